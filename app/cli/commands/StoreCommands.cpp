@@ -1,0 +1,65 @@
+// Commands about the database itself: stats, me.
+
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "CliContext.h"
+
+namespace warmpath::cli {
+
+void registerStoreCommands(CLI::App& app, CliContext& context)
+{
+    {
+        auto* command = app.add_subcommand("stats", "Count the people, identities, links, tags and imports");
+        auto json = std::make_shared<bool>(false);
+        command->add_flag("--json", *json, "Print one JSON object");
+        context.addCommand(command, [&context, json]() {
+            Workspace* ws = context.workspace();
+            if (ws == nullptr) {
+                return static_cast<int>(kExitFailure);
+            }
+            const auto stats = ws->stats();
+            if (!stats) {
+                return context.fail(stats.error());
+            }
+            if (*json) {
+                context.printJson({{"persons", stats->persons},
+                                   {"identities", stats->identities},
+                                   {"links", stats->links},
+                                   {"tags", stats->tags},
+                                   {"imports", stats->imports}});
+            } else {
+                context.out() << "persons     " << stats->persons << '\n'
+                              << "identities  " << stats->identities << '\n'
+                              << "links       " << stats->links << '\n'
+                              << "tags        " << stats->tags << '\n'
+                              << "imports     " << stats->imports << '\n';
+            }
+            return static_cast<int>(kExitOk);
+        });
+    }
+    {
+        auto* command = app.add_subcommand(
+            "me", "Make the person REF the me person; everything recorded on the old me is merged into them");
+        auto ref = std::make_shared<std::string>();
+        command->add_option("REF", *ref, "The person who is you")->required();
+        context.addCommand(command, [&context, ref]() {
+            const auto person = context.resolve(*ref);
+            if (!person) {
+                return static_cast<int>(kExitFailure);
+            }
+            Workspace* ws = context.workspace();
+            if (const Status done = ws->makeMe(*person); !done) {
+                return context.fail(done.error());
+            }
+            const auto details = ws->person(*person);
+            context.out() << "me is now " << (details ? details->displayName : std::string("#"))
+                          << " (#" << person->value() << ")\n";
+            return static_cast<int>(kExitOk);
+        });
+    }
+}
+
+}  // namespace warmpath::cli

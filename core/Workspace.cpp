@@ -1,0 +1,151 @@
+#include "Workspace.h"
+
+#include <utility>
+
+#include "demo/DemoNetwork.h"
+#include "store/Merge.h"
+#include "store/People.h"
+#include "store/RefResolver.h"
+#include "store/Schema.h"
+#include "store/Tags.h"
+
+namespace warmpath {
+
+Workspace::Workspace(Database db, std::filesystem::path path) : m_db(std::move(db)), m_path(std::move(path)) {}
+
+Workspace::~Workspace() = default;
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const std::filesystem::path& path, OpenMode mode)
+{
+    Result<Database> db = Database::open(path, mode);
+    if (!db) {
+        return db.error();
+    }
+    if (mode != OpenMode::ReadOnly) {
+        if (Status migrated = migrate(*db); !migrated) {
+            return migrated.error();
+        }
+    } else if (schemaVersion(*db) != latestSchemaVersion()) {
+        return Error("the database needs an upgrade that a read-only open cannot do; open it once for writing",
+                     path.string());
+    }
+    return std::unique_ptr<Workspace>(new Workspace(std::move(db).value(), path));
+}
+
+std::unique_ptr<Workspace> Workspace::openInMemory()
+{
+    Database db = Database::openInMemory();
+    if (Status migrated = migrate(db); !migrated) {
+        throw DatabaseError(migrated.error().describe(), 0);
+    }
+    return std::unique_ptr<Workspace>(new Workspace(std::move(db), ":memory:"));
+}
+
+template <typename Work>
+auto Workspace::guarded(Work&& work) -> decltype(work())
+{
+    std::lock_guard lock(m_mutex);
+    try {
+        return work();
+    } catch (const DatabaseError& e) {
+        return Error(std::string("database error: ") + e.what(), m_path.string());
+    }
+}
+
+Result<PersonId> Workspace::resolve(std::string_view ref)
+{
+    return guarded([&]() -> Result<PersonId> { return RefResolver(m_db).resolve(ref); });
+}
+
+Result<std::string> Workspace::refOf(PersonId person)
+{
+    return guarded([&]() -> Result<std::string> { return RefResolver(m_db).canonicalRef(person); });
+}
+
+Result<PersonId> Workspace::me()
+{
+    return guarded([&]() -> Result<PersonId> { return PeopleRepository(m_db).me(); });
+}
+
+Result<Stats> Workspace::stats()
+{
+    return guarded([&]() -> Result<Stats> {
+        auto count = [this](std::string_view sql) {
+            Statement& st = m_db.cached(sql);
+            st.step();
+            return st.int64(0);
+        };
+        return Stats{.persons = count("SELECT count(*) FROM person"),
+                     .identities = count("SELECT count(*) FROM identity"),
+                     .links = count("SELECT count(*) FROM link"),
+                     .tags = count("SELECT count(*) FROM tag"),
+                     .imports = count("SELECT count(*) FROM import_batch")};
+    });
+}
+
+Result<Person> Workspace::person(PersonId id)
+{
+    return guarded([&]() -> Result<Person> {
+        if (auto found = PeopleRepository(m_db).find(id)) {
+            return *found;
+        }
+        return Error("no person with id #" + std::to_string(id.value()));
+    });
+}
+
+Result<std::vector<Identity>> Workspace::identities(PersonId id)
+{
+    return guarded([&]() -> Result<std::vector<Identity>> { return PeopleRepository(m_db).identities(id); });
+}
+
+Result<std::vector<std::string>> Workspace::tagsOf(PersonId id)
+{
+    return guarded([&]() -> Result<std::vector<std::string>> { return TagRepository(m_db).namesFor(id); });
+}
+
+Result<std::vector<PersonSummary>> Workspace::peopleSummaries()
+{
+    return guarded([&]() -> Result<std::vector<PersonSummary>> { return PeopleRepository(m_db).summaries(); });
+}
+
+Status Workspace::makeMe(PersonId person)
+{
+    return guarded([&]() -> Status {
+        PeopleRepository people(m_db);
+        if (!people.find(person)) {
+            return Error("no person with id #" + std::to_string(person.value()));
+        }
+        const PersonId oldMe = people.me();
+        if (oldMe == person) {
+            return {};
+        }
+        Transaction tx(m_db);
+        mergePeople(m_db, person, oldMe);
+        tx.commit();
+        return {};
+    });
+}
+
+Status Workspace::merge(PersonId kept, PersonId absorbed)
+{
+    return guarded([&]() -> Status {
+        PeopleRepository people(m_db);
+        if (kept == absorbed) {
+            return Error("cannot merge a person with themselves");
+        }
+        if (!people.find(kept) || !people.find(absorbed)) {
+            return Error("no such person to merge");
+        }
+        Transaction tx(m_db);
+        mergePeople(m_db, kept, absorbed);
+        tx.commit();
+        return {};
+    });
+}
+
+Result<DemoSummary> Workspace::loadDemoNetwork(std::string_view json, Date today)
+{
+    return guarded([&]() -> Result<DemoSummary> { return demo::load(m_db, json, today); });
+}
+
+}  // namespace warmpath

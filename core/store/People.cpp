@@ -1,0 +1,199 @@
+#include "store/People.h"
+
+#include <map>
+
+#include "model/Identity.h"
+
+namespace warmpath {
+namespace {
+
+constexpr std::string_view kPersonColumns =
+    "id, display_name, organisation, title, location, notes_count, is_me, created_at, updated_at";
+
+Person readPerson(const Statement& st)
+{
+    Person p;
+    p.id = PersonId(st.int64(0));
+    p.displayName = st.text(1);
+    p.organisation = st.text(2);
+    p.title = st.text(3);
+    p.location = st.text(4);
+    p.notesCount = st.int64(5);
+    p.isMe = st.int64(6) != 0;
+    p.createdAt = st.text(7);
+    p.updatedAt = st.text(8);
+    return p;
+}
+
+std::vector<Person> readPeople(Statement& st)
+{
+    std::vector<Person> people;
+    while (st.step()) {
+        people.push_back(readPerson(st));
+    }
+    return people;
+}
+
+std::string select(std::string_view tail)
+{
+    return "SELECT " + std::string(kPersonColumns) + " FROM person " + std::string(tail);
+}
+
+}  // namespace
+
+PersonId PeopleRepository::insert(const NewPerson& person)
+{
+    Statement& st = m_db.cached(
+        "INSERT INTO person (display_name, organisation, title, location, batch_id) VALUES (?, ?, ?, ?, ?)");
+    st.bind(1, person.displayName).bind(2, person.organisation).bind(3, person.title).bind(4, person.location);
+    st.bindOptional(5, person.batchId);
+    st.run();
+    return PersonId(m_db.lastInsertId());
+}
+
+std::optional<Person> PeopleRepository::find(PersonId id)
+{
+    Statement& st = m_db.cached(select("WHERE id = ?"));
+    st.bind(1, id.value());
+    if (!st.step()) {
+        return std::nullopt;
+    }
+    return readPerson(st);
+}
+
+PersonId PeopleRepository::me()
+{
+    Statement& st = m_db.cached("SELECT id FROM person WHERE is_me = 1");
+    if (!st.step()) {
+        throw DatabaseError("the database has no me person", 0);
+    }
+    return PersonId(st.int64(0));
+}
+
+void PeopleRepository::setMe(PersonId id)
+{
+    m_db.cached("UPDATE person SET is_me = 0 WHERE is_me = 1 AND id <> ?").bind(1, id.value()).run();
+    m_db.cached("UPDATE person SET is_me = 1, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?")
+        .bind(1, id.value())
+        .run();
+}
+
+void PeopleRepository::updateDetails(PersonId id, const NewPerson& details)
+{
+    Statement& st = m_db.cached(
+        "UPDATE person SET display_name = ?, organisation = ?, title = ?, location = ?, "
+        "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?");
+    st.bind(1, details.displayName).bind(2, details.organisation).bind(3, details.title).bind(4, details.location);
+    st.bind(5, id.value()).run();
+}
+
+void PeopleRepository::remove(PersonId id)
+{
+    m_db.cached("DELETE FROM person WHERE id = ?").bind(1, id.value()).run();
+}
+
+std::int64_t PeopleRepository::count()
+{
+    Statement& st = m_db.cached("SELECT count(*) FROM person");
+    st.step();
+    return st.int64(0);
+}
+
+std::vector<Person> PeopleRepository::findByExactName(std::string_view name, int limit)
+{
+    Statement& st = m_db.cached(select("WHERE display_name = ? ORDER BY id LIMIT ?"));
+    st.bind(1, name).bind(2, limit);
+    return readPeople(st);
+}
+
+std::vector<Person> PeopleRepository::findByNameIgnoringCase(std::string_view name, int limit)
+{
+    Statement& st = m_db.cached(select("WHERE display_name = ? COLLATE NOCASE ORDER BY id LIMIT ?"));
+    st.bind(1, name).bind(2, limit);
+    return readPeople(st);
+}
+
+std::vector<PersonSummary> PeopleRepository::summaries()
+{
+    std::vector<PersonSummary> rows;
+    std::map<std::int64_t, std::size_t> indexOf;
+    Statement people = m_db.prepare(select("ORDER BY id"));
+    while (people.step()) {
+        indexOf.emplace(people.int64(0), rows.size());
+        rows.push_back(PersonSummary{.person = readPerson(people), .networks = {}, .tags = {}, .followUpDue = {},
+                                     .lastContacted = {}});
+    }
+    Statement networks = m_db.prepare("SELECT DISTINCT person_id, network FROM identity ORDER BY person_id, network");
+    while (networks.step()) {
+        rows[indexOf.at(networks.int64(0))].networks.push_back(networks.text(1));
+    }
+    Statement tags = m_db.prepare(
+        "SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
+        "ORDER BY pt.person_id, t.name COLLATE NOCASE");
+    while (tags.step()) {
+        rows[indexOf.at(tags.int64(0))].tags.push_back(tags.text(1));
+    }
+    Statement followUps = m_db.prepare(
+        "SELECT person_id, CASE WHEN done = 0 THEN coalesce(max(due_date, coalesce(snoozed_until, '')), due_date) END, "
+        "last_contacted FROM follow_up");
+    while (followUps.step()) {
+        PersonSummary& row = rows[indexOf.at(followUps.int64(0))];
+        row.followUpDue = followUps.text(1);
+        row.lastContacted = followUps.text(2);
+    }
+    return rows;
+}
+
+bool PeopleRepository::addIdentity(PersonId person, const Identity& identity, std::optional<std::int64_t> batchId)
+{
+    Statement& st = m_db.cached(
+        "INSERT INTO identity (person_id, network, key, handle, url, batch_id) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (network, key) DO NOTHING");
+    const std::string network = normalizeNetwork(identity.network);
+    st.bind(1, person.value()).bind(2, network).bind(3, normalizeIdentityKey(network, identity.key));
+    st.bindOptional(4, identity.handle).bindOptional(5, identity.url).bindOptional(6, batchId);
+    st.run();
+    return m_db.changes() > 0;
+}
+
+std::optional<PersonId> PeopleRepository::findByIdentity(std::string_view network, std::string_view key)
+{
+    Statement& st = m_db.cached("SELECT person_id FROM identity WHERE network = ? AND key = ?");
+    const std::string net = normalizeNetwork(network);
+    st.bind(1, net).bind(2, normalizeIdentityKey(net, key));
+    if (!st.step()) {
+        return std::nullopt;
+    }
+    return PersonId(st.int64(0));
+}
+
+std::vector<PersonId> PeopleRepository::findByHandle(std::string_view network, std::string_view handle)
+{
+    Statement& st = m_db.cached(
+        "SELECT DISTINCT person_id FROM identity WHERE network = ? AND handle = ? COLLATE NOCASE ORDER BY person_id");
+    std::string_view bare = handle;
+    if (!bare.empty() && bare.front() == '@') {
+        bare.remove_prefix(1);
+    }
+    st.bind(1, normalizeNetwork(network)).bind(2, bare);
+    std::vector<PersonId> ids;
+    while (st.step()) {
+        ids.emplace_back(st.int64(0));
+    }
+    return ids;
+}
+
+std::vector<Identity> PeopleRepository::identities(PersonId person)
+{
+    Statement& st = m_db.cached(
+        "SELECT network, key, coalesce(handle, ''), coalesce(url, '') FROM identity WHERE person_id = ? "
+        "ORDER BY network, key");
+    st.bind(1, person.value());
+    std::vector<Identity> result;
+    while (st.step()) {
+        result.push_back(Identity{.network = st.text(0), .key = st.text(1), .handle = st.text(2), .url = st.text(3)});
+    }
+    return result;
+}
+
+}  // namespace warmpath

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/Person.h"
+#include "model/PersonId.h"
+#include "store/Database.h"
+
+namespace warmpath {
+
+/// What a new person starts with; everything but the name may be empty.
+struct NewPerson {
+    std::string displayName;
+    std::string organisation;
+    std::string title;
+    std::string location;
+    std::optional<std::int64_t> batchId;  ///< the import that introduced the person
+};
+
+/// Reads and writes the `person` and `identity` tables. Throws DatabaseError on SQLite failures;
+/// callers own the transaction.
+class PeopleRepository {
+public:
+    explicit PeopleRepository(Database& db) : m_db(db) {}
+
+    PersonId insert(const NewPerson& person);
+    [[nodiscard]] std::optional<Person> find(PersonId id);
+    [[nodiscard]] PersonId me();
+    void setMe(PersonId id);
+    void updateDetails(PersonId id, const NewPerson& details);
+    void remove(PersonId id);
+    [[nodiscard]] std::int64_t count();
+
+    /// People whose display name equals `name` exactly (case-sensitive), at most `limit`.
+    [[nodiscard]] std::vector<Person> findByExactName(std::string_view name, int limit = 20);
+    /// People whose display name equals `name` ignoring ASCII case, at most `limit`.
+    [[nodiscard]] std::vector<Person> findByNameIgnoringCase(std::string_view name, int limit = 20);
+
+    /// Every person with networks, tags and follow-up dates, for lists and tables.
+    [[nodiscard]] std::vector<PersonSummary> summaries();
+
+    /// Adds the identity to the person. Returns false (and changes nothing) when the
+    /// (network, key) pair already belongs to someone.
+    bool addIdentity(PersonId person, const Identity& identity, std::optional<std::int64_t> batchId = {});
+    [[nodiscard]] std::optional<PersonId> findByIdentity(std::string_view network, std::string_view key);
+    [[nodiscard]] std::vector<PersonId> findByHandle(std::string_view network, std::string_view handle);
+    [[nodiscard]] std::vector<Identity> identities(PersonId person);
+
+private:
+    Database& m_db;
+};
+
+}  // namespace warmpath

@@ -1,0 +1,233 @@
+#include "store/Schema.h"
+
+#include <array>
+#include <string>
+
+namespace warmpath {
+namespace {
+
+// Version 1: who is who, and who is linked to whom.
+constexpr std::string_view kPeopleAndLinks = R"sql(
+CREATE TABLE import_batch (
+    id             INTEGER PRIMARY KEY,
+    file_name      TEXT NOT NULL,
+    format         TEXT NOT NULL,
+    sha256         TEXT NOT NULL,
+    imported_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    persons_added  INTEGER NOT NULL DEFAULT 0,
+    persons_merged INTEGER NOT NULL DEFAULT 0,
+    links_added    INTEGER NOT NULL DEFAULT 0,
+    tags_added     INTEGER NOT NULL DEFAULT 0,
+    skipped        INTEGER NOT NULL DEFAULT 0,
+    warnings       INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX import_batch_by_sha256 ON import_batch(sha256);
+
+CREATE TABLE person (
+    id           INTEGER PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    organisation TEXT NOT NULL DEFAULT '',
+    title        TEXT NOT NULL DEFAULT '',
+    location     TEXT NOT NULL DEFAULT '',
+    notes_count  INTEGER NOT NULL DEFAULT 0,
+    is_me        INTEGER NOT NULL DEFAULT 0 CHECK (is_me IN (0, 1)),
+    batch_id     INTEGER REFERENCES import_batch(id) ON DELETE SET NULL,
+    created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    updated_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE UNIQUE INDEX person_only_one_me ON person(is_me) WHERE is_me = 1;
+CREATE INDEX person_by_name ON person(display_name COLLATE NOCASE);
+
+CREATE TABLE identity (
+    id        INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    network   TEXT NOT NULL,
+    key       TEXT NOT NULL,
+    handle    TEXT,
+    url       TEXT,
+    batch_id  INTEGER REFERENCES import_batch(id) ON DELETE SET NULL,
+    UNIQUE (network, key)
+);
+CREATE INDEX identity_by_person ON identity(person_id);
+CREATE INDEX identity_by_handle ON identity(network, handle COLLATE NOCASE) WHERE handle IS NOT NULL;
+
+-- kind: 0 follows, 1 connection, 2 knows, 3 colleague, 4 related (model/LinkKind.h).
+-- batch_id is the import that first brought the link; link_source lists the others that saw it.
+CREATE TABLE link (
+    id          INTEGER PRIMARY KEY,
+    from_person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    to_person   INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    kind        INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 4),
+    batch_id    INTEGER REFERENCES import_batch(id) ON DELETE SET NULL,
+    confidence  REAL NOT NULL DEFAULT 1.0 CHECK (confidence >= 0.0 AND confidence <= 1.0),
+    first_seen  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    last_seen   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    UNIQUE (from_person, to_person, kind),
+    CHECK (from_person <> to_person)
+);
+CREATE INDEX link_by_target ON link(to_person);
+
+CREATE TABLE link_source (
+    link_id  INTEGER NOT NULL REFERENCES link(id) ON DELETE CASCADE,
+    batch_id INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,
+    PRIMARY KEY (link_id, batch_id)
+) WITHOUT ROWID;
+CREATE INDEX link_source_by_batch ON link_source(batch_id);
+
+CREATE TABLE tag (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days > 0),
+    created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+CREATE TABLE person_tag (
+    person_id  INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    tag_id     INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+    batch_id   INTEGER REFERENCES import_batch(id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    PRIMARY KEY (person_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX person_tag_by_tag ON person_tag(tag_id);
+
+INSERT INTO person (display_name, is_me) VALUES ('Me', 1);
+)sql";
+
+// Version 2: what the user keeps about people (the follow-up half of the product).
+constexpr std::string_view kFollowUpWorkflow = R"sql(
+CREATE TABLE note (
+    id         INTEGER PRIMARY KEY,
+    person_id  INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    text       TEXT NOT NULL,
+    batch_id   INTEGER REFERENCES import_batch(id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX note_by_person ON note(person_id);
+
+-- person.notes_count follows the note table whatever writes to it.
+CREATE TRIGGER note_counted AFTER INSERT ON note BEGIN
+    UPDATE person SET notes_count = notes_count + 1 WHERE id = NEW.person_id;
+END;
+CREATE TRIGGER note_uncounted AFTER DELETE ON note BEGIN
+    UPDATE person SET notes_count = notes_count - 1 WHERE id = OLD.person_id;
+END;
+CREATE TRIGGER note_moved AFTER UPDATE OF person_id ON note WHEN OLD.person_id <> NEW.person_id BEGIN
+    UPDATE person SET notes_count = notes_count - 1 WHERE id = OLD.person_id;
+    UPDATE person SET notes_count = notes_count + 1 WHERE id = NEW.person_id;
+END;
+
+-- Dates are YYYY-MM-DD in the user's calendar.
+CREATE TABLE follow_up (
+    person_id      INTEGER PRIMARY KEY REFERENCES person(id) ON DELETE CASCADE,
+    due_date       TEXT,
+    cadence_days   INTEGER CHECK (cadence_days IS NULL OR cadence_days > 0),
+    last_contacted TEXT,
+    snoozed_until  TEXT,
+    done           INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+    updated_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX follow_up_by_due ON follow_up(due_date) WHERE done = 0;
+
+CREATE TABLE intro_request (
+    id            INTEGER PRIMARY KEY,
+    target_id     INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    introducer_id INTEGER REFERENCES person(id) ON DELETE SET NULL,
+    status        TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'asked', 'introduced', 'declined')),
+    note          TEXT NOT NULL DEFAULT '',
+    created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    updated_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX intro_request_by_target ON intro_request(target_id);
+CREATE INDEX intro_request_by_introducer ON intro_request(introducer_id);
+
+-- A suggestion the user does not want to see again, per person suggestions were made for.
+CREATE TABLE dismissed_suggestion (
+    for_person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    person_id     INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    dismissed_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    PRIMARY KEY (for_person_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX dismissed_suggestion_by_person ON dismissed_suggestion(person_id);
+)sql";
+
+constexpr std::array kMigrations = {
+    Migration{1, "people, identities, links, tags and import batches", kPeopleAndLinks},
+    Migration{2, "notes, follow-ups, intro requests and dismissed suggestions", kFollowUpWorkflow},
+};
+
+int readPragmaInt(Database& db, std::string_view pragma)
+{
+    Statement st = db.prepare(pragma);
+    return st.step() ? static_cast<int>(st.int64(0)) : 0;
+}
+
+bool hasAnyTable(Database& db)
+{
+    Statement st = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' LIMIT 1");
+    return st.step();
+}
+
+}  // namespace
+
+std::span<const Migration> builtinMigrations()
+{
+    return kMigrations;
+}
+
+int latestSchemaVersion()
+{
+    return kMigrations.back().version;
+}
+
+int schemaVersion(Database& db)
+{
+    return readPragmaInt(db, "PRAGMA user_version");
+}
+
+Status migrate(Database& db, std::span<const Migration> migrations)
+{
+    const std::string where = db.path().string();
+    try {
+        const int applicationId = readPragmaInt(db, "PRAGMA application_id");
+        const int current = schemaVersion(db);
+        if (applicationId != kApplicationId && (applicationId != 0 || current != 0 || hasAnyTable(db))) {
+            return Error("an SQLite database that does not belong to Warmpath; it was left untouched", where);
+        }
+        const int latest = migrations.empty() ? 0 : migrations.back().version;
+        if (current > latest) {
+            return Error("this database was written by a newer Warmpath (schema version " + std::to_string(current) +
+                             "; this program knows up to " + std::to_string(latest) +
+                             "). Install a newer Warmpath to open it; the file was left untouched",
+                         where);
+        }
+        if (current == latest) {
+            return {};
+        }
+
+        Transaction tx(db);
+        // application_id and user_version are header fields: they change with the transaction.
+        db.execute("PRAGMA application_id = " + std::to_string(kApplicationId));
+        for (const Migration& step : migrations) {
+            if (step.version <= current) {
+                continue;
+            }
+            try {
+                db.execute(step.sql);
+            } catch (const DatabaseError& e) {
+                return Error("schema migration to version " + std::to_string(step.version) + " (" +
+                                 std::string(step.description) + ") failed: " + e.what() +
+                                 "; the database was left as it was",
+                             where);
+            }
+            // The version is our own integer constant, not outside text.
+            db.execute("PRAGMA user_version = " + std::to_string(step.version));
+        }
+        tx.commit();
+        return {};
+    } catch (const DatabaseError& e) {
+        return Error(std::string("cannot upgrade the database: ") + e.what(), where);
+    }
+}
+
+}  // namespace warmpath

@@ -1,0 +1,47 @@
+#include "store/Tags.h"
+
+namespace warmpath {
+
+std::int64_t TagRepository::ensure(std::string_view name)
+{
+    m_db.cached("INSERT INTO tag (name) VALUES (?) ON CONFLICT (name) DO NOTHING").bind(1, name).run();
+    Statement& st = m_db.cached("SELECT id FROM tag WHERE name = ?");
+    st.bind(1, name);
+    st.step();
+    return st.int64(0);
+}
+
+void TagRepository::setCadence(std::int64_t tagId, std::optional<int> cadenceDays)
+{
+    Statement& st = m_db.cached("UPDATE tag SET cadence_days = ? WHERE id = ?");
+    st.bindOptional(1, cadenceDays ? std::optional<std::int64_t>(*cadenceDays) : std::nullopt).bind(2, tagId).run();
+}
+
+bool TagRepository::assign(PersonId person, std::int64_t tagId, std::optional<std::int64_t> batchId)
+{
+    Statement& st = m_db.cached("INSERT OR IGNORE INTO person_tag (person_id, tag_id, batch_id) VALUES (?, ?, ?)");
+    st.bind(1, person.value()).bind(2, tagId).bindOptional(3, batchId).run();
+    return m_db.changes() > 0;
+}
+
+std::vector<std::string> TagRepository::namesFor(PersonId person)
+{
+    Statement& st = m_db.cached(
+        "SELECT t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.person_id = ? "
+        "ORDER BY t.name COLLATE NOCASE");
+    st.bind(1, person.value());
+    std::vector<std::string> names;
+    while (st.step()) {
+        names.push_back(st.text(0));
+    }
+    return names;
+}
+
+std::int64_t TagRepository::count()
+{
+    Statement& st = m_db.cached("SELECT count(*) FROM tag");
+    st.step();
+    return st.int64(0);
+}
+
+}  // namespace warmpath

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "TestSupport.h"
+
+namespace warmpath::test {
+
+struct CliRun {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+inline std::string shellQuote(const std::string& text)
+{
+    std::string quoted = "'";
+    for (char c : text) {
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return quoted + "'";
+}
+
+/// Runs warmpath-cli as a user would, in `dir`, with `stdinText` on its standard input.
+inline CliRun runCli(const TempDir& dir, const std::vector<std::string>& args, const std::string& stdinText = {})
+{
+    std::string command = "cd " + shellQuote(dir.path().string()) + " && env -u WARMPATH_DB HOME=" +
+                          shellQuote(dir.path().string()) + " " + shellQuote(WARMPATH_CLI_PATH);
+    for (const std::string& arg : args) {
+        command += " " + shellQuote(arg);
+    }
+    const auto in = dir.file(".stdin");
+    const auto out = dir.file(".stdout");
+    const auto err = dir.file(".stderr");
+    writeFile(in, stdinText);
+    command += " <" + shellQuote(in.string()) + " >" + shellQuote(out.string()) + " 2>" + shellQuote(err.string());
+    const int status = std::system(command.c_str());  // NOLINT(cert-env33-c): the test drives the real binary
+    return CliRun{.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1, .out = readFile(out), .err = readFile(err)};
+}
+
+}  // namespace warmpath::test

@@ -1,0 +1,215 @@
+#include <array>
+
+#include <gtest/gtest.h>
+
+#include "TestSupport.h"
+#include "Workspace.h"
+#include "store/Database.h"
+#include "store/Schema.h"
+
+using namespace warmpath;
+using warmpath::test::TempDir;
+
+namespace {
+
+std::int64_t countRows(Database& db, const std::string& table)
+{
+    Statement st = db.prepare("SELECT count(*) FROM " + table);
+    st.step();
+    return st.int64(0);
+}
+
+bool tableExists(Database& db, std::string_view table)
+{
+    Statement st = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?");
+    st.bind(1, table);
+    return st.step();
+}
+
+}  // namespace
+
+TEST(Schema, EmptyDatabaseMigratesToTheLatestVersion)
+{
+    Database db = Database::openInMemory();
+    ASSERT_EQ(schemaVersion(db), 0);
+    ASSERT_TRUE(migrate(db).ok());
+    EXPECT_EQ(schemaVersion(db), latestSchemaVersion());
+    for (const char* table : {"person", "identity", "link", "link_source", "tag", "person_tag", "note", "follow_up",
+                              "intro_request", "import_batch", "dismissed_suggestion"}) {
+        EXPECT_TRUE(tableExists(db, table)) << table;
+    }
+}
+
+TEST(Schema, EveryDatabaseHasExactlyOneMePerson)
+{
+    Database db = Database::openInMemory();
+    ASSERT_TRUE(migrate(db).ok());
+    Statement st = db.prepare("SELECT count(*) FROM person WHERE is_me = 1");
+    ASSERT_TRUE(st.step());
+    EXPECT_EQ(st.int64(0), 1);
+    EXPECT_THROW(db.execute("INSERT INTO person (display_name, is_me) VALUES ('Second me', 1)"), DatabaseError);
+}
+
+TEST(Schema, MigratingTwiceChangesNothing)
+{
+    Database db = Database::openInMemory();
+    ASSERT_TRUE(migrate(db).ok());
+    ASSERT_TRUE(migrate(db).ok());
+    EXPECT_EQ(countRows(db, "person"), 1);
+}
+
+TEST(Schema, OlderSchemaIsUpgradedKeepingItsData)
+{
+    TempDir dir;
+    const auto path = dir.file("old.db");
+    {
+        auto db = Database::open(path, OpenMode::CreateIfMissing);
+        ASSERT_TRUE(db.ok());
+        ASSERT_TRUE(migrate(*db, builtinMigrations().first(1)).ok());
+        ASSERT_EQ(schemaVersion(*db), 1);
+        ASSERT_FALSE(tableExists(*db, "note"));
+        db->execute("INSERT INTO person (display_name, organisation) VALUES ('Ana Souza', 'Acme')");
+        db->execute("INSERT INTO identity (person_id, network, key) VALUES (2, 'linkedin', 'ana-souza')");
+    }
+    auto ws = Workspace::open(path);
+    ASSERT_TRUE(ws.ok()) << ws.error().describe();
+    auto ana = (*ws)->resolve("linkedin:ana-souza");
+    ASSERT_TRUE(ana.ok());
+    EXPECT_EQ((*ws)->person(*ana)->organisation, "Acme");
+    auto db = Database::open(path, OpenMode::MustExist);
+    EXPECT_EQ(schemaVersion(*db), latestSchemaVersion());
+    EXPECT_TRUE(tableExists(*db, "note"));
+}
+
+TEST(Schema, FailingMigrationRollsBackEverything)
+{
+    Database db = Database::openInMemory();
+    ASSERT_TRUE(migrate(db, builtinMigrations().first(1)).ok());
+    db.execute("INSERT INTO person (display_name) VALUES ('Kept')");
+    const std::array<Migration, 3> broken = {
+        builtinMigrations()[0],
+        Migration{2, "adds a table", "CREATE TABLE added_then_rolled_back (x INTEGER);"},
+        Migration{3, "fails half way", "INSERT INTO person (display_name) VALUES ('x'); SELECT * FROM no_such_table;"},
+    };
+    Status result = migrate(db, broken);
+    ASSERT_FALSE(result.ok());
+    EXPECT_NE(result.error().message.find("version 3"), std::string::npos) << result.error().message;
+    EXPECT_EQ(schemaVersion(db), 1);
+    EXPECT_FALSE(tableExists(db, "added_then_rolled_back"));
+    EXPECT_EQ(countRows(db, "person"), 2);
+}
+
+TEST(Schema, NewerSchemaIsRefusedWithAClearMessage)
+{
+    TempDir dir;
+    const auto path = dir.file("future.db");
+    {
+        auto ws = Workspace::open(path);
+        ASSERT_TRUE(ws.ok());
+    }
+    {
+        auto db = Database::open(path, OpenMode::MustExist);
+        db->execute("PRAGMA user_version = " + std::to_string(latestSchemaVersion() + 5));
+    }
+    const auto before = test::readFile(path);
+    auto ws = Workspace::open(path);
+    ASSERT_FALSE(ws.ok());
+    EXPECT_NE(ws.error().message.find("newer Warmpath"), std::string::npos) << ws.error().message;
+    EXPECT_NE(ws.error().describe().find("future.db"), std::string::npos);
+    auto db = Database::open(path, OpenMode::MustExist);
+    EXPECT_EQ(schemaVersion(*db), latestSchemaVersion() + 5);
+}
+
+TEST(Schema, AnotherProgramsSqliteFileIsRefused)
+{
+    TempDir dir;
+    const auto path = dir.file("other.sqlite");
+    {
+        auto db = Database::open(path, OpenMode::CreateIfMissing);
+        db->execute("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('bread')");
+    }
+    auto ws = Workspace::open(path);
+    ASSERT_FALSE(ws.ok());
+    EXPECT_NE(ws.error().message.find("does not belong to Warmpath"), std::string::npos);
+    auto db = Database::open(path, OpenMode::MustExist);
+    EXPECT_EQ(countRows(*db, "recipes"), 1);
+    EXPECT_FALSE(tableExists(*db, "person"));
+}
+
+TEST(Schema, DeletingAPersonCascadesToEverythingAboutThem)
+{
+    Database db = Database::openInMemory();
+    ASSERT_TRUE(migrate(db).ok());
+    db.execute(R"sql(
+        INSERT INTO person (id, display_name) VALUES (2, 'Ana'), (3, 'Bo');
+        INSERT INTO identity (person_id, network, key) VALUES (2, 'email', 'ana@example.com');
+        INSERT INTO link (from_person, to_person, kind) VALUES (2, 3, 0), (3, 2, 0), (1, 2, 1);
+        INSERT INTO tag (id, name) VALUES (1, 'Mentors');
+        INSERT INTO person_tag (person_id, tag_id) VALUES (2, 1);
+        INSERT INTO note (person_id, text) VALUES (2, 'Met at a conference');
+        INSERT INTO follow_up (person_id, due_date) VALUES (2, '2026-12-01');
+        INSERT INTO intro_request (target_id, introducer_id) VALUES (2, 3), (3, 2);
+        INSERT INTO dismissed_suggestion (for_person_id, person_id) VALUES (1, 2);
+    )sql");
+    db.execute("DELETE FROM person WHERE id = 2");
+    EXPECT_EQ(countRows(db, "identity"), 0);
+    EXPECT_EQ(countRows(db, "link"), 0);
+    EXPECT_EQ(countRows(db, "person_tag"), 0);
+    EXPECT_EQ(countRows(db, "tag"), 1) << "the tag itself stays";
+    EXPECT_EQ(countRows(db, "note"), 0);
+    EXPECT_EQ(countRows(db, "follow_up"), 0);
+    EXPECT_EQ(countRows(db, "dismissed_suggestion"), 0);
+    // An intro about Ana goes; one Ana was to make loses its introducer but stays.
+    Statement intro = db.prepare("SELECT target_id, introducer_id FROM intro_request");
+    ASSERT_TRUE(intro.step());
+    EXPECT_EQ(intro.int64(0), 3);
+    EXPECT_TRUE(intro.isNull(1));
+    EXPECT_FALSE(intro.step());
+}
+
+TEST(Schema, DeletingAnImportBatchKeepsWhatItBroughtButForgetsTheSource)
+{
+    Database db = Database::openInMemory();
+    ASSERT_TRUE(migrate(db).ok());
+    db.execute(R"sql(
+        INSERT INTO import_batch (id, file_name, format, sha256) VALUES (7, 'a.csv', 'linkedin', 'ab');
+        INSERT INTO person (id, display_name, batch_id) VALUES (2, 'Ana', 7);
+        INSERT INTO link (id, from_person, to_person, kind, batch_id) VALUES (1, 1, 2, 1, 7);
+        INSERT INTO link_source (link_id, batch_id) VALUES (1, 7);
+        DELETE FROM import_batch WHERE id = 7;
+    )sql");
+    EXPECT_EQ(countRows(db, "person"), 2);
+    EXPECT_EQ(countRows(db, "link"), 1);
+    EXPECT_EQ(countRows(db, "link_source"), 0);
+}
+
+TEST(Schema, NotesCountFollowsTheNoteTable)
+{
+    Database db = Database::openInMemory();
+    ASSERT_TRUE(migrate(db).ok());
+    db.execute("INSERT INTO person (id, display_name) VALUES (2, 'Ana'), (3, 'Bo')");
+    db.execute("INSERT INTO note (id, person_id, text) VALUES (1, 2, 'a'), (2, 2, 'b')");
+    auto notes = [&db](int id) {
+        Statement st = db.prepare("SELECT notes_count FROM person WHERE id = ?");
+        st.bind(1, id);
+        st.step();
+        return st.int64(0);
+    };
+    EXPECT_EQ(notes(2), 2);
+    db.execute("UPDATE note SET person_id = 3 WHERE id = 1");
+    EXPECT_EQ(notes(2), 1);
+    EXPECT_EQ(notes(3), 1);
+    db.execute("DELETE FROM note WHERE id = 2");
+    EXPECT_EQ(notes(2), 0);
+}
+
+TEST(Schema, SelfLinksAndOutOfRangeConfidenceAreRejected)
+{
+    Database db = Database::openInMemory();
+    ASSERT_TRUE(migrate(db).ok());
+    db.execute("INSERT INTO person (id, display_name) VALUES (2, 'Ana')");
+    EXPECT_THROW(db.execute("INSERT INTO link (from_person, to_person, kind) VALUES (2, 2, 0)"), DatabaseError);
+    EXPECT_THROW(db.execute("INSERT INTO link (from_person, to_person, kind, confidence) VALUES (1, 2, 0, 1.5)"),
+                 DatabaseError);
+    EXPECT_THROW(db.execute("INSERT INTO link (from_person, to_person, kind) VALUES (1, 99, 0)"), DatabaseError);
+}
