@@ -8,6 +8,7 @@
 #include "store/RefResolver.h"
 #include "store/Schema.h"
 #include "store/Tags.h"
+#include "store/Workflow.h"
 
 namespace warmpath {
 
@@ -101,6 +102,11 @@ Result<std::vector<Identity>> Workspace::identities(PersonId id)
 Result<std::vector<std::string>> Workspace::tagsOf(PersonId id)
 {
     return guarded([&]() -> Result<std::vector<std::string>> { return TagRepository(m_db).namesFor(id); });
+}
+
+Result<std::optional<FollowUpRecord>> Workspace::followUp(PersonId id)
+{
+    return guarded([&]() -> Result<std::optional<FollowUpRecord>> { return WorkflowRepository(m_db).followUp(id); });
 }
 
 Result<std::vector<PersonSummary>> Workspace::peopleSummaries()

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "model/Person.h"
 #include "model/PersonId.h"
 #include "store/Database.h"
+#include "store/Workflow.h"
 #include "util/Date.h"
 #include "util/Result.h"
 
@@ -67,6 +69,8 @@ public:
     Result<Person> person(PersonId id);
     Result<std::vector<Identity>> identities(PersonId id);
     Result<std::vector<std::string>> tagsOf(PersonId id);
+    /// The person's follow-up as stored (due date, cadence, last contact), or nullopt when none is set.
+    Result<std::optional<FollowUpRecord>> followUp(PersonId id);
     /// Everyone, with networks, tags and follow-up dates: what the people list shows.
     Result<std::vector<PersonSummary>> peopleSummaries();
 

@@ -14,7 +14,8 @@ Workspace* CliContext::workspace()
     if (m_workspace) {
         return m_workspace.get();
     }
-    const std::filesystem::path path = databasePath.empty() ? defaultDatabasePath() : std::filesystem::path(databasePath);
+    const std::filesystem::path path =
+        databasePath.empty() ? defaultDatabasePath() : std::filesystem::path(databasePath);
     auto opened = Workspace::open(path);
     if (!opened) {
         fail(opened.error());

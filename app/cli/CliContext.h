@@ -11,7 +11,7 @@
 #include "Workspace.h"
 #include "util/Result.h"
 
-namespace CLI {
+namespace CLI {  // NOLINT(readability-identifier-naming): CLI11's namespace
 class App;
 }
 

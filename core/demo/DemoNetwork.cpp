@@ -18,10 +18,10 @@ namespace {
 
 using nlohmann::json;
 
-std::string stringOr(const json& object, const char* key, std::string fallback = {})
+std::string stringOr(const json& object, const char* key, std::string_view fallback = {})
 {
     const auto it = object.find(key);
-    return (it != object.end() && it->is_string()) ? it->get<std::string>() : fallback;
+    return (it != object.end() && it->is_string()) ? it->get<std::string>() : std::string(fallback);
 }
 
 std::optional<int> optionalInt(const json& object, const char* key)
@@ -51,7 +51,7 @@ Result<DemoSummary> load(Database& db, std::string_view text, Date today)
 {
     const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded() || !doc.is_object() || stringOr(doc, "format") != "warmpath-demo") {
-        return Error("not a Warmpath demo network (expected a JSON object with \"format\": \"warmpath-demo\")");
+        return Error(R"(not a Warmpath demo network (expected a JSON object with "format": "warmpath-demo"))");
     }
     const auto peopleIt = doc.find("people");
     const auto linksIt = doc.find("links");

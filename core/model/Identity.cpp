@@ -30,11 +30,11 @@ std::string lowerAscii(std::string_view text)
 
 std::string normalizeNetwork(std::string_view network)
 {
-    const std::string lower = lowerAscii(trim(network));
+    std::string lower = lowerAscii(trim(network));
     if (lower == "twitter") {
         return "x";
     }
-    static constexpr std::array<std::string_view, 6> kKnownNetworks = {"linkedin", "bsky", "mastodon",
+    static constexpr std::array<std::string_view, 6> kKnownNetworks = {"linkedin", "bsky",  "mastodon",
                                                                        "x",        "email", "phone"};
     if (std::find(kKnownNetworks.begin(), kKnownNetworks.end(), lower) != kKnownNetworks.end()) {
         return lower;
@@ -49,7 +49,8 @@ std::string normalizeIdentityKey(std::string_view network, std::string_view key)
     const std::string net = normalizeNetwork(network);
     std::string_view trimmed = trim(key);
     static constexpr std::array<std::string_view, 4> kCaseInsensitive = {"email", "mastodon", "linkedin", "bsky"};
-    const bool caseInsensitive = std::find(kCaseInsensitive.begin(), kCaseInsensitive.end(), net) != kCaseInsensitive.end();
+    const bool caseInsensitive =
+        std::find(kCaseInsensitive.begin(), kCaseInsensitive.end(), net) != kCaseInsensitive.end();
     if ((net == "mastodon" || net == "bsky" || net == "x") && !trimmed.empty() && trimmed.front() == '@') {
         trimmed.remove_prefix(1);
     }

@@ -5,11 +5,16 @@ namespace warmpath {
 std::string_view toString(LinkKind kind)
 {
     switch (kind) {
-    case LinkKind::Follows: return "follows";
-    case LinkKind::Connection: return "connection";
-    case LinkKind::Knows: return "knows";
-    case LinkKind::Colleague: return "colleague";
-    case LinkKind::Related: return "related";
+    case LinkKind::Follows:
+        return "follows";
+    case LinkKind::Connection:
+        return "connection";
+    case LinkKind::Knows:
+        return "knows";
+    case LinkKind::Colleague:
+        return "colleague";
+    case LinkKind::Related:
+        return "related";
     }
     return "follows";
 }

@@ -18,10 +18,10 @@ struct Ref {
     enum class Kind { Me, Id, Identity, Name };
 
     Kind kind = Kind::Name;
-    std::int64_t id = 0;   ///< for Kind::Id
-    std::string network;   ///< for Kind::Identity, normalised
-    std::string key;       ///< for Kind::Identity, normalised for the network
-    std::string text;      ///< the text as given, trimmed
+    std::int64_t id = 0;  ///< for Kind::Id
+    std::string network;  ///< for Kind::Identity, normalised
+    std::string key;      ///< for Kind::Identity, normalised for the network
+    std::string text;     ///< the text as given, trimmed
 
     /// Fails only for text that can name nobody: empty, or `#` followed by something that is not
     /// a positive number.

@@ -50,8 +50,8 @@ Status createPrivateFile(const std::filesystem::path& path)
 
 Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db)
 {
-    const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                      &m_stmt, nullptr);
+    const int rc =
+        sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
     if (rc != SQLITE_OK) {
         throw DatabaseError("cannot prepare statement (" + sqliteMessage(db, rc) + "): " + std::string(sql), rc);
     }
@@ -185,7 +185,9 @@ std::optional<std::int64_t> Statement::optionalInt64(int column) const
 
 // --- Database ----------------------------------------------------------------------------
 
-Database::Database(sqlite3* db, std::filesystem::path path) : m_db(db), m_path(std::move(path)) {}
+Database::Database(sqlite3* db, std::filesystem::path path) : m_db(db), m_path(std::move(path))
+{
+}
 
 Database::~Database()
 {
@@ -281,7 +283,7 @@ Database Database::openInMemory()
 
 Statement Database::prepare(std::string_view sql)
 {
-    return Statement(m_db, sql);
+    return {m_db, sql};
 }
 
 Statement& Database::cached(std::string_view sql)

@@ -8,26 +8,25 @@ LinkWrite LinkRepository::upsert(PersonId from, PersonId to, LinkKind kind, doub
     if (from == to) {
         return LinkWrite::SelfLinkSkipped;
     }
-    Statement& insert = m_db.cached(
-        "INSERT INTO link (from_person, to_person, kind, batch_id, confidence) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (from_person, to_person, kind) DO NOTHING");
+    Statement& insert =
+        m_db.cached("INSERT INTO link (from_person, to_person, kind, batch_id, confidence) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT (from_person, to_person, kind) DO NOTHING");
     insert.bind(1, from.value()).bind(2, to.value()).bind(3, static_cast<int>(kind)).bindOptional(4, batchId);
     insert.bind(5, confidence).run();
     if (m_db.changes() > 0) {
         return LinkWrite::Added;
     }
 
-    Statement& existing = m_db.cached(
-        "SELECT id, batch_id FROM link WHERE from_person = ? AND to_person = ? AND kind = ?");
+    Statement& existing =
+        m_db.cached("SELECT id, batch_id FROM link WHERE from_person = ? AND to_person = ? AND kind = ?");
     existing.bind(1, from.value()).bind(2, to.value()).bind(3, static_cast<int>(kind));
     existing.step();
     const std::int64_t linkId = existing.int64(0);
     const std::optional<std::int64_t> firstBatch = existing.optionalInt64(1);
     existing.reset();
 
-    m_db.cached(
-            "UPDATE link SET last_seen = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), confidence = max(confidence, ?) "
-            "WHERE id = ?")
+    m_db.cached("UPDATE link SET last_seen = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), confidence = max(confidence, ?) "
+                "WHERE id = ?")
         .bind(1, confidence)
         .bind(2, linkId)
         .run();

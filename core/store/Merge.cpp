@@ -33,8 +33,8 @@ void mergeLinkEnd(Database& db, LinkEnd side, PersonId kept, PersonId absorbed)
         .run();
     db.prepare("UPDATE link AS k SET confidence = max(k.confidence, a.confidence), "
                "first_seen = min(k.first_seen, a.first_seen), last_seen = max(k.last_seen, a.last_seen) "
-               "FROM link a WHERE k." + e + " = ?1 AND a." + e + " = ?2 AND k." + o + " = a." + o +
-               " AND k.kind = a.kind")
+               "FROM link a WHERE k." +
+               e + " = ?1 AND a." + e + " = ?2 AND k." + o + " = a." + o + " AND k.kind = a.kind")
         .bind(1, kept.value())
         .bind(2, absorbed.value())
         .run();

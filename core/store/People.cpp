@@ -80,9 +80,8 @@ void PeopleRepository::setMe(PersonId id)
 
 void PeopleRepository::updateDetails(PersonId id, const NewPerson& details)
 {
-    Statement& st = m_db.cached(
-        "UPDATE person SET display_name = ?, organisation = ?, title = ?, location = ?, "
-        "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?");
+    Statement& st = m_db.cached("UPDATE person SET display_name = ?, organisation = ?, title = ?, location = ?, "
+                                "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?");
     st.bind(1, details.displayName).bind(2, details.organisation).bind(3, details.title).bind(4, details.location);
     st.bind(5, id.value()).run();
 }
@@ -120,16 +119,15 @@ std::vector<PersonSummary> PeopleRepository::summaries()
     Statement people = m_db.prepare(select("ORDER BY id"));
     while (people.step()) {
         indexOf.emplace(people.int64(0), rows.size());
-        rows.push_back(PersonSummary{.person = readPerson(people), .networks = {}, .tags = {}, .followUpDue = {},
-                                     .lastContacted = {}});
+        rows.push_back(PersonSummary{
+            .person = readPerson(people), .networks = {}, .tags = {}, .followUpDue = {}, .lastContacted = {}});
     }
     Statement networks = m_db.prepare("SELECT DISTINCT person_id, network FROM identity ORDER BY person_id, network");
     while (networks.step()) {
         rows[indexOf.at(networks.int64(0))].networks.push_back(networks.text(1));
     }
-    Statement tags = m_db.prepare(
-        "SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
-        "ORDER BY pt.person_id, t.name COLLATE NOCASE");
+    Statement tags = m_db.prepare("SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
+                                  "ORDER BY pt.person_id, t.name COLLATE NOCASE");
     while (tags.step()) {
         rows[indexOf.at(tags.int64(0))].tags.push_back(tags.text(1));
     }
@@ -146,9 +144,9 @@ std::vector<PersonSummary> PeopleRepository::summaries()
 
 bool PeopleRepository::addIdentity(PersonId person, const Identity& identity, std::optional<std::int64_t> batchId)
 {
-    Statement& st = m_db.cached(
-        "INSERT INTO identity (person_id, network, key, handle, url, batch_id) VALUES (?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (network, key) DO NOTHING");
+    Statement& st =
+        m_db.cached("INSERT INTO identity (person_id, network, key, handle, url, batch_id) VALUES (?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (network, key) DO NOTHING");
     const std::string network = normalizeNetwork(identity.network);
     st.bind(1, person.value()).bind(2, network).bind(3, normalizeIdentityKey(network, identity.key));
     st.bindOptional(4, identity.handle).bindOptional(5, identity.url).bindOptional(6, batchId);
@@ -185,9 +183,9 @@ std::vector<PersonId> PeopleRepository::findByHandle(std::string_view network, s
 
 std::vector<Identity> PeopleRepository::identities(PersonId person)
 {
-    Statement& st = m_db.cached(
-        "SELECT network, key, coalesce(handle, ''), coalesce(url, '') FROM identity WHERE person_id = ? "
-        "ORDER BY network, key");
+    Statement& st =
+        m_db.cached("SELECT network, key, coalesce(handle, ''), coalesce(url, '') FROM identity WHERE person_id = ? "
+                    "ORDER BY network, key");
     st.bind(1, person.value());
     std::vector<Identity> result;
     while (st.step()) {

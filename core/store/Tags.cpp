@@ -26,9 +26,9 @@ bool TagRepository::assign(PersonId person, std::int64_t tagId, std::optional<st
 
 std::vector<std::string> TagRepository::namesFor(PersonId person)
 {
-    Statement& st = m_db.cached(
-        "SELECT t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.person_id = ? "
-        "ORDER BY t.name COLLATE NOCASE");
+    Statement& st =
+        m_db.cached("SELECT t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.person_id = ? "
+                    "ORDER BY t.name COLLATE NOCASE");
     st.bind(1, person.value());
     std::vector<std::string> names;
     while (st.step()) {

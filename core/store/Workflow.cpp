@@ -11,12 +11,12 @@ std::int64_t WorkflowRepository::addNote(PersonId person, std::string_view text,
 
 void WorkflowRepository::setFollowUp(PersonId person, const FollowUpRecord& followUp)
 {
-    Statement& st = m_db.cached(
-        "INSERT INTO follow_up (person_id, due_date, cadence_days, last_contacted, snoozed_until, done) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (person_id) DO UPDATE SET due_date = excluded.due_date, "
-        "cadence_days = excluded.cadence_days, last_contacted = excluded.last_contacted, "
-        "snoozed_until = excluded.snoozed_until, done = excluded.done, "
-        "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
+    Statement& st =
+        m_db.cached("INSERT INTO follow_up (person_id, due_date, cadence_days, last_contacted, snoozed_until, done) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (person_id) DO UPDATE SET due_date = excluded.due_date, "
+                    "cadence_days = excluded.cadence_days, last_contacted = excluded.last_contacted, "
+                    "snoozed_until = excluded.snoozed_until, done = excluded.done, "
+                    "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
     st.bind(1, person.value()).bindOptional(2, followUp.dueDate);
     st.bindOptional(3, followUp.cadenceDays ? std::optional<std::int64_t>(*followUp.cadenceDays) : std::nullopt);
     st.bindOptional(4, followUp.lastContacted).bindOptional(5, followUp.snoozedUntil).bind(6, followUp.done ? 1 : 0);
@@ -46,7 +46,8 @@ std::optional<FollowUpRecord> WorkflowRepository::followUp(PersonId person)
 std::int64_t WorkflowRepository::addIntroRequest(PersonId target, std::optional<PersonId> introducer,
                                                  std::string_view status, std::string_view note)
 {
-    Statement& st = m_db.cached("INSERT INTO intro_request (target_id, introducer_id, status, note) VALUES (?, ?, ?, ?)");
+    Statement& st =
+        m_db.cached("INSERT INTO intro_request (target_id, introducer_id, status, note) VALUES (?, ?, ?, ?)");
     st.bind(1, target.value());
     st.bindOptional(2, introducer ? std::optional<std::int64_t>(introducer->value()) : std::nullopt);
     st.bind(3, status).bind(4, note).run();

@@ -9,8 +9,7 @@ namespace warmpath {
 
 /// Reports how far a long operation has come. `total` is 0 when it is not known in advance.
 /// Called from the thread doing the work; implementations must be cheap and thread-safe.
-using ProgressCallback =
-    std::function<void(std::uint64_t done, std::uint64_t total, std::string_view stage)>;
+using ProgressCallback = std::function<void(std::uint64_t done, std::uint64_t total, std::string_view stage)>;
 
 /// Set from any thread to ask a long operation to stop; the operation checks it in its loops,
 /// rolls back what it started and returns a "cancelled" error.

@@ -18,7 +18,9 @@ struct Error {
     Error() = default;
     explicit Error(std::string msg) : message(std::move(msg)) {}
     Error(std::string msg, std::string inFile, std::size_t atLine = 0, std::size_t atColumn = 0)
-        : message(std::move(msg)), file(std::move(inFile)), line(atLine), column(atColumn) {}
+        : message(std::move(msg)), file(std::move(inFile)), line(atLine), column(atColumn)
+    {
+    }
 
     /// "file:line:column: message", leaving out the parts that are unknown.
     [[nodiscard]] std::string describe() const;
@@ -28,7 +30,7 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}  // NOLINT(google-explicit-constructor)
+    Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}      // NOLINT(google-explicit-constructor)
     Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
     [[nodiscard]] bool ok() const { return m_state.index() == 0; }

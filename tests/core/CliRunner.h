@@ -28,8 +28,9 @@ inline std::string shellQuote(const std::string& text)
 /// Runs warmpath-cli as a user would, in `dir`, with `stdinText` on its standard input.
 inline CliRun runCli(const TempDir& dir, const std::vector<std::string>& args, const std::string& stdinText = {})
 {
-    std::string command = "cd " + shellQuote(dir.path().string()) + " && env -u WARMPATH_DB HOME=" +
-                          shellQuote(dir.path().string()) + " " + shellQuote(WARMPATH_CLI_PATH);
+    std::string command = "cd " + shellQuote(dir.path().string()) +
+                          " && env -u WARMPATH_DB HOME=" + shellQuote(dir.path().string()) + " " +
+                          shellQuote(WARMPATH_CLI_PATH);
     for (const std::string& arg : args) {
         command += " " + shellQuote(arg);
     }

@@ -55,8 +55,8 @@ void registerStoreCommands(CLI::App& app, CliContext& context)
                 return context.fail(done.error());
             }
             const auto details = ws->person(*person);
-            context.out() << "me is now " << (details ? details->displayName : std::string("#"))
-                          << " (#" << person->value() << ")\n";
+            context.out() << "me is now " << (details ? details->displayName : std::string("#")) << " (#"
+                          << person->value() << ")\n";
             return static_cast<int>(kExitOk);
         });
     }

@@ -68,8 +68,8 @@ TEST_F(MergeTest, LinksAreRedirectedAndDuplicatesCollapseKeepingSources)
     EXPECT_EQ(links.count(), 2);
     EXPECT_TRUE(links.exists(bo, ana, LinkKind::Follows));
     EXPECT_TRUE(links.exists(ana, bo, LinkKind::Follows));
-    EXPECT_DOUBLE_EQ(static_cast<double>(scalar("SELECT confidence * 10 FROM link WHERE from_person = " +
-                                                 std::to_string(bo.value()))),
+    EXPECT_DOUBLE_EQ(static_cast<double>(
+                         scalar("SELECT confidence * 10 FROM link WHERE from_person = " + std::to_string(bo.value()))),
                      9.0);
     EXPECT_EQ(scalar("SELECT count(*) FROM link_source ls JOIN link l ON l.id = ls.link_id WHERE l.from_person = " +
                      std::to_string(bo.value()) + " AND ls.batch_id = 2"),
@@ -95,8 +95,8 @@ TEST_F(MergeTest, TagsNotesFollowUpsAndIntrosMove)
     tags.assign(anaDup, mentors);
     tags.assign(anaDup, climate);
     workflow.addNote(anaDup, "Met in Lisbon");
-    workflow.setFollowUp(anaDup, {.dueDate = "2026-12-01", .cadenceDays = 30, .lastContacted = "", .snoozedUntil = "",
-                                  .done = false});
+    workflow.setFollowUp(
+        anaDup, {.dueDate = "2026-12-01", .cadenceDays = 30, .lastContacted = "", .snoozedUntil = "", .done = false});
     workflow.addIntroRequest(anaDup, bo, "asked", "");
     mergePeople(db, ana, anaDup);
     EXPECT_EQ(tags.namesFor(ana), (std::vector<std::string>{"Climate", "Mentors"}));
@@ -109,10 +109,10 @@ TEST_F(MergeTest, TagsNotesFollowUpsAndIntrosMove)
 TEST_F(MergeTest, KeptFollowUpWinsOverTheAbsorbedOne)
 {
     WorkflowRepository workflow(db);
-    workflow.setFollowUp(ana, {.dueDate = "2026-12-24", .cadenceDays = {}, .lastContacted = "", .snoozedUntil = "",
-                               .done = false});
-    workflow.setFollowUp(anaDup, {.dueDate = "2026-12-01", .cadenceDays = {}, .lastContacted = "",
-                                  .snoozedUntil = "", .done = false});
+    workflow.setFollowUp(
+        ana, {.dueDate = "2026-12-24", .cadenceDays = {}, .lastContacted = "", .snoozedUntil = "", .done = false});
+    workflow.setFollowUp(
+        anaDup, {.dueDate = "2026-12-01", .cadenceDays = {}, .lastContacted = "", .snoozedUntil = "", .done = false});
     mergePeople(db, ana, anaDup);
     EXPECT_EQ(workflow.followUp(ana)->dueDate, "2026-12-24");
     EXPECT_EQ(scalar("SELECT count(*) FROM follow_up"), 1);

@@ -1,0 +1,202 @@
+// warmpath: the desktop face of Warmpath. Parses arguments, opens the database the user asked for
+// through the Session and shows the MainWindow; with --screenshot it renders one frame to a PNG and exits.
+
+#include <cstdio>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QImage>
+#include <QStatusBar>
+#include <QStringList>
+#include <QTimer>
+
+#include "MainWindow.h"
+#include "Paths.h"
+#include "Resources.h"
+#include "Session.h"
+#include "Version.h"
+
+namespace {
+
+using warmpath::ui::MainWindow;
+using warmpath::ui::Session;
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+constexpr QSize kScreenshotSize(1440, 900);
+constexpr int kScreenshotTimeoutMs = 120'000;
+
+void printError(const QString& message)
+{
+    std::fprintf(stderr, "warmpath: %s\n", qUtf8Printable(message));
+}
+
+struct ViewName {
+    const char* name;
+    MainWindow::View view;
+};
+
+constexpr ViewName kViews[] = {
+    {"people", MainWindow::View::People},           {"map", MainWindow::View::Map},
+    {"paths", MainWindow::View::Paths},             {"suggestions", MainWindow::View::Suggestions},
+    {"followups", MainWindow::View::FollowUps},
+};
+
+/// Where the window starts: --db, a file given by the desktop (Exec=warmpath %F), --demo, else the default
+/// database when there is one, else the demo, so that a first run shows something worth looking at.
+void openInitialWorkspace(Session& session, const QString& dbPath, const QString& fileArgument, bool demo)
+{
+    if (!dbPath.isEmpty()) {
+        session.openDatabase(dbPath, warmpath::OpenMode::CreateIfMissing);
+    } else if (!fileArgument.isEmpty()) {
+        session.openDatabase(fileArgument, warmpath::OpenMode::MustExist);
+    } else if (demo) {
+        session.openDemo();
+    } else {
+        const QString defaultPath = QFile::decodeName(warmpath::defaultDatabasePath().c_str());
+        if (QFile::exists(defaultPath)) {
+            session.openDatabase(defaultPath, warmpath::OpenMode::MustExist);
+        } else {
+            session.openDemo();
+        }
+    }
+}
+
+/// Resolves REF in the loaded workspace and selects that person; says why on stderr when it cannot.
+void selectRef(Session& session, MainWindow& window, const QString& ref)
+{
+    auto person = session.workspace()->resolve(ref.toStdString());
+    if (!person) {
+        const QString message =
+            QStringLiteral("--select %1: %2").arg(ref, QString::fromStdString(person.error().describe()));
+        printError(message);
+        window.statusBar()->showMessage(message, 10'000);
+        return;
+    }
+    window.selectPerson(*person);
+}
+
+/// Renders the window to `path` once the event loop has processed everything the load set in motion
+/// (layout requests, the view's delayed item layout), then quits with the outcome.
+void saveScreenshotSoon(MainWindow& window, const QString& path)
+{
+    QTimer::singleShot(0, &window, [&window, path] {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+        QImage image = window.grab().toImage();
+        if (image.size() != kScreenshotSize) {  // a device pixel ratio other than 1
+            image = image.scaled(kScreenshotSize, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        }
+        if (!image.save(path, "PNG")) {
+            printError(QStringLiteral("could not write the screenshot to %1").arg(path));
+            QCoreApplication::exit(kExitFailure);
+            return;
+        }
+        QCoreApplication::exit(kExitOk);
+    });
+}
+
+}  // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Warmpath"));
+    QApplication::setApplicationName(QStringLiteral("Warmpath"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Warmpath"));
+    QApplication::setApplicationVersion(QString::fromLatin1(warmpath::kVersion));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.warmpath.Warmpath"));
+    QApplication::setWindowIcon(warmpath::ui::appIcon());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Map your professional network and find warm introductions.\n\n"
+                       "REF names a person: me, #ID, NETWORK:KEY (e.g. bsky:ana.bsky.social) or an exact name."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Open the database at PATH, creating it if missing."),
+                                      QStringLiteral("PATH"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QStringLiteral("Explore the bundled demo network (nothing is saved)."));
+    const QCommandLineOption selectOption(QStringLiteral("select"),
+                                          QStringLiteral("Select the person REF names once loaded."), QStringLiteral("REF"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"), QStringLiteral("Render the window at 1440x900 to FILE (PNG) and exit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption viewOption(
+        QStringLiteral("view"), QStringLiteral("Start in VIEW: people, map, paths, suggestions or followups."),
+        QStringLiteral("VIEW"), QStringLiteral("people"));
+    parser.addOptions({dbOption, demoOption, selectOption, screenshotOption, viewOption});
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A database to open (as from a file manager)."),
+                                 QStringLiteral("[FILE]"));
+
+    if (!parser.parse(QCoreApplication::arguments())) {
+        printError(parser.errorText() + QStringLiteral("\nRun 'warmpath --help' for usage."));
+        return kExitUsage;
+    }
+    if (parser.isSet(helpOption)) {
+        parser.showHelp(kExitOk);
+    }
+    if (parser.isSet(versionOption)) {
+        parser.showVersion();
+    }
+    const QStringList files = parser.positionalArguments();
+    const int sources = (parser.isSet(dbOption) ? 1 : 0) + (parser.isSet(demoOption) ? 1 : 0) +
+                        static_cast<int>(files.size());
+    if (sources > 1) {
+        printError(QStringLiteral("choose one of --db PATH, --demo or a FILE"));
+        return kExitUsage;
+    }
+    const QString viewName = parser.value(viewOption);
+    const ViewName* view = nullptr;
+    for (const ViewName& candidate : kViews) {
+        if (viewName == QLatin1String(candidate.name)) {
+            view = &candidate;
+        }
+    }
+    if (!view) {
+        printError(QStringLiteral("unknown view '%1': use people, map, paths, suggestions or followups").arg(viewName));
+        return kExitUsage;
+    }
+
+    const QString screenshotPath = parser.value(screenshotOption);
+    const bool screenshot = parser.isSet(screenshotOption);
+
+    Session session;
+    MainWindow window(session, MainWindow::Options{.persistState = !screenshot});
+    window.showView(view->view);
+    if (screenshot) {
+        window.resize(kScreenshotSize);
+    }
+
+    const QString ref = parser.value(selectOption);
+    QObject::connect(
+        &session, &Session::loaded, &window,
+        [&] {
+            if (!ref.isEmpty()) {
+                selectRef(session, window, ref);
+            }
+            if (screenshot) {
+                saveScreenshotSoon(window, screenshotPath);
+            }
+        },
+        Qt::SingleShotConnection);
+    QObject::connect(&session, &Session::failed, &window, [&](const QString& message) {
+        printError(message);
+        if (screenshot) {
+            QCoreApplication::exit(kExitFailure);
+        }
+    });
+    if (screenshot) {
+        QTimer::singleShot(kScreenshotTimeoutMs, &window, [] {
+            printError(QStringLiteral("gave up waiting for the workspace to load"));
+            QCoreApplication::exit(kExitFailure);
+        });
+    }
+
+    openInitialWorkspace(session, parser.value(dbOption), files.value(0), parser.isSet(demoOption));
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,122 @@
+#include "Format.h"
+
+namespace warmpath::ui {
+
+namespace {
+
+/// "3 days", "1 week": English plurals spelt out, since the app ships no translations yet.
+QString quantity(qint64 count, const QString& singular, const QString& plural)
+{
+    return QStringLiteral("%1 %2").arg(displayLocale().toString(count), count == 1 ? singular : plural);
+}
+
+/// "5 days", "3 weeks", "4 months", "2 years" for a distance in days, rounded down to the largest unit
+/// that is at least one whole step (two for weeks, so "10 days" is not "1 week").
+QString span(qint64 days)
+{
+    if (days < 14) {
+        return quantity(days, QStringLiteral("day"), QStringLiteral("days"));
+    }
+    if (days < 60) {
+        return quantity(days / 7, QStringLiteral("week"), QStringLiteral("weeks"));
+    }
+    if (days < 365) {
+        return quantity(days / 30, QStringLiteral("month"), QStringLiteral("months"));
+    }
+    return quantity(days / 365, QStringLiteral("year"), QStringLiteral("years"));
+}
+
+QColor blend(const QColor& from, const QColor& to, double amount)
+{
+    auto mix = [amount](int a, int b) { return static_cast<int>(a + (b - a) * amount); };
+    return QColor(mix(from.red(), to.red()), mix(from.green(), to.green()), mix(from.blue(), to.blue()));
+}
+
+}  // namespace
+
+QLocale displayLocale()
+{
+    const QLocale system;
+    if (system.language() == QLocale::C) {
+        return QLocale(QLocale::English, QLocale::UnitedStates);
+    }
+    return system;
+}
+
+QDate parseIsoDate(const std::string& text)
+{
+    if (text.empty()) {
+        return {};
+    }
+    return QDate::fromString(QString::fromStdString(text), Qt::ISODate);
+}
+
+QString formatCount(std::int64_t count)
+{
+    return displayLocale().toString(static_cast<qlonglong>(count));
+}
+
+QString formatCount(std::int64_t count, const QString& singular, const QString& plural)
+{
+    return quantity(count, singular, plural);
+}
+
+QString relativeDue(QDate due, QDate today)
+{
+    const qint64 days = today.daysTo(due);
+    if (days == 0) {
+        return QStringLiteral("today");
+    }
+    if (days == 1) {
+        return QStringLiteral("tomorrow");
+    }
+    if (days < 0) {
+        return QStringLiteral("overdue %1").arg(span(-days));
+    }
+    return QStringLiteral("in %1").arg(span(days));
+}
+
+QString relativePast(QDate date, QDate today)
+{
+    const qint64 days = date.daysTo(today);
+    if (days == 0) {
+        return QStringLiteral("today");
+    }
+    if (days == 1) {
+        return QStringLiteral("yesterday");
+    }
+    if (days < 0) {
+        return relativeDue(date, today);
+    }
+    return QStringLiteral("%1 ago").arg(span(days));
+}
+
+QString mediumDate(QDate date)
+{
+    return displayLocale().toString(date, QStringLiteral("ddd d MMM yyyy"));
+}
+
+QString statsLine(const Stats& stats)
+{
+    const QString separator = QStringLiteral(" \u00B7 ");
+    return formatCount(stats.persons, QStringLiteral("person"), QStringLiteral("people")) + separator +
+           formatCount(stats.links, QStringLiteral("link"), QStringLiteral("links")) + separator +
+           formatCount(stats.tags, QStringLiteral("tag"), QStringLiteral("tags"));
+}
+
+bool isDark(const QPalette& palette)
+{
+    return palette.color(QPalette::Base).lightness() < palette.color(QPalette::Text).lightness();
+}
+
+QColor overdueColor(const QPalette& palette)
+{
+    return isDark(palette) ? QColor(0xff, 0x7b, 0x72) : QColor(0xc6, 0x28, 0x28);
+}
+
+QColor mutedTextColor(const QPalette& palette)
+{
+    return blend(palette.color(QPalette::WindowText), palette.color(QPalette::Window), 0.42);
+}
+
+}  // namespace warmpath::ui

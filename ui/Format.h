@@ -1,0 +1,53 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <QColor>
+#include <QDate>
+#include <QLocale>
+#include <QPalette>
+#include <QString>
+
+#include "Workspace.h"
+
+// How the GUI words numbers, dates and counts. Pure functions, so that the table, the details panel
+// and the status bar say "in 3 days" the same way and tests can pin the wording down.
+namespace warmpath::ui {
+
+/// The locale numbers and dates are shown in: the system's, or US English under the C locale (which
+/// has no digit grouping and would print "1500 people").
+[[nodiscard]] QLocale displayLocale();
+
+[[nodiscard]] inline QString toQString(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+/// `YYYY-MM-DD` as core writes it; an invalid QDate for empty or malformed text.
+[[nodiscard]] QDate parseIsoDate(const std::string& text);
+
+/// "1,500".
+[[nodiscard]] QString formatCount(std::int64_t count);
+/// "1 person", "1,500 people": `singular`/`plural` are the nouns.
+[[nodiscard]] QString formatCount(std::int64_t count, const QString& singular, const QString& plural);
+
+/// A due date relative to today: "overdue 5 days", "today", "tomorrow", "in 3 days", "in 2 weeks".
+[[nodiscard]] QString relativeDue(QDate due, QDate today);
+/// A past date relative to today: "today", "yesterday", "5 days ago", "3 weeks ago", "2 years ago".
+[[nodiscard]] QString relativePast(QDate date, QDate today);
+/// "Thu 3 Dec 2026".
+[[nodiscard]] QString mediumDate(QDate date);
+
+/// "1,500 people · 16,704 links · 9 tags".
+[[nodiscard]] QString statsLine(const Stats& stats);
+
+/// True when the palette draws light text on dark backgrounds.
+[[nodiscard]] bool isDark(const QPalette& palette);
+/// A red for overdue dates that reads on the palette's base colour, light or dark.
+[[nodiscard]] QColor overdueColor(const QPalette& palette);
+/// Secondary text (captions, hints) on a window background: the window text colour blended towards the
+/// window colour.
+[[nodiscard]] QColor mutedTextColor(const QPalette& palette);
+
+}  // namespace warmpath::ui

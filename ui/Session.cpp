@@ -1,0 +1,202 @@
+#include "Session.h"
+
+#include <exception>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <QFile>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "Resources.h"
+
+namespace warmpath::ui {
+
+namespace detail {
+
+/// What background work hands back to the UI thread: a workspace and what the views show of it, or why
+/// there is none.
+struct LoadResult {
+    std::shared_ptr<Workspace> workspace;
+    std::vector<PersonSummary> people;
+    Stats stats;
+    QString error;
+};
+
+}  // namespace detail
+
+namespace {
+
+using detail::LoadResult;
+
+std::filesystem::path toFsPath(const QString& path)
+{
+    return std::filesystem::path(QFile::encodeName(path).toStdString());
+}
+
+QString describe(const Error& error)
+{
+    return QString::fromStdString(error.describe());
+}
+
+/// Fills in what the views show from `into.workspace`.
+void readContents(LoadResult& into)
+{
+    auto people = into.workspace->peopleSummaries();
+    if (!people) {
+        into.error = describe(people.error());
+        return;
+    }
+    auto stats = into.workspace->stats();
+    if (!stats) {
+        into.error = describe(stats.error());
+        return;
+    }
+    into.people = std::move(people).value();
+    into.stats = *stats;
+}
+
+/// Runs `work` (on a worker thread) and turns anything it throws into an error: exceptions never cross
+/// back to the UI thread.
+template <typename Work>
+std::shared_ptr<LoadResult> guarded(Work&& work)
+{
+    auto result = std::make_shared<LoadResult>();
+    try {
+        work(*result);
+    } catch (const std::exception& e) {
+        result->error = Session::tr("Unexpected error: %1").arg(QString::fromLocal8Bit(e.what()));
+    } catch (...) {
+        result->error = Session::tr("Unexpected error");
+    }
+    return result;
+}
+
+template <typename Work, typename Done>
+void runInBackground(QObject* context, Work&& work, Done&& done)
+{
+    auto* watcher = new QFutureWatcher<std::shared_ptr<LoadResult>>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
+                     [watcher, done = std::forward<Done>(done)] {
+                         watcher->deleteLater();
+                         done(watcher->result());
+                     });
+    watcher->setFuture(QtConcurrent::run([work = std::forward<Work>(work)] { return guarded(work); }));
+}
+
+}  // namespace
+
+Session::Session(QObject* parent) : QObject(parent)
+{
+    ensureResources();
+}
+
+Session::~Session() = default;
+
+QString Session::displayName() const
+{
+    if (m_isDemo) {
+        return tr("Demo network");
+    }
+    return QFileInfo(m_databasePath).fileName();
+}
+
+void Session::openDatabase(const QString& path, OpenMode mode)
+{
+    start(Source::File, path, mode);
+}
+
+void Session::createDatabase(const QString& path)
+{
+    start(Source::NewFile, path, OpenMode::CreateIfMissing);
+}
+
+void Session::openDemo()
+{
+    start(Source::Demo, {}, OpenMode::CreateIfMissing);
+}
+
+void Session::start(Source source, const QString& path, OpenMode mode)
+{
+    const std::uint64_t generation = ++m_generation;
+    m_loading = true;
+    emit loadingStarted();
+
+    auto work = [source, path, mode](LoadResult& into) {
+        if (source == Source::Demo) {
+            const QByteArray json = demoNetworkJson();
+            if (json.isEmpty()) {
+                into.error = tr("The bundled demo network is missing from this build.");
+                return;
+            }
+            auto workspace = std::shared_ptr<Workspace>(Workspace::openInMemory());
+            const auto demo = workspace->loadDemoNetwork(
+                std::string_view(json.constData(), static_cast<std::size_t>(json.size())), today());
+            if (!demo) {
+                into.error = tr("Could not load the demo network: %1").arg(describe(demo.error()));
+                return;
+            }
+            into.workspace = std::move(workspace);
+        } else {
+            if (source == Source::NewFile && QFileInfo::exists(path)) {
+                into.error = tr("%1 already exists. Choose a new file name, or open it with File \u25b8 Open "
+                                "Database.")
+                                 .arg(path);
+                return;
+            }
+            auto opened = Workspace::open(toFsPath(path), mode);
+            if (!opened) {
+                into.error = describe(opened.error());
+                return;
+            }
+            into.workspace = std::move(opened).value();
+        }
+        readContents(into);
+    };
+    runInBackground(this, std::move(work), [this, generation, source, path](const std::shared_ptr<LoadResult>& result) {
+        if (generation != m_generation) {
+            return;  // abandoned for a later load
+        }
+        m_loading = false;
+        if (!result->error.isEmpty()) {
+            emit failed(result->error);
+            return;
+        }
+        m_workspace = result->workspace;
+        m_isDemo = source == Source::Demo;
+        m_databasePath = m_isDemo ? QString() : QFileInfo(path).absoluteFilePath();
+        m_people = std::move(result->people);
+        m_stats = result->stats;
+        emit peopleChanged();
+        emit loaded();
+    });
+}
+
+void Session::reloadPeople()
+{
+    if (!m_workspace) {
+        return;
+    }
+    std::shared_ptr<Workspace> workspace = m_workspace;
+    auto work = [workspace](LoadResult& into) {
+        into.workspace = workspace;
+        readContents(into);
+    };
+    runInBackground(this, std::move(work), [this, workspace](const std::shared_ptr<LoadResult>& result) {
+        if (workspace != m_workspace) {
+            return;  // another workspace was opened meanwhile
+        }
+        if (!result->error.isEmpty()) {
+            emit failed(result->error);
+            return;
+        }
+        m_people = std::move(result->people);
+        m_stats = result->stats;
+        emit peopleChanged();
+    });
+}
+
+}  // namespace warmpath::ui

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include <QObject>
+#include <QString>
+
+#include "Workspace.h"
+
+namespace warmpath::ui {
+
+/// The Qt face of core's Workspace: owns the open workspace, opens databases and the bundled demo off
+/// the UI thread, and tells the views when what they show has changed.
+///
+/// Loading is asynchronous: openDatabase(), createDatabase() and openDemo() return at once and end in
+/// exactly one of loaded() or failed(). Until loaded() the previous workspace stays open and usable; a
+/// failed load leaves it untouched. Starting a new load abandons the one in flight, whose result is then
+/// dropped. The workspace may be queried from the UI thread (core serialises calls), but only between
+/// loads' swaps, so do not keep the pointer across loaded().
+class Session final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Session)
+
+public:
+    explicit Session(QObject* parent = nullptr);
+    ~Session() override;
+
+    /// Opens the database at `path`. With OpenMode::CreateIfMissing a missing file becomes a new, empty
+    /// database (the `--db PATH` behaviour); with OpenMode::MustExist it is an error (File > Open).
+    void openDatabase(const QString& path, OpenMode mode = OpenMode::MustExist);
+    /// Creates a new, empty database at `path` and switches to it. Refuses a file that already exists,
+    /// so that a mis-click can never replace someone's network with an empty one.
+    void createDatabase(const QString& path);
+    /// Loads the bundled demo network into an in-memory workspace: nothing is written to disk.
+    void openDemo();
+    /// Reads the people list and the counts again, e.g. after an edit; emits peopleChanged().
+    void reloadPeople();
+
+    [[nodiscard]] bool isLoading() const { return m_loading; }
+    /// True once a load has succeeded; workspace() is non-null exactly then.
+    [[nodiscard]] bool hasWorkspace() const { return m_workspace != nullptr; }
+    [[nodiscard]] bool isDemo() const { return m_isDemo; }
+    /// The open database file; empty for the demo or when nothing is open.
+    [[nodiscard]] QString databasePath() const { return m_databasePath; }
+    /// What the window title calls the workspace: the file name, or "Demo network".
+    [[nodiscard]] QString displayName() const;
+
+    [[nodiscard]] Workspace* workspace() const { return m_workspace.get(); }
+    /// Everyone in the workspace, as read with the last load or reloadPeople().
+    [[nodiscard]] const std::vector<PersonSummary>& people() const { return m_people; }
+    [[nodiscard]] const Stats& stats() const { return m_stats; }
+
+signals:
+    /// A load started; the previous workspace stays current until loaded() or failed().
+    void loadingStarted();
+    /// The new workspace is current. peopleChanged() has already been emitted for it, so listeners can
+    /// select rows right away.
+    void loaded();
+    /// A load failed; `message` says which file and why. The previous workspace, if any, is still current.
+    void failed(const QString& message);
+    /// people() and stats() have new contents.
+    void peopleChanged();
+
+private:
+    enum class Source { File, NewFile, Demo };
+
+    void start(Source source, const QString& path, OpenMode mode);
+
+    /// Shared with background work on it (reloadPeople), so a swap cannot pull it from under a worker.
+    std::shared_ptr<Workspace> m_workspace;
+    std::vector<PersonSummary> m_people;
+    Stats m_stats;
+    QString m_databasePath;
+    bool m_isDemo = false;
+    bool m_loading = false;
+    /// Counts loads started; a result whose number is not the latest was abandoned and is dropped.
+    std::uint64_t m_generation = 0;
+};
+
+}  // namespace warmpath::ui

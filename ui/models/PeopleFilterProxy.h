@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QCollator>
+#include <QSortFilterProxyModel>
+#include <QString>
+#include <QStringList>
+
+namespace warmpath::ui {
+
+/// Sorting and filtering for PeopleModel: search-as-you-type over name, organisation, title and tags
+/// (case- and accent-insensitive; every word typed must match somewhere), an optional tag, and sorting on
+/// PeopleModel::RawValueRole with empty values last in either direction.
+class PeopleFilterProxy final : public QSortFilterProxyModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PeopleFilterProxy)
+
+public:
+    explicit PeopleFilterProxy(QObject* parent = nullptr);
+    ~PeopleFilterProxy() override;
+
+    void setSearchText(const QString& text);
+    [[nodiscard]] QString searchText() const { return m_searchText; }
+    /// Shows only people with this tag (compared ignoring case); an empty tag shows everyone.
+    void setTagFilter(const QString& tag);
+    [[nodiscard]] QString tagFilter() const { return m_tag; }
+    /// True when a search or a tag hides rows that the source model has.
+    [[nodiscard]] bool isFiltering() const { return !m_words.isEmpty() || !m_tag.isEmpty(); }
+
+protected:
+    [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    [[nodiscard]] bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
+
+private:
+    QString m_searchText;
+    QStringList m_words;
+    QString m_tag;
+    QCollator m_collator;
+};
+
+}  // namespace warmpath::ui

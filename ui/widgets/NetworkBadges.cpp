@@ -1,0 +1,97 @@
+#include "widgets/NetworkBadges.h"
+
+#include <QFont>
+#include <QHash>
+#include <QPainter>
+
+namespace warmpath::ui {
+
+namespace {
+
+struct KnownNetwork {
+    const char* id;
+    const char* name;
+    const char* glyph;
+    QRgb color;
+};
+
+constexpr KnownNetwork kKnownNetworks[] = {
+    {"linkedin", "LinkedIn", "in", 0x0a66c2}, {"bsky", "Bluesky", "b", 0x1185fe}, {"mastodon", "Mastodon", "m", 0x6364ff},
+    {"x", "X", "X", 0x14171a},                {"email", "Email", "@", 0x2e7d6b},  {"phone", "Phone", "#", 0x7b5ea7},
+};
+
+const KnownNetwork* find(const std::string& network)
+{
+    for (const KnownNetwork& known : kKnownNetworks) {
+        if (network == known.id) {
+            return &known;
+        }
+    }
+    return nullptr;
+}
+
+constexpr int kGap = 3;
+
+}  // namespace
+
+QString networkName(const std::string& network)
+{
+    if (const KnownNetwork* known = find(network)) {
+        return QString::fromLatin1(known->name);
+    }
+    return QString::fromStdString(network);
+}
+
+QColor networkColor(const std::string& network)
+{
+    if (const KnownNetwork* known = find(network)) {
+        return QColor::fromRgb(known->color);
+    }
+    const auto hue = static_cast<int>(qHash(QString::fromStdString(network)) % 360U);
+    return QColor::fromHsl(hue, 110, 105);
+}
+
+QPixmap networkBadge(const std::string& network, int size, qreal devicePixelRatio)
+{
+    QPixmap pixmap(QSize(size, size) * devicePixelRatio);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(Qt::transparent);
+
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(networkColor(network));
+    painter.drawEllipse(QRectF(0.5, 0.5, size - 1.0, size - 1.0));
+
+    const KnownNetwork* known = find(network);
+    const QString glyph = known ? QString::fromLatin1(known->glyph) : networkName(network).left(1).toUpper();
+    QFont font = painter.font();
+    font.setBold(true);
+    font.setPixelSize(glyph.size() > 1 ? size * 9 / 16 : size * 11 / 16);
+    painter.setFont(font);
+    painter.setPen(Qt::white);
+    painter.drawText(QRectF(0, 0, size, size), Qt::AlignCenter, glyph);
+    return pixmap;
+}
+
+QPixmap networkBadges(const std::vector<std::string>& networks, int size, qreal devicePixelRatio)
+{
+    if (networks.empty()) {
+        return {};
+    }
+    const int count = static_cast<int>(networks.size());
+    const QSize logical(count * size + (count - 1) * kGap, size);
+    QPixmap pixmap(logical * devicePixelRatio);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(Qt::transparent);
+
+    QPainter painter(&pixmap);
+    int x = 0;
+    for (const std::string& network : networks) {
+        painter.drawPixmap(x, 0, networkBadge(network, size, devicePixelRatio));
+        x += size + kGap;
+    }
+    return pixmap;
+}
+
+}  // namespace warmpath::ui
