@@ -9,6 +9,7 @@
 #include "Workspace.h"
 #include "model/LinkKind.h"
 #include "store/Links.h"
+#include "store/Meta.h"
 #include "store/People.h"
 #include "store/Tags.h"
 #include "store/Workflow.h"
@@ -173,6 +174,7 @@ Result<DemoSummary> load(Database& db, std::string_view text, Date today)
         }
     }
 
+    bumpGraphGeneration(db);
     tx.commit();
     return DemoSummary{.persons = static_cast<std::int64_t>(ids.size()), .links = linkCount};
 }

@@ -3,6 +3,8 @@
 #include <array>
 #include <string>
 
+#include "store/Meta.h"
+
 namespace warmpath {
 namespace {
 
@@ -83,6 +85,7 @@ void mergePeople(Database& db, PersonId kept, PersonId absorbed)
         db.prepare("UPDATE person SET is_me = 1 WHERE id = ?").bind(1, kept.value()).run();
     }
     db.prepare("DELETE FROM person WHERE id = ?").bind(1, absorbed.value()).run();
+    bumpGraphGeneration(db);
 }
 
 }  // namespace warmpath

@@ -8,6 +8,14 @@ namespace {
 
 // Version 1: who is who, and who is linked to whom.
 constexpr std::string_view kPeopleAndLinks = R"sql(
+-- Small facts about the database as a whole (store/Meta.h), e.g. the graph generation that
+-- tells a cached graph snapshot whether it is still current.
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO meta (key, value) VALUES ('graph_generation', '1');
+
 CREATE TABLE import_batch (
     id             INTEGER PRIMARY KEY,
     file_name      TEXT NOT NULL,

@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "store/Links.h"
 #include "store/Merge.h"
+#include "store/Meta.h"
 #include "store/People.h"
 #include "store/Schema.h"
 #include "store/Tags.h"
@@ -116,4 +117,11 @@ TEST_F(MergeTest, KeptFollowUpWinsOverTheAbsorbedOne)
     mergePeople(db, ana, anaDup);
     EXPECT_EQ(workflow.followUp(ana)->dueDate, "2026-12-24");
     EXPECT_EQ(scalar("SELECT count(*) FROM follow_up"), 1);
+}
+
+TEST_F(MergeTest, MergingChangesTheGraphGeneration)
+{
+    const std::int64_t before = graphGeneration(db);
+    mergePeople(db, ana, anaDup);
+    EXPECT_GT(graphGeneration(db), before);
 }

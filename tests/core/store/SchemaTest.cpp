@@ -35,7 +35,7 @@ TEST(Schema, EmptyDatabaseMigratesToTheLatestVersion)
     ASSERT_TRUE(migrate(db).ok());
     EXPECT_EQ(schemaVersion(db), latestSchemaVersion());
     for (const char* table : {"person", "identity", "link", "link_source", "tag", "person_tag", "note", "follow_up",
-                              "intro_request", "import_batch", "dismissed_suggestion"}) {
+                              "intro_request", "import_batch", "dismissed_suggestion", "meta"}) {
         EXPECT_TRUE(tableExists(db, table)) << table;
     }
 }

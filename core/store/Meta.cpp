@@ -1,0 +1,18 @@
+#include "store/Meta.h"
+
+namespace warmpath {
+
+std::int64_t graphGeneration(Database& db)
+{
+    Statement& st = db.cached("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'graph_generation'");
+    return st.step() ? st.int64(0) : 0;
+}
+
+void bumpGraphGeneration(Database& db)
+{
+    db.cached("INSERT INTO meta (key, value) VALUES ('graph_generation', '1') ON CONFLICT (key) DO UPDATE SET "
+              "value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")
+        .run();
+}
+
+}  // namespace warmpath
