@@ -114,9 +114,10 @@ QColor overdueColor(const QPalette& palette)
     return isDark(palette) ? QColor(0xff, 0x7b, 0x72) : QColor(0xc6, 0x28, 0x28);
 }
 
-QColor mutedTextColor(const QPalette& palette)
+QColor mutedTextColor(const QPalette& palette, QPalette::ColorRole background)
 {
-    return blend(palette.color(QPalette::WindowText), palette.color(QPalette::Window), 0.42);
+    const QPalette::ColorRole foreground = background == QPalette::Base ? QPalette::Text : QPalette::WindowText;
+    return blend(palette.color(foreground), palette.color(background), 0.42);
 }
 
 }  // namespace warmpath::ui

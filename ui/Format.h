@@ -46,8 +46,8 @@ namespace warmpath::ui {
 [[nodiscard]] bool isDark(const QPalette& palette);
 /// A red for overdue dates that reads on the palette's base colour, light or dark.
 [[nodiscard]] QColor overdueColor(const QPalette& palette);
-/// Secondary text (captions, hints) on a window background: the window text colour blended towards the
-/// window colour.
-[[nodiscard]] QColor mutedTextColor(const QPalette& palette);
+/// Secondary text (captions, hints): the text colour blended towards the background, for text on
+/// `background` (QPalette::Window, with WindowText, or QPalette::Base, with Text).
+[[nodiscard]] QColor mutedTextColor(const QPalette& palette, QPalette::ColorRole background = QPalette::Window);
 
 }  // namespace warmpath::ui

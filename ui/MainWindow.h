@@ -6,7 +6,6 @@
 #include "model/PersonId.h"
 
 class QAction;
-class QComboBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -19,20 +18,20 @@ namespace warmpath::ui {
 
 class DemoBanner;
 class DetailsPanel;
-class EmptyState;
 class PeopleFilterProxy;
-class PeopleModel;
+class PeopleView;
 class Session;
 
-/// The main window: the people table with search and tag filter, the details panel beside it, the demo
-/// banner, menus and status bar. Shows whatever the Session has open and follows it as it changes.
+/// The main window: the views (the people list so far) beside the details panel, the demo banner,
+/// menus and status bar. Shows whatever the Session has open and follows it as it changes.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    /// The views the window can show. Only People exists yet; the others arrive with their issues
-    /// (map: 3, paths: 4, suggestions: 5, follow-ups: 6) and until then show the people list.
+    /// The views the window can show. Only People exists yet; the others arrive with their issues and
+    /// until then show the people list. A new view is a page in the view stack, a case in showView() and
+    /// an action in the View menu.
     enum class View { People, Map, Paths, Suggestions, FollowUps };
 
     struct Options {
@@ -52,10 +51,10 @@ public:
     /// Returns false when they are not in the list.
     bool selectPerson(PersonId id);
 
-    [[nodiscard]] QTableView* peopleView() const { return m_table; }
-    [[nodiscard]] PeopleFilterProxy* peopleProxy() const { return m_proxy; }
+    [[nodiscard]] PeopleView* peopleView() const { return m_peopleView; }
+    [[nodiscard]] QTableView* peopleTable() const;
+    [[nodiscard]] QLineEdit* searchField() const;
     [[nodiscard]] DetailsPanel* detailsPanel() const { return m_details; }
-    [[nodiscard]] QLineEdit* searchField() const { return m_search; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -63,8 +62,8 @@ protected:
 private:
     void createActions();
     void createMenus();
-    QWidget* createPeoplePage();
-    void restoreState();
+    void restoreSettings();
+    void saveSettings();
 
     void onLoadingStarted();
     void onLoaded();
@@ -74,12 +73,9 @@ private:
 
     void newDatabase();
     void openDatabase();
-    void startOwnDatabase();
     void showAbout();
 
     void updateWindowTitle();
-    void updateTagFilter();
-    void updateEmptyState();
     void addRecentDatabase(const QString& path);
     void rebuildRecentMenu();
     /// A file dialog's starting folder: the current database's, else the documents folder.
@@ -89,18 +85,10 @@ private:
     Options m_options;
     View m_view = View::People;
 
-    PeopleModel* m_model;
-    PeopleFilterProxy* m_proxy;
-
     DemoBanner* m_banner = nullptr;
     QSplitter* m_splitter = nullptr;
     QStackedWidget* m_views = nullptr;
-    QStackedWidget* m_peopleStack = nullptr;
-    QLineEdit* m_search = nullptr;
-    QComboBox* m_tagFilter = nullptr;
-    QLabel* m_countLabel = nullptr;
-    QTableView* m_table = nullptr;
-    EmptyState* m_emptyState = nullptr;
+    PeopleView* m_peopleView = nullptr;
     DetailsPanel* m_details = nullptr;
     QLabel* m_locationLabel = nullptr;
     QLabel* m_statsLabel = nullptr;
@@ -113,7 +101,6 @@ private:
     QAction* m_peopleViewAction = nullptr;
     QAction* m_findAction = nullptr;
     QAction* m_detailsAction = nullptr;
-    QAction* m_clearFilterAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QMenu* m_recentMenu = nullptr;
 };

@@ -79,11 +79,10 @@ template <typename Work, typename Done>
 void runInBackground(QObject* context, Work&& work, Done&& done)
 {
     auto* watcher = new QFutureWatcher<std::shared_ptr<LoadResult>>(context);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
-                     [watcher, done = std::forward<Done>(done)] {
-                         watcher->deleteLater();
-                         done(watcher->result());
-                     });
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done = std::forward<Done>(done)] {
+        watcher->deleteLater();
+        done(watcher->result());
+    });
     watcher->setFuture(QtConcurrent::run([work = std::forward<Work>(work)] { return guarded(work); }));
 }
 
@@ -143,7 +142,7 @@ void Session::start(Source source, const QString& path, OpenMode mode)
         } else {
             if (source == Source::NewFile && QFileInfo::exists(path)) {
                 into.error = tr("%1 already exists. Choose a new file name, or open it with File \u25b8 Open "
-                                "Database.")
+                                "database.")
                                  .arg(path);
                 return;
             }

@@ -2,6 +2,8 @@
 // through the Session and shows the MainWindow; with --screenshot it renders one frame to a PNG and exits.
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -39,8 +41,8 @@ struct ViewName {
 };
 
 constexpr ViewName kViews[] = {
-    {"people", MainWindow::View::People},           {"map", MainWindow::View::Map},
-    {"paths", MainWindow::View::Paths},             {"suggestions", MainWindow::View::Suggestions},
+    {"people", MainWindow::View::People},       {"map", MainWindow::View::Map},
+    {"paths", MainWindow::View::Paths},         {"suggestions", MainWindow::View::Suggestions},
     {"followups", MainWindow::View::FollowUps},
 };
 
@@ -98,17 +100,28 @@ void saveScreenshotSoon(MainWindow& window, const QString& path)
     });
 }
 
+/// `--help` and `--version` only print, so they get an application without a GUI and work where there is
+/// no display (over ssh, in a build log). The pattern is the one QApplication's documentation suggests.
+std::unique_ptr<QCoreApplication> createApplication(int& argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char* textOnly : {"-h", "-?", "--help", "--help-all", "-v", "--version"}) {
+            if (std::strcmp(argv[i], textOnly) == 0) {
+                return std::make_unique<QCoreApplication>(argc, argv);
+            }
+        }
+    }
+    return std::make_unique<QApplication>(argc, argv);
+}
+
 }  // namespace
 
 int main(int argc, char* argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Warmpath"));
-    QApplication::setApplicationName(QStringLiteral("Warmpath"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Warmpath"));
-    QApplication::setApplicationVersion(QString::fromLatin1(warmpath::kVersion));
-    QGuiApplication::setDesktopFileName(QStringLiteral("org.warmpath.Warmpath"));
-    QApplication::setWindowIcon(warmpath::ui::appIcon());
+    const std::unique_ptr<QCoreApplication> app = createApplication(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Warmpath"));
+    QCoreApplication::setApplicationName(QStringLiteral("Warmpath"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(warmpath::kVersion));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -116,18 +129,19 @@ int main(int argc, char* argv[])
                        "REF names a person: me, #ID, NETWORK:KEY (e.g. bsky:ana.bsky.social) or an exact name."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Open the database at PATH, creating it if missing."),
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+                                      QStringLiteral("Open the database at PATH, creating it if missing."),
                                       QStringLiteral("PATH"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),
                                         QStringLiteral("Explore the bundled demo network (nothing is saved)."));
-    const QCommandLineOption selectOption(QStringLiteral("select"),
-                                          QStringLiteral("Select the person REF names once loaded."), QStringLiteral("REF"));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"), QStringLiteral("Render the window at 1440x900 to FILE (PNG) and exit."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption viewOption(
-        QStringLiteral("view"), QStringLiteral("Start in VIEW: people, map, paths, suggestions or followups."),
-        QStringLiteral("VIEW"), QStringLiteral("people"));
+    const QCommandLineOption selectOption(
+        QStringLiteral("select"), QStringLiteral("Select the person REF names once loaded."), QStringLiteral("REF"));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                              QStringLiteral("Render the window at 1440x900 to FILE (PNG) and exit."),
+                                              QStringLiteral("FILE"));
+    const QCommandLineOption viewOption(QStringLiteral("view"),
+                                        QStringLiteral("Start in VIEW: people, map, paths, suggestions or followups."),
+                                        QStringLiteral("VIEW"), QStringLiteral("people"));
     parser.addOptions({dbOption, demoOption, selectOption, screenshotOption, viewOption});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A database to open (as from a file manager)."),
                                  QStringLiteral("[FILE]"));
@@ -143,8 +157,8 @@ int main(int argc, char* argv[])
         parser.showVersion();
     }
     const QStringList files = parser.positionalArguments();
-    const int sources = (parser.isSet(dbOption) ? 1 : 0) + (parser.isSet(demoOption) ? 1 : 0) +
-                        static_cast<int>(files.size());
+    const int sources =
+        (parser.isSet(dbOption) ? 1 : 0) + (parser.isSet(demoOption) ? 1 : 0) + static_cast<int>(files.size());
     if (sources > 1) {
         printError(QStringLiteral("choose one of --db PATH, --demo or a FILE"));
         return kExitUsage;
@@ -160,6 +174,10 @@ int main(int argc, char* argv[])
         printError(QStringLiteral("unknown view '%1': use people, map, paths, suggestions or followups").arg(viewName));
         return kExitUsage;
     }
+
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Warmpath"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.warmpath.Warmpath"));
+    QGuiApplication::setWindowIcon(warmpath::ui::appIcon());
 
     const QString screenshotPath = parser.value(screenshotOption);
     const bool screenshot = parser.isSet(screenshotOption);
@@ -198,5 +216,5 @@ int main(int argc, char* argv[])
 
     openInitialWorkspace(session, parser.value(dbOption), files.value(0), parser.isSet(demoOption));
     window.show();
-    return QApplication::exec();
+    return QCoreApplication::exec();
 }

@@ -25,7 +25,9 @@ QString joined(const std::vector<std::string>& items, const QString& separator)
 
 }  // namespace
 
-PeopleModel::PeopleModel(QObject* parent) : QAbstractTableModel(parent), m_today(QDate::currentDate()) {}
+PeopleModel::PeopleModel(QObject* parent) : QAbstractTableModel(parent), m_today(QDate::currentDate())
+{
+}
 
 PeopleModel::~PeopleModel() = default;
 
@@ -197,8 +199,8 @@ QVariant PeopleModel::toolTip(const PersonSummary& row, const RowExtras& extras,
         return extras.tags.isEmpty() ? QVariant() : QVariant(extras.tags);
     case FollowUpDue:
         if (extras.followUpDue.isValid()) {
-            return tr("Follow up %1 (%2)").arg(relativeDue(extras.followUpDue, m_today),
-                                               mediumDate(extras.followUpDue));
+            return tr("Follow up %1 (%2)")
+                .arg(relativeDue(extras.followUpDue, m_today), mediumDate(extras.followUpDue));
         }
         return {};
     case LastContacted:

@@ -60,8 +60,9 @@ QPixmap avatarFor(const QString& name, int size, qreal devicePixelRatio)
     return pixmap;
 }
 
-/// What a profile link says: the handle where the network has one, else the URL without its scheme,
-/// else the key (an email address, a phone number).
+/// What a profile link says, next to the network's name: the handle where the network has one
+/// (`@ana.bsky.social`), the key where it is readable (a LinkedIn slug, an email address, a phone
+/// number), else the URL without its scheme.
 QString profileText(const Identity& identity)
 {
     if (!identity.handle.empty()) {
@@ -69,6 +70,9 @@ QString profileText(const Identity& identity)
         return identity.network == "x" || identity.network == "mastodon" || identity.network == "bsky"
                    ? QLatin1Char('@') + handle
                    : handle;
+    }
+    if (identity.network == "linkedin" || identity.network == "email" || identity.network == "phone") {
+        return QString::fromStdString(identity.key);
     }
     if (!identity.url.empty()) {
         QString url = QString::fromStdString(identity.url);
@@ -105,24 +109,46 @@ QLabel* wrappingLabel(QWidget* parent)
     return label;
 }
 
+/// Labels here sit on the Base background they inherit from the panel, so they paint with Text, not
+/// WindowText; both are set so that moving a label elsewhere keeps its colour.
 void setTextColour(QLabel* label, const QColor& colour)
 {
     QPalette palette = label->palette();
     palette.setColor(QPalette::WindowText, colour);
+    palette.setColor(QPalette::Text, colour);
     label->setPalette(palette);
+}
+
+QColor mutedOnBase(const QPalette& palette)
+{
+    return mutedTextColor(palette, QPalette::Base);
 }
 
 }  // namespace
 
 DetailsPanel::DetailsPanel(Session& session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_pages(new QStackedWidget(this)), m_placeholderTitle(new QLabel(this)),
-      m_placeholderText(new QLabel(this)), m_avatar(new QLabel(this)), m_name(new QLabel(this)),
-      m_meBadge(new QLabel(tr("You"), this)), m_subtitle(wrappingLabel(this)), m_profiles(new QVBoxLayout),
-      m_tagsSection(nullptr), m_tagsBox(new QWidget(this)), m_tags(new FlowLayout(m_tagsBox)),
-      m_followUp(new QGridLayout), m_notes(wrappingLabel(this)), m_ref(wrappingLabel(this))
+    : QWidget(parent),
+      m_session(session),
+      m_pages(new QStackedWidget(this)),
+      m_placeholderTitle(new QLabel(this)),
+      m_placeholderText(new QLabel(this)),
+      m_avatar(new QLabel(this)),
+      m_name(new QLabel(this)),
+      m_meBadge(new QLabel(tr("You"), this)),
+      m_subtitle(wrappingLabel(this)),
+      m_profiles(new QVBoxLayout),
+      m_tagsSection(nullptr),
+      m_tagsBox(new QWidget(this)),
+      m_tags(new FlowLayout(m_tagsBox)),
+      m_followUp(new QGridLayout),
+      m_notes(wrappingLabel(this)),
+      m_ref(wrappingLabel(this))
 {
     setObjectName(QStringLiteral("detailsPanel"));
     setMinimumWidth(280);
+    // A sheet of its own beside the table, as inspectors are, in whatever palette the system has.
+    setBackgroundRole(QPalette::Base);
+    setAutoFillBackground(true);
 
     // --- placeholder page ------------------------------------------------------------------
     auto* placeholder = new QWidget(m_pages);
@@ -171,14 +197,10 @@ DetailsPanel::DetailsPanel(Session& session, QWidget* parent)
     m_subtitle->setObjectName(QStringLiteral("detailsSubtitle"));
     m_mutedLabels.append(m_subtitle);
 
-    auto* nameRow = new QHBoxLayout;
-    nameRow->setSpacing(8);
-    nameRow->addWidget(m_name, 0, Qt::AlignVCenter);
-    nameRow->addWidget(m_meBadge, 0, Qt::AlignVCenter);
-    nameRow->addStretch();
     auto* headingText = new QVBoxLayout;
     headingText->setSpacing(3);
-    headingText->addLayout(nameRow);
+    headingText->addWidget(m_name);
+    headingText->addWidget(m_meBadge, 0, Qt::AlignLeft);
     headingText->addWidget(m_subtitle);
     auto* heading = new QHBoxLayout;
     heading->setSpacing(14);
@@ -205,12 +227,12 @@ DetailsPanel::DetailsPanel(Session& session, QWidget* parent)
     m_notes->setObjectName(QStringLiteral("detailsNotes"));
     layout->addWidget(m_notes);
 
-    layout->addStretch();
     m_ref->setObjectName(QStringLiteral("detailsRef"));
     m_ref->setToolTip(tr("How to name this person in warmpath-cli commands"));
     m_mutedLabels.append(m_ref);
-    layout->addSpacing(12);
+    layout->addSpacing(18);
     layout->addWidget(m_ref);
+    layout->addStretch();
 
     scroll->setWidget(content);
     m_pages->addWidget(scroll);
@@ -302,7 +324,7 @@ void DetailsPanel::showPerson(PersonId id)
     m_person = id;
     clearDynamicRows();
     const QPalette& pal = palette();
-    const QColor muted = mutedTextColor(pal);
+    const QColor muted = mutedOnBase(pal);
 
     // Heading.
     const QString name = toQString(person->displayName);
@@ -340,14 +362,14 @@ void DetailsPanel::showPerson(PersonId id)
                 link->setToolTip(url.toString());
                 link->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
                 link->setCursor(Qt::PointingHandCursor);
-                connect(link, &QLabel::linkActivated, this, [](const QString& href) {
-                    QDesktopServices::openUrl(QUrl(href));
-                });
+                connect(link, &QLabel::linkActivated, this,
+                        [](const QString& href) { QDesktopServices::openUrl(QUrl(href)); });
             } else {
                 link->setText(text);
                 link->setTextInteractionFlags(Qt::TextSelectableByMouse);
             }
             link->setTextFormat(Qt::RichText);
+            link->setWordWrap(true);  // QLabel wraps anywhere when a word is too long: no clipped addresses
             row->addWidget(badge, 0, Qt::AlignVCenter);
             row->addWidget(network, 0, Qt::AlignVCenter);
             row->addWidget(link, 1, Qt::AlignVCenter);
@@ -369,7 +391,7 @@ void DetailsPanel::showPerson(PersonId id)
         const QString style =
             QStringLiteral("QLabel { background-color: %1; color: %2; border: 1px solid %3; border-radius: 10px; "
                            "padding: 2px 10px; }")
-                .arg(chip.name(QColor::HexArgb), pal.color(QPalette::WindowText).name(),
+                .arg(chip.name(QColor::HexArgb), pal.color(QPalette::Text).name(),
                      QColor(border.red(), border.green(), border.blue(), 90).name(QColor::HexArgb));
         for (const std::string& tag : *tags) {
             auto* label = new QLabel(toQString(tag), m_tagsBox);
@@ -415,10 +437,10 @@ void DetailsPanel::showPerson(PersonId id)
     // Notes.
     m_notes->setText(person->notesCount == 0 ? tr("No notes yet")
                                              : formatCount(person->notesCount, tr("note"), tr("notes")));
-    setTextColour(m_notes, person->notesCount == 0 ? muted : pal.color(QPalette::WindowText));
+    setTextColour(m_notes, person->notesCount == 0 ? muted : pal.color(QPalette::Text));
 
     const auto ref = workspace->refOf(id);
-    m_ref->setText(ref ? tr("REF  %1").arg(toQString(*ref)) : QString());
+    m_ref->setText(ref ? tr("In warmpath-cli: %1").arg(toQString(*ref)) : QString());
 
     m_pages->setCurrentIndex(1);
 }
@@ -427,7 +449,7 @@ void DetailsPanel::addFollowUpRow(int row, const QString& label, const QString& 
                                   bool alert)
 {
     auto* name = new QLabel(label, this);
-    setTextColour(name, mutedTextColor(palette()));
+    setTextColour(name, mutedOnBase(palette()));
     QString text = value.toHtmlEscaped();
     if (alert) {
         text = QStringLiteral("<span style=\"color:%1; font-weight:600\">%2</span>")
@@ -435,13 +457,20 @@ void DetailsPanel::addFollowUpRow(int row, const QString& label, const QString& 
     }
     if (!detail.isEmpty()) {
         text += QStringLiteral(" <span style=\"color:%1\">\u00B7 %2</span>")
-                    .arg(mutedTextColor(palette()).name(), detail.toHtmlEscaped());
+                    .arg(mutedOnBase(palette()).name(), detail.toHtmlEscaped());
     }
     auto* content = new QLabel(text, this);
     content->setTextFormat(Qt::RichText);
     content->setWordWrap(true);
     m_followUp->addWidget(name, row, 0, Qt::AlignTop);
     m_followUp->addWidget(content, row, 1, Qt::AlignTop);
+}
+
+void DetailsPanel::paintEvent(QPaintEvent* event)
+{
+    QWidget::paintEvent(event);
+    QPainter painter(this);
+    painter.fillRect(QRect(0, 0, 1, height()), palette().color(QPalette::Mid));
 }
 
 void DetailsPanel::changeEvent(QEvent* event)
@@ -457,7 +486,7 @@ void DetailsPanel::changeEvent(QEvent* event)
 
 void DetailsPanel::applyColours()
 {
-    const QColor muted = mutedTextColor(palette());
+    const QColor muted = mutedOnBase(palette());
     for (QLabel* label : std::as_const(m_mutedLabels)) {
         setTextColour(label, muted);
     }

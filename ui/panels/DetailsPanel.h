@@ -37,14 +37,14 @@ public:
     [[nodiscard]] QSize sizeHint() const override;
 
 protected:
+    void paintEvent(QPaintEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
     void showPlaceholder(const QString& title, const QString& text);
     void clearDynamicRows();
     QLabel* addSection(QVBoxLayout* layout, const QString& title);
-    void addFollowUpRow(int row, const QString& label, const QString& value, const QString& detail,
-                        bool alert = false);
+    void addFollowUpRow(int row, const QString& label, const QString& value, const QString& detail, bool alert = false);
     void applyColours();
 
     Session& m_session;

@@ -48,7 +48,9 @@ QPixmap infoMark(const QColor& colour, int size, qreal devicePixelRatio)
 }  // namespace
 
 DemoBanner::DemoBanner(QWidget* parent)
-    : QFrame(parent), m_icon(new QLabel(this)), m_text(new QLabel(this)),
+    : QFrame(parent),
+      m_icon(new QLabel(this)),
+      m_text(new QLabel(this)),
       m_button(new QPushButton(tr("Start my own database\u2026"), this))
 {
     setObjectName(QStringLiteral("demoBanner"));

@@ -19,7 +19,10 @@ constexpr int kIconSize = 72;
 }  // namespace
 
 EmptyState::EmptyState(QWidget* parent)
-    : QWidget(parent), m_icon(new QLabel(this)), m_title(new QLabel(this)), m_text(new QLabel(this)),
+    : QWidget(parent),
+      m_icon(new QLabel(this)),
+      m_title(new QLabel(this)),
+      m_text(new QLabel(this)),
       m_buttons(new QHBoxLayout)
 {
     m_icon->setAlignment(Qt::AlignCenter);
@@ -33,23 +36,35 @@ EmptyState::EmptyState(QWidget* parent)
     m_text->setAlignment(Qt::AlignCenter);
     m_text->setWordWrap(true);
     m_text->setTextFormat(Qt::RichText);
-    m_text->setMaximumWidth(460);
     m_buttons->setSpacing(8);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(32, 32, 32, 32);
-    layout->setSpacing(10);
-    layout->addStretch(3);
-    layout->addWidget(m_icon);
-    layout->addSpacing(6);
-    layout->addWidget(m_title);
-    layout->addWidget(m_text, 0, Qt::AlignHCenter);
-    layout->addSpacing(8);
+    // A column of readable width, centred: the labels inside wrap to it (a word-wrapped label given an
+    // alignment in a layout would not get the height it needs for its lines).
+    auto* column = new QWidget(this);
+    column->setMaximumWidth(480);
+    auto* columnLayout = new QVBoxLayout(column);
+    columnLayout->setContentsMargins(0, 0, 0, 0);
+    columnLayout->setSpacing(10);
+    columnLayout->addWidget(m_icon);
+    columnLayout->addSpacing(6);
+    columnLayout->addWidget(m_title);
+    columnLayout->addWidget(m_text);
+    columnLayout->addSpacing(8);
     auto* buttonRow = new QHBoxLayout;
     buttonRow->addStretch();
     buttonRow->addLayout(m_buttons);
     buttonRow->addStretch();
-    layout->addLayout(buttonRow);
+    columnLayout->addLayout(buttonRow);
+
+    auto* centre = new QHBoxLayout;
+    centre->addStretch(1);
+    centre->addWidget(column, 4);
+    centre->addStretch(1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(32, 32, 32, 32);
+    layout->addStretch(3);
+    layout->addLayout(centre);
     layout->addStretch(4);
 
     applyColours();
@@ -77,6 +92,9 @@ void EmptyState::setActions(const QList<QAction*>& actions)
         delete item;
     }
     for (QAction* action : actions) {
+        if (!action) {
+            continue;
+        }
         auto* button = new QPushButton(action->text(), this);
         connect(button, &QPushButton::clicked, action, &QAction::trigger);
         m_buttons->addWidget(button);

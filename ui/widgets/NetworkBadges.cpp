@@ -16,8 +16,9 @@ struct KnownNetwork {
 };
 
 constexpr KnownNetwork kKnownNetworks[] = {
-    {"linkedin", "LinkedIn", "in", 0x0a66c2}, {"bsky", "Bluesky", "b", 0x1185fe}, {"mastodon", "Mastodon", "m", 0x6364ff},
-    {"x", "X", "X", 0x14171a},                {"email", "Email", "@", 0x2e7d6b},  {"phone", "Phone", "#", 0x7b5ea7},
+    {"linkedin", "LinkedIn", "in", 0x0a66c2}, {"bsky", "Bluesky", "b", 0x1185fe},
+    {"mastodon", "Mastodon", "m", 0x6364ff},  {"x", "X", "X", 0x2b3036},
+    {"email", "Email", "@", 0x2e7d6b},        {"phone", "Phone", "#", 0x7b5ea7},
 };
 
 const KnownNetwork* find(const std::string& network)
@@ -61,7 +62,10 @@ QPixmap networkBadge(const std::string& network, int size, qreal devicePixelRati
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(Qt::NoPen);
     painter.setBrush(networkColor(network));
+    // The faint light rim keeps dark badges (X) visible on dark backgrounds and disappears on light ones.
+    painter.setPen(QPen(QColor(255, 255, 255, 70), 1.0));
     painter.drawEllipse(QRectF(0.5, 0.5, size - 1.0, size - 1.0));
+    painter.setPen(Qt::NoPen);
 
     const KnownNetwork* known = find(network);
     const QString glyph = known ? QString::fromLatin1(known->glyph) : networkName(network).left(1).toUpper();

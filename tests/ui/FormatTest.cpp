@@ -1,0 +1,77 @@
+#include <QtTest>
+
+#include "Format.h"
+
+using namespace warmpath;
+using namespace warmpath::ui;
+
+class FormatTest final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void dueDatesAreWordedRelativeToToday_data()
+    {
+        QTest::addColumn<int>("days");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("overdue one day") << -1 << QStringLiteral("overdue 1 day");
+        QTest::newRow("overdue days") << -5 << QStringLiteral("overdue 5 days");
+        QTest::newRow("overdue weeks") << -21 << QStringLiteral("overdue 3 weeks");
+        QTest::newRow("today") << 0 << QStringLiteral("today");
+        QTest::newRow("tomorrow") << 1 << QStringLiteral("tomorrow");
+        QTest::newRow("days") << 3 << QStringLiteral("in 3 days");
+        QTest::newRow("just under two weeks") << 13 << QStringLiteral("in 13 days");
+        QTest::newRow("weeks") << 20 << QStringLiteral("in 2 weeks");
+        QTest::newRow("months") << 95 << QStringLiteral("in 3 months");
+        QTest::newRow("years") << 800 << QStringLiteral("in 2 years");
+    }
+
+    void dueDatesAreWordedRelativeToToday()
+    {
+        QFETCH(int, days);
+        QFETCH(QString, text);
+        const QDate today(2026, 11, 26);
+        QCOMPARE(relativeDue(today.addDays(days), today), text);
+    }
+
+    void pastDatesAreWordedRelativeToToday_data()
+    {
+        QTest::addColumn<int>("daysAgo");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("today") << 0 << QStringLiteral("today");
+        QTest::newRow("yesterday") << 1 << QStringLiteral("yesterday");
+        QTest::newRow("days") << 6 << QStringLiteral("6 days ago");
+        QTest::newRow("weeks") << 57 << QStringLiteral("8 weeks ago");
+        QTest::newRow("months") << 102 << QStringLiteral("3 months ago");
+    }
+
+    void pastDatesAreWordedRelativeToToday()
+    {
+        QFETCH(int, daysAgo);
+        QFETCH(QString, text);
+        const QDate today(2026, 11, 26);
+        QCOMPARE(relativePast(today.addDays(-daysAgo), today), text);
+    }
+
+    void countsAreGroupedAndPluralised()
+    {
+        QCOMPARE(formatCount(1, QStringLiteral("person"), QStringLiteral("people")), QStringLiteral("1 person"));
+        QVERIFY(formatCount(1500).size() > 4);  // a group separator, whatever the locale
+    }
+
+    void statsLineNamesPeopleLinksAndTags()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        const Stats stats{.persons = 1500, .identities = 3000, .links = 16704, .tags = 9, .imports = 0};
+        QCOMPARE(statsLine(stats), QStringLiteral("1,500 people \u00B7 16,704 links \u00B7 9 tags"));
+    }
+
+    void isoDatesParseAndEmptyTextIsNoDate()
+    {
+        QCOMPARE(parseIsoDate("2026-11-29"), QDate(2026, 11, 29));
+        QVERIFY(!parseIsoDate("").isValid());
+        QVERIFY(!parseIsoDate("soon").isValid());
+    }
+};
+
+QTEST_GUILESS_MAIN(FormatTest)
+#include "FormatTest.moc"

@@ -1,0 +1,116 @@
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "UiTestSupport.h"
+
+// Runs the real `warmpath` binary, as a user or a script would.
+class GuiAppTest final : public QObject {
+    Q_OBJECT
+
+private:
+    struct Run {
+        int exitCode = -1;
+        QString standardOutput;
+        QString standardError;
+    };
+
+    /// Runs warmpath offscreen with a private home, so that neither the user's settings nor their default
+    /// database play any part.
+    Run runWarmpath(const QStringList& arguments, bool withDisplay = true)
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        if (withDisplay) {
+            environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        } else {
+            for (const char* variable : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) {
+                environment.remove(QString::fromLatin1(variable));
+            }
+        }
+        environment.insert(QStringLiteral("HOME"), m_home.path());
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        environment.insert(QStringLiteral("WARMPATH_DB"), m_home.filePath(QStringLiteral("none.db")));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(WARMPATH_GUI_PATH), arguments);
+        if (!process.waitForFinished(warmpath::test::kLoadTimeoutMs * 2)) {
+            process.kill();
+            process.waitForFinished();
+            return {};
+        }
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    QTemporaryDir m_home;
+
+private slots:
+    void screenshotOfTheDemoIsA1440By900Png()
+    {
+        const QString shot = m_home.filePath(QStringLiteral("shot.png"));
+        const Run run = runWarmpath({QStringLiteral("--demo"), QStringLiteral("--select"),
+                                     QStringLiteral("Maximilian Becker"), QStringLiteral("--screenshot"), shot});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.standardError));
+        QImage image;
+        QVERIFY(image.load(shot, "PNG"));
+        QCOMPARE(image.size(), QSize(1440, 900));
+    }
+
+    void everyViewNameIsAcceptedForAScreenshot()
+    {
+        for (const char* view : {"map", "people", "paths", "suggestions", "followups"}) {
+            const QString shot = m_home.filePath(QStringLiteral("view-%1.png").arg(QLatin1String(view)));
+            const Run run = runWarmpath({QStringLiteral("--demo"), QStringLiteral("--view"), QLatin1String(view),
+                                         QStringLiteral("--screenshot"), shot});
+            QVERIFY2(run.exitCode == 0, qPrintable(run.standardError));
+            QVERIFY(QFile::exists(shot));
+        }
+    }
+
+    void screenshotOfAFileThatIsNotADatabaseFailsWithAMessage()
+    {
+        const QString notes = m_home.filePath(QStringLiteral("notes.txt"));
+        warmpath::test::writeTextFile(notes, "not a database\n");
+        const QString shot = m_home.filePath(QStringLiteral("broken.png"));
+        const Run run = runWarmpath({QStringLiteral("--db"), notes, QStringLiteral("--screenshot"), shot});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.standardError.contains(QStringLiteral("notes.txt")), qPrintable(run.standardError));
+        QVERIFY(!QFile::exists(shot));
+    }
+
+    void screenshotThatCannotBeWrittenFails()
+    {
+        const QString shot = m_home.filePath(QStringLiteral("no/such/folder/shot.png"));
+        const Run run = runWarmpath({QStringLiteral("--demo"), QStringLiteral("--screenshot"), shot});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.standardError.contains(QStringLiteral("could not write")), qPrintable(run.standardError));
+    }
+
+    void anUnknownViewIsAUsageError()
+    {
+        const Run run = runWarmpath({QStringLiteral("--demo"), QStringLiteral("--view"), QStringLiteral("graph")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.standardError.contains(QStringLiteral("graph")));
+    }
+
+    void versionAndHelpWorkWithoutADisplay()
+    {
+        const Run version = runWarmpath({QStringLiteral("--version")}, false);
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY2(version.standardOutput.contains(QStringLiteral(WARMPATH_VERSION)), qPrintable(version.standardOutput));
+        const Run help = runWarmpath({QStringLiteral("--help")}, false);
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.standardOutput.contains(QStringLiteral("--screenshot")));
+    }
+
+    void dbAndDemoTogetherAreAUsageError()
+    {
+        const Run run = runWarmpath({QStringLiteral("--demo"), QStringLiteral("--db"), QStringLiteral("x.db")});
+        QCOMPARE(run.exitCode, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(GuiAppTest)
+#include "GuiAppTest.moc"

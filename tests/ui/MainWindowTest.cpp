@@ -1,0 +1,195 @@
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "MainWindow.h"
+#include "Session.h"
+#include "UiTestSupport.h"
+#include "models/PeopleFilterProxy.h"
+#include "models/PeopleModel.h"
+#include "panels/DetailsPanel.h"
+#include "widgets/DemoBanner.h"
+#include "widgets/EmptyState.h"
+
+using namespace warmpath;
+using namespace warmpath::ui;
+using test::kLoadTimeoutMs;
+
+namespace {
+
+/// A window on its own session, with nothing read from or written to the user's settings.
+struct Fixture {
+    Session session;
+    MainWindow window{session, MainWindow::Options{.persistState = false}};
+
+    void openDemo()
+    {
+        QSignalSpy loaded(&session, &Session::loaded);
+        session.openDemo();
+        QVERIFY(loaded.wait(kLoadTimeoutMs));
+    }
+};
+
+}  // namespace
+
+class MainWindowTest final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    void theDemoShowsAllFifteenHundredPeopleOnceLoaded()
+    {
+        Fixture f;
+        f.session.openDemo();
+        QTRY_COMPARE_WITH_TIMEOUT(f.window.peopleTable()->model()->rowCount(), 1500, kLoadTimeoutMs);
+        QVERIFY(f.window.peopleTable()->isVisibleTo(&f.window));
+    }
+
+    void theDemoShowsTheBannerTitleAndCounts()
+    {
+        Fixture f;
+        f.openDemo();
+        auto* banner = f.window.findChild<DemoBanner*>();
+        QVERIFY(banner);
+        QVERIFY(banner->isVisibleTo(&f.window));
+        QCOMPARE(f.window.windowTitle(), QStringLiteral("Warmpath \u2014 Demo network"));
+        auto* stats = f.window.findChild<QLabel*>(QStringLiteral("statsLabel"));
+        QVERIFY(stats);
+        QVERIFY2(stats->text().startsWith(QStringLiteral("1,500 people \u00B7 ")), qPrintable(stats->text()));
+        QVERIFY2(stats->text().endsWith(QStringLiteral(" \u00B7 9 tags")), qPrintable(stats->text()));
+    }
+
+    void selectingAPersonFillsTheDetailsPanelWithTheirName()
+    {
+        Fixture f;
+        f.openDemo();
+        QTableView* table = f.window.peopleTable();
+        const QModelIndex row = table->model()->index(42, PeopleModel::Name);
+        table->selectionModel()->select(row, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QCOMPARE(f.window.detailsPanel()->heading(), row.data().toString());
+        QCOMPARE(f.window.detailsPanel()->person().value(), row.data(PeopleModel::PersonIdRole).toLongLong());
+    }
+
+    void selectPersonFindsThemEvenWhenASearchHidesThem()
+    {
+        Fixture f;
+        f.openDemo();
+        const PersonId me = *f.session.workspace()->me();
+        QTest::keyClicks(f.window.searchField(), QStringLiteral("zzzz nobody"));
+        QCOMPARE(f.window.peopleTable()->model()->rowCount(), 0);
+        QVERIFY(f.window.selectPerson(me));
+        QVERIFY(f.window.searchField()->text().isEmpty());
+        QCOMPARE(f.window.detailsPanel()->heading(), QStringLiteral("Noa Kessler"));
+    }
+
+    void selectingSeveralPeopleShowsHowMany()
+    {
+        Fixture f;
+        f.openDemo();
+        QTableView* table = f.window.peopleTable();
+        table->selectionModel()->select(QItemSelection(table->model()->index(0, 0), table->model()->index(2, 0)),
+                                        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QCOMPARE(f.window.detailsPanel()->heading(), QStringLiteral("3 people selected"));
+        QVERIFY(!f.window.detailsPanel()->person().valid());
+    }
+
+    void typingInTheSearchFieldFiltersTheTable()
+    {
+        Fixture f;
+        f.openDemo();
+        QTest::keyClicks(f.window.searchField(), QStringLiteral("kulkarni"));
+        QAbstractItemModel* model = f.window.peopleTable()->model();
+        QVERIFY(model->rowCount() > 0);
+        QVERIFY(model->rowCount() < 20);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            QVERIFY(model->index(row, PeopleModel::Name).data().toString().contains(QStringLiteral("Kulkarni")));
+        }
+        f.window.searchField()->clear();
+        QCOMPARE(model->rowCount(), 1500);
+    }
+
+    void findShortcutFocusesTheSearchField()
+    {
+        Fixture f;
+        f.openDemo();
+        f.window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&f.window));
+        f.window.peopleTable()->setFocus();
+        QTest::keySequence(&f.window, QKeySequence::Find);
+        QTRY_VERIFY(f.window.searchField()->hasFocus());
+    }
+
+    void tagFilterOffersTheDemoTagsAndFilters()
+    {
+        Fixture f;
+        f.openDemo();
+        auto* tags = f.window.findChild<QComboBox*>(QStringLiteral("tagFilter"));
+        QVERIFY(tags);
+        QCOMPARE(tags->count(), 1 + 9);  // "All tags" and the demo's nine
+        const int mentors = tags->findData(QStringLiteral("Mentors"));
+        QVERIFY(mentors > 0);
+        tags->setCurrentIndex(mentors);
+        QAbstractItemModel* model = f.window.peopleTable()->model();
+        QVERIFY(model->rowCount() > 0);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            QVERIFY(
+                model->index(row, 0).data(PeopleModel::TagsRole).toStringList().contains(QStringLiteral("Mentors")));
+        }
+    }
+
+    void aNewDatabaseShowsTheImportEmptyStateAndNoBanner()
+    {
+        QTemporaryDir dir;
+        Fixture f;
+        QSignalSpy loaded(&f.session, &Session::loaded);
+        f.session.createDatabase(dir.filePath(QStringLiteral("fresh.db")));
+        QVERIFY(loaded.wait(kLoadTimeoutMs));
+        auto* empty = f.window.findChild<EmptyState*>(QStringLiteral("emptyState"));
+        QVERIFY(empty);
+        QVERIFY(empty->isVisibleTo(&f.window));
+        QCOMPARE(empty->title(), QStringLiteral("No people yet \u2014 import your contacts"));
+        QVERIFY(!f.window.findChild<DemoBanner*>()->isVisibleTo(&f.window));
+        QCOMPARE(f.window.windowTitle(), QStringLiteral("Warmpath \u2014 fresh.db"));
+    }
+
+    void openingANonDatabaseFileShowsAnErrorInsteadOfCrashing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("photo.jpg"));
+        test::writeTextFile(path, QByteArray(4096, 'x'));
+        Fixture f;
+        f.openDemo();
+        QSignalSpy failed(&f.session, &Session::failed);
+        f.session.openDatabase(path, OpenMode::MustExist);
+        QVERIFY(failed.wait(kLoadTimeoutMs));
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = f.window.findChild<QMessageBox*>()) != nullptr);
+        QVERIFY(box->informativeText().contains(QStringLiteral("photo.jpg")));
+        // The demo is still open and usable.
+        QCOMPARE(f.window.windowTitle(), QStringLiteral("Warmpath \u2014 Demo network"));
+        QCOMPARE(f.window.peopleTable()->model()->rowCount(), 1500);
+    }
+
+    void viewsThatDoNotExistYetFallBackToThePeopleList()
+    {
+        Fixture f;
+        for (auto view : {MainWindow::View::Map, MainWindow::View::Paths, MainWindow::View::Suggestions,
+                          MainWindow::View::FollowUps, MainWindow::View::People}) {
+            QCOMPARE(f.window.showView(view), MainWindow::View::People);
+        }
+        QCOMPARE(f.window.currentView(), MainWindow::View::People);
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "MainWindowTest.moc"

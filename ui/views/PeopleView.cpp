@@ -1,0 +1,357 @@
+#include "views/PeopleView.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <map>
+#include <utility>
+#include <vector>
+
+#include <QAction>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QScrollBar>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "Format.h"
+#include "Resources.h"
+#include "Session.h"
+#include "models/PeopleFilterProxy.h"
+#include "models/PeopleModel.h"
+#include "widgets/EmptyState.h"
+
+namespace warmpath::ui {
+
+namespace {
+
+/// A magnifying glass for the search field, drawn so that it needs no icon theme.
+QIcon searchIcon(const QColor& colour)
+{
+    constexpr int size = 16;
+    QPixmap pixmap(size, size);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(colour, 1.6, Qt::SolidLine, Qt::RoundCap));
+    painter.drawEllipse(QRectF(2.5, 2.5, 8.0, 8.0));
+    painter.drawLine(QPointF(9.6, 9.6), QPointF(13.5, 13.5));
+    return QIcon(pixmap);
+}
+
+}  // namespace
+
+PeopleView::PeopleView(Session& session, Actions actions, QWidget* parent)
+    : QWidget(parent),
+      m_session(session),
+      m_actions(actions),
+      m_model(new PeopleModel(this)),
+      m_proxy(new PeopleFilterProxy(this)),
+      m_search(new QLineEdit(this)),
+      m_tagFilter(new QComboBox(this)),
+      m_countLabel(new QLabel(this)),
+      m_stack(new QStackedWidget(this)),
+      m_table(new QTableView(this)),
+      m_emptyState(new EmptyState(this)),
+      m_clearFiltersAction(new QAction(tr("Clear search"), this))
+{
+    setObjectName(QStringLiteral("peopleView"));
+    m_proxy->setSourceModel(m_model);
+
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_search->setPlaceholderText(tr("Search names, organisations, titles and tags"));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(searchIcon(mutedTextColor(palette())), QLineEdit::LeadingPosition);
+    m_search->setToolTip(
+        tr("Search people (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
+    m_search->setMinimumWidth(320);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_proxy->setSearchText(text);
+        updateEmptyState();
+    });
+    auto* clearSearch = new QShortcut(QKeySequence(Qt::Key_Escape), m_search, m_search, &QLineEdit::clear);
+    clearSearch->setContext(Qt::WidgetShortcut);
+
+    m_tagFilter->setObjectName(QStringLiteral("tagFilter"));
+    m_tagFilter->setToolTip(tr("Show only people with this tag"));
+    m_tagFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_tagFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setTagFilter(m_tagFilter->currentData().toString());
+        updateEmptyState();
+    });
+
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
+    QPalette countPalette = m_countLabel->palette();
+    countPalette.setColor(QPalette::WindowText, mutedTextColor(palette()));
+    m_countLabel->setPalette(countPalette);
+
+    connect(m_clearFiltersAction, &QAction::triggered, this, &PeopleView::clearFilters);
+
+    createTable();
+
+    m_emptyState->setObjectName(QStringLiteral("emptyState"));
+    m_emptyState->setIcon(appIcon());
+    m_stack->addWidget(m_table);
+    m_stack->addWidget(m_emptyState);
+
+    auto* toolbar = new QHBoxLayout;
+    toolbar->setSpacing(8);
+    toolbar->addWidget(m_search, 3);
+    toolbar->addWidget(m_tagFilter);
+    toolbar->addStretch(1);
+    toolbar->addWidget(m_countLabel);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 10, 12);
+    layout->setSpacing(10);
+    layout->addLayout(toolbar);
+    layout->addWidget(m_stack, 1);
+
+    connect(&m_session, &Session::loadingStarted, this, &PeopleView::onLoadingStarted);
+    connect(&m_session, &Session::peopleChanged, this, &PeopleView::onPeopleChanged);
+    connect(&m_session, &Session::failed, this, &PeopleView::updateEmptyState);
+
+    if (m_session.hasWorkspace()) {
+        onPeopleChanged();
+    } else if (m_session.isLoading()) {
+        updateTagFilter();
+        onLoadingStarted();
+    } else {
+        updateTagFilter();
+        updateEmptyState();
+    }
+}
+
+PeopleView::~PeopleView() = default;
+
+void PeopleView::createTable()
+{
+    m_table->setObjectName(QStringLiteral("peopleTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(PeopleModel::Name, Qt::AscendingOrder);
+    m_table->setAlternatingRowColors(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
+
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setSectionsMovable(true);
+    header->setStretchLastSection(true);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setMinimumSectionSize(48);
+    // Each column would like room for a typical value (the samples below) and the sort indicator;
+    // Networks for three badges. fitColumns() shares out the width there is until the user sizes a
+    // column themselves.
+    const auto fit = [this](const QString& sample) { return fontMetrics().horizontalAdvance(sample) + 24; };
+    const auto ideal = [this](PeopleModel::Column column) -> int& {
+        return m_idealWidths[static_cast<std::size_t>(column)];
+    };
+    ideal(PeopleModel::Name) = fit(QStringLiteral("Maximilian Zimmermann"));
+    ideal(PeopleModel::Networks) = std::max(64, fit(tr("Networks")));
+    ideal(PeopleModel::Organisation) = fit(QStringLiteral("Foundry Lane Ventures"));
+    ideal(PeopleModel::Title) = fit(QStringLiteral("Senior Software Engineer"));
+    ideal(PeopleModel::Location) = fit(QStringLiteral("London, United Kingdom"));
+    ideal(PeopleModel::Tags) = fit(QStringLiteral("Investors, Mentors"));
+    ideal(PeopleModel::FollowUpDue) = fit(QStringLiteral("overdue 13 days"));
+    ideal(PeopleModel::LastContacted) = fit(tr("Last contacted"));
+    connect(header, &QHeaderView::sectionResized, this, [this] {
+        if (!m_fittingColumns) {
+            m_columnsSizedByUser = true;
+        }
+    });
+    m_table->installEventFilter(this);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PeopleView::selectionChanged);
+}
+
+bool PeopleView::selectPerson(PersonId id)
+{
+    const int sourceRow = m_model->rowOf(id);
+    if (sourceRow < 0) {
+        return false;
+    }
+    const QModelIndex source = m_model->index(sourceRow, PeopleModel::Name);
+    QModelIndex index = m_proxy->mapFromSource(source);
+    if (!index.isValid()) {
+        clearFilters();
+        index = m_proxy->mapFromSource(source);
+    }
+    if (!index.isValid()) {
+        return false;
+    }
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    return true;
+}
+
+QList<PersonId> PeopleView::selectedPeople() const
+{
+    QList<PersonId> people;
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    for (const QModelIndex& row : std::as_const(rows)) {
+        people.append(PersonId(row.data(PeopleModel::PersonIdRole).toLongLong()));
+    }
+    return people;
+}
+
+void PeopleView::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+QByteArray PeopleView::saveHeaderState() const
+{
+    return m_table->horizontalHeader()->saveState();
+}
+
+void PeopleView::restoreHeaderState(const QByteArray& state)
+{
+    if (!state.isEmpty() && m_table->horizontalHeader()->restoreState(state)) {
+        m_columnsSizedByUser = true;
+    }
+}
+
+bool PeopleView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_table && event->type() == QEvent::Resize) {
+        fitColumns();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void PeopleView::fitColumns()
+{
+    if (m_columnsSizedByUser) {
+        return;
+    }
+    // Every column gets its ideal width when they all fit; otherwise all but Networks shrink in
+    // proportion, so that no column falls off the right edge. The last one stretches over the rest.
+    // Room inside the frame, less a vertical scroll bar whether or not it shows yet: sizing for the
+    // bar's absence would push the last column out of view the moment the rows arrive.
+    const int available = m_table->maximumViewportSize().width() - m_table->verticalScrollBar()->sizeHint().width();
+    const int networks = m_idealWidths[PeopleModel::Networks];
+    int flexible = 0;
+    for (int column = 0; column < PeopleModel::ColumnCount; ++column) {
+        flexible += column == PeopleModel::Networks ? 0 : m_idealWidths[static_cast<std::size_t>(column)];
+    }
+    const double scale = std::min(1.0, static_cast<double>(available - networks) / std::max(flexible, 1));
+    QHeaderView* header = m_table->horizontalHeader();
+    m_fittingColumns = true;
+    for (int column = 0; column < PeopleModel::LastContacted; ++column) {
+        const int ideal = m_idealWidths[static_cast<std::size_t>(column)];
+        header->resizeSection(column, column == PeopleModel::Networks ? ideal : static_cast<int>(ideal * scale));
+    }
+    m_fittingColumns = false;
+}
+
+void PeopleView::onLoadingStarted()
+{
+    if (!m_session.hasWorkspace()) {
+        m_emptyState->setContent(tr("Opening\u2026"), {});
+        m_emptyState->setActions({});
+        m_stack->setCurrentWidget(m_emptyState);
+    }
+}
+
+void PeopleView::onPeopleChanged()
+{
+    // A reload replaces every row; the people who were selected stay selected if they still exist.
+    const QList<PersonId> selected = selectedPeople();
+    m_model->setPeople(m_session.people());
+    updateTagFilter();
+    updateEmptyState();
+    if (selected.size() != 1 || !selectPerson(selected.first())) {
+        emit selectionChanged();  // a model reset clears the selection without saying so
+    }
+}
+
+void PeopleView::clearFilters()
+{
+    m_search->clear();
+    m_tagFilter->setCurrentIndex(0);
+}
+
+void PeopleView::updateTagFilter()
+{
+    const QString current = m_tagFilter->currentData().toString();
+    std::map<QString, int> counts;
+    for (const PersonSummary& row : m_session.people()) {
+        for (const std::string& tag : row.tags) {
+            ++counts[toQString(tag)];
+        }
+    }
+    std::vector<std::pair<QString, int>> tags(counts.begin(), counts.end());
+    std::sort(tags.begin(), tags.end(),
+              [](const auto& a, const auto& b) { return QString::compare(a.first, b.first, Qt::CaseInsensitive) < 0; });
+
+    const QSignalBlocker blocker(m_tagFilter);
+    m_tagFilter->clear();
+    m_tagFilter->addItem(tr("All tags"), QString());
+    for (const auto& [tag, count] : tags) {
+        m_tagFilter->addItem(tr("%1 (%2)").arg(tag, formatCount(count)), tag);
+    }
+    m_tagFilter->setCurrentIndex(std::max(m_tagFilter->findData(current), 0));
+    m_proxy->setTagFilter(m_tagFilter->currentData().toString());
+}
+
+void PeopleView::updateEmptyState()
+{
+    const int total = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    const bool searchable = m_session.hasWorkspace() && total > 1;
+    m_search->setEnabled(searchable);
+    m_tagFilter->setEnabled(searchable && m_tagFilter->count() > 1);
+    m_countLabel->setVisible(m_session.hasWorkspace());
+    const QString everyone = formatCount(total, tr("person"), tr("people"));
+    m_countLabel->setText(m_proxy->isFiltering() ? tr("%1 of %2").arg(formatCount(shown), everyone) : everyone);
+
+    if (!m_session.hasWorkspace()) {
+        if (m_session.isLoading()) {
+            return;
+        }
+        m_emptyState->setContent(tr("No database open"),
+                                 tr("Open a Warmpath database, or explore the demo network to see what Warmpath "
+                                    "does with 1,500 people."));
+        m_emptyState->setActions({m_actions.openDatabase, m_actions.openDemo});
+        m_stack->setCurrentWidget(m_emptyState);
+        return;
+    }
+    if (m_session.stats().persons <= 1) {
+        m_emptyState->setContent(
+            tr("No people yet \u2014 import your contacts"),
+            tr("Bring in LinkedIn connections, address books or Bluesky and Mastodon follow lists with "
+               "<b>warmpath-cli import</b>. Until then, the demo network shows what Warmpath can do."));
+        m_emptyState->setActions({m_actions.openDemo});
+        m_stack->setCurrentWidget(m_emptyState);
+        return;
+    }
+    if (shown == 0) {
+        const QString query = m_proxy->searchText().trimmed();
+        m_emptyState->setContent(query.isEmpty() ? tr("No one has this tag")
+                                                 : tr("No one matches \u201c%1\u201d").arg(query),
+                                 tr("Try part of a name, an organisation, a job title or a tag."));
+        m_emptyState->setActions({m_clearFiltersAction});
+        m_stack->setCurrentWidget(m_emptyState);
+        return;
+    }
+    m_stack->setCurrentWidget(m_table);
+}
+
+}  // namespace warmpath::ui

@@ -1,0 +1,93 @@
+#pragma once
+
+#include <array>
+
+#include <QByteArray>
+#include <QList>
+#include <QWidget>
+
+#include "model/PersonId.h"
+#include "models/PeopleModel.h"
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QTableView;
+
+namespace warmpath::ui {
+
+class EmptyState;
+class PeopleFilterProxy;
+class Session;
+
+/// The people list: search field, tag filter and count above a sortable table of everyone in the
+/// session's workspace, or an empty state that says why there is no one to show. Follows the session
+/// on its own; the window only hears which people are selected.
+class PeopleView final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PeopleView)
+
+public:
+    /// What the empty states offer when there is nothing to show; owned by the window's menus.
+    struct Actions {
+        QAction* openDatabase = nullptr;
+        QAction* openDemo = nullptr;
+    };
+
+    PeopleView(Session& session, Actions actions, QWidget* parent = nullptr);
+    ~PeopleView() override;
+
+    /// Selects `id` (clearing a search or tag filter that hides them) and scrolls to them. Returns false
+    /// when they are not in the list.
+    bool selectPerson(PersonId id);
+    /// The selected people, in list order.
+    [[nodiscard]] QList<PersonId> selectedPeople() const;
+    /// Puts the cursor in the search field with its text selected.
+    void focusSearch();
+
+    /// Column widths, order and sorting, for the window to keep in its settings.
+    [[nodiscard]] QByteArray saveHeaderState() const;
+    void restoreHeaderState(const QByteArray& state);
+
+    [[nodiscard]] QTableView* table() const { return m_table; }
+    [[nodiscard]] QLineEdit* searchField() const { return m_search; }
+    [[nodiscard]] PeopleFilterProxy* proxy() const { return m_proxy; }
+
+signals:
+    /// The selection changed; selectedPeople() says to whom.
+    void selectionChanged();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void fitColumns();
+    void createTable();
+    void onLoadingStarted();
+    void onPeopleChanged();
+    void updateTagFilter();
+    void updateEmptyState();
+    void clearFilters();
+
+    Session& m_session;
+    Actions m_actions;
+    PeopleModel* m_model;
+    PeopleFilterProxy* m_proxy;
+
+    QLineEdit* m_search;
+    QComboBox* m_tagFilter;
+    QLabel* m_countLabel;
+    QStackedWidget* m_stack;
+    QTableView* m_table;
+    EmptyState* m_emptyState;
+    QAction* m_clearFiltersAction;
+
+    /// What each column would like, by PeopleModel::Column.
+    std::array<int, PeopleModel::ColumnCount> m_idealWidths{};
+    bool m_columnsSizedByUser = false;
+    bool m_fittingColumns = false;
+};
+
+}  // namespace warmpath::ui
