@@ -104,6 +104,14 @@ QString statsLine(const Stats& stats)
            formatCount(stats.tags, QStringLiteral("tag"), QStringLiteral("tags"));
 }
 
+void setTextColour(QWidget* widget, const QColor& colour)
+{
+    QPalette palette = widget->palette();
+    palette.setColor(QPalette::WindowText, colour);
+    palette.setColor(QPalette::Text, colour);
+    widget->setPalette(palette);
+}
+
 bool isDark(const QPalette& palette)
 {
     return palette.color(QPalette::Base).lightness() < palette.color(QPalette::Text).lightness();

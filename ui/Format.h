@@ -8,6 +8,7 @@
 #include <QLocale>
 #include <QPalette>
 #include <QString>
+#include <QWidget>
 
 #include "Workspace.h"
 
@@ -46,6 +47,10 @@ namespace warmpath::ui {
 [[nodiscard]] bool isDark(const QPalette& palette);
 /// A red for overdue dates that reads on the palette's base colour, light or dark.
 [[nodiscard]] QColor overdueColor(const QPalette& palette);
+/// Paints `widget`'s text in `colour`, on either background: WindowText and Text are both set, since a
+/// widget on a Base background (a panel, a view) paints with Text.
+void setTextColour(QWidget* widget, const QColor& colour);
+
 /// Secondary text (captions, hints): the text colour blended towards the background, for text on
 /// `background` (QPalette::Window, with WindowText, or QPalette::Base, with Text).
 [[nodiscard]] QColor mutedTextColor(const QPalette& palette, QPalette::ColorRole background = QPalette::Window);

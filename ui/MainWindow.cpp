@@ -83,9 +83,7 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
     m_busy->setTextVisible(false);
     m_busy->setVisible(false);
     m_locationLabel = new QLabel(this);
-    QPalette mutedPalette = m_locationLabel->palette();
-    mutedPalette.setColor(QPalette::WindowText, mutedTextColor(palette()));
-    m_locationLabel->setPalette(mutedPalette);
+    setTextColour(m_locationLabel, mutedTextColor(palette()));
     m_statsLabel = new QLabel(this);
     m_statsLabel->setObjectName(QStringLiteral("statsLabel"));
     statusBar()->addWidget(m_busy);

@@ -18,7 +18,6 @@ namespace warmpath::ui {
 
 class DemoBanner;
 class DetailsPanel;
-class PeopleFilterProxy;
 class PeopleView;
 class Session;
 

@@ -109,16 +109,7 @@ QLabel* wrappingLabel(QWidget* parent)
     return label;
 }
 
-/// Labels here sit on the Base background they inherit from the panel, so they paint with Text, not
-/// WindowText; both are set so that moving a label elsewhere keeps its colour.
-void setTextColour(QLabel* label, const QColor& colour)
-{
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, colour);
-    palette.setColor(QPalette::Text, colour);
-    label->setPalette(palette);
-}
-
+/// Secondary text on the panel's Base background.
 QColor mutedOnBase(const QPalette& palette)
 {
     return mutedTextColor(palette, QPalette::Base);

@@ -88,9 +88,7 @@ PeopleView::PeopleView(Session& session, Actions actions, QWidget* parent)
     });
 
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
-    QPalette countPalette = m_countLabel->palette();
-    countPalette.setColor(QPalette::WindowText, mutedTextColor(palette()));
-    m_countLabel->setPalette(countPalette);
+    setTextColour(m_countLabel, mutedTextColor(palette()));
 
     connect(m_clearFiltersAction, &QAction::triggered, this, &PeopleView::clearFilters);
 

@@ -93,9 +93,7 @@ void DemoBanner::changeEvent(QEvent* event)
 void DemoBanner::applyColours()
 {
     const BannerColours colours = coloursFor(palette());
-    QPalette textPalette = m_text->palette();
-    textPalette.setColor(QPalette::WindowText, colours.text);
-    m_text->setPalette(textPalette);
+    setTextColour(m_text, colours.text);
     const int size = m_text->fontMetrics().height() + 2;
     m_icon->setPixmap(infoMark(colours.accent, size, devicePixelRatioF()));
     m_icon->setFixedSize(size, size);

@@ -119,9 +119,7 @@ void EmptyState::changeEvent(QEvent* event)
 
 void EmptyState::applyColours()
 {
-    QPalette muted = m_text->palette();
-    muted.setColor(QPalette::WindowText, mutedTextColor(palette()));
-    m_text->setPalette(muted);
+    setTextColour(m_text, mutedTextColor(palette()));
 }
 
 }  // namespace warmpath::ui
