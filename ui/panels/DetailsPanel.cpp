@@ -15,6 +15,7 @@
 #include "Session.h"
 #include "widgets/FlowLayout.h"
 #include "widgets/NetworkBadges.h"
+#include "widgets/RoundGlyph.h"
 
 namespace warmpath::ui {
 
@@ -42,22 +43,9 @@ QString initialsOf(const QString& name)
 /// from one run to the next.
 QPixmap avatarFor(const QString& name, int size, qreal devicePixelRatio)
 {
-    QPixmap pixmap(QSize(size, size) * devicePixelRatio);
-    pixmap.setDevicePixelRatio(devicePixelRatio);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
     const auto hue = static_cast<int>(qHash(name) % 360U);
-    painter.setBrush(QColor::fromHsl(hue, 120, 118));
-    painter.drawEllipse(QRectF(0.5, 0.5, size - 1.0, size - 1.0));
-    QFont font = painter.font();
-    font.setPixelSize(size * 2 / 5);
-    font.setWeight(QFont::DemiBold);
-    painter.setFont(font);
-    painter.setPen(Qt::white);
-    painter.drawText(QRectF(0, 0, size, size), Qt::AlignCenter, initialsOf(name));
-    return pixmap;
+    return roundLabel(QColor::fromHsl(hue, 120, 118), initialsOf(name), size * 2 / 5, QFont::DemiBold, size,
+                      devicePixelRatio);
 }
 
 /// What a profile link says, next to the network's name: the handle where the network has one

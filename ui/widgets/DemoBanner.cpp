@@ -7,6 +7,7 @@
 #include <QPushButton>
 
 #include "Format.h"
+#include "widgets/RoundGlyph.h"
 
 namespace warmpath::ui {
 
@@ -30,19 +31,12 @@ BannerColours coloursFor(const QPalette& palette)
 /// A filled circle with an "i": the banner's info mark, in the banner's own accent colour.
 QPixmap infoMark(const QColor& colour, int size, qreal devicePixelRatio)
 {
-    QPixmap pixmap(QSize(size, size) * devicePixelRatio);
-    pixmap.setDevicePixelRatio(devicePixelRatio);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(colour);
-    painter.drawEllipse(QRectF(0.5, 0.5, size - 1.0, size - 1.0));
-    painter.setBrush(Qt::white);
-    const double unit = size / 18.0;
-    painter.drawEllipse(QPointF(size / 2.0, 5.2 * unit), 1.35 * unit, 1.35 * unit);
-    painter.drawRoundedRect(QRectF(size / 2.0 - 1.2 * unit, 7.8 * unit, 2.4 * unit, 6.4 * unit), unit, unit);
-    return pixmap;
+    return roundGlyph(colour, size, devicePixelRatio, [size](QPainter& painter) {
+        painter.setBrush(Qt::white);
+        const double unit = size / 18.0;
+        painter.drawEllipse(QPointF(size / 2.0, 5.2 * unit), 1.35 * unit, 1.35 * unit);
+        painter.drawRoundedRect(QRectF(size / 2.0 - 1.2 * unit, 7.8 * unit, 2.4 * unit, 6.4 * unit), unit, unit);
+    });
 }
 
 }  // namespace

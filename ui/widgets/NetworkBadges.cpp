@@ -4,6 +4,8 @@
 #include <QHash>
 #include <QPainter>
 
+#include "widgets/RoundGlyph.h"
+
 namespace warmpath::ui {
 
 namespace {
@@ -54,28 +56,11 @@ QColor networkColor(const std::string& network)
 
 QPixmap networkBadge(const std::string& network, int size, qreal devicePixelRatio)
 {
-    QPixmap pixmap(QSize(size, size) * devicePixelRatio);
-    pixmap.setDevicePixelRatio(devicePixelRatio);
-    pixmap.fill(Qt::transparent);
-
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(networkColor(network));
-    // The faint light rim keeps dark badges (X) visible on dark backgrounds and disappears on light ones.
-    painter.setPen(QPen(QColor(255, 255, 255, 70), 1.0));
-    painter.drawEllipse(QRectF(0.5, 0.5, size - 1.0, size - 1.0));
-    painter.setPen(Qt::NoPen);
-
     const KnownNetwork* known = find(network);
     const QString glyph = known ? QString::fromLatin1(known->glyph) : networkName(network).left(1).toUpper();
-    QFont font = painter.font();
-    font.setBold(true);
-    font.setPixelSize(glyph.size() > 1 ? size * 9 / 16 : size * 11 / 16);
-    painter.setFont(font);
-    painter.setPen(Qt::white);
-    painter.drawText(QRectF(0, 0, size, size), Qt::AlignCenter, glyph);
-    return pixmap;
+    // The faint light rim keeps dark badges (X) visible on dark backgrounds and disappears on light ones.
+    return roundLabel(networkColor(network), glyph, glyph.size() > 1 ? size * 9 / 16 : size * 11 / 16, QFont::Bold,
+                      size, devicePixelRatio, QPen(QColor(255, 255, 255, 70), 1.0));
 }
 
 QPixmap networkBadges(const std::vector<std::string>& networks, int size, qreal devicePixelRatio)
