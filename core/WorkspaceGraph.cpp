@@ -293,9 +293,6 @@ Result<SuggestionsAnswer> Workspace::suggestions(const SuggestionRequest& reques
         for (const Suggestion& s : predictor->suggestions()) {
             SuggestionView view{
                 .person = namedLocked(s.person), .score = s.score, .commonContacts = s.commonContacts, .via = {}};
-            for (PersonId c : s.via) {
-                view.via.push_back(RefResolver(m_db).canonicalRef(c));
-            }
             answer.suggestions.push_back(std::move(view));
         }
         // Ties: more common contacts first, then REF (the predictor kept everyone tied at the cut).
@@ -311,6 +308,11 @@ Result<SuggestionsAnswer> Workspace::suggestions(const SuggestionRequest& reques
                          });
         if (answer.suggestions.size() > limit) {
             answer.suggestions.resize(limit);
+        }
+        for (SuggestionView& view : answer.suggestions) {
+            for (PersonId c : predictor->viaOf(view.person.id)) {
+                view.via.push_back(RefResolver(m_db).canonicalRef(c));
+            }
         }
         return answer;
     });

@@ -11,6 +11,9 @@ namespace {
 
 using Index = Snapshot::Index;
 struct SuggestTag {};
+/// How many candidates tied with the last one a caller may get to break ties by REF; beyond
+/// that, ties fall back to PersonId order.
+constexpr std::size_t kMaxTiedExtras = 1000;
 
 /// Calls fn(x) for every distinct neighbour of v (out-links; with undirected, also in-links that
 /// have no way back, so a mutual pair is visited once).
@@ -273,7 +276,6 @@ void Suggestions::run()
     }
     m_ran = true;
     scoreCandidates();
-    const bool undirected = m_options.direction == Direction::Undirected;
 
     std::vector<Index> excluded;
     for (PersonId p : m_options.exclude) {
@@ -319,7 +321,7 @@ void Suggestions::run()
     if (keep > 0) {
         // Candidates tied with the last kept one stay, so callers can break ties by REF.
         const Ranked last = ranked[keep - 1];
-        for (std::size_t i = keep; i < ranked.size(); ++i) {
+        for (std::size_t i = keep; i < ranked.size() && end < keep + kMaxTiedExtras; ++i) {
             if (ranked[i].score == last.score && ranked[i].cn == last.cn) {
                 std::swap(ranked[end++], ranked[i]);
             }
@@ -331,20 +333,33 @@ void Suggestions::run()
     for (std::size_t i = 0; i < end; ++i) {
         Suggestion suggestion{
             .person = m_snapshot.personAt(ranked[i].person), .score = ranked[i].score, .commonContacts = ranked[i].cn};
-        std::vector<std::pair<double, Index>> via;
-        for (Index c : m_contacts) {
-            if (m_snapshot.hasLink(c, ranked[i].person) || (undirected && m_snapshot.hasLink(ranked[i].person, c))) {
-                via.emplace_back(contribution(c), c);
-            }
-        }
-        std::sort(via.begin(), via.end(), [](const auto& a, const auto& b) {
-            return a.first != b.first ? a.first > b.first : a.second < b.second;
-        });
-        for (std::size_t j = 0; j < via.size() && j < m_options.maxVia; ++j) {
-            suggestion.via.push_back(m_snapshot.personAt(via[j].second));
+        // The tied extras beyond the limit get their `via` on demand (viaOf): there can be
+        // thousands of them in a big graph, and most are cut by the caller's tie-break.
+        if (i < keep) {
+            suggestion.via = viaOf(suggestion.person);
         }
         m_suggestions.push_back(std::move(suggestion));
     }
+}
+
+std::vector<PersonId> Suggestions::viaOf(PersonId person) const
+{
+    const bool undirected = m_options.direction == Direction::Undirected;
+    const Index x = m_snapshot.requireIndex(person);
+    std::vector<std::pair<double, Index>> via;
+    for (Index c : m_contacts) {
+        if (m_snapshot.hasLink(c, x) || (undirected && m_snapshot.hasLink(x, c))) {
+            via.emplace_back(contribution(c), c);
+        }
+    }
+    std::sort(via.begin(), via.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    std::vector<PersonId> out;
+    for (std::size_t j = 0; j < via.size() && j < m_options.maxVia; ++j) {
+        out.push_back(m_snapshot.personAt(via[j].second));
+    }
+    return out;
 }
 
 std::unique_ptr<Suggestions> makeSuggestions(const Snapshot& snapshot, PersonId forPerson, SuggestionOptions options)

@@ -48,8 +48,8 @@ struct Suggestion {
 /// People worth introducing yourself to. The shared shape of the link predictors: the
 /// constructor validates, run() scores every candidate through the private virtual of the chosen
 /// metric, then suggestions() are the best `limit` (ties: more common contacts first, then
-/// PersonId; any further candidates tied with the last one are included so a caller can break
-/// ties by REF exactly).
+/// PersonId; up to 1,000 further candidates tied with the last one are included, without `via`
+/// (see viaOf), so a caller can break ties by REF).
 class Suggestions {
 public:
     Suggestions(const Snapshot& snapshot, PersonId forPerson, SuggestionOptions options);
@@ -63,6 +63,8 @@ public:
     [[nodiscard]] const std::vector<Suggestion>& suggestions() const { return m_suggestions; }
     /// Score of any person after run(): 0 for people who are not candidates.
     [[nodiscard]] double scoreOf(PersonId person) const;
+    /// The contacts leading to `person`, strongest first (what Suggestion::via holds).
+    [[nodiscard]] std::vector<PersonId> viaOf(PersonId person) const;
     /// The contacts C the scores were computed from.
     [[nodiscard]] std::vector<PersonId> contacts() const;
 
