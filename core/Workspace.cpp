@@ -76,7 +76,9 @@ Result<Stats> Workspace::stats()
         auto count = [this](std::string_view sql) {
             Statement& st = m_db.cached(sql);
             st.step();
-            return st.int64(0);
+            const std::int64_t value = st.int64(0);
+            st.reset();  // do not keep a read transaction open on the shared connection
+            return value;
         };
         return Stats{.persons = count("SELECT count(*) FROM person"),
                      .identities = count("SELECT count(*) FROM identity"),

@@ -9,11 +9,14 @@
 #include <string_view>
 #include <vector>
 
+#include "WorkspaceGraph.h"
+#include "graph/Snapshot.h"
 #include "model/Person.h"
 #include "model/PersonId.h"
 #include "store/Database.h"
 #include "store/Workflow.h"
 #include "util/Date.h"
+#include "util/Progress.h"
 #include "util/Result.h"
 
 namespace warmpath {
@@ -85,8 +88,35 @@ public:
     /// database; follow-up dates in the file are relative to `today`.
     Result<DemoSummary> loadDemoNetwork(std::string_view json, Date today);
 
+    // --- the graph (WorkspaceGraph.cpp) ---------------------------------------------------
+    /// The snapshot of the graph as the database holds it now. Returns the current one when it
+    /// is still up to date; otherwise loads the on-disk cache (`<database>.graph`) or builds from
+    /// the database (on its own read connection, so other calls are not held up) and writes the
+    /// cache. While a newer snapshot builds, currentSnapshot() keeps answering with the old one.
+    Result<std::shared_ptr<const Snapshot>> snapshot(const ProgressCallback& progress = {},
+                                                     const CancelToken* cancel = nullptr);
+    /// The last snapshot built or loaded, possibly stale, or null: never blocks on a build.
+    [[nodiscard]] std::shared_ptr<const Snapshot> currentSnapshot() const;
+    /// Where the snapshot was taken from the last time: "memory", "cache" or "database".
+    [[nodiscard]] std::string lastSnapshotSource() const;
+
+    /// Breadth-first levels from `from`.
+    Result<DegreeLevels> degrees(PersonId from, Direction direction = Direction::Undirected);
+    /// Degree of separation (hops on a shortest path); nullopt when not connected.
+    Result<std::optional<int>> separation(PersonId a, PersonId b, Direction direction = Direction::Undirected);
+    /// Many pairs against one snapshot.
+    Result<std::vector<std::optional<int>>> separations(const std::vector<std::pair<PersonId, PersonId>>& pairs,
+                                                        Direction direction = Direction::Undirected);
+    /// The k warmest loop-free paths, every hop explained.
+    Result<WarmPathsAnswer> warmPaths(const WarmPathRequest& request);
+    /// People worth introducing yourself to (dismissed suggestions left out).
+    Result<SuggestionsAnswer> suggestions(const SuggestionRequest& request);
+    /// A person with canonical REF and display name.
+    Result<NamedPerson> named(PersonId person);
+
 private:
     Workspace(Database db, std::filesystem::path path);
+    NamedPerson namedLocked(PersonId person);
 
     /// Runs `work` under the connection lock, turning store exceptions into an Error.
     template <typename Work>
@@ -95,6 +125,11 @@ private:
     std::mutex m_mutex;
     Database m_db;
     std::filesystem::path m_path;
+
+    mutable std::mutex m_snapshotMutex;  ///< guards m_snapshot and m_snapshotSource
+    std::mutex m_buildMutex;             ///< one snapshot build at a time
+    std::shared_ptr<const Snapshot> m_snapshot;
+    std::string m_snapshotSource;
 };
 
 }  // namespace warmpath

@@ -88,15 +88,18 @@ std::string RefResolver::canonicalRef(PersonId person)
         "ORDER BY CASE i.network WHEN 'linkedin' THEN 0 WHEN 'bsky' THEN 1 WHEN 'mastodon' THEN 2 WHEN 'x' THEN 3 "
         "WHEN 'email' THEN 5 ELSE 4 END, i.network, i.key LIMIT 1");
     st.bind(1, person.value());
+    std::string ref = "#" + std::to_string(person.value());
     if (st.step()) {
         if (st.int64(0) != 0) {
-            return "me";
-        }
-        if (!st.isNull(1)) {
-            return st.text(1) + ":" + st.text(2);
+            ref = "me";
+        } else if (!st.isNull(1)) {
+            ref = st.text(1) + ":" + st.text(2);
         }
     }
-    return "#" + std::to_string(person.value());
+    // Left on its row, the cached statement would keep a read transaction open and the
+    // connection would stop seeing later writes.
+    st.reset();
+    return ref;
 }
 
 }  // namespace warmpath

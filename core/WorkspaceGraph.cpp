@@ -1,0 +1,321 @@
+// The Workspace's graph half: the snapshot's life (cache, rebuild, swap) and the questions
+// asked of it, turned into names and REFs.
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <stdexcept>
+#include <utility>
+
+#include "Workspace.h"
+#include "graph/Separation.h"
+#include "graph/SnapshotBuilder.h"
+#include "graph/SnapshotCache.h"
+#include "graph/Suggestions.h"
+#include "graph/WarmPaths.h"
+#include "store/RefResolver.h"
+
+namespace warmpath {
+namespace {
+
+/// Runs a graph question, turning broken preconditions inside the algorithms (a person missing
+/// from the snapshot) and store failures into an Error.
+template <typename Work>
+auto answering(const std::filesystem::path& where, Work&& work) -> decltype(work())
+{
+    try {
+        return work();
+    } catch (const DatabaseError& e) {
+        return Error(std::string("database error: ") + e.what(), where.string());
+    } catch (const std::invalid_argument& e) {
+        return Error(e.what());
+    }
+}
+
+std::string kindName(std::uint8_t forward, std::uint8_t backward)
+{
+    // Strongest first: what best explains why these two could introduce each other.
+    for (LinkKind kind : {LinkKind::Connection, LinkKind::Knows, LinkKind::Colleague, LinkKind::Related}) {
+        if (((forward | backward) & linkbits::bit(kind)) != 0) {
+            return std::string(toString(kind));
+        }
+    }
+    return forward != 0 ? "follows" : "followed-by";
+}
+
+}  // namespace
+
+NamedPerson Workspace::namedLocked(PersonId person)
+{
+    NamedPerson named{.id = person, .ref = RefResolver(m_db).canonicalRef(person), .name = {}};
+    Statement& st = m_db.cached("SELECT display_name FROM person WHERE id = ?");
+    st.bind(1, person.value());
+    if (st.step()) {
+        named.name = st.text(0);
+    }
+    st.reset();
+    return named;
+}
+
+Result<NamedPerson> Workspace::named(PersonId person)
+{
+    std::lock_guard lock(m_mutex);
+    return answering(m_path, [&]() -> Result<NamedPerson> { return namedLocked(person); });
+}
+
+std::shared_ptr<const Snapshot> Workspace::currentSnapshot() const
+{
+    std::lock_guard lock(m_snapshotMutex);
+    return m_snapshot;
+}
+
+std::string Workspace::lastSnapshotSource() const
+{
+    std::lock_guard lock(m_snapshotMutex);
+    return m_snapshotSource;
+}
+
+Result<std::shared_ptr<const Snapshot>> Workspace::snapshot(const ProgressCallback& progress, const CancelToken* cancel)
+{
+    auto versionNow = [&]() -> Result<Snapshot::Version> {
+        std::lock_guard lock(m_mutex);
+        return answering(m_path, [&]() -> Result<Snapshot::Version> { return SnapshotBuilder::currentVersion(m_db); });
+    };
+    auto wanted = versionNow();
+    if (!wanted) {
+        return wanted.error();
+    }
+    if (auto current = currentSnapshot(); current && current->version() == *wanted) {
+        return current;
+    }
+
+    std::lock_guard build(m_buildMutex);
+    // Another caller may have built it while this one waited.
+    if (auto current = currentSnapshot(); current && current->version() == *wanted) {
+        return current;
+    }
+    const bool inMemory = m_path == ":memory:";
+    const std::filesystem::path cacheFile = SnapshotCache::pathFor(m_path);
+    std::string source;
+    std::shared_ptr<const Snapshot> fresh;
+    if (!inMemory) {
+        if (auto cached = SnapshotCache::load(cacheFile, *wanted)) {
+            fresh = std::make_shared<const Snapshot>(std::move(cached).value());
+            source = "cache";
+        }
+    }
+    if (!fresh) {
+        Result<Snapshot> built = Error("not built");
+        if (inMemory) {
+            std::lock_guard lock(m_mutex);
+            built = answering(m_path, [&]() { return SnapshotBuilder::fromDatabase(m_db, progress, cancel); });
+        } else {
+            // Its own connection (one per thread, as SQLite wants): the long read holds no lock
+            // that REF resolution or edits need, and WAL lets writers go on meanwhile.
+            auto reader = Database::open(m_path, OpenMode::ReadOnly);
+            if (!reader) {
+                return reader.error();
+            }
+            built = answering(m_path, [&]() { return SnapshotBuilder::fromDatabase(*reader, progress, cancel); });
+        }
+        if (!built) {
+            return built.error();
+        }
+        fresh = std::make_shared<const Snapshot>(std::move(built).value());
+        source = inMemory ? "memory" : "database";
+        if (!inMemory) {
+            // A cache that cannot be written only costs the next start some time.
+            (void)SnapshotCache::save(*fresh, cacheFile);
+        }
+    }
+    std::lock_guard lock(m_snapshotMutex);
+    m_snapshot = fresh;
+    m_snapshotSource = source;
+    return fresh;
+}
+
+Result<DegreeLevels> Workspace::degrees(PersonId from, Direction direction)
+{
+    auto snap = snapshot();
+    if (!snap) {
+        return snap.error();
+    }
+    return answering(m_path, [&]() -> Result<DegreeLevels> {
+        DegreesFrom bfs(**snap, from, direction);
+        bfs.run();
+        auto who = named(from);
+        if (!who) {
+            return who.error();
+        }
+        return DegreeLevels{.from = *who, .levels = bfs.levels(), .unreachable = bfs.unreachable()};
+    });
+}
+
+Result<std::optional<int>> Workspace::separation(PersonId a, PersonId b, Direction direction)
+{
+    auto answers = separations({{a, b}}, direction);
+    if (!answers) {
+        return answers.error();
+    }
+    return answers->front();
+}
+
+Result<std::vector<std::optional<int>>> Workspace::separations(const std::vector<std::pair<PersonId, PersonId>>& pairs,
+                                                               Direction direction)
+{
+    auto snap = snapshot();
+    if (!snap) {
+        return snap.error();
+    }
+    return answering(m_path, [&]() -> Result<std::vector<std::optional<int>>> {
+        std::vector<std::optional<int>> out;
+        out.reserve(pairs.size());
+        for (const auto& [a, b] : pairs) {
+            Separation query(**snap, a, b, direction);
+            query.run();
+            out.push_back(query.degree());
+        }
+        return out;
+    });
+}
+
+Result<WarmPathsAnswer> Workspace::warmPaths(const WarmPathRequest& request)
+{
+    auto snap = snapshot();
+    if (!snap) {
+        return snap.error();
+    }
+    return answering(m_path, [&]() -> Result<WarmPathsAnswer> {
+        WarmPathOptions options{.k = request.k,
+                                .maxHops = request.maxHops,
+                                .direction = request.direction,
+                                .avoid = request.avoid,
+                                .warmFirstHops = {}};
+        std::lock_guard lock(m_mutex);
+        {
+            // Tagged or recently contacted people make warmer first hops.
+            const std::string since = formatDate(today() - std::chrono::days(request.recentDays));
+            Statement& st = m_db.cached("SELECT person_id FROM person_tag UNION SELECT person_id FROM follow_up "
+                                        "WHERE last_contacted IS NOT NULL AND last_contacted >= ?");
+            st.bind(1, since);
+            while (st.step()) {
+                options.warmFirstHops.emplace_back(st.int64(0));
+            }
+        }
+        Separation shortest(**snap, request.from, request.to, request.direction);
+        shortest.run();
+        WarmPaths finder(**snap, request.from, request.to, options);
+        finder.run();
+
+        WarmPathsAnswer answer{
+            .from = namedLocked(request.from), .to = namedLocked(request.to), .degree = shortest.degree(), .paths = {}};
+        std::map<PersonId, NamedPerson> names;
+        auto name = [&](PersonId p) -> const NamedPerson& {
+            auto it = names.find(p);
+            if (it == names.end()) {
+                it = names.emplace(p, namedLocked(p)).first;
+            }
+            return it->second;
+        };
+        Statement& sources =
+            m_db.cached("SELECT b.file_name FROM link l JOIN import_batch b ON b.id = l.batch_id "
+                        "WHERE (l.from_person = ?1 AND l.to_person = ?2) OR (l.from_person = ?2 AND l.to_person = ?1) "
+                        "UNION SELECT b.file_name FROM link l JOIN link_source s ON s.link_id = l.id "
+                        "JOIN import_batch b ON b.id = s.batch_id "
+                        "WHERE (l.from_person = ?1 AND l.to_person = ?2) OR (l.from_person = ?2 AND l.to_person = ?1) "
+                        "ORDER BY 1");
+        for (const WarmPath& path : finder.paths()) {
+            WarmPathView view{
+                .hops = static_cast<int>(path.hops.size()), .warmth = path.warmth, .people = {}, .links = {}};
+            for (PersonId p : path.people) {
+                view.people.push_back(name(p));
+            }
+            for (const PathHop& hop : path.hops) {
+                PathLinkView link{.from = name(hop.from),
+                                  .to = name(hop.to),
+                                  .kind = kindName(hop.kindsForward, hop.kindsBackward),
+                                  .mutual = hop.mutual(),
+                                  .confidence = hop.confidence,
+                                  .sources = {}};
+                sources.bind(1, hop.from.value()).bind(2, hop.to.value());
+                while (sources.step()) {
+                    link.sources.push_back(sources.text(0));
+                }
+                sources.reset();
+                view.links.push_back(std::move(link));
+            }
+            answer.paths.push_back(std::move(view));
+        }
+        return answer;
+    });
+}
+
+Result<SuggestionsAnswer> Workspace::suggestions(const SuggestionRequest& request)
+{
+    auto snap = snapshot();
+    if (!snap) {
+        return snap.error();
+    }
+    return answering(m_path, [&]() -> Result<SuggestionsAnswer> {
+        SuggestionOptions options{.metric = request.metric,
+                                  .direction = request.direction,
+                                  .limit = request.limit,
+                                  .exclude = {},
+                                  .viaOnly = std::nullopt,
+                                  .celebrityPercent = request.celebrityPercent,
+                                  .celebrityDamping = request.celebrityDamping};
+        std::lock_guard lock(m_mutex);
+        {
+            Statement& st = m_db.cached("SELECT person_id FROM dismissed_suggestion WHERE for_person_id = ?");
+            st.bind(1, request.forPerson.value());
+            while (st.step()) {
+                options.exclude.emplace_back(st.int64(0));
+            }
+        }
+        if (!request.viaTag.empty()) {
+            Statement& st = m_db.cached("SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE "
+                                        "t.name = ? COLLATE NOCASE");
+            st.bind(1, request.viaTag);
+            options.viaOnly.emplace();
+            while (st.step()) {
+                options.viaOnly->emplace_back(st.int64(0));
+            }
+            if (options.viaOnly->empty()) {
+                return Error("no one has the tag '" + request.viaTag + "'");
+            }
+        }
+        const std::size_t limit = request.limit;
+        auto predictor = makeSuggestions(**snap, request.forPerson, std::move(options));
+        predictor->run();
+
+        SuggestionsAnswer answer{
+            .forPerson = namedLocked(request.forPerson), .metric = request.metric, .suggestions = {}};
+        for (const Suggestion& s : predictor->suggestions()) {
+            SuggestionView view{
+                .person = namedLocked(s.person), .score = s.score, .commonContacts = s.commonContacts, .via = {}};
+            answer.suggestions.push_back(std::move(view));
+        }
+        // Ties: more common contacts first, then REF (the predictor kept everyone tied at the cut).
+        std::stable_sort(answer.suggestions.begin(), answer.suggestions.end(),
+                         [](const SuggestionView& a, const SuggestionView& b) {
+                             if (a.score != b.score) {
+                                 return a.score > b.score;
+                             }
+                             if (a.commonContacts != b.commonContacts) {
+                                 return a.commonContacts > b.commonContacts;
+                             }
+                             return a.person.ref < b.person.ref;
+                         });
+        if (answer.suggestions.size() > limit) {
+            answer.suggestions.resize(limit);
+        }
+        for (SuggestionView& view : answer.suggestions) {
+            for (PersonId c : predictor->viaOf(view.person.id)) {
+                view.via.push_back(RefResolver(m_db).canonicalRef(c));
+            }
+        }
+        return answer;
+    });
+}
+
+}  // namespace warmpath

@@ -1,0 +1,427 @@
+#include "graph/Metrics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+#include <stdexcept>
+
+#include "graph/UndirectedView.h"
+
+namespace warmpath {
+namespace {
+
+using Index = Snapshot::Index;
+
+void checkCancel(const CancelToken* cancel)
+{
+    if (cancel != nullptr && cancel->cancelled()) {
+        throw std::runtime_error("cancelled");
+    }
+}
+
+/// Renumbers labels so that 0 is the most frequent, then by size (ties by first appearance).
+std::size_t renumberBySize(std::vector<std::uint32_t>& labels, std::vector<std::uint64_t>* sizesOut = nullptr)
+{
+    std::uint32_t maxLabel = 0;
+    for (auto l : labels) {
+        maxLabel = std::max(maxLabel, l);
+    }
+    std::vector<std::uint64_t> size(labels.empty() ? 0 : maxLabel + 1, 0);
+    for (auto l : labels) {
+        ++size[l];
+    }
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t l = 0; l < size.size(); ++l) {
+        if (size[l] > 0) {
+            order.push_back(l);
+        }
+    }
+    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return size[a] > size[b]; });
+    std::vector<std::uint32_t> newLabel(size.size(), 0);
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+        newLabel[order[i]] = i;
+    }
+    for (auto& l : labels) {
+        l = newLabel[l];
+    }
+    if (sizesOut != nullptr) {
+        sizesOut->clear();
+        for (auto l : order) {
+            sizesOut->push_back(size[l]);
+        }
+    }
+    return order.size();
+}
+
+}  // namespace
+
+// --- PageRank ----------------------------------------------------------------------------------
+
+PageRank::PageRank(const Snapshot& snapshot, double damping, double tolerance, int maxIterations)
+    : m_snapshot(snapshot), m_damping(damping), m_tolerance(tolerance), m_maxIterations(maxIterations)
+{
+    if (damping <= 0 || damping >= 1 || tolerance <= 0 || maxIterations < 1) {
+        throw std::invalid_argument("PageRank: damping must be in (0, 1), tolerance and iterations positive");
+    }
+}
+
+void PageRank::run(const ProgressCallback& progress, const CancelToken* cancel)
+{
+    const std::size_t n = m_snapshot.personCount();
+    m_ranks.assign(n, n == 0 ? 0.0 : 1.0 / static_cast<double>(n));
+    if (n == 0) {
+        return;
+    }
+    std::vector<double> share(n);
+    std::vector<double> next(n);
+    const double nd = static_cast<double>(n);
+    for (m_iterations = 1; m_iterations <= m_maxIterations; ++m_iterations) {
+        checkCancel(cancel);
+        double dangling = 0;
+        for (Index u = 0; u < n; ++u) {
+            const std::size_t out = m_snapshot.outDegree(u);
+            if (out == 0) {
+                dangling += m_ranks[u];
+                share[u] = 0;
+            } else {
+                share[u] = m_ranks[u] / static_cast<double>(out);
+            }
+        }
+        const double base = (1.0 - m_damping) / nd + m_damping * dangling / nd;
+        double change = 0;
+        // Pull along in-rows: every write is sequential, reads hit the share array.
+        for (Index v = 0; v < n; ++v) {
+            double sum = 0;
+            for (Index u : m_snapshot.inNeighbours(v)) {
+                sum += share[u];
+            }
+            next[v] = base + m_damping * sum;
+            change += std::abs(next[v] - m_ranks[v]);
+        }
+        m_ranks.swap(next);
+        if (progress) {
+            progress(static_cast<std::uint64_t>(m_iterations), 0, "PageRank");
+        }
+        if (change < m_tolerance) {
+            break;
+        }
+    }
+    m_iterations = std::min(m_iterations, m_maxIterations);
+}
+
+// --- Components --------------------------------------------------------------------------------
+
+void Components::run()
+{
+    const std::size_t n = m_snapshot.personCount();
+    std::vector<Index> parent(n);
+    std::iota(parent.begin(), parent.end(), 0U);
+    auto find = [&](Index v) {
+        while (parent[v] != v) {
+            parent[v] = parent[parent[v]];
+            v = parent[v];
+        }
+        return v;
+    };
+    for (Index u = 0; u < n; ++u) {
+        for (Index v : m_snapshot.outNeighbours(u)) {
+            const Index a = find(u);
+            const Index b = find(v);
+            if (a != b) {
+                parent[std::max(a, b)] = std::min(a, b);
+            }
+        }
+    }
+    m_component.resize(n);
+    for (Index v = 0; v < n; ++v) {
+        m_component[v] = find(v);
+    }
+    renumberBySize(m_component, &m_sizes);
+}
+
+// --- Betweenness -------------------------------------------------------------------------------
+
+Betweenness::Betweenness(const Snapshot& snapshot, std::size_t exactUpTo, std::size_t samples, std::uint64_t seed)
+    : m_snapshot(snapshot), m_exactUpTo(exactUpTo), m_samples(samples), m_seed(seed)
+{
+    if (samples == 0) {
+        throw std::invalid_argument("Betweenness: at least one sample");
+    }
+}
+
+double Betweenness::errorBound() const
+{
+    if (!m_sampled) {
+        return 0;
+    }
+    const double n = static_cast<double>(m_snapshot.personCount());
+    return n / (n - 1) * std::sqrt(std::log(2.0 / 0.01) / (2.0 * static_cast<double>(m_samples)));
+}
+
+void Betweenness::run(const ProgressCallback& progress, const CancelToken* cancel)
+{
+    const std::size_t n = m_snapshot.personCount();
+    m_values.assign(n, 0);
+    if (n < 3) {
+        return;
+    }
+    const auto view = graphdetail::UndirectedView::of(m_snapshot);
+    std::vector<Index> sources;
+    m_sampled = n > m_exactUpTo;
+    if (m_sampled) {
+        std::mt19937_64 rng(m_seed);
+        std::uniform_int_distribution<Index> pick(0, static_cast<Index>(n - 1));
+        for (std::size_t i = 0; i < m_samples; ++i) {
+            sources.push_back(pick(rng));
+        }
+    } else {
+        sources.resize(n);
+        std::iota(sources.begin(), sources.end(), 0U);
+    }
+    std::vector<std::int32_t> dist(n, -1);
+    std::vector<double> sigma(n, 0);
+    std::vector<double> delta(n, 0);
+    std::vector<Index> order;
+    order.reserve(n);
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        if ((i & 63U) == 0) {
+            checkCancel(cancel);
+            if (progress) {
+                progress(i, sources.size(), "betweenness");
+            }
+        }
+        const Index s = sources[i];
+        order.clear();
+        order.push_back(s);
+        dist[s] = 0;
+        sigma[s] = 1;
+        for (std::size_t head = 0; head < order.size(); ++head) {
+            const Index u = order[head];
+            for (std::uint64_t e = view.offsets[u]; e < view.offsets[u + 1]; ++e) {
+                const Index v = view.neighbours[e];
+                if (dist[v] < 0) {
+                    dist[v] = dist[u] + 1;
+                    order.push_back(v);
+                }
+                if (dist[v] == dist[u] + 1) {
+                    sigma[v] += sigma[u];
+                }
+            }
+        }
+        for (std::size_t k = order.size(); k-- > 0;) {
+            const Index w = order[k];
+            for (std::uint64_t e = view.offsets[w]; e < view.offsets[w + 1]; ++e) {
+                const Index v = view.neighbours[e];
+                if (dist[v] == dist[w] - 1) {
+                    delta[v] += sigma[v] / sigma[w] * (1 + delta[w]);
+                }
+            }
+            if (w != s) {
+                m_values[w] += delta[w];
+            }
+        }
+        for (Index v : order) {
+            dist[v] = -1;
+            sigma[v] = 0;
+            delta[v] = 0;
+        }
+    }
+    // Over all sources every unordered pair is counted twice; normalise by (n-1)(n-2)/2 pairs.
+    const double nd = static_cast<double>(n);
+    const double scale = (m_sampled ? nd / static_cast<double>(sources.size()) : 1.0) / ((nd - 1) * (nd - 2));
+    for (double& b : m_values) {
+        b *= scale;
+    }
+}
+
+// --- Communities (Louvain) ---------------------------------------------------------------------
+
+namespace {
+
+struct Level {
+    std::vector<std::uint64_t> offsets;
+    std::vector<Index> neighbours;
+    std::vector<double> weights;  ///< an entry (i, i) is the weight inside an aggregated node
+    [[nodiscard]] std::size_t size() const { return offsets.size() - 1; }
+};
+
+/// One round of local moves; returns true when anyone moved.
+bool moveNodes(const Level& g, std::vector<std::uint32_t>& community, std::mt19937_64& rng, const CancelToken* cancel)
+{
+    const std::size_t n = g.size();
+    std::vector<double> degree(n, 0);
+    double total = 0;
+    for (Index i = 0; i < n; ++i) {
+        for (std::uint64_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) {
+            degree[i] += g.weights[e];
+        }
+        total += degree[i];
+    }
+    if (total == 0) {
+        return false;
+    }
+    community.resize(n);
+    std::iota(community.begin(), community.end(), 0U);
+    std::vector<double> tot(degree);
+    std::vector<double> toCommunity(n, 0);
+    std::vector<std::uint32_t> touched;
+    std::vector<Index> order(n);
+    std::iota(order.begin(), order.end(), 0U);
+    std::shuffle(order.begin(), order.end(), rng);
+    bool movedAny = false;
+    for (int pass = 0; pass < 50; ++pass) {
+        checkCancel(cancel);
+        std::size_t moves = 0;
+        for (Index i : order) {
+            const std::uint32_t old = community[i];
+            touched.clear();
+            for (std::uint64_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) {
+                const Index j = g.neighbours[e];
+                if (j == i) {
+                    continue;
+                }
+                const std::uint32_t c = community[j];
+                if (toCommunity[c] == 0) {
+                    touched.push_back(c);
+                }
+                toCommunity[c] += g.weights[e];
+            }
+            tot[old] -= degree[i];
+            std::uint32_t best = old;
+            double bestGain = toCommunity[old] - tot[old] * degree[i] / total;
+            for (std::uint32_t c : touched) {
+                const double gain = toCommunity[c] - tot[c] * degree[i] / total;
+                if (gain > bestGain + 1e-12) {
+                    best = c;
+                    bestGain = gain;
+                }
+            }
+            tot[best] += degree[i];
+            community[i] = best;
+            if (best != old) {
+                ++moves;
+            }
+            for (std::uint32_t c : touched) {
+                toCommunity[c] = 0;
+            }
+            toCommunity[old] = 0;
+        }
+        if (moves == 0) {
+            break;
+        }
+        movedAny = true;
+        // Later passes only polish: stop once less than 0.1% of the nodes still move.
+        if (moves * 1000 < n) {
+            break;
+        }
+    }
+    return movedAny;
+}
+
+Level aggregate(const Level& g, const std::vector<std::uint32_t>& community, std::size_t communities)
+{
+    const std::size_t n = g.size();
+    std::vector<std::uint64_t> start(communities + 1, 0);
+    for (Index i = 0; i < n; ++i) {
+        ++start[community[i] + 1];
+    }
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    std::vector<Index> members(n);
+    {
+        std::vector<std::uint64_t> cursor(start.begin(), start.end() - 1);
+        for (Index i = 0; i < n; ++i) {
+            members[cursor[community[i]]++] = i;
+        }
+    }
+    Level next;
+    next.offsets.assign(communities + 1, 0);
+    std::vector<double> weightTo(communities, 0);
+    std::vector<std::uint32_t> touched;
+    for (std::uint32_t c = 0; c < communities; ++c) {
+        touched.clear();
+        for (std::uint64_t m = start[c]; m < start[c + 1]; ++m) {
+            const Index i = members[m];
+            for (std::uint64_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) {
+                const std::uint32_t d = community[g.neighbours[e]];
+                if (weightTo[d] == 0) {
+                    touched.push_back(d);
+                }
+                weightTo[d] += g.weights[e];
+            }
+        }
+        std::sort(touched.begin(), touched.end());
+        for (std::uint32_t d : touched) {
+            next.neighbours.push_back(d);
+            next.weights.push_back(weightTo[d]);
+            weightTo[d] = 0;
+        }
+        next.offsets[c + 1] = next.neighbours.size();
+    }
+    return next;
+}
+
+}  // namespace
+
+Communities::Communities(const Snapshot& snapshot, std::uint64_t seed) : m_snapshot(snapshot), m_seed(seed)
+{
+}
+
+void Communities::run(const ProgressCallback& progress, const CancelToken* cancel)
+{
+    const std::size_t n = m_snapshot.personCount();
+    Level level;
+    {
+        auto view = graphdetail::UndirectedView::of(m_snapshot);
+        level.offsets = std::move(view.offsets);
+        level.neighbours = std::move(view.neighbours);
+        level.weights.assign(view.weights.begin(), view.weights.end());
+    }
+    const Level original = level;
+    std::vector<std::uint32_t> membership(n);
+    std::iota(membership.begin(), membership.end(), 0U);
+    std::mt19937_64 rng(m_seed);
+    m_levels = 0;
+    while (level.size() > 1) {
+        std::vector<std::uint32_t> community;
+        if (!moveNodes(level, community, rng, cancel)) {
+            break;
+        }
+        const std::size_t count = renumberBySize(community);
+        for (auto& m : membership) {
+            m = community[m];
+        }
+        ++m_levels;
+        if (progress) {
+            progress(static_cast<std::uint64_t>(m_levels), 0, "communities");
+        }
+        if (count == level.size()) {
+            break;
+        }
+        level = aggregate(level, community, count);
+    }
+    m_count = renumberBySize(membership);
+    m_community = std::move(membership);
+
+    // Modularity on the original graph.
+    double total = 0;
+    std::vector<double> inside(m_count, 0);
+    std::vector<double> tot(m_count, 0);
+    for (Index i = 0; i < n; ++i) {
+        for (std::uint64_t e = original.offsets[i]; e < original.offsets[i + 1]; ++e) {
+            total += original.weights[e];
+            tot[m_community[i]] += original.weights[e];
+            if (m_community[original.neighbours[e]] == m_community[i]) {
+                inside[m_community[i]] += original.weights[e];
+            }
+        }
+    }
+    m_modularity = 0;
+    if (total > 0) {
+        for (std::size_t c = 0; c < m_count; ++c) {
+            m_modularity += inside[c] / total - (tot[c] / total) * (tot[c] / total);
+        }
+    }
+}
+
+}  // namespace warmpath

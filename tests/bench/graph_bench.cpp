@@ -1,0 +1,486 @@
+// warmpath_graph_bench: the graph engine's speed on a seeded synthetic follow graph
+// (docs/performance.md, "Graph engine").
+//
+//   warmpath_graph_bench --dir DIR [--people N] [--links M] [--seed S] [--pairs P]
+//
+// Writes DIR/synthetic.db (a real Warmpath database; kept and reused when its parameters
+// match), measures the snapshot build, cache, separation, warm paths and suggestions, and
+// exports DIR/edges.txt, DIR/pairs.txt and DIR/users.txt (dense 0-based node numbers, the
+// snapshot's order) for tests/bench/graph_bench_compare.py to run the same questions in igraph,
+// graph-tool and NetworkX.
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <numeric>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "Workspace.h"
+#include "graph/Separation.h"
+#include "graph/SnapshotBuilder.h"
+#include "graph/SnapshotCache.h"
+#include "graph/Suggestions.h"
+#include "graph/WarmPaths.h"
+#include "store/Database.h"
+#include "store/Meta.h"
+#include "store/Schema.h"
+
+#if __has_include("graph/Metrics.h")
+#include "graph/Metrics.h"
+#define WARMPATH_BENCH_METRICS 1
+#endif
+#if __has_include("graph/Layout.h")
+#include "graph/Layout.h"
+#define WARMPATH_BENCH_LAYOUT 1
+#endif
+
+namespace warmpath { extern std::size_t g_searches, g_pops, g_relax; }
+using namespace warmpath;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Params {
+    std::filesystem::path dir = "bench-data";
+    std::size_t people = 1'000'000;
+    std::size_t links = 10'000'000;
+    std::uint64_t seed = 20261126;
+    std::size_t pairs = 10'000;
+    std::size_t pathPairs = 1'000;
+    std::size_t users = 10'000;
+};
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+struct Stats {
+    double median = 0, p90 = 0, p99 = 0, max = 0, mean = 0;
+};
+
+Stats summarize(std::vector<double> samples)
+{
+    Stats s;
+    if (samples.empty()) {
+        return s;
+    }
+    std::sort(samples.begin(), samples.end());
+    auto at = [&](double q) {
+        return samples[std::min(samples.size() - 1, static_cast<std::size_t>(q * static_cast<double>(samples.size())))];
+    };
+    s.median = at(0.5);
+    s.p90 = at(0.9);
+    s.p99 = at(0.99);
+    s.max = samples.back();
+    s.mean = std::accumulate(samples.begin(), samples.end(), 0.0) / static_cast<double>(samples.size());
+    return s;
+}
+
+void printLatency(const char* what, const Stats& s, double unit, const char* unitName)
+{
+    std::printf("%-44s median %9.3f %s  p90 %9.3f  p99 %9.3f  max %9.3f  mean %9.3f\n", what, s.median / unit,
+                unitName, s.p90 / unit, s.p99 / unit, s.max / unit, s.mean / unit);
+}
+
+/// Chung–Lu weights w_i ∝ (i + 1)^(-1/(γ-1)) as a cumulative table for sampling by bisection.
+std::vector<double> cumulativeWeights(std::size_t n, double exponent)
+{
+    std::vector<double> cumulative(n);
+    double total = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        total += std::pow(static_cast<double>(i + 1), -1.0 / (exponent - 1.0));
+        cumulative[i] = total;
+    }
+    for (double& c : cumulative) {
+        c /= total;
+    }
+    return cumulative;
+}
+
+std::uint32_t sample(const std::vector<double>& cumulative, std::mt19937_64& rng)
+{
+    const double u = std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+    return static_cast<std::uint32_t>(std::upper_bound(cumulative.begin(), cumulative.end() - 1, u) -
+                                      cumulative.begin());
+}
+
+std::uint64_t key(std::uint32_t from, std::uint32_t to)
+{
+    return (static_cast<std::uint64_t>(from) << 32) | to;
+}
+
+void sortUnique(std::vector<std::uint64_t>& edges)
+{
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+}
+
+/// The synthetic follow graph: Chung–Lu with out-degree exponent 2.6 and in-degree exponent 2.2
+/// (75% of the links), plus 15% closing triangles (u → v → w gives u → w) and 10% reciprocating
+/// (u → v gives v → u). Node numbers are generator order; the caller shuffles them into ids.
+std::vector<std::uint64_t> generate(const Params& p)
+{
+    std::mt19937_64 rng(p.seed);
+    const auto outWeights = cumulativeWeights(p.people, 2.6);
+    // In-weights in another random order than out-weights: big followers are not big followees.
+    auto inWeights = cumulativeWeights(p.people, 2.2);
+    std::vector<std::uint32_t> inOrder(p.people);
+    std::iota(inOrder.begin(), inOrder.end(), 0U);
+    std::shuffle(inOrder.begin(), inOrder.end(), rng);
+
+    std::vector<std::uint64_t> edges;
+    auto chungLu = [&](std::size_t count) {
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::uint32_t from = sample(outWeights, rng);
+            const std::uint32_t to = inOrder[sample(inWeights, rng)];
+            if (from != to) {
+                edges.push_back(key(from, to));
+            }
+        }
+        sortUnique(edges);
+    };
+    const auto base = static_cast<std::size_t>(0.75 * static_cast<double>(p.links));
+    while (edges.size() < base) {
+        chungLu(base - edges.size());
+    }
+    edges.resize(base);  // sorted: the cut drops the tail of the last batch's duplicates only
+
+    // Out-rows of the base graph for triangle closing.
+    std::vector<std::uint64_t> offsets(p.people + 1, 0);
+    for (std::uint64_t e : edges) {
+        ++offsets[(e >> 32) + 1];
+    }
+    std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
+    std::vector<std::uint64_t> extra;
+    const auto triangles = static_cast<std::size_t>(0.15 * static_cast<double>(p.links));
+    std::uniform_int_distribution<std::size_t> anyEdge(0, edges.size() - 1);
+    while (extra.size() < triangles) {
+        const std::uint64_t uv = edges[anyEdge(rng)];
+        const auto u = static_cast<std::uint32_t>(uv >> 32);
+        const auto v = static_cast<std::uint32_t>(uv & 0xFFFFFFFFU);
+        const std::uint64_t degree = offsets[v + 1] - offsets[v];
+        if (degree == 0) {
+            continue;
+        }
+        const auto w = static_cast<std::uint32_t>(
+            edges[offsets[v] + std::uniform_int_distribution<std::uint64_t>(0, degree - 1)(rng)] & 0xFFFFFFFFU);
+        if (w != u) {
+            extra.push_back(key(u, w));
+        }
+    }
+    const auto reciprocal = p.links - base - triangles;
+    for (std::size_t i = 0; i < reciprocal; ++i) {
+        const std::uint64_t uv = edges[anyEdge(rng)];
+        extra.push_back(key(static_cast<std::uint32_t>(uv & 0xFFFFFFFFU), static_cast<std::uint32_t>(uv >> 32)));
+    }
+    edges.insert(edges.end(), extra.begin(), extra.end());
+    sortUnique(edges);
+    // Triangle and reciprocal links that already existed are replaced by fresh Chung–Lu links.
+    while (edges.size() < p.links) {
+        chungLu(p.links - edges.size());
+    }
+    if (edges.size() > p.links) {
+        std::shuffle(edges.begin(), edges.end(), rng);
+        edges.resize(p.links);
+        std::sort(edges.begin(), edges.end());
+    }
+    return edges;
+}
+
+std::string paramsTag(const Params& p)
+{
+    return std::to_string(p.people) + "/" + std::to_string(p.links) + "/" + std::to_string(p.seed);
+}
+
+/// Writes people #2.. (shuffled: id order says nothing about degree) and the links, the way an
+/// importer does, but in one transaction with prepared statements.
+void writeDatabase(const Params& p, const std::filesystem::path& file)
+{
+    std::filesystem::remove(file);
+    std::filesystem::remove(file.string() + "-wal");
+    std::filesystem::remove(SnapshotCache::pathFor(file));
+    auto t0 = Clock::now();
+    const auto edges = generate(p);
+    std::printf("generated %zu links among %zu people in %.1f s\n", edges.size(), p.people, secondsSince(t0));
+
+    std::mt19937_64 rng(p.seed ^ 0x5EEDULL);
+    std::vector<std::int64_t> idOf(p.people);
+    std::iota(idOf.begin(), idOf.end(), 2);  // the me person is #1
+    std::shuffle(idOf.begin(), idOf.end(), rng);
+
+    t0 = Clock::now();
+    auto db = Database::open(file, OpenMode::CreateIfMissing);
+    if (!db || !migrate(*db)) {
+        throw std::runtime_error("cannot create the benchmark database");
+    }
+    db->execute("PRAGMA synchronous = OFF");
+    Transaction tx(*db);
+    db->execute("DROP INDEX link_by_target");
+    {
+        Statement person = db->prepare("INSERT INTO person (id, display_name) VALUES (?, ?)");
+        std::vector<std::int64_t> sorted = idOf;
+        std::sort(sorted.begin(), sorted.end());
+        for (std::int64_t id : sorted) {
+            person.bind(1, id).bind(2, "Person " + std::to_string(id)).run();
+            person.reset();
+        }
+    }
+    {
+        // Sorted by (from id, to id): the unique index grows at its end.
+        std::vector<std::pair<std::int64_t, std::int64_t>> rows;
+        rows.reserve(edges.size());
+        for (std::uint64_t e : edges) {
+            rows.emplace_back(idOf[e >> 32], idOf[e & 0xFFFFFFFFU]);
+        }
+        std::sort(rows.begin(), rows.end());
+        Statement link = db->prepare("INSERT INTO link (from_person, to_person, kind) VALUES (?, ?, 0)");
+        for (auto [from, to] : rows) {
+            link.bind(1, from).bind(2, to).run();
+            link.reset();
+        }
+    }
+    db->execute("CREATE INDEX link_by_target ON link(to_person)");
+    db->execute("CREATE TABLE IF NOT EXISTS bench_params (tag TEXT)");
+    Statement tag = db->prepare("INSERT INTO bench_params (tag) VALUES (?)");
+    tag.bind(1, paramsTag(p)).run();
+    bumpGraphGeneration(*db);
+    tx.commit();
+    std::printf("wrote the database in %.1f s\n", secondsSince(t0));
+}
+
+bool databaseMatches(const Params& p, const std::filesystem::path& file)
+{
+    if (!std::filesystem::exists(file)) {
+        return false;
+    }
+    auto db = Database::open(file, OpenMode::ReadOnly);
+    if (!db) {
+        return false;
+    }
+    try {
+        Statement st = db->prepare("SELECT tag FROM bench_params");
+        return st.step() && st.text(0) == paramsTag(p);
+    } catch (const DatabaseError&) {
+        return false;
+    }
+}
+
+std::size_t arg(int argc, char** argv, const char* name, std::size_t fallback)
+{
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::strcmp(argv[i], name) == 0) {
+            return std::stoull(argv[i + 1]);
+        }
+    }
+    return fallback;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    Params p;
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::strcmp(argv[i], "--dir") == 0) {
+            p.dir = argv[i + 1];
+        }
+    }
+    p.people = arg(argc, argv, "--people", p.people);
+    p.links = arg(argc, argv, "--links", p.links);
+    p.seed = arg(argc, argv, "--seed", p.seed);
+    p.pairs = arg(argc, argv, "--pairs", p.pairs);
+    p.pathPairs = arg(argc, argv, "--path-pairs", p.pathPairs);
+    p.users = arg(argc, argv, "--users", p.users);
+    std::filesystem::create_directories(p.dir);
+    const auto dbFile = p.dir / "synthetic.db";
+    if (!databaseMatches(p, dbFile)) {
+        writeDatabase(p, dbFile);
+    }
+
+    std::printf("\n== snapshot (%s) ==\n", paramsTag(p).c_str());
+    std::shared_ptr<const Snapshot> graph;
+    {
+        auto db = Database::open(dbFile, OpenMode::ReadOnly);
+        std::vector<double> times;
+        for (int run = 0; run < 2; ++run) {
+            const auto t0 = Clock::now();
+            auto built = SnapshotBuilder::fromDatabase(*db);
+            times.push_back(secondsSince(t0));
+            graph = std::make_shared<const Snapshot>(std::move(built).value());
+        }
+        std::printf("snapshot from the database: %.2f s (best of 2; first %.2f s)\n",
+                    *std::min_element(times.begin(), times.end()), times[0]);
+    }
+    std::printf("people %zu, links %zu, snapshot memory %.1f MB = %.2f bytes per link\n", graph->personCount(),
+                graph->linkCount(), static_cast<double>(graph->memoryBytes()) / 1e6,
+                static_cast<double>(graph->memoryBytes()) / static_cast<double>(graph->linkCount()));
+    {
+        const auto cacheFile = SnapshotCache::pathFor(dbFile);
+        auto t0 = Clock::now();
+        (void)SnapshotCache::save(*graph, cacheFile);
+        std::printf("cache write: %.2f s (%.1f MB)\n", secondsSince(t0),
+                    static_cast<double>(std::filesystem::file_size(cacheFile)) / 1e6);
+        std::vector<double> times;
+        for (int run = 0; run < 3; ++run) {
+            t0 = Clock::now();
+            auto loaded = SnapshotCache::load(cacheFile, graph->version());
+            times.push_back(secondsSince(t0));
+            if (!loaded) {
+                std::printf("cache load failed: %s\n", loaded.error().describe().c_str());
+            }
+        }
+        std::printf("snapshot from the cache: median %.3f s (runs %.3f %.3f %.3f)\n", summarize(times).median,
+                    times[0], times[1], times[2]);
+        // What the app does: open the database, take the snapshot (from the cache), answer.
+        t0 = Clock::now();
+        auto ws = Workspace::open(dbFile, OpenMode::ReadOnly);
+        auto snap = (*ws)->snapshot();
+        auto d = (*ws)->separation(graph->personAt(0), graph->personAt(1));
+        std::printf("open + snapshot (%s) + first separation: %.3f s\n", (*ws)->lastSnapshotSource().c_str(),
+                    secondsSince(t0));
+    }
+
+    const std::size_t n = graph->personCount();
+    std::mt19937_64 rng(p.seed + 1);
+    std::uniform_int_distribution<Snapshot::Index> anyone(1, static_cast<Snapshot::Index>(n - 1));  // 0 is me
+    std::vector<std::pair<Snapshot::Index, Snapshot::Index>> pairs(p.pairs);
+    for (auto& pair : pairs) {
+        pair = {anyone(rng), anyone(rng)};
+    }
+    std::vector<Snapshot::Index> users(p.users);
+    for (auto& u : users) {
+        u = anyone(rng);
+    }
+    {
+        std::ofstream edges(p.dir / "edges.txt");
+        std::string line;
+        for (Snapshot::Index u = 0; u < n; ++u) {
+            for (Snapshot::Index v : graph->outNeighbours(u)) {
+                line = std::to_string(u) + ' ' + std::to_string(v) + '\n';
+                edges << line;
+            }
+        }
+        std::ofstream pairsOut(p.dir / "pairs.txt");
+        for (auto [a, b] : pairs) {
+            pairsOut << a << ' ' << b << '\n';
+        }
+        std::ofstream usersOut(p.dir / "users.txt");
+        for (auto u : users) {
+            usersOut << u << '\n';
+        }
+    }
+
+    std::printf("\n== degree of separation, %zu random pairs ==\n", pairs.size());
+    for (Direction direction : {Direction::Undirected, Direction::Directed}) {
+        std::vector<double> times;
+        std::vector<int> histogram(16, 0);
+        for (auto [a, b] : pairs) {
+            const auto t0 = Clock::now();
+            Separation query(*graph, graph->personAt(a), graph->personAt(b), direction);
+            query.run();
+            times.push_back(secondsSince(t0));
+            ++histogram[static_cast<std::size_t>(std::min(query.degree().value_or(15), 15))];
+        }
+        printLatency(direction == Direction::Undirected ? "separation (undirected)" : "separation (directed)",
+                     summarize(times), 1e-6, "us");
+        std::printf("  degrees:");
+        for (std::size_t d = 0; d < histogram.size(); ++d) {
+            if (histogram[d] > 0) {
+                std::printf(" %zu:%d", d == 15 ? std::size_t{99} : d, histogram[d]);
+            }
+        }
+        std::printf("  (99 = not connected)\n");
+    }
+    {
+        // The tail: people who follow the biggest celebrity.
+        Snapshot::Index celebrity = 0;
+        for (Snapshot::Index v = 0; v < n; ++v) {
+            if (graph->inDegree(v) > graph->inDegree(celebrity)) {
+                celebrity = v;
+            }
+        }
+        const auto fans = graph->inNeighbours(celebrity);
+        std::printf("biggest celebrity: %zu followers (%.1f%% of everyone), follows %zu\n", fans.size(),
+                    100.0 * static_cast<double>(fans.size()) / static_cast<double>(n), graph->outDegree(celebrity));
+        std::vector<double> times;
+        for (std::size_t i = 0; i < std::min<std::size_t>(1000, pairs.size()); ++i) {
+            const auto a = fans[i * 7919 % fans.size()];
+            const auto t0 = Clock::now();
+            Separation query(*graph, graph->personAt(a), graph->personAt(pairs[i].second), Direction::Undirected);
+            query.run();
+            times.push_back(secondsSince(t0));
+        }
+        printLatency("separation from celebrity followers", summarize(times), 1e-6, "us");
+    }
+
+    std::printf("\n== warm paths, top 5, %zu random pairs ==\n", p.pathPairs);
+    {
+        std::vector<double> times;
+        std::size_t found = 0;
+        for (std::size_t i = 0; i < p.pathPairs && i < pairs.size(); ++i) {
+            const auto t0 = Clock::now();
+            WarmPaths finder(*graph, graph->personAt(pairs[i].first), graph->personAt(pairs[i].second),
+                             {.k = 5, .maxHops = 6});
+            finder.run();
+            times.push_back(secondsSince(t0));
+            found += finder.paths().size();
+        }
+        printLatency("warm paths top-5 (undirected)", summarize(times), 1e-3, "ms");
+        std::printf("searches %zu pops %zu relax %zu\n", g_searches, g_pops, g_relax);
+        std::printf("  paths found: %zu\n", found);
+    }
+
+    std::printf("\n== suggestions, top 20 ==\n");
+    for (auto metric : {SuggestionMetric::ResourceAllocation, SuggestionMetric::PersonalisedPageRank}) {
+        std::vector<double> times;
+        const std::size_t count =
+            metric == SuggestionMetric::PersonalisedPageRank ? std::min<std::size_t>(100, users.size()) : users.size();
+        for (std::size_t i = 0; i < count; ++i) {
+            const auto t0 = Clock::now();
+            auto s = makeSuggestions(*graph, graph->personAt(users[i]), {.metric = metric, .limit = 20});
+            s->run();
+            times.push_back(secondsSince(t0));
+        }
+        const std::string label = std::string("suggest ") + std::string(toString(metric)) + " (" +
+                                  std::to_string(count) + " random users)";
+        printLatency(label.c_str(), summarize(times), 1e-3, "ms");
+    }
+    {
+        // The worst users for `ra`: the most work is the sum of their contacts' out-degrees.
+        std::vector<std::pair<std::uint64_t, Snapshot::Index>> work;
+        for (Snapshot::Index u = 1; u < n; ++u) {
+            std::uint64_t total = 0;
+            for (Snapshot::Index c : graph->outNeighbours(u)) {
+                total += graph->outDegree(c);
+            }
+            work.emplace_back(total, u);
+        }
+        std::partial_sort(work.begin(), work.begin() + 100, work.end(), std::greater<>());
+        std::vector<double> times;
+        for (std::size_t i = 0; i < 100; ++i) {
+            const auto t0 = Clock::now();
+            auto s = makeSuggestions(*graph, graph->personAt(work[i].second), {.limit = 20});
+            s->run();
+            times.push_back(secondsSince(t0));
+        }
+        printLatency("suggest ra, 100 worst users", summarize(times), 1e-3, "ms");
+        std::printf("  (the worst reaches %llu second-hop links)\n", static_cast<unsigned long long>(work[0].first));
+        std::ofstream worst(p.dir / "worst-users.txt");
+        for (std::size_t i = 0; i < 100; ++i) {
+            worst << work[i].second << '\n';
+        }
+    }
+
+#ifdef WARMPATH_BENCH_METRICS
+    runMetricsBenchmarks(*graph, p);
+#endif
+    return 0;
+}

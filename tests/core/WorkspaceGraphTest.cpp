@@ -1,0 +1,282 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "CliRunner.h"
+#include "TestSupport.h"
+#include "Workspace.h"
+#include "graph/SnapshotCache.h"
+#include "store/Database.h"
+#include "store/Links.h"
+#include "store/Meta.h"
+#include "store/People.h"
+#include "store/Schema.h"
+#include "store/Tags.h"
+
+using namespace warmpath;
+using warmpath::test::TempDir;
+
+namespace {
+
+/// Me ⇄ Ana (LinkedIn connection, from contacts.csv), Ana → Bo (from ana-follows.json),
+/// me → Cy → Bo (follows), Bo → Dee; Eve on her own.
+class WorkspaceGraphTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        path = dir.file("ws.db");
+        auto db = Database::open(path, OpenMode::CreateIfMissing);
+        ASSERT_TRUE(db.ok());
+        ASSERT_TRUE(migrate(*db).ok());
+        PeopleRepository people(*db);
+        LinkRepository links(*db);
+        db->execute("INSERT INTO import_batch (file_name, format, sha256) VALUES ('contacts.csv', 'csv', 'x'), "
+                    "('ana-follows.json', 'json', 'y')");
+        me = people.me();
+        ana = people.insert({.displayName = "Ana Souza"});
+        people.addIdentity(ana, {.network = "linkedin", .key = "ana-souza", .handle = "", .url = ""});
+        bo = people.insert({.displayName = "Bo"});
+        people.addIdentity(bo, {.network = "bsky", .key = "bo.bsky.social", .handle = "", .url = ""});
+        cy = people.insert({.displayName = "Cy"});
+        dee = people.insert({.displayName = "Dee"});
+        eve = people.insert({.displayName = "Eve"});
+        links.upsert(me, ana, LinkKind::Connection, 1.0, 1);
+        links.upsert(ana, me, LinkKind::Connection, 1.0, 1);
+        links.upsert(ana, bo, LinkKind::Follows, 1.0, 2);
+        links.upsert(me, cy, LinkKind::Follows);
+        links.upsert(cy, bo, LinkKind::Follows);
+        links.upsert(bo, dee, LinkKind::Follows);
+        bumpGraphGeneration(*db);
+        open();
+    }
+
+    void open()
+    {
+        workspace.reset();
+        auto ws = Workspace::open(path);
+        ASSERT_TRUE(ws.ok()) << ws.error().describe();
+        workspace = std::move(ws).value();
+    }
+
+    TempDir dir;
+    std::filesystem::path path;
+    std::unique_ptr<Workspace> workspace;
+    PersonId me, ana, bo, cy, dee, eve;
+};
+
+}  // namespace
+
+TEST_F(WorkspaceGraphTest, TheFirstSnapshotIsBuiltAndCachedBesideTheDatabase)
+{
+    auto snap = workspace->snapshot();
+    ASSERT_TRUE(snap.ok()) << snap.error().describe();
+    EXPECT_EQ((*snap)->personCount(), 6U);
+    EXPECT_EQ((*snap)->linkCount(), 6U);
+    EXPECT_EQ(workspace->lastSnapshotSource(), "database");
+    EXPECT_TRUE(std::filesystem::exists(SnapshotCache::pathFor(path)));
+    EXPECT_EQ(workspace->currentSnapshot(), *snap);
+}
+
+TEST_F(WorkspaceGraphTest, TheNextOpenLoadsTheCache)
+{
+    ASSERT_TRUE(workspace->snapshot().ok());
+    open();
+    ASSERT_TRUE(workspace->snapshot().ok());
+    EXPECT_EQ(workspace->lastSnapshotSource(), "cache");
+}
+
+TEST_F(WorkspaceGraphTest, AChangeOfTheGraphMakesTheCacheStale)
+{
+    ASSERT_TRUE(workspace->snapshot().ok());
+    {
+        auto db = Database::open(path, OpenMode::MustExist);
+        ASSERT_TRUE(db.ok());
+        Transaction tx(*db);
+        LinkRepository(*db).upsert(dee, eve, LinkKind::Follows);
+        bumpGraphGeneration(*db);
+        tx.commit();
+    }
+    auto snap = workspace->snapshot();
+    ASSERT_TRUE(snap.ok());
+    EXPECT_EQ((*snap)->linkCount(), 7U);
+    EXPECT_EQ(workspace->lastSnapshotSource(), "database");
+    EXPECT_EQ(**workspace->separation(me, eve), 4);
+}
+
+TEST_F(WorkspaceGraphTest, ADamagedCacheIsIgnoredAndRebuilt)
+{
+    ASSERT_TRUE(workspace->snapshot().ok());
+    std::string bytes = test::readFile(SnapshotCache::pathFor(path));
+    bytes[bytes.size() - 1] ^= 0x1;
+    test::writeFile(SnapshotCache::pathFor(path), bytes);
+    open();
+    auto snap = workspace->snapshot();
+    ASSERT_TRUE(snap.ok());
+    EXPECT_EQ(workspace->lastSnapshotSource(), "database");
+    EXPECT_EQ((*snap)->linkCount(), 6U);
+}
+
+TEST_F(WorkspaceGraphTest, DegreesCountEveryLevel)
+{
+    auto degrees = workspace->degrees(me);
+    ASSERT_TRUE(degrees.ok());
+    EXPECT_EQ(degrees->from.ref, "me");
+    EXPECT_EQ(degrees->levels, (std::vector<std::uint64_t>{2, 1, 1}));
+    EXPECT_EQ(degrees->unreachable, 1U);
+}
+
+TEST_F(WorkspaceGraphTest, WarmPathsNameEveryoneAndExplainEveryHop)
+{
+    auto answer = workspace->warmPaths({.from = me, .to = bo, .k = 3});
+    ASSERT_TRUE(answer.ok()) << answer.error().describe();
+    EXPECT_EQ(answer->degree, 2);
+    ASSERT_EQ(answer->paths.size(), 2U);
+    const WarmPathView& best = answer->paths[0];
+    ASSERT_EQ(best.people.size(), 3U);
+    EXPECT_EQ(best.people[1].ref, "linkedin:ana-souza");
+    EXPECT_EQ(best.people[1].name, "Ana Souza");
+    EXPECT_EQ(best.links[0].kind, "connection");
+    EXPECT_TRUE(best.links[0].mutual);
+    EXPECT_EQ(best.links[0].sources, (std::vector<std::string>{"contacts.csv"}));
+    EXPECT_EQ(best.links[1].kind, "follows");
+    EXPECT_FALSE(best.links[1].mutual);
+    EXPECT_EQ(best.links[1].sources, (std::vector<std::string>{"ana-follows.json"}));
+    EXPECT_GT(best.warmth, answer->paths[1].warmth);
+}
+
+TEST_F(WorkspaceGraphTest, ATaggedFirstHopWins)
+{
+    {
+        auto db = Database::open(path, OpenMode::MustExist);
+        TagRepository tags(*db);
+        tags.assign(cy, tags.ensure("friend"));
+        db->execute("UPDATE link SET confidence = 0.5 WHERE from_person = " + std::to_string(ana.value()) +
+                    " AND to_person = " + std::to_string(bo.value()));
+    }
+    auto answer = workspace->warmPaths({.from = me, .to = bo, .k = 1});
+    ASSERT_TRUE(answer.ok());
+    EXPECT_EQ(answer->paths[0].people[1].name, "Cy");
+}
+
+TEST_F(WorkspaceGraphTest, NotConnectedIsAnAnswerNotAnError)
+{
+    auto answer = workspace->warmPaths({.from = me, .to = eve});
+    ASSERT_TRUE(answer.ok());
+    EXPECT_FALSE(answer->degree.has_value());
+    EXPECT_TRUE(answer->paths.empty());
+}
+
+TEST_F(WorkspaceGraphTest, SuggestionsLeaveOutDismissedPeople)
+{
+    auto answer = workspace->suggestions({.forPerson = me});
+    ASSERT_TRUE(answer.ok());
+    ASSERT_EQ(answer->suggestions.size(), 1U);
+    EXPECT_EQ(answer->suggestions[0].person.ref, "bsky:bo.bsky.social");
+    EXPECT_DOUBLE_EQ(answer->suggestions[0].score, 1.0 / 2 + 1.0);  // Ana: outdeg 2, Cy: outdeg 1
+    EXPECT_EQ(answer->suggestions[0].via,
+              (std::vector<std::string>{"#" + std::to_string(cy.value()), "linkedin:ana-souza"}));
+    {
+        auto db = Database::open(path, OpenMode::MustExist);
+        db->execute("INSERT INTO dismissed_suggestion (for_person_id, person_id) VALUES (" +
+                    std::to_string(me.value()) + ", " + std::to_string(bo.value()) + ")");
+    }
+    answer = workspace->suggestions({.forPerson = me});
+    ASSERT_TRUE(answer.ok());
+    EXPECT_TRUE(answer->suggestions.empty());
+}
+
+TEST_F(WorkspaceGraphTest, SuggestionsViaATagUseOnlyTaggedContacts)
+{
+    {
+        auto db = Database::open(path, OpenMode::MustExist);
+        TagRepository tags(*db);
+        tags.assign(ana, tags.ensure("Colleagues"));
+    }
+    auto answer = workspace->suggestions({.forPerson = me, .viaTag = "colleagues"});
+    ASSERT_TRUE(answer.ok());
+    ASSERT_EQ(answer->suggestions.size(), 1U);
+    EXPECT_DOUBLE_EQ(answer->suggestions[0].score, 0.5);
+    EXPECT_FALSE(workspace->suggestions({.forPerson = me, .viaTag = "nobody"}).ok());
+}
+
+// --- the CLI contracts ---------------------------------------------------------------------
+
+TEST_F(WorkspaceGraphTest, CliDegreesPrintsLevelsAsJson)
+{
+    const auto run = test::runCli(dir, {"--db", path.string(), "degrees", "--json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_EQ(nlohmann::json::parse(run.out),
+              nlohmann::json::parse(R"({"from":"me","levels":{"1":2,"2":1,"3":1},"unreachable":1})"));
+    const auto directed =
+        test::runCli(dir, {"--db", path.string(), "degrees", "--from", "bsky:bo.bsky.social", "--directed", "--json"});
+    EXPECT_EQ(nlohmann::json::parse(directed.out),
+              nlohmann::json::parse(R"({"from":"bsky:bo.bsky.social","levels":{"1":1},"unreachable":4})"));
+}
+
+TEST_F(WorkspaceGraphTest, CliPathPrintsTheDocumentedJson)
+{
+    const auto run = test::runCli(dir, {"--db", path.string(), "path", "Bo", "--k", "1", "--json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto doc = nlohmann::json::parse(run.out);
+    EXPECT_EQ(doc["from"], "me");
+    EXPECT_EQ(doc["to"], "bsky:bo.bsky.social");
+    EXPECT_EQ(doc["degree"], 2);
+    ASSERT_EQ(doc["paths"].size(), 1U);
+    const auto& p = doc["paths"][0];
+    EXPECT_EQ(p["hops"], 2);
+    EXPECT_TRUE(p["warmth"].is_number());
+    EXPECT_EQ(p["people"][1], (nlohmann::json{{"ref", "linkedin:ana-souza"}, {"name", "Ana Souza"}}));
+    EXPECT_EQ(p["links"][0], nlohmann::json::parse(R"({"from":"me","to":"linkedin:ana-souza","kind":"connection",
+        "mutual":true,"sources":["contacts.csv"]})"));
+    const auto none = test::runCli(dir, {"--db", path.string(), "path", "Eve", "--json"});
+    EXPECT_EQ(none.exitCode, 0);
+    EXPECT_EQ(nlohmann::json::parse(none.out)["degree"], nullptr);
+}
+
+TEST_F(WorkspaceGraphTest, CliPathAvoidsPeople)
+{
+    const auto run =
+        test::runCli(dir, {"--db", path.string(), "path", "Bo", "--avoid", "linkedin:ana-souza", "--json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto doc = nlohmann::json::parse(run.out);
+    ASSERT_EQ(doc["paths"].size(), 1U);
+    EXPECT_EQ(doc["paths"][0]["people"][1]["name"], "Cy");
+}
+
+TEST_F(WorkspaceGraphTest, CliPathPairsAnswersEveryLine)
+{
+    const auto run = test::runCli(dir, {"--db", path.string(), "path", "--pairs", "-"},
+                                  "me bsky:bo.bsky.social\nBo Dee\n\nDee me\nme Eve\n");
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_EQ(run.out, "me bsky:bo.bsky.social 2\nbsky:bo.bsky.social #" + std::to_string(dee.value()) + " 1\n#" +
+                           std::to_string(dee.value()) + " me 3\nme #" + std::to_string(eve.value()) + " -1\n");
+    const auto directed = test::runCli(dir, {"--db", path.string(), "path", "--pairs", "-", "--directed"}, "Dee me\n");
+    EXPECT_EQ(directed.out, "#" + std::to_string(dee.value()) + " me -1\n");
+}
+
+TEST_F(WorkspaceGraphTest, CliPathPairsReportsTheBadLine)
+{
+    test::writeFile(dir.file("pairs.txt"), "me Bo\nme Nobody\n");
+    const auto run = test::runCli(dir, {"--db", path.string(), "path", "--pairs", "pairs.txt"});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_NE(run.err.find("pairs.txt:2"), std::string::npos) << run.err;
+}
+
+TEST_F(WorkspaceGraphTest, CliPathNeedsATarget)
+{
+    EXPECT_EQ(test::runCli(dir, {"--db", path.string(), "path"}).exitCode, 2);
+    EXPECT_EQ(test::runCli(dir, {"--db", path.string(), "path", "Nobody"}).exitCode, 1);
+}
+
+TEST_F(WorkspaceGraphTest, CliSuggestPrintsTheDocumentedJson)
+{
+    const auto run = test::runCli(dir, {"--db", path.string(), "suggest", "--json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_EQ(nlohmann::json::parse(run.out),
+              nlohmann::json::parse(R"({"for":"me","metric":"ra","suggestions":[{"ref":"bsky:bo.bsky.social",
+                  "name":"Bo","score":1.5,"via":["#)" +
+                                    std::to_string(cy.value()) + R"(","linkedin:ana-souza"]}]})"));
+    const auto cn = test::runCli(dir, {"--db", path.string(), "suggest", "--metric", "cn", "--limit", "5", "--json"});
+    EXPECT_EQ(nlohmann::json::parse(cn.out)["suggestions"][0]["score"], 2);
+    EXPECT_EQ(test::runCli(dir, {"--db", path.string(), "suggest", "--metric", "xx"}).exitCode, 2);
+}

@@ -1,0 +1,160 @@
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "graph/GraphFixtures.h"
+#include "graph/Snapshot.h"
+#include "graph/SnapshotBuilder.h"
+#include "graph/SnapshotCache.h"
+#include "store/Schema.h"
+
+using namespace warmpath;
+using warmpath::test::HandLink;
+using warmpath::test::TempDir;
+
+namespace {
+
+std::vector<PersonId> toPeople(const Snapshot& g, std::span<const Snapshot::Index> indices)
+{
+    std::vector<PersonId> out;
+    for (auto i : indices) {
+        out.push_back(g.personAt(i));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(SnapshotTest, KeepsOutAndInRowsSortedWithOneEntryPerPair)
+{
+    const Snapshot g = test::handGraph(4, {{1, 3}, {1, 2}, {3, 1}, {4, 1}, {1, 2, LinkKind::Knows}});
+    EXPECT_EQ(g.personCount(), 4U);
+    EXPECT_EQ(g.linkCount(), 4U);  // 1→2 twice (two kinds) is one pair
+    const Snapshot::Index one = g.requireIndex(PersonId(1));
+    EXPECT_EQ(toPeople(g, g.outNeighbours(one)), (std::vector{PersonId(2), PersonId(3)}));
+    EXPECT_EQ(toPeople(g, g.inNeighbours(one)), (std::vector{PersonId(3), PersonId(4)}));
+    EXPECT_EQ(g.outBits(one)[0] & linkbits::kKindMask,
+              linkbits::bit(LinkKind::Follows) | linkbits::bit(LinkKind::Knows));
+}
+
+TEST(SnapshotTest, MarksLinksThatGoBothWays)
+{
+    const Snapshot g = test::handGraph(3, {{1, 2}, {2, 1, LinkKind::Colleague}, {1, 3}});
+    const auto one = g.requireIndex(PersonId(1));
+    const auto two = g.requireIndex(PersonId(2));
+    EXPECT_NE(g.outBits(one)[0] & linkbits::kReverseExists, 0);  // 1→2, and 2→1 exists
+    EXPECT_NE(g.outBits(one)[0] & linkbits::kReverseStrong, 0);  // ... as a colleague link
+    EXPECT_EQ(g.outBits(one)[1] & linkbits::kReverseExists, 0);  // 1→3 is one-way
+    EXPECT_NE(g.outBits(two)[0] & linkbits::kReverseExists, 0);
+    EXPECT_EQ(g.outBits(two)[0] & linkbits::kReverseStrong, 0);  // the way back is only a follow
+    // The in-row carries the same bits as the out-row of the same link.
+    EXPECT_EQ(g.inBits(two)[0], g.outBits(one)[0]);
+}
+
+TEST(SnapshotTest, KeepsTheHighestConfidenceOfAPair)
+{
+    const Snapshot g = test::handGraph(2, {{1, 2, LinkKind::Follows, 0.2}, {1, 2, LinkKind::Knows, 0.6}});
+    EXPECT_EQ(g.outConfidence(0)[0], 153);  // 0.6 × 255
+}
+
+TEST(SnapshotTest, UnknownPersonIsAClearError)
+{
+    const Snapshot g = test::handGraph(2, {{1, 2}});
+    EXPECT_FALSE(g.indexOf(PersonId(9)).has_value());
+    EXPECT_THROW((void)g.requireIndex(PersonId(9)), std::invalid_argument);
+    SnapshotBuilder builder;
+    builder.addPerson(PersonId(1));
+    builder.addLink(PersonId(1), PersonId(2), LinkKind::Follows);
+    EXPECT_THROW((void)builder.build(), std::invalid_argument);
+}
+
+TEST(SnapshotTest, UsesAtMostSixteenBytesPerLink)
+{
+    std::mt19937 rng(7);
+    SnapshotBuilder builder;
+    const int n = 20000;
+    for (int i = 1; i <= n; ++i) {
+        builder.addPerson(PersonId(i));
+    }
+    std::uniform_int_distribution<int> pick(1, n);
+    for (int e = 0; e < 200000; ++e) {
+        builder.addLink(PersonId(pick(rng)), PersonId(pick(rng)), LinkKind::Follows);
+    }
+    const Snapshot g = builder.build();
+    EXPECT_LE(static_cast<double>(g.memoryBytes()) / static_cast<double>(g.linkCount()), 16.0);
+}
+
+TEST(SnapshotTest, BuildsFromTheDatabaseWithItsVersion)
+{
+    Database db = Database::openInMemory();
+    ASSERT_TRUE(migrate(db).ok());
+    PeopleRepository people(db);
+    LinkRepository links(db);
+    const PersonId me = people.me();
+    const PersonId ana = people.insert({.displayName = "Ana"});
+    const PersonId bo = people.insert({.displayName = "Bo"});
+    links.upsert(me, ana, LinkKind::Connection, 0.5);
+    links.upsert(ana, me, LinkKind::Connection);
+    links.upsert(ana, bo, LinkKind::Follows);
+    auto g = SnapshotBuilder::fromDatabase(db);
+    ASSERT_TRUE(g.ok());
+    EXPECT_EQ(g->personCount(), 3U);
+    EXPECT_EQ(g->linkCount(), 3U);
+    EXPECT_TRUE(g->hasLink(g->requireIndex(ana), g->requireIndex(bo)));
+    EXPECT_FALSE(g->hasLink(g->requireIndex(bo), g->requireIndex(ana)));
+    EXPECT_EQ(g->version(), SnapshotBuilder::currentVersion(db));
+    EXPECT_EQ(g->version().maxPersonId, bo.value());
+}
+
+TEST(SnapshotTest, BuildingStopsWhenCancelled)
+{
+    Database db = Database::openInMemory();
+    ASSERT_TRUE(migrate(db).ok());
+    CancelToken cancel;
+    cancel.cancel();
+    // Too few links to reach a cancellation check: a small graph simply builds.
+    EXPECT_TRUE(SnapshotBuilder::fromDatabase(db, {}, &cancel).ok());
+}
+
+TEST(SnapshotCacheTest, RoundTripsEveryArray)
+{
+    TempDir dir;
+    const Snapshot g = test::handGraph(5, {{1, 2}, {2, 3, LinkKind::Knows, 0.4}, {3, 1}, {5, 4}});
+    const Snapshot::Version version{.generation = 3, .maxPersonId = 5, .maxLinkId = 4};
+    const Snapshot versioned(Snapshot::Arrays(g.arrays()), version);
+    const auto file = dir.file("x.db.graph");
+    ASSERT_TRUE(SnapshotCache::save(versioned, file).ok());
+    auto loaded = SnapshotCache::load(file, version);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().describe();
+    EXPECT_EQ(loaded->arrays().outTargets, g.arrays().outTargets);
+    EXPECT_EQ(loaded->arrays().inSources, g.arrays().inSources);
+    EXPECT_EQ(loaded->arrays().outBits, g.arrays().outBits);
+    EXPECT_EQ(loaded->arrays().inConfidence, g.arrays().inConfidence);
+    EXPECT_EQ(loaded->arrays().personIds, g.arrays().personIds);
+    EXPECT_EQ(loaded->version(), version);
+}
+
+TEST(SnapshotCacheTest, RefusesAStaleCache)
+{
+    TempDir dir;
+    const Snapshot g(Snapshot::Arrays(test::handGraph(2, {{1, 2}}).arrays()), {.generation = 1});
+    const auto file = dir.file("x.db.graph");
+    ASSERT_TRUE(SnapshotCache::save(g, file).ok());
+    EXPECT_FALSE(SnapshotCache::load(file, {.generation = 2}).ok());
+}
+
+TEST(SnapshotCacheTest, RefusesADamagedOrTruncatedCache)
+{
+    TempDir dir;
+    const Snapshot g(Snapshot::Arrays(test::handGraph(3, {{1, 2}, {2, 3}}).arrays()), {.generation = 1});
+    const auto file = dir.file("x.db.graph");
+    ASSERT_TRUE(SnapshotCache::save(g, file).ok());
+    std::string bytes = test::readFile(file);
+    bytes[bytes.size() - 3] ^= 0x5A;
+    test::writeFile(file, bytes);
+    EXPECT_FALSE(SnapshotCache::load(file, {.generation = 1}).ok());
+    test::writeFile(file, bytes.substr(0, bytes.size() - 5));
+    EXPECT_FALSE(SnapshotCache::load(file, {.generation = 1}).ok());
+    test::writeFile(file, "not a cache at all");
+    EXPECT_FALSE(SnapshotCache::load(file, {.generation = 1}).ok());
+}
