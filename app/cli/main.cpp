@@ -26,6 +26,7 @@ int main(int argc, char** argv)
                "Exit codes: 0 success, 1 failure at run time, 2 usage error. See docs/cli.md.");
 
     registerStoreCommands(app, context);
+    registerImportCommands(app, context);
 
     try {
         app.parse(argc, argv);
