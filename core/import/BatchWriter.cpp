@@ -32,6 +32,40 @@ std::string handleStem(const std::string& network, const std::string& key, const
     return lowerAscii(stem);
 }
 
+std::string groupInsertSql()
+{
+    std::string sql = "INSERT INTO link (from_person, to_person, kind, batch_id, first_seen, last_seen) VALUES ";
+    for (int i = 0; i < 64; ++i) {
+        const int first = 3 + 3 * i;
+        sql += (i == 0 ? "(?" : ", (?") + std::to_string(first) + ", ?" + std::to_string(first + 1) + ", ?" +
+               std::to_string(first + 2) + ", ?1, ?2, ?2)";
+    }
+    // ?1 (batch) and ?2 (now) are shared by every row.
+    return sql + " ON CONFLICT (from_person, to_person, kind) DO NOTHING";
+}
+
+constexpr int kPeoplePerInsert = 64;
+
+std::string peopleInsertSql()
+{
+    std::string sql = "INSERT INTO person (id, display_name, batch_id, created_at, updated_at) VALUES ";
+    for (int i = 0; i < kPeoplePerInsert; ++i) {
+        const int first = 3 + 2 * i;
+        sql += (i == 0 ? "(?" : ", (?") + std::to_string(first) + ", ?" + std::to_string(first + 1) + ", ?1, ?2, ?2)";
+    }
+    return sql;
+}
+
+std::string identitiesInsertSql()
+{
+    std::string sql = "INSERT INTO identity (person_id, network, key, batch_id) VALUES ";
+    for (int i = 0; i < kPeoplePerInsert; ++i) {
+        const int first = 4 + 2 * i;
+        sql += (i == 0 ? "(?" : ", (?") + std::to_string(first) + ", ?3, ?" + std::to_string(first + 1) + ", ?1)";
+    }
+    return sql + " ON CONFLICT (network, key) DO NOTHING";
+}
+
 }  // namespace
 
 BatchWriter::BatchWriter(Database& db, BatchWriterOptions options)
@@ -40,18 +74,67 @@ BatchWriter::BatchWriter(Database& db, BatchWriterOptions options)
       m_now(utcNowIso8601()),
       m_insertLink(db.prepare("INSERT INTO link (from_person, to_person, kind, batch_id, first_seen, last_seen) "
                               "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (from_person, to_person, kind) DO NOTHING")),
+      m_insertLinkGroup(db.prepare(groupInsertSql())),
       m_findLink(db.prepare("SELECT id, batch_id FROM link WHERE from_person = ? AND to_person = ? AND kind = ?")),
       m_insertLinkSource(db.prepare("INSERT OR IGNORE INTO link_source (link_id, batch_id) VALUES (?, ?)")),
       m_findIdentity(db.prepare("SELECT id, person_id, batch_id FROM identity WHERE network = ? AND key = ?")),
       m_insertIdentity(db.prepare("INSERT INTO identity (person_id, network, key, handle, url, batch_id) "
                                   "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (network, key) DO NOTHING")),
       m_insertPerson(db.prepare("INSERT INTO person (display_name, organisation, title, location, batch_id, "
-                                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"))
+                                "created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")),
+      m_insertPeopleGroup(db.prepare(peopleInsertSql())),
+      m_insertIdentityGroup(db.prepare(identitiesInsertSql()))
 {
     m_me = PeopleRepository(db).me();
     Statement maxId = db.prepare("SELECT coalesce(max(id), 0) FROM person");
     maxId.step();
     m_maxPersonBefore = maxId.int64(0);
+    Statement maxLink = db.prepare("SELECT coalesce(max(id), 0) FROM link");
+    maxLink.step();
+    m_lastLinkId = maxLink.int64(0);
+    m_buffer.reserve(kBufferedLinks);
+    m_nextPersonId = m_maxPersonBefore + 1;
+    if (!m_options.implicitNamespace.empty()) {
+        m_implicitNetwork = normalizeNetwork(m_options.implicitNamespace);
+        Statement any = db.prepare("SELECT 1 FROM identity WHERE network = ? LIMIT 1");
+        any.bind(1, m_implicitNetwork);
+        m_namespaceWasEmpty = !any.step();
+    }
+}
+
+void BatchWriter::flushPeople()
+{
+    if (m_newPeople.empty()) {
+        return;
+    }
+    std::size_t i = 0;
+    const auto write = [this](std::size_t from, int count) {
+        if (count == kPeoplePerInsert) {
+            m_insertPeopleGroup.bind(1, m_options.batchId).bind(2, m_now);
+            m_insertIdentityGroup.bind(1, m_options.batchId).bind(3, m_implicitNetwork);
+            for (int r = 0; r < count; ++r) {
+                const auto& [id, key] = m_newPeople[from + static_cast<std::size_t>(r)];
+                m_insertPeopleGroup.bind(3 + 2 * r, id).bind(4 + 2 * r, key);
+                m_insertIdentityGroup.bind(4 + 2 * r, id).bind(5 + 2 * r, key);
+            }
+            m_insertPeopleGroup.run();
+            m_insertIdentityGroup.run();
+            return;
+        }
+        const auto& [id, key] = m_newPeople[from];
+        PersonRecord none;
+        m_insertPerson.bind(1, key).bind(2, none.organisation).bind(3, none.title).bind(4, none.location);
+        m_insertPerson.bind(5, m_options.batchId).bind(6, m_now).bind(7, m_now).bind(8, id).run();
+        m_insertIdentity.bind(1, id).bind(2, m_implicitNetwork).bind(3, key);
+        m_insertIdentity.bindNull(4).bindNull(5).bind(6, m_options.batchId).run();
+    };
+    for (; i + kPeoplePerInsert <= m_newPeople.size(); i += kPeoplePerInsert) {
+        write(i, kPeoplePerInsert);
+    }
+    for (; i < m_newPeople.size(); ++i) {
+        write(i, 1);
+    }
+    m_newPeople.clear();
 }
 
 void BatchWriter::tick()
@@ -115,9 +198,11 @@ std::optional<PersonId> BatchWriter::findIdentity(const NormalisedIdentity& iden
 PersonId BatchWriter::insertPerson(const std::string& name, const PersonRecord& record)
 {
     m_insertPerson.bind(1, name).bind(2, record.organisation).bind(3, record.title).bind(4, record.location);
-    m_insertPerson.bind(5, m_options.batchId).bind(6, m_now).bind(7, m_now).run();
+    flushPeople();
+    const PersonId id(m_nextPersonId++);
+    m_insertPerson.bind(5, m_options.batchId).bind(6, m_now).bind(7, m_now).bind(8, id.value()).run();
     ++m_counts.personsAdded;
-    return PersonId(m_db.lastInsertId());
+    return id;
 }
 
 void BatchWriter::noteSeen(PersonId person)
@@ -266,6 +351,7 @@ void BatchWriter::checkProbableDuplicates(PersonId person, const PersonRecord& r
 void BatchWriter::person(PersonRecord&& record)
 {
     tick();
+    flushPeople();
     bool repaired = false;
     for (std::string* text : {&record.name, &record.organisation, &record.title, &record.location}) {
         repaired = repairUtf8(*text) || repaired;
@@ -305,7 +391,7 @@ void BatchWriter::person(PersonRecord&& record)
             addIdentity(m_me, identity);
         }
         if (!record.key.empty()) {
-            m_keys.insert_or_assign(record.key, m_me);
+            m_keys.assign(record.key, m_me);
         }
         return;
     }
@@ -323,7 +409,7 @@ void BatchWriter::person(PersonRecord&& record)
     }
 
     PersonId person;
-    const auto byKey = record.key.empty() ? m_keys.end() : m_keys.find(record.key);
+    const PersonId byKey = record.key.empty() ? PersonId() : m_keys.find(record.key);
     const bool nameless = name.empty();
     if (nameless) {
         const auto& first = identities.front();
@@ -332,8 +418,8 @@ void BatchWriter::person(PersonRecord&& record)
             warning(record.line, "no name; named after the identifier " + name);
         }
     }
-    if (byKey != m_keys.end()) {
-        person = byKey->second;
+    if (byKey.valid()) {
+        person = byKey;
         warning(record.line, "duplicate row merged with the earlier one");
     } else if (!matches.empty()) {
         person = matches.front();
@@ -358,7 +444,7 @@ void BatchWriter::person(PersonRecord&& record)
         }
     }
     if (!record.key.empty()) {
-        m_keys.insert_or_assign(record.key, person);
+        m_keys.assign(record.key, person);
     }
     if (!nameless) {
         m_namesInFile.insert_or_assign(lowerAscii(name), person);
@@ -385,6 +471,16 @@ void BatchWriter::person(PersonRecord&& record)
 
 PersonId BatchWriter::implicitPerson(std::string_view key)
 {
+    if (m_namespaceWasEmpty) {
+        const PersonId person(m_nextPersonId++);
+        m_newPeople.emplace_back(person.value(), normalizeIdentityKey(m_implicitNetwork, key));
+        ++m_counts.personsAdded;
+        m_keys.assign(key, person);
+        if (m_newPeople.size() >= 4096) {
+            flushPeople();
+        }
+        return person;
+    }
     const NormalisedIdentity identity{.network = normalizeNetwork(m_options.implicitNamespace),
                                       .key = normalizeIdentityKey(m_options.implicitNamespace, key),
                                       .handle = {},
@@ -399,7 +495,7 @@ PersonId BatchWriter::implicitPerson(std::string_view key)
         person = insertPerson(identity.key, record);
         addIdentity(person, identity);
     }
-    m_keys.emplace(std::string(key), person);
+    m_keys.assign(key, person);
     return person;
 }
 
@@ -408,8 +504,8 @@ std::optional<PersonId> BatchWriter::resolveKey(std::string_view key, std::size_
     if (key == kMeKey) {
         return m_me;
     }
-    if (auto it = m_keys.find(key); it != m_keys.end()) {
-        return it->second;
+    if (const PersonId known = m_keys.find(key); known.valid()) {
+        return known;
     }
     if (key.substr(0, kNameKeyPrefix.size()) == kNameKeyPrefix) {
         return std::nullopt;
@@ -428,6 +524,7 @@ bool BatchWriter::writeLink(PersonId from, PersonId to, LinkKind kind, std::stri
     m_insertLink.bind(6, m_now).run();
     if (m_db.changes() > 0) {
         ++m_counts.linksAdded;
+        m_lastLinkId = m_db.lastInsertId();
         return true;
     }
     m_findLink.bind(1, from.value()).bind(2, to.value()).bind(3, static_cast<int>(kind));
@@ -448,12 +545,104 @@ void BatchWriter::writeLinks(PersonId from, PersonId to, const LinkRecord& recor
         skipped(record.line, "a self-link (someone linked to themselves)");
         return;
     }
+    if (record.since.empty()) {
+        bufferLink(from, to, record.kind, record.line);
+        if (record.bothWays) {
+            bufferLink(to, from, record.kind, record.line);
+        }
+        return;
+    }
     bool fresh = writeLink(from, to, record.kind, record.since);
     if (record.bothWays) {
         fresh = writeLink(to, from, record.kind, record.since) || fresh;
     }
     if (!fresh) {
         warning(record.line, "duplicate link merged with the earlier one");
+    }
+}
+
+void BatchWriter::bufferLink(PersonId from, PersonId to, LinkKind kind, std::size_t line)
+{
+    m_buffer.push_back(BufferedLink{.from = from.value(),
+                                    .to = to.value(),
+                                    .line = static_cast<std::uint32_t>(std::min<std::size_t>(line, UINT32_MAX)),
+                                    .kind = kind});
+    if (m_buffer.size() >= kBufferedLinks) {
+        flushLinks();
+    }
+}
+
+void BatchWriter::flushLinks()
+{
+    flushPeople();
+    if (m_buffer.empty()) {
+        return;
+    }
+    std::sort(m_buffer.begin(), m_buffer.end());
+    // Equal neighbours are the same link seen twice in the file: keep the earliest line.
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < m_buffer.size(); ++i) {
+        const BufferedLink& link = m_buffer[i];
+        if (kept > 0 && m_buffer[kept - 1].from == link.from && m_buffer[kept - 1].to == link.to &&
+            m_buffer[kept - 1].kind == link.kind) {
+            warning(link.line, "duplicate link merged with the earlier one");
+            continue;
+        }
+        m_buffer[kept++] = link;
+    }
+    m_buffer.resize(kept);
+    std::size_t i = 0;
+    for (; i + kRowsPerInsert <= m_buffer.size(); i += kRowsPerInsert) {
+        insertGroup(&m_buffer[i], kRowsPerInsert);
+    }
+    for (; i < m_buffer.size(); ++i) {
+        insertGroup(&m_buffer[i], 1);
+    }
+    m_buffer.clear();
+}
+
+void BatchWriter::insertGroup(const BufferedLink* rows, int count)
+{
+    if (count == 1) {
+        if (!writeLink(PersonId(rows->from), PersonId(rows->to), rows->kind, {})) {
+            warning(rows->line, "duplicate link merged with the earlier one");
+        }
+        return;
+    }
+    Statement& st = m_insertLinkGroup;
+    st.bind(1, m_options.batchId).bind(2, m_now);
+    const std::int64_t lastIdBefore = m_lastLinkId;
+    for (int r = 0; r < count; ++r) {
+        st.bind(3 + 3 * r, rows[r].from).bind(4 + 3 * r, rows[r].to).bind(5 + 3 * r, static_cast<int>(rows[r].kind));
+    }
+    st.run();
+    const std::int64_t added = m_db.changes();
+    m_counts.linksAdded += added;
+    if (added > 0) {
+        m_lastLinkId = m_db.lastInsertId();
+    }
+    if (added == count) {
+        return;
+    }
+    // Some were there already: new rows have ids past lastIdBefore; older ones from this batch
+    // are duplicates from an earlier buffer; others gain this batch as a source.
+    for (int r = 0; r < count; ++r) {
+        m_findLink.bind(1, rows[r].from).bind(2, rows[r].to).bind(3, static_cast<int>(rows[r].kind));
+        m_findLink.step();
+        const std::int64_t linkId = m_findLink.int64(0);
+        const auto firstBatch = m_findLink.optionalInt64(1);
+        m_findLink.reset();
+        if (linkId > lastIdBefore) {
+            continue;
+        }
+        if (firstBatch == m_options.batchId) {
+            warning(rows[r].line, "duplicate link merged with the earlier one");
+            continue;
+        }
+        m_insertLinkSource.bind(1, linkId).bind(2, m_options.batchId).run();
+        if (m_db.changes() == 0) {
+            warning(rows[r].line, "duplicate link merged with the earlier one");
+        }
     }
 }
 
@@ -481,8 +670,7 @@ void BatchWriter::finish()
 {
     const auto resolveName = [this](const std::string& key) -> PersonId {
         if (key.substr(0, kNameKeyPrefix.size()) != kNameKeyPrefix) {
-            const auto it = m_keys.find(key);
-            return it == m_keys.end() ? PersonId() : it->second;
+            return m_keys.find(key);
         }
         const std::string name(trim(std::string_view(key).substr(kNameKeyPrefix.size())));
         if (auto it = m_namesInFile.find(lowerAscii(name)); it != m_namesInFile.end()) {
@@ -516,6 +704,7 @@ void BatchWriter::finish()
         writeLinks(from, to, record);
     }
     m_pending.clear();
+    flushLinks();
 }
 
 }  // namespace warmpath::import

@@ -5,10 +5,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "import/KeyIndex.h"
 #include "import/Records.h"
 #include "model/PersonId.h"
 #include "store/Database.h"
@@ -96,7 +98,29 @@ private:
     void checkProbableDuplicates(PersonId person, const PersonRecord& record,
                                  const std::vector<NormalisedIdentity>& identities);
     void queueCandidate(PersonId a, PersonId b, const std::string& reason);
+    /// A link waiting in the sort buffer: links are written in (from, to) order, a buffer at a
+    /// time, so the link index is filled almost sequentially (several times faster than in file
+    /// order). The buffer has a fixed size, so memory does not grow with the file.
+    struct BufferedLink {
+        std::int64_t from;
+        std::int64_t to;
+        std::uint32_t line;
+        LinkKind kind;
+        friend bool operator<(const BufferedLink& a, const BufferedLink& b)
+        {
+            return std::tie(a.from, a.to, a.kind, a.line) < std::tie(b.from, b.to, b.kind, b.line);
+        }
+    };
+    static constexpr std::size_t kBufferedLinks = std::size_t{1} << 19;
+    static constexpr int kRowsPerInsert = 64;
+
+    /// People a graph file introduces by node id alone are numbered here and written a group at
+    /// a time (when the namespace was empty before, so no lookup can find them in the store).
+    void flushPeople();
     void writeLinks(PersonId from, PersonId to, const LinkRecord& record);
+    void bufferLink(PersonId from, PersonId to, LinkKind kind, std::size_t line);
+    void flushLinks();
+    void insertGroup(const BufferedLink* rows, int count);
     /// Returns false when the link was already there from this batch (a duplicate in the file).
     bool writeLink(PersonId from, PersonId to, LinkKind kind, std::string_view since);
     [[nodiscard]] bool isNew(PersonId person) const { return person.value() > m_maxPersonBefore; }
@@ -110,19 +134,28 @@ private:
     std::int64_t m_maxPersonBefore = 0;
     std::string m_now;
     std::uint64_t m_ticks = 0;
+    std::int64_t m_lastLinkId = 0;
 
-    KeyMap m_keys;
+    KeyIndex m_keys;
     KeyMap m_namesInFile;  ///< lower-cased display name → person, for name links
     std::unordered_set<PersonId> m_seenExisting;
     std::unordered_map<std::string, std::int64_t> m_tagIds;
     std::vector<PendingLink> m_pending;
+    std::vector<BufferedLink> m_buffer;
+    std::vector<std::pair<std::int64_t, std::string>> m_newPeople;
+    std::string m_implicitNetwork;
+    bool m_namespaceWasEmpty = false;
+    std::int64_t m_nextPersonId = 1;
 
     Statement m_insertLink;
+    Statement m_insertLinkGroup;
     Statement m_findLink;
     Statement m_insertLinkSource;
     Statement m_findIdentity;
     Statement m_insertIdentity;
     Statement m_insertPerson;
+    Statement m_insertPeopleGroup;
+    Statement m_insertIdentityGroup;
 };
 
 }  // namespace warmpath::import
