@@ -420,7 +420,9 @@ void BatchWriter::person(PersonRecord&& record)
     }
     if (byKey.valid()) {
         person = byKey;
-        warning(record.line, "duplicate row merged with the earlier one");
+        if (!record.anonymous) {
+            warning(record.line, "duplicate row merged with the earlier one");
+        }
     } else if (!matches.empty()) {
         person = matches.front();
     } else if (identities.empty()) {
