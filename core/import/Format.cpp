@@ -79,17 +79,23 @@ Result<Format> sniffText(std::string_view raw, const std::string& label)
         return Format::VCard;
     }
     if (body.substr(0, 1) == "<") {
-        if (contains(lowerHead, "<gexf")) {
+        // Root elements may carry a namespace prefix (`<g:gexf`).
+        if (contains(lowerHead, "<gexf") || contains(lowerHead, ":gexf ")) {
             return Format::Gexf;
         }
-        if (contains(lowerHead, "<graphml")) {
+        if (contains(lowerHead, "<graphml") || contains(lowerHead, ":graphml ")) {
             return Format::GraphMl;
         }
         return Error("an XML file that is neither GraphML nor GEXF", label, 1, 1);
     }
-    if (lowerHead.substr(0, 1) == "*" &&
-        (lowerHead.substr(0, 9) == "*vertices" || lowerHead.substr(0, 8) == "*network" ||
-         lowerHead.substr(0, 5) == "*arcs" || lowerHead.substr(0, 6) == "*edges")) {
+    std::string_view pajekHead = lowerHead;
+    while (!pajekHead.empty() && pajekHead.front() == '%') {  // Pajek comments before the first section
+        const auto eol = pajekHead.find('\n');
+        pajekHead = eol == std::string_view::npos ? std::string_view() : trim(pajekHead.substr(eol + 1));
+    }
+    if (pajekHead.substr(0, 1) == "*" &&
+        (pajekHead.substr(0, 9) == "*vertices" || pajekHead.substr(0, 8) == "*network" ||
+         pajekHead.substr(0, 5) == "*arcs" || pajekHead.substr(0, 6) == "*edges")) {
         return Format::Pajek;
     }
     {

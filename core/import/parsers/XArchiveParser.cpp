@@ -110,7 +110,14 @@ Result<nlohmann::json> readYtd(const ArchiveFile& file)
         return nlohmann::json::parse(text.begin() + static_cast<std::ptrdiff_t>(jsonStart),
                                      text.begin() + static_cast<std::ptrdiff_t>(end));
     } catch (const nlohmann::json::parse_error& e) {
-        const std::size_t at = jsonStart + (e.byte > 0 ? e.byte - 1 : 0);
+        std::size_t at = jsonStart + (e.byte > 0 ? e.byte - 1 : 0);
+        // `];` followed by more: point at the code after the statement, which is the problem.
+        if (at < text.size() && text[at] == ';') {
+            ++at;
+            while (at < text.size() && std::isspace(static_cast<unsigned char>(text[at])) != 0) {
+                ++at;
+            }
+        }
         const auto [line, column] = position(text, at);
         std::string what = e.what();
         if (const auto colon = what.find("error: "); colon != std::string::npos) {
