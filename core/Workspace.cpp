@@ -130,6 +130,7 @@ Status Workspace::makeMe(PersonId person)
             return {};
         }
         Transaction tx(m_db);
+        MergeReviewRepository(m_db).recordMerge(person, oldMe);
         mergePeople(m_db, person, oldMe);
         tx.commit();
         return {};
@@ -147,9 +148,56 @@ Status Workspace::merge(PersonId kept, PersonId absorbed)
             return Error("no such person to merge");
         }
         Transaction tx(m_db);
+        MergeReviewRepository(m_db).recordMerge(kept, absorbed);
         mergePeople(m_db, kept, absorbed);
         tx.commit();
         return {};
+    });
+}
+
+Result<PersonId> Workspace::split(PersonId person, std::string_view identity)
+{
+    const auto colon = identity.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon + 1 == identity.size()) {
+        return Error("IDENTITY must be NETWORK:KEY, e.g. email:ana@example.com");
+    }
+    return guarded([&]() -> Result<PersonId> {
+        Transaction tx(m_db);
+        Result<PersonId> split = MergeReviewRepository(m_db).split(person, std::string(identity.substr(0, colon)),
+                                                                   std::string(identity.substr(colon + 1)));
+        if (split) {
+            tx.commit();
+        }
+        return split;
+    });
+}
+
+Result<std::vector<MergeCandidate>> Workspace::mergeCandidates()
+{
+    return guarded([&]() -> Result<std::vector<MergeCandidate>> { return MergeReviewRepository(m_db).candidates(); });
+}
+
+Result<std::vector<FileImportSummary>> Workspace::importFiles(const std::vector<std::filesystem::path>& files,
+                                                              const ImportOptions& options)
+{
+    return guarded(
+        [&]() -> Result<std::vector<FileImportSummary>> { return import::Importer(m_db, options).run(files); });
+}
+
+Result<std::vector<ImportBatch>> Workspace::imports()
+{
+    return guarded([&]() -> Result<std::vector<ImportBatch>> { return ImportRepository(m_db).list(); });
+}
+
+Result<UndoSummary> Workspace::undoImport(std::int64_t batch)
+{
+    return guarded([&]() -> Result<UndoSummary> {
+        Transaction tx(m_db);
+        Result<UndoSummary> undone = ImportRepository(m_db).undo(batch);
+        if (undone) {
+            tx.commit();
+        }
+        return undone;
     });
 }
 

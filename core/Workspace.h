@@ -11,9 +11,12 @@
 
 #include "WorkspaceGraph.h"
 #include "graph/Snapshot.h"
+#include "import/Importer.h"
 #include "model/Person.h"
 #include "model/PersonId.h"
 #include "store/Database.h"
+#include "store/Imports.h"
+#include "store/MergeReview.h"
 #include "store/Workflow.h"
 #include "util/Date.h"
 #include "util/Progress.h"
@@ -83,6 +86,22 @@ public:
     Status makeMe(PersonId person);
     /// Folds `absorbed` into `kept` (identities, links, tags, notes, follow-ups, intros).
     Status merge(PersonId kept, PersonId absorbed);
+
+    /// Undoes a merge for one identity (`NETWORK:KEY`): it becomes a person of its own again
+    /// (see MergeReviewRepository::split). Returns the new person.
+    Result<PersonId> split(PersonId person, std::string_view identity);
+    /// Probable duplicates found by imports, waiting for `merge` (or to be left alone).
+    Result<std::vector<MergeCandidate>> mergeCandidates();
+
+    // --- importing -----------------------------------------------------------------------
+    /// Imports the files in one transaction, one batch per file (core/import/Importer.h):
+    /// any error, a cancel or a dry run leaves the database exactly as it was.
+    Result<std::vector<FileImportSummary>> importFiles(const std::vector<std::filesystem::path>& files,
+                                                       const ImportOptions& options = {});
+    /// Every import batch, oldest first.
+    Result<std::vector<ImportBatch>> imports();
+    /// Removes what import batch `batch` alone brought, in one transaction.
+    Result<UndoSummary> undoImport(std::int64_t batch);
 
     /// Loads the bundled demo network (resources/demo/demo-network.json) into an empty
     /// database; follow-up dates in the file are relative to `today`.

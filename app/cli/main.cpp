@@ -27,6 +27,7 @@ int main(int argc, char** argv)
 
     registerStoreCommands(app, context);
     registerGraphCommands(app, context);
+    registerImportCommands(app, context);
 
     try {
         app.parse(argc, argv);

@@ -146,6 +146,11 @@ void Statement::reset()
     sqlite3_clear_bindings(m_stmt);
 }
 
+int Statement::columnCount() const
+{
+    return sqlite3_column_count(m_stmt);
+}
+
 std::int64_t Statement::int64(int column) const
 {
     return sqlite3_column_int64(m_stmt, column);

@@ -57,6 +57,7 @@ public:
     /// Makes the statement ready to run again with new bindings.
     void reset();
 
+    [[nodiscard]] int columnCount() const;
     [[nodiscard]] std::int64_t int64(int column) const;
     [[nodiscard]] double real(int column) const;
     [[nodiscard]] std::string text(int column) const;

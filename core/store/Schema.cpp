@@ -159,9 +159,79 @@ CREATE TABLE dismissed_suggestion (
 CREATE INDEX dismissed_suggestion_by_person ON dismissed_suggestion(person_id);
 )sql";
 
+// Version 3: imports that can be undone precisely, the merge-review queue and merge history.
+constexpr std::string_view kImportsAndMerges = R"sql(
+-- Every further batch that saw a person or an identity (the first is the row's batch_id), so
+-- undoing one import removes only what no other batch brought.
+CREATE TABLE person_source (
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    batch_id  INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,
+    PRIMARY KEY (person_id, batch_id)
+) WITHOUT ROWID;
+CREATE INDEX person_source_by_batch ON person_source(batch_id);
+
+CREATE TABLE identity_source (
+    identity_id INTEGER NOT NULL REFERENCES identity(id) ON DELETE CASCADE,
+    batch_id    INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,
+    PRIMARY KEY (identity_id, batch_id)
+) WITHOUT ROWID;
+CREATE INDEX identity_source_by_batch ON identity_source(batch_id);
+
+-- The import that created a tag, so undoing it removes tags nobody else uses.
+ALTER TABLE tag ADD COLUMN batch_id INTEGER REFERENCES import_batch(id) ON DELETE SET NULL;
+
+-- Undoing an import looks rows up by batch.
+CREATE INDEX person_by_batch ON person(batch_id) WHERE batch_id IS NOT NULL;
+CREATE INDEX identity_by_batch ON identity(batch_id) WHERE batch_id IS NOT NULL;
+CREATE INDEX link_by_batch ON link(batch_id) WHERE batch_id IS NOT NULL;
+CREATE INDEX person_tag_by_batch ON person_tag(batch_id) WHERE batch_id IS NOT NULL;
+
+-- Probable duplicates waiting for the user: person_a < person_b.
+CREATE TABLE merge_candidate (
+    id         INTEGER PRIMARY KEY,
+    person_a   INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    person_b   INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    reason     TEXT NOT NULL,
+    batch_id   INTEGER REFERENCES import_batch(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    UNIQUE (person_a, person_b),
+    CHECK (person_a < person_b)
+);
+CREATE INDEX merge_candidate_by_b ON merge_candidate(person_b);
+
+-- What a merge folded in, so `split` can give an identity its person back.
+CREATE TABLE merge_history (
+    id                    INTEGER PRIMARY KEY,
+    kept_id               INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    absorbed_id           INTEGER NOT NULL,
+    absorbed_name         TEXT NOT NULL,
+    absorbed_organisation TEXT NOT NULL DEFAULT '',
+    absorbed_title        TEXT NOT NULL DEFAULT '',
+    absorbed_location     TEXT NOT NULL DEFAULT '',
+    merged_at             TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX merge_history_by_kept ON merge_history(kept_id);
+
+CREATE TABLE merge_history_identity (
+    merge_id INTEGER NOT NULL REFERENCES merge_history(id) ON DELETE CASCADE,
+    network  TEXT NOT NULL,
+    key      TEXT NOT NULL,
+    PRIMARY KEY (merge_id, network, key)
+) WITHOUT ROWID;
+CREATE INDEX merge_history_identity_by_key ON merge_history_identity(network, key);
+
+-- Links that ended at the absorbed person; their ids survive the merge.
+CREATE TABLE merge_history_link (
+    merge_id INTEGER NOT NULL REFERENCES merge_history(id) ON DELETE CASCADE,
+    link_id  INTEGER NOT NULL,
+    PRIMARY KEY (merge_id, link_id)
+) WITHOUT ROWID;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "people, identities, links, tags and import batches", kPeopleAndLinks},
     Migration{2, "notes, follow-ups, intro requests and dismissed suggestions", kFollowUpWorkflow},
+    Migration{3, "import sources, merge-review queue and merge history", kImportsAndMerges},
 };
 
 int readPragmaInt(Database& db, std::string_view pragma)

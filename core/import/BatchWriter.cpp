@@ -1,0 +1,712 @@
+#include "import/BatchWriter.h"
+
+#include <algorithm>
+
+#include "import/TextInput.h"
+#include "model/Identity.h"
+#include "store/People.h"
+
+namespace warmpath::import {
+namespace {
+
+constexpr std::uint64_t kCancelCheckEvery = 4096;
+
+/// The part of an identity that the same person tends to reuse on other networks: a
+/// handle, a Mastodon user name, the first label of a Bluesky handle, a LinkedIn slug.
+std::string handleStem(const std::string& network, const std::string& key, const std::string& handle)
+{
+    std::string stem = handle.empty() ? key : handle;
+    if (network == "email" || network == "phone") {
+        return {};
+    }
+    if (network == "mastodon") {
+        stem = stem.substr(0, stem.find('@'));
+    } else if (network == "bsky") {
+        stem = stem.substr(0, stem.find('.'));
+    } else if (network == "web") {
+        stem = stem.substr(stem.rfind('/') + 1);
+    }
+    if (!stem.empty() && stem.front() == '@') {
+        stem.erase(0, 1);
+    }
+    return lowerAscii(stem);
+}
+
+std::string groupInsertSql()
+{
+    std::string sql = "INSERT INTO link (from_person, to_person, kind, batch_id, first_seen, last_seen) VALUES ";
+    for (int i = 0; i < 64; ++i) {
+        const int first = 3 + 3 * i;
+        sql += (i == 0 ? "(?" : ", (?") + std::to_string(first) + ", ?" + std::to_string(first + 1) + ", ?" +
+               std::to_string(first + 2) + ", ?1, ?2, ?2)";
+    }
+    // ?1 (batch) and ?2 (now) are shared by every row.
+    return sql + " ON CONFLICT (from_person, to_person, kind) DO NOTHING";
+}
+
+constexpr int kPeoplePerInsert = 64;
+
+std::string peopleInsertSql()
+{
+    std::string sql = "INSERT INTO person (id, display_name, batch_id, created_at, updated_at) VALUES ";
+    for (int i = 0; i < kPeoplePerInsert; ++i) {
+        const int first = 3 + 2 * i;
+        sql += (i == 0 ? "(?" : ", (?") + std::to_string(first) + ", ?" + std::to_string(first + 1) + ", ?1, ?2, ?2)";
+    }
+    return sql;
+}
+
+std::string identitiesInsertSql()
+{
+    std::string sql = "INSERT INTO identity (person_id, network, key, batch_id) VALUES ";
+    for (int i = 0; i < kPeoplePerInsert; ++i) {
+        const int first = 4 + 2 * i;
+        sql += (i == 0 ? "(?" : ", (?") + std::to_string(first) + ", ?3, ?" + std::to_string(first + 1) + ", ?1)";
+    }
+    return sql + " ON CONFLICT (network, key) DO NOTHING";
+}
+
+}  // namespace
+
+BatchWriter::BatchWriter(Database& db, BatchWriterOptions options)
+    : m_db(db),
+      m_options(std::move(options)),
+      m_now(utcNowIso8601()),
+      m_insertLink(db.prepare("INSERT INTO link (from_person, to_person, kind, batch_id, first_seen, last_seen) "
+                              "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (from_person, to_person, kind) DO NOTHING")),
+      m_insertLinkGroup(db.prepare(groupInsertSql())),
+      m_findLink(db.prepare("SELECT id, batch_id FROM link WHERE from_person = ? AND to_person = ? AND kind = ?")),
+      m_insertLinkSource(db.prepare("INSERT OR IGNORE INTO link_source (link_id, batch_id) VALUES (?, ?)")),
+      m_findIdentity(db.prepare("SELECT id, person_id, batch_id FROM identity WHERE network = ? AND key = ?")),
+      m_insertIdentity(db.prepare("INSERT INTO identity (person_id, network, key, handle, url, batch_id) "
+                                  "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (network, key) DO NOTHING")),
+      m_insertPerson(db.prepare("INSERT INTO person (display_name, organisation, title, location, batch_id, "
+                                "created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")),
+      m_insertPeopleGroup(db.prepare(peopleInsertSql())),
+      m_insertIdentityGroup(db.prepare(identitiesInsertSql()))
+{
+    m_me = PeopleRepository(db).me();
+    Statement maxId = db.prepare("SELECT coalesce(max(id), 0) FROM person");
+    maxId.step();
+    m_maxPersonBefore = maxId.int64(0);
+    Statement maxLink = db.prepare("SELECT coalesce(max(id), 0) FROM link");
+    maxLink.step();
+    m_lastLinkId = maxLink.int64(0);
+    m_buffer.reserve(kBufferedLinks);
+    m_nextPersonId = m_maxPersonBefore + 1;
+    if (!m_options.implicitNamespace.empty()) {
+        m_implicitNetwork = normalizeNetwork(m_options.implicitNamespace);
+        Statement any = db.prepare("SELECT 1 FROM identity WHERE network = ? LIMIT 1");
+        any.bind(1, m_implicitNetwork);
+        m_namespaceWasEmpty = !any.step();
+    }
+}
+
+void BatchWriter::flushPeople()
+{
+    if (m_newPeople.empty()) {
+        return;
+    }
+    std::size_t i = 0;
+    const auto write = [this](std::size_t from, int count) {
+        if (count == kPeoplePerInsert) {
+            m_insertPeopleGroup.bind(1, m_options.batchId).bind(2, m_now);
+            m_insertIdentityGroup.bind(1, m_options.batchId).bind(3, m_implicitNetwork);
+            for (int r = 0; r < count; ++r) {
+                const auto& [id, key] = m_newPeople[from + static_cast<std::size_t>(r)];
+                m_insertPeopleGroup.bind(3 + 2 * r, id).bind(4 + 2 * r, key);
+                m_insertIdentityGroup.bind(4 + 2 * r, id).bind(5 + 2 * r, key);
+            }
+            m_insertPeopleGroup.run();
+            m_insertIdentityGroup.run();
+            return;
+        }
+        const auto& [id, key] = m_newPeople[from];
+        PersonRecord none;
+        m_insertPerson.bind(1, key).bind(2, none.organisation).bind(3, none.title).bind(4, none.location);
+        m_insertPerson.bind(5, m_options.batchId).bind(6, m_now).bind(7, m_now).bind(8, id).run();
+        m_insertIdentity.bind(1, id).bind(2, m_implicitNetwork).bind(3, key);
+        m_insertIdentity.bindNull(4).bindNull(5).bind(6, m_options.batchId).run();
+    };
+    for (; i + kPeoplePerInsert <= m_newPeople.size(); i += kPeoplePerInsert) {
+        write(i, kPeoplePerInsert);
+    }
+    for (; i < m_newPeople.size(); ++i) {
+        write(i, 1);
+    }
+    m_newPeople.clear();
+}
+
+void BatchWriter::tick()
+{
+    if (++m_ticks % kCancelCheckEvery == 0 && m_options.cancel != nullptr && m_options.cancel->cancelled()) {
+        throw ImportCancelled{};
+    }
+}
+
+void BatchWriter::progress(std::uint64_t bytesDone)
+{
+    if (m_options.cancel != nullptr && m_options.cancel->cancelled()) {
+        throw ImportCancelled{};
+    }
+    if (m_options.onProgress) {
+        m_options.onProgress(bytesDone);
+    }
+}
+
+void BatchWriter::warning(std::size_t line, std::string message)
+{
+    ++m_counts.warningCount;
+    if (m_warnings.size() < kMaxWarningTexts) {
+        std::string where = m_options.fileLabel;
+        if (line > 0) {
+            where += ':' + std::to_string(line);
+        }
+        m_warnings.push_back(where + ": " + message);
+    } else if (m_warnings.size() == kMaxWarningTexts) {
+        m_warnings.emplace_back("(further warnings are counted but not listed)");
+    }
+}
+
+void BatchWriter::skipped(std::size_t line, std::string message)
+{
+    ++m_counts.skipped;
+    warning(line, "skipped: " + std::move(message));
+}
+
+// --- people ---------------------------------------------------------------------------------
+
+std::optional<PersonId> BatchWriter::findIdentity(const NormalisedIdentity& identity, std::int64_t* identityId,
+                                                  std::optional<std::int64_t>* batch)
+{
+    m_findIdentity.bind(1, identity.network).bind(2, identity.key);
+    if (!m_findIdentity.step()) {
+        m_findIdentity.reset();
+        return std::nullopt;
+    }
+    const PersonId person(m_findIdentity.int64(1));
+    if (identityId != nullptr) {
+        *identityId = m_findIdentity.int64(0);
+    }
+    if (batch != nullptr) {
+        *batch = m_findIdentity.optionalInt64(2);
+    }
+    m_findIdentity.reset();
+    return person;
+}
+
+PersonId BatchWriter::insertPerson(const std::string& name, const PersonRecord& record)
+{
+    m_insertPerson.bind(1, name).bind(2, record.organisation).bind(3, record.title).bind(4, record.location);
+    flushPeople();
+    const PersonId id(m_nextPersonId++);
+    m_insertPerson.bind(5, m_options.batchId).bind(6, m_now).bind(7, m_now).bind(8, id.value()).run();
+    ++m_counts.personsAdded;
+    return id;
+}
+
+void BatchWriter::noteSeen(PersonId person)
+{
+    if (isNew(person) || person == m_me) {
+        return;
+    }
+    if (m_seenExisting.insert(person).second) {
+        ++m_counts.personsMerged;
+        m_db.cached("INSERT OR IGNORE INTO person_source (person_id, batch_id) SELECT id, ?2 FROM person "
+                    "WHERE id = ?1 AND batch_id IS NOT ?2")
+            .bind(1, person.value())
+            .bind(2, m_options.batchId)
+            .run();
+    }
+}
+
+void BatchWriter::addIdentity(PersonId person, const NormalisedIdentity& identity)
+{
+    m_insertIdentity.bind(1, person.value()).bind(2, identity.network).bind(3, identity.key);
+    m_insertIdentity.bindOptional(4, identity.handle).bindOptional(5, identity.url).bind(6, m_options.batchId).run();
+    if (m_db.changes() > 0) {
+        return;
+    }
+    std::int64_t identityId = 0;
+    std::optional<std::int64_t> batch;
+    const auto owner = findIdentity(identity, &identityId, &batch);
+    if (owner == person && batch != m_options.batchId) {
+        m_db.cached("INSERT OR IGNORE INTO identity_source (identity_id, batch_id) VALUES (?, ?)")
+            .bind(1, identityId)
+            .bind(2, m_options.batchId)
+            .run();
+    }
+}
+
+void BatchWriter::addTag(PersonId person, const std::string& tag)
+{
+    const std::string lower = lowerAscii(tag);
+    auto it = m_tagIds.find(lower);
+    if (it == m_tagIds.end()) {
+        m_db.cached("INSERT INTO tag (name, batch_id) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")
+            .bind(1, tag)
+            .bind(2, m_options.batchId)
+            .run();
+        Statement& find = m_db.cached("SELECT id FROM tag WHERE name = ?");
+        find.bind(1, tag);
+        find.step();
+        it = m_tagIds.emplace(lower, find.int64(0)).first;
+        find.reset();
+    }
+    m_db.cached("INSERT OR IGNORE INTO person_tag (person_id, tag_id, batch_id, created_at) VALUES (?, ?, ?, ?)")
+        .bind(1, person.value())
+        .bind(2, it->second)
+        .bind(3, m_options.batchId)
+        .bind(4, m_now)
+        .run();
+    if (m_db.changes() > 0) {
+        ++m_counts.tagsAdded;
+    }
+}
+
+void BatchWriter::addNote(PersonId person, const std::string& note)
+{
+    Statement& exists = m_db.cached("SELECT 1 FROM note WHERE person_id = ? AND text = ?");
+    exists.bind(1, person.value()).bind(2, note);
+    const bool known = exists.step();
+    exists.reset();
+    if (!known) {
+        m_db.cached("INSERT INTO note (person_id, text, batch_id) VALUES (?, ?, ?)")
+            .bind(1, person.value())
+            .bind(2, note)
+            .bind(3, m_options.batchId)
+            .run();
+    }
+}
+
+void BatchWriter::fillDetails(PersonId person, const PersonRecord& record)
+{
+    // What a person already has wins: an import never overwrites details, it only fills gaps.
+    m_db.cached("UPDATE person SET organisation = CASE organisation WHEN '' THEN ?2 ELSE organisation END, "
+                "title = CASE title WHEN '' THEN ?3 ELSE title END, "
+                "location = CASE location WHEN '' THEN ?4 ELSE location END WHERE id = ?1 AND "
+                "((organisation = '' AND ?2 <> '') OR (title = '' AND ?3 <> '') OR (location = '' AND ?4 <> ''))")
+        .bind(1, person.value())
+        .bind(2, record.organisation)
+        .bind(3, record.title)
+        .bind(4, record.location)
+        .run();
+}
+
+void BatchWriter::queueCandidate(PersonId a, PersonId b, const std::string& reason)
+{
+    if (a == b) {
+        return;
+    }
+    m_db.cached("INSERT OR IGNORE INTO merge_candidate (person_a, person_b, reason, batch_id) VALUES (?, ?, ?, ?)")
+        .bind(1, std::min(a, b).value())
+        .bind(2, std::max(a, b).value())
+        .bind(3, reason)
+        .bind(4, m_options.batchId)
+        .run();
+    m_queued += m_db.changes() > 0 ? 1 : 0;
+}
+
+void BatchWriter::checkProbableDuplicates(PersonId person, const PersonRecord& record,
+                                          const std::vector<NormalisedIdentity>& identities)
+{
+    Statement& sameName = m_db.cached(
+        "SELECT id, organisation FROM person WHERE display_name = ? COLLATE NOCASE AND id <> ? ORDER BY id LIMIT 50");
+    sameName.bind(1, trim(record.name)).bind(2, person.value());
+    std::vector<std::pair<PersonId, std::string>> candidates;
+    while (sameName.step()) {
+        candidates.emplace_back(PersonId(sameName.int64(0)), sameName.text(1));
+    }
+    sameName.reset();
+    if (candidates.empty()) {
+        return;
+    }
+    const std::string organisation = lowerAscii(trim(record.organisation));
+    for (const auto& [candidate, candidateOrganisation] : candidates) {
+        if (!organisation.empty() && lowerAscii(trim(candidateOrganisation)) == organisation) {
+            queueCandidate(person, candidate, "same name and organisation");
+            continue;
+        }
+        Statement& theirs = m_db.cached("SELECT network, key, coalesce(handle, '') FROM identity WHERE person_id = ?");
+        theirs.bind(1, candidate.value());
+        bool shared = false;
+        while (!shared && theirs.step()) {
+            const std::string network = theirs.text(0);
+            const std::string stem = handleStem(network, theirs.text(1), theirs.text(2));
+            for (const auto& mine : identities) {
+                if (!stem.empty() && mine.network != network &&
+                    handleStem(mine.network, mine.key, mine.handle) == stem) {
+                    shared = true;
+                    break;
+                }
+            }
+        }
+        theirs.reset();
+        if (shared) {
+            queueCandidate(person, candidate, "same name and a handle shared across networks");
+        }
+    }
+}
+
+void BatchWriter::person(PersonRecord&& record)
+{
+    tick();
+    flushPeople();
+    bool repaired = false;
+    for (std::string* text : {&record.name, &record.organisation, &record.title, &record.location}) {
+        repaired = repairUtf8(*text) || repaired;
+    }
+    for (auto& list : {&record.tags, &record.notes}) {
+        for (std::string& text : *list) {
+            repaired = repairUtf8(text) || repaired;
+        }
+    }
+    std::vector<NormalisedIdentity> identities;
+    for (Identity& identity : record.identities) {
+        repaired = repairUtf8(identity.key) || repaired;
+        repairUtf8(identity.handle);
+        repairUtf8(identity.url);
+        NormalisedIdentity normalised{
+            .network = normalizeNetwork(identity.network), .key = {}, .handle = {}, .url = {}};
+        normalised.key = normalizeIdentityKey(normalised.network, identity.key);
+        normalised.handle = std::string(trim(identity.handle));
+        normalised.url = std::string(trim(identity.url));
+        if (normalised.network.empty() || normalised.key.empty()) {
+            continue;
+        }
+        const bool duplicate = std::any_of(identities.begin(), identities.end(), [&](const NormalisedIdentity& i) {
+            return i.network == normalised.network && i.key == normalised.key;
+        });
+        if (!duplicate) {
+            identities.push_back(std::move(normalised));
+        }
+    }
+    if (repaired) {
+        warning(record.line, "invalid UTF-8 replaced with U+FFFD");
+    }
+    std::string name(trim(record.name));
+
+    if (record.isMe) {
+        for (const auto& identity : identities) {
+            addIdentity(m_me, identity);
+        }
+        if (!record.key.empty()) {
+            m_keys.assign(record.key, m_me);
+        }
+        return;
+    }
+    if (name.empty() && identities.empty()) {
+        skipped(record.line, "a row with neither a name nor an identifier");
+        return;
+    }
+
+    std::vector<PersonId> matches;
+    for (const auto& identity : identities) {
+        if (auto owner = findIdentity(identity);
+            owner && std::find(matches.begin(), matches.end(), *owner) == matches.end()) {
+            matches.push_back(*owner);
+        }
+    }
+
+    PersonId person;
+    const PersonId byKey = record.key.empty() ? PersonId() : m_keys.find(record.key);
+    const bool nameless = name.empty();
+    if (nameless) {
+        const auto& first = identities.front();
+        name = !first.handle.empty() ? first.handle : first.key;
+        if (!record.anonymous) {
+            warning(record.line, "no name; named after the identifier " + name);
+        }
+    }
+    if (byKey.valid()) {
+        person = byKey;
+        if (!record.anonymous) {
+            warning(record.line, "duplicate row merged with the earlier one");
+        }
+    } else if (!matches.empty()) {
+        person = matches.front();
+    } else if (identities.empty()) {
+        // Only a name: the same name earlier in this file is the same row again.
+        const auto byName = m_namesInFile.find(lowerAscii(name));
+        if (byName != m_namesInFile.end()) {
+            person = byName->second;
+            warning(record.line, "duplicate row merged with the earlier one");
+        }
+    }
+    const bool created = !person.valid();
+    if (created) {
+        person = insertPerson(name, record);
+    } else {
+        noteSeen(person);
+        fillDetails(person, record);
+    }
+    for (std::size_t i = 1; i < matches.size(); ++i) {
+        if (matches[i] != person && matches[i] != m_me && person != m_me) {
+            queueCandidate(person, matches[i], "their identifiers appear together in one record");
+        }
+    }
+    if (!record.key.empty()) {
+        m_keys.assign(record.key, person);
+    }
+    if (!nameless) {
+        m_namesInFile.insert_or_assign(lowerAscii(name), person);
+    }
+    for (const auto& identity : identities) {
+        addIdentity(person, identity);
+    }
+    for (const std::string& tag : record.tags) {
+        if (!trim(tag).empty()) {
+            addTag(person, std::string(trim(tag)));
+        }
+    }
+    for (const std::string& note : record.notes) {
+        if (!trim(note).empty()) {
+            addNote(person, note);
+        }
+    }
+    if (created && !nameless && !record.anonymous) {
+        checkProbableDuplicates(person, record, identities);
+    }
+}
+
+// --- links ----------------------------------------------------------------------------------
+
+PersonId BatchWriter::implicitPerson(std::string_view key)
+{
+    if (m_namespaceWasEmpty) {
+        const PersonId person(m_nextPersonId++);
+        m_newPeople.emplace_back(person.value(), normalizeIdentityKey(m_implicitNetwork, key));
+        ++m_counts.personsAdded;
+        m_keys.assign(key, person);
+        if (m_newPeople.size() >= 4096) {
+            flushPeople();
+        }
+        return person;
+    }
+    const NormalisedIdentity identity{.network = normalizeNetwork(m_options.implicitNamespace),
+                                      .key = normalizeIdentityKey(m_options.implicitNamespace, key),
+                                      .handle = {},
+                                      .url = {}};
+    PersonId person;
+    if (auto owner = findIdentity(identity)) {
+        person = *owner;
+        noteSeen(person);
+        addIdentity(person, identity);  // records this batch as a source of the identity
+    } else {
+        PersonRecord record;
+        person = insertPerson(identity.key, record);
+        addIdentity(person, identity);
+    }
+    m_keys.assign(key, person);
+    return person;
+}
+
+std::optional<PersonId> BatchWriter::resolveKey(std::string_view key, std::size_t line)
+{
+    if (key == kMeKey) {
+        return m_me;
+    }
+    if (const PersonId known = m_keys.find(key); known.valid()) {
+        return known;
+    }
+    if (key.substr(0, kNameKeyPrefix.size()) == kNameKeyPrefix) {
+        return std::nullopt;
+    }
+    if (!m_options.implicitNamespace.empty()) {
+        return implicitPerson(key);
+    }
+    warning(line, "a link names " + std::string(key) + ", who is not in the file; link skipped");
+    return std::nullopt;
+}
+
+bool BatchWriter::writeLink(PersonId from, PersonId to, LinkKind kind, std::string_view since)
+{
+    m_insertLink.bind(1, from.value()).bind(2, to.value()).bind(3, static_cast<int>(kind));
+    m_insertLink.bind(4, m_options.batchId).bind(5, since.empty() ? std::string_view(m_now) : since);
+    m_insertLink.bind(6, m_now).run();
+    if (m_db.changes() > 0) {
+        ++m_counts.linksAdded;
+        m_lastLinkId = m_db.lastInsertId();
+        return true;
+    }
+    m_findLink.bind(1, from.value()).bind(2, to.value()).bind(3, static_cast<int>(kind));
+    m_findLink.step();
+    const std::int64_t linkId = m_findLink.int64(0);
+    const auto firstBatch = m_findLink.optionalInt64(1);
+    m_findLink.reset();
+    if (firstBatch == m_options.batchId) {
+        return false;
+    }
+    m_insertLinkSource.bind(1, linkId).bind(2, m_options.batchId).run();
+    return m_db.changes() > 0;
+}
+
+void BatchWriter::writeLinks(PersonId from, PersonId to, const LinkRecord& record)
+{
+    if (from == to) {
+        skipped(record.line, "a self-link (someone linked to themselves)");
+        return;
+    }
+    if (record.since.empty()) {
+        bufferLink(from, to, record.kind, record.line);
+        if (record.bothWays) {
+            bufferLink(to, from, record.kind, record.line);
+        }
+        return;
+    }
+    bool fresh = writeLink(from, to, record.kind, record.since);
+    if (record.bothWays) {
+        fresh = writeLink(to, from, record.kind, record.since) || fresh;
+    }
+    if (!fresh) {
+        warning(record.line, "duplicate link merged with the earlier one");
+    }
+}
+
+void BatchWriter::bufferLink(PersonId from, PersonId to, LinkKind kind, std::size_t line)
+{
+    m_buffer.push_back(BufferedLink{.from = from.value(),
+                                    .to = to.value(),
+                                    .line = static_cast<std::uint32_t>(std::min<std::size_t>(line, UINT32_MAX)),
+                                    .kind = kind});
+    if (m_buffer.size() >= kBufferedLinks) {
+        flushLinks();
+    }
+}
+
+void BatchWriter::flushLinks()
+{
+    flushPeople();
+    if (m_buffer.empty()) {
+        return;
+    }
+    std::sort(m_buffer.begin(), m_buffer.end());
+    // Equal neighbours are the same link seen twice in the file: keep the earliest line.
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < m_buffer.size(); ++i) {
+        const BufferedLink& link = m_buffer[i];
+        if (kept > 0 && m_buffer[kept - 1].from == link.from && m_buffer[kept - 1].to == link.to &&
+            m_buffer[kept - 1].kind == link.kind) {
+            warning(link.line, "duplicate link merged with the earlier one");
+            continue;
+        }
+        m_buffer[kept++] = link;
+    }
+    m_buffer.resize(kept);
+    std::size_t i = 0;
+    for (; i + kRowsPerInsert <= m_buffer.size(); i += kRowsPerInsert) {
+        insertGroup(&m_buffer[i], kRowsPerInsert);
+    }
+    for (; i < m_buffer.size(); ++i) {
+        insertGroup(&m_buffer[i], 1);
+    }
+    m_buffer.clear();
+}
+
+void BatchWriter::insertGroup(const BufferedLink* rows, int count)
+{
+    if (count == 1) {
+        if (!writeLink(PersonId(rows->from), PersonId(rows->to), rows->kind, {})) {
+            warning(rows->line, "duplicate link merged with the earlier one");
+        }
+        return;
+    }
+    Statement& st = m_insertLinkGroup;
+    st.bind(1, m_options.batchId).bind(2, m_now);
+    const std::int64_t lastIdBefore = m_lastLinkId;
+    for (int r = 0; r < count; ++r) {
+        st.bind(3 + 3 * r, rows[r].from).bind(4 + 3 * r, rows[r].to).bind(5 + 3 * r, static_cast<int>(rows[r].kind));
+    }
+    st.run();
+    const std::int64_t added = m_db.changes();
+    m_counts.linksAdded += added;
+    if (added > 0) {
+        m_lastLinkId = m_db.lastInsertId();
+    }
+    if (added == count) {
+        return;
+    }
+    // Some were there already: new rows have ids past lastIdBefore; older ones from this batch
+    // are duplicates from an earlier buffer; others gain this batch as a source.
+    for (int r = 0; r < count; ++r) {
+        m_findLink.bind(1, rows[r].from).bind(2, rows[r].to).bind(3, static_cast<int>(rows[r].kind));
+        m_findLink.step();
+        const std::int64_t linkId = m_findLink.int64(0);
+        const auto firstBatch = m_findLink.optionalInt64(1);
+        m_findLink.reset();
+        if (linkId > lastIdBefore) {
+            continue;
+        }
+        if (firstBatch == m_options.batchId) {
+            warning(rows[r].line, "duplicate link merged with the earlier one");
+            continue;
+        }
+        m_insertLinkSource.bind(1, linkId).bind(2, m_options.batchId).run();
+        if (m_db.changes() == 0) {
+            warning(rows[r].line, "duplicate link merged with the earlier one");
+        }
+    }
+}
+
+void BatchWriter::link(const LinkRecord& record)
+{
+    tick();
+    const auto from = resolveKey(record.from, record.line);
+    const auto to = resolveKey(record.to, record.line);
+    if (from && to) {
+        writeLinks(*from, *to, record);
+        return;
+    }
+    const auto isNameKey = [](std::string_view key) { return key.substr(0, kNameKeyPrefix.size()) == kNameKeyPrefix; };
+    if ((!from && isNameKey(record.from)) || (!to && isNameKey(record.to))) {
+        m_pending.push_back(PendingLink{.from = std::string(record.from),
+                                        .to = std::string(record.to),
+                                        .kind = record.kind,
+                                        .bothWays = record.bothWays,
+                                        .since = record.since,
+                                        .line = record.line});
+    }
+}
+
+void BatchWriter::finish()
+{
+    const auto resolveName = [this](const std::string& key) -> PersonId {
+        if (key.substr(0, kNameKeyPrefix.size()) != kNameKeyPrefix) {
+            return m_keys.find(key);
+        }
+        const std::string name(trim(std::string_view(key).substr(kNameKeyPrefix.size())));
+        if (auto it = m_namesInFile.find(lowerAscii(name)); it != m_namesInFile.end()) {
+            return it->second;
+        }
+        const auto known = PeopleRepository(m_db).findByExactName(name, 2);
+        if (known.size() == 1) {
+            noteSeen(known.front().id);
+            return known.front().id;
+        }
+        PersonRecord record;
+        const PersonId person = insertPerson(name, record);
+        m_namesInFile.emplace(lowerAscii(name), person);
+        return person;
+    };
+    for (const PendingLink& pending : m_pending) {
+        if (pending.from.empty() || pending.to.empty()) {
+            continue;
+        }
+        const PersonId from = pending.from == kMeKey ? m_me : resolveName(pending.from);
+        const PersonId to = pending.to == kMeKey ? m_me : resolveName(pending.to);
+        if (!from.valid() || !to.valid()) {
+            continue;
+        }
+        const LinkRecord record{.from = pending.from,
+                                .to = pending.to,
+                                .kind = pending.kind,
+                                .bothWays = pending.bothWays,
+                                .since = pending.since,
+                                .line = pending.line};
+        writeLinks(from, to, record);
+    }
+    m_pending.clear();
+    flushLinks();
+}
+
+}  // namespace warmpath::import

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "import/Records.h"
+#include "util/Result.h"
+
+namespace warmpath::import {
+
+/// Every format `import` reads; the names are the `--format` values.
+enum class Format { LinkedIn, XArchive, Mastodon, Google, VCard, GraphMl, Gexf, Gml, Pajek, EdgeList };
+
+[[nodiscard]] std::string_view formatName(Format format);
+[[nodiscard]] std::optional<Format> formatFromName(std::string_view name);
+[[nodiscard]] const std::vector<Format>& allFormats();
+
+/// Tells the format from the content (the first few kilobytes, or the folder's files), never
+/// from the file name alone.
+Result<Format> sniffFormat(const std::filesystem::path& path);
+
+/// What a parser is given.
+struct ParseInput {
+    std::filesystem::path path;
+    std::string label;      ///< how messages name the file
+    std::string nameSpace;  ///< graph formats: the network of node-id identities
+};
+
+/// One parser per format: reads the file as a stream and hands records to the sink as it goes.
+/// Returns an Error naming file, line and column for input that is malformed beyond recovery.
+class Parser {
+public:
+    virtual ~Parser() = default;
+    Parser() = default;
+    Parser(const Parser&) = delete;
+    Parser& operator=(const Parser&) = delete;
+    Parser(Parser&&) = delete;
+    Parser& operator=(Parser&&) = delete;
+
+    virtual Status parse(const ParseInput& input, RecordSink& sink) = 0;
+    /// Graph formats create people for node ids links mention; others do not.
+    [[nodiscard]] virtual bool usesNamespace() const { return false; }
+};
+
+[[nodiscard]] std::unique_ptr<Parser> makeParser(Format format);
+
+}  // namespace warmpath::import

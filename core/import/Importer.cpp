@@ -1,0 +1,202 @@
+#include "import/Importer.h"
+
+#include <stdexcept>
+
+#include "crypto/Sha256.h"
+#include "import/BatchWriter.h"
+#include "store/Meta.h"
+
+namespace warmpath::import {
+namespace {
+
+std::uint64_t sizeOf(const std::filesystem::path& path)
+{
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        std::uint64_t total = 0;
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(path, ec)) {
+            if (entry.is_regular_file(ec)) {
+                total += entry.file_size(ec);
+            }
+        }
+        return total;
+    }
+    const auto size = std::filesystem::file_size(path, ec);
+    return ec ? 0 : size;
+}
+
+/// Import-time connection settings, put back afterwards: a bigger page cache so the link
+/// indexes stay in memory, temporary b-trees in memory, and no foreign-key checks (the writer
+/// only ever refers to people and batches it has just read or written, and each check costs
+/// three b-tree lookups per link). WAL and synchronous stay as they are.
+class ImportPragmas {
+public:
+    explicit ImportPragmas(Database& db) : m_db(db)
+    {
+        Statement st = db.prepare("PRAGMA cache_size");
+        m_cacheSize = st.step() ? st.int64(0) : -2000;
+        db.execute("PRAGMA cache_size = -131072");  // 128 MiB, a bound, not a reservation
+        db.execute("PRAGMA temp_store = MEMORY");
+        db.execute("PRAGMA threads = 2");
+        db.execute("PRAGMA foreign_keys = OFF");  // outside the transaction, where it takes effect
+    }
+    ~ImportPragmas()
+    {
+        try {
+            m_db.execute("PRAGMA cache_size = " + std::to_string(m_cacheSize));
+            m_db.execute("PRAGMA temp_store = DEFAULT");
+            m_db.execute("PRAGMA foreign_keys = ON");
+        } catch (const DatabaseError&) {
+            // Only tuning; the connection works either way.
+        }
+    }
+    ImportPragmas(const ImportPragmas&) = delete;
+    ImportPragmas& operator=(const ImportPragmas&) = delete;
+    ImportPragmas(ImportPragmas&&) = delete;
+    ImportPragmas& operator=(ImportPragmas&&) = delete;
+
+private:
+    Database& m_db;
+    std::int64_t m_cacheSize = -2000;
+};
+
+/// Files at least this big (about 4 million links' worth of edge list) rebuild link_by_target.
+constexpr std::uint64_t kRebuildIndexBytes = std::uint64_t{8} << 20;
+
+}  // namespace
+
+Result<FileImportSummary> Importer::importOne(const std::filesystem::path& file, std::uint64_t bytesBefore,
+                                              std::uint64_t bytesTotal)
+{
+    const std::string label = file.string();
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) {
+        return Error("no such file", label);
+    }
+    Result<std::string> sha = Sha256::ofPath(file);
+    if (!sha) {
+        return sha.error();
+    }
+    FileImportSummary summary;
+    summary.file = label;
+    summary.sha256 = *sha;
+
+    Result<Format> format = m_options.format ? Result<Format>(*m_options.format) : sniffFormat(file);
+    if (!format) {
+        return format.error();
+    }
+    summary.format = std::string(formatName(*format));
+
+    {
+        Statement& earlier = m_db.cached("SELECT id FROM import_batch WHERE sha256 = ? ORDER BY id LIMIT 1");
+        earlier.bind(1, summary.sha256);
+        if (earlier.step()) {
+            summary.batch = earlier.int64(0);
+            summary.alreadyImported = true;
+            summary.warnings.push_back(label + ": already imported as batch " + std::to_string(summary.batch) +
+                                       " (same SHA-256); nothing changed");
+            earlier.reset();
+            return summary;
+        }
+        earlier.reset();
+    }
+
+    std::string nameSpace = m_options.nameSpace;
+    if (nameSpace.empty()) {
+        nameSpace = file.stem().string();
+    }
+    m_db.cached("INSERT INTO import_batch (file_name, format, sha256) VALUES (?, ?, ?)")
+        .bind(1, file.filename().empty() ? label : file.filename().string())
+        .bind(2, summary.format)
+        .bind(3, summary.sha256)
+        .run();
+    summary.batch = m_db.lastInsertId();
+
+    std::unique_ptr<Parser> parser = makeParser(*format);
+    BatchWriter writer(m_db, BatchWriterOptions{
+                                 .batchId = summary.batch,
+                                 .fileLabel = label,
+                                 .implicitNamespace = parser->usesNamespace() ? nameSpace : std::string(),
+                                 .cancel = m_options.cancel,
+                                 .onProgress =
+                                     [this, bytesBefore, bytesTotal, label](std::uint64_t done) {
+                                         if (m_options.progress) {
+                                             m_options.progress(bytesBefore + done, bytesTotal, label);
+                                         }
+                                     },
+                             });
+    Status parsed = parser->parse(ParseInput{.path = file, .label = label, .nameSpace = nameSpace}, writer);
+    if (!parsed) {
+        return parsed.error();
+    }
+    writer.finish();
+
+    summary.counts = writer.counts();
+    summary.warnings = writer.warnings();
+    summary.queuedForReview = writer.queuedForReview();
+    m_db.cached("UPDATE import_batch SET persons_added = ?, persons_merged = ?, links_added = ?, tags_added = ?, "
+                "skipped = ?, warnings = ? WHERE id = ?")
+        .bind(1, summary.counts.personsAdded)
+        .bind(2, summary.counts.personsMerged)
+        .bind(3, summary.counts.linksAdded)
+        .bind(4, summary.counts.tagsAdded)
+        .bind(5, summary.counts.skipped)
+        .bind(6, summary.counts.warningCount)
+        .bind(7, summary.batch)
+        .run();
+    return summary;
+}
+
+Result<std::vector<FileImportSummary>> Importer::run(const std::vector<std::filesystem::path>& files)
+{
+    if (files.empty()) {
+        return Error("no file to import");
+    }
+    std::uint64_t total = 0;
+    for (const auto& file : files) {
+        total += sizeOf(file);
+    }
+    ImportPragmas pragmas(m_db);
+    std::vector<FileImportSummary> summaries;
+    try {
+        Transaction tx(m_db);
+        // A big import fills link_by_target in random order, which costs more than building it
+        // afresh from a sort; both happen inside the transaction, so a failure restores it.
+        const bool rebuildTargetIndex = total >= kRebuildIndexBytes;
+        if (rebuildTargetIndex) {
+            m_db.execute("DROP INDEX IF EXISTS link_by_target");
+        }
+        std::uint64_t before = 0;
+        bool changed = false;
+        for (const auto& file : files) {
+            Result<FileImportSummary> one = importOne(file, before, total);
+            if (!one) {
+                return one.error();  // the transaction rolls back every file of this import
+            }
+            changed = changed || !one->alreadyImported;
+            before += sizeOf(file);
+            summaries.push_back(std::move(one).value());
+        }
+        if (m_options.cancel != nullptr && m_options.cancel->cancelled()) {
+            throw ImportCancelled{};
+        }
+        if (changed) {
+            bumpGraphGeneration(m_db);
+        }
+        if (rebuildTargetIndex) {
+            m_db.execute("CREATE INDEX link_by_target ON link(to_person)");
+        }
+        if (!m_options.dryRun) {
+            tx.commit();
+        }
+    } catch (const ImportCancelled&) {
+        return Error("import cancelled; nothing was written");
+    } catch (const std::length_error& e) {
+        return Error(std::string("input too large: ") + e.what());
+    } catch (const std::bad_alloc&) {
+        return Error("out of memory while importing; nothing was written");
+    }
+    return summaries;
+}
+
+}  // namespace warmpath::import

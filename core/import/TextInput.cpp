@@ -1,0 +1,401 @@
+#include "import/TextInput.h"
+
+#include <algorithm>
+#include <cstring>
+#include <stdexcept>
+
+namespace warmpath::import {
+namespace {
+
+constexpr std::size_t kChunk = std::size_t{1} << 20;
+
+void appendUtf8(std::string& out, std::uint32_t cp)
+{
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+/// Length of the valid UTF-8 sequence at `i`, or 0 when it is not valid.
+std::size_t utf8SequenceLength(std::string_view text, std::size_t i)
+{
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char c = byte(i);
+    if (c < 0x80) {
+        return 1;
+    }
+    std::size_t length = 0;
+    std::uint32_t cp = 0;
+    if ((c & 0xE0) == 0xC0) {
+        length = 2;
+        cp = c & 0x1Fu;
+    } else if ((c & 0xF0) == 0xE0) {
+        length = 3;
+        cp = c & 0x0Fu;
+    } else if ((c & 0xF8) == 0xF0) {
+        length = 4;
+        cp = c & 0x07u;
+    } else {
+        return 0;
+    }
+    if (i + length > text.size()) {
+        return 0;
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) {
+            return 0;
+        }
+        cp = (cp << 6) | (byte(i + k) & 0x3Fu);
+    }
+    const bool overlong = (length == 2 && cp < 0x80) || (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        return 0;
+    }
+    return length;
+}
+
+}  // namespace
+
+// --- streams -----------------------------------------------------------------------------
+
+Result<std::unique_ptr<FileStream>> FileStream::open(const std::filesystem::path& path)
+{
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (file == nullptr) {
+        return Error(std::string("cannot open file: ") + std::strerror(errno), path.string());
+    }
+    return std::unique_ptr<FileStream>(new FileStream(file));
+}
+
+std::size_t FileStream::read(char* buffer, std::size_t size)
+{
+    const std::size_t got = std::fread(buffer, 1, size, m_file.get());
+    if (got == 0 && std::ferror(m_file.get()) != 0) {
+        throw std::runtime_error("read error");
+    }
+    return got;
+}
+
+std::size_t StringStream::read(char* buffer, std::size_t size)
+{
+    const std::size_t n = std::min(size, m_text.size() - m_offset);
+    std::memcpy(buffer, m_text.data() + m_offset, n);
+    m_offset += n;
+    return n;
+}
+
+// --- LineReader ----------------------------------------------------------------------------
+
+LineReader::LineReader(ByteStream& stream, std::size_t maxLineBytes)
+    : m_stream(stream), m_maxLineBytes(maxLineBytes), m_buffer(kChunk)
+{
+}
+
+bool LineReader::fill()
+{
+    if (m_eof) {
+        return false;
+    }
+    if (m_begin > 0) {
+        std::memmove(m_buffer.data(), m_buffer.data() + m_begin, m_end - m_begin);
+        m_end -= m_begin;
+        m_begin = 0;
+    }
+    if (m_end == m_buffer.size()) {
+        if (m_buffer.size() > m_maxLineBytes) {
+            throw std::length_error("line " + std::to_string(m_lineNumber + 1) + " is longer than " +
+                                    std::to_string(m_maxLineBytes) + " bytes");
+        }
+        m_buffer.resize(m_buffer.size() * 2);
+    }
+    const std::size_t got = m_stream.read(m_buffer.data() + m_end, m_buffer.size() - m_end);
+    if (got == 0) {
+        m_eof = true;
+        return false;
+    }
+    m_end += got;
+    return true;
+}
+
+bool LineReader::next(std::string_view& line)
+{
+    std::size_t searchFrom = m_begin;
+    for (;;) {
+        const char* start = m_buffer.data() + searchFrom;
+        const void* found = std::memchr(start, '\n', m_end - searchFrom);
+        if (found != nullptr || (m_eof && m_begin < m_end)) {
+            const std::size_t lineEnd =
+                found != nullptr ? static_cast<std::size_t>(static_cast<const char*>(found) - m_buffer.data()) : m_end;
+            std::size_t contentEnd = lineEnd;
+            if (contentEnd > m_begin && m_buffer[contentEnd - 1] == '\r') {
+                --contentEnd;
+            }
+            std::string_view text(m_buffer.data() + m_begin, contentEnd - m_begin);
+            if (m_lineNumber == 0 && text.substr(0, 3) == "\xEF\xBB\xBF") {
+                text.remove_prefix(3);
+            }
+            const std::size_t next = found != nullptr ? lineEnd + 1 : m_end;
+            m_consumed += next - m_begin;
+            m_begin = next;
+            ++m_lineNumber;
+            line = text;
+            return true;
+        }
+        if (m_eof) {
+            return false;
+        }
+        const std::size_t scanned = m_end - m_begin;
+        if (!fill()) {
+            if (m_begin == m_end) {
+                return false;
+            }
+        }
+        searchFrom = m_begin + scanned;
+    }
+}
+
+// --- CsvReader -----------------------------------------------------------------------------
+
+CsvReader::CsvReader(ByteStream& stream, std::string fileName)
+    : m_stream(stream), m_fileName(std::move(fileName)), m_buffer(kChunk)
+{
+}
+
+int CsvReader::peek()
+{
+    if (m_pos == m_end) {
+        m_pos = 0;
+        m_end = m_stream.read(m_buffer.data(), m_buffer.size());
+        if (m_end == 0) {
+            return -1;
+        }
+    }
+    return static_cast<unsigned char>(m_buffer[m_pos]);
+}
+
+int CsvReader::get()
+{
+    const int c = peek();
+    if (c >= 0) {
+        ++m_pos;
+        ++m_consumed;
+        if (c == '\n') {
+            ++m_line;
+            m_column = 0;
+        } else {
+            ++m_column;
+        }
+    }
+    return c;
+}
+
+Result<bool> CsvReader::next(std::vector<std::string>& fields)
+{
+    fields.clear();
+    if (!m_started) {
+        m_started = true;
+        if (peek() == 0xEF) {
+            // A BOM only counts at the very start; any other 0xEF is text.
+            std::string head;
+            for (int i = 0; i < 3 && peek() >= 0; ++i) {
+                head += static_cast<char>(get());
+            }
+            if (head != "\xEF\xBB\xBF") {
+                m_column = 0;
+                fields.emplace_back(head);
+            } else {
+                m_column = 0;
+            }
+        }
+    }
+    if (peek() < 0 && fields.empty()) {
+        return false;
+    }
+    m_recordLine = m_line;
+    if (fields.empty()) {
+        fields.emplace_back();
+    }
+    for (;;) {
+        int c = get();
+        if (c < 0 || c == '\n') {
+            if (!fields.back().empty() && fields.back().back() == '\r') {
+                fields.back().pop_back();
+            }
+            return true;
+        }
+        if (c == ',') {
+            fields.emplace_back();
+            continue;
+        }
+        if (c == '"' && fields.back().empty()) {
+            const std::size_t openLine = m_line;
+            const std::size_t openColumn = m_column;
+            for (;;) {
+                c = get();
+                if (c < 0) {
+                    return Error("a quoted field is never closed (the file is truncated or malformed)", m_fileName,
+                                 openLine, openColumn);
+                }
+                if (c == '"') {
+                    if (peek() == '"') {
+                        get();
+                        fields.back() += '"';
+                        continue;
+                    }
+                    break;
+                }
+                fields.back() += static_cast<char>(c);
+            }
+            // Text after the closing quote (`"a"b`) is kept, as most spreadsheet programs do.
+            continue;
+        }
+        fields.back() += static_cast<char>(c);
+    }
+}
+
+// --- text helpers --------------------------------------------------------------------------
+
+bool isValidUtf8(std::string_view text)
+{
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8SequenceLength(text, i);
+        if (n == 0) {
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
+bool repairUtf8(std::string& text)
+{
+    if (isValidUtf8(text)) {
+        return false;
+    }
+    std::string out;
+    out.reserve(text.size() + 8);
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8SequenceLength(text, i);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.append(text, i, n);
+            i += n;
+        }
+    }
+    text = std::move(out);
+    return true;
+}
+
+std::string decodeToUtf8(std::string_view bytes)
+{
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+        return std::string(bytes.substr(3));
+    }
+    const bool le = bytes.substr(0, 2) == "\xFF\xFE";
+    const bool be = bytes.substr(0, 2) == "\xFE\xFF";
+    if (!le && !be) {
+        return std::string(bytes);
+    }
+    std::string out;
+    out.reserve(bytes.size() / 2);
+    auto unit = [&](std::size_t i) -> std::uint32_t {
+        const auto a = static_cast<unsigned char>(bytes[i]);
+        const auto b = static_cast<unsigned char>(bytes[i + 1]);
+        return le ? (static_cast<std::uint32_t>(b) << 8 | a) : (static_cast<std::uint32_t>(a) << 8 | b);
+    };
+    for (std::size_t i = 2; i + 1 < bytes.size(); i += 2) {
+        std::uint32_t cp = unit(i);
+        if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < bytes.size()) {
+            const std::uint32_t low = unit(i + 2);
+            if (low >= 0xDC00 && low <= 0xDFFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                i += 2;
+            } else {
+                cp = 0xFFFD;
+            }
+        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+            cp = 0xFFFD;
+        }
+        appendUtf8(out, cp);
+    }
+    return out;
+}
+
+std::string_view trim(std::string_view text)
+{
+    constexpr std::string_view kSpace = " \t\r\n\f\v";
+    const auto first = text.find_first_not_of(kSpace);
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
+}
+
+std::string lowerAscii(std::string_view text)
+{
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
+    return out;
+}
+
+std::vector<std::string> splitTrimmed(std::string_view text, std::string_view separator)
+{
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t at = text.find(separator, start);
+        const std::string_view part = trim(text.substr(start, at == std::string_view::npos ? at : at - start));
+        if (!part.empty()) {
+            parts.emplace_back(part);
+        }
+        if (at == std::string_view::npos) {
+            return parts;
+        }
+        start = at + separator.size();
+    }
+}
+
+Result<std::string> readWholeFile(const std::filesystem::path& path, std::uint64_t limit)
+{
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec) {
+        return Error("cannot read file: " + ec.message(), path.string());
+    }
+    if (size > limit) {
+        return Error("file is larger than the " + std::to_string(limit >> 20) + " MiB this format allows",
+                     path.string());
+    }
+    auto stream = FileStream::open(path);
+    if (!stream) {
+        return stream.error();
+    }
+    std::string text(size, '\0');
+    std::size_t got = 0;
+    while (got < text.size()) {
+        const std::size_t n = (*stream)->read(text.data() + got, text.size() - got);
+        if (n == 0) {
+            break;
+        }
+        got += n;
+    }
+    text.resize(got);
+    return text;
+}
+
+}  // namespace warmpath::import

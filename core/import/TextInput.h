@@ -1,0 +1,124 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/Result.h"
+
+namespace warmpath::import {
+
+/// Bytes read in order from somewhere (a file, an archive entry already in memory).
+class ByteStream {
+public:
+    virtual ~ByteStream() = default;
+    ByteStream() = default;
+    ByteStream(const ByteStream&) = delete;
+    ByteStream& operator=(const ByteStream&) = delete;
+    ByteStream(ByteStream&&) = delete;
+    ByteStream& operator=(ByteStream&&) = delete;
+
+    /// Up to `size` bytes into `buffer`; 0 at the end. Throws std::runtime_error on a read error.
+    virtual std::size_t read(char* buffer, std::size_t size) = 0;
+};
+
+class FileStream final : public ByteStream {
+public:
+    static Result<std::unique_ptr<FileStream>> open(const std::filesystem::path& path);
+    std::size_t read(char* buffer, std::size_t size) override;
+
+private:
+    struct Closer {
+        void operator()(std::FILE* file) const { std::fclose(file); }
+    };
+    explicit FileStream(std::FILE* file) : m_file(file) {}
+    std::unique_ptr<std::FILE, Closer> m_file;
+};
+
+class StringStream final : public ByteStream {
+public:
+    explicit StringStream(std::string text) : m_text(std::move(text)) {}
+    std::size_t read(char* buffer, std::size_t size) override;
+
+private:
+    std::string m_text;
+    std::size_t m_offset = 0;
+};
+
+/// Splits a stream into lines without holding more than the current line: LF or CRLF endings,
+/// a UTF-8 byte-order mark dropped, a last line without its newline still read.
+class LineReader {
+public:
+    explicit LineReader(ByteStream& stream, std::size_t maxLineBytes = std::size_t{1} << 28);
+
+    /// The next line without its ending; false at the end. A line longer than the limit is an
+    /// error (thrown as std::length_error, caught by the parser that knows the file name).
+    bool next(std::string_view& line);
+    [[nodiscard]] std::size_t lineNumber() const { return m_lineNumber; }
+    [[nodiscard]] std::uint64_t bytesConsumed() const { return m_consumed; }
+
+private:
+    bool fill();
+
+    ByteStream& m_stream;
+    std::size_t m_maxLineBytes;
+    std::vector<char> m_buffer;
+    std::size_t m_begin = 0;
+    std::size_t m_end = 0;
+    std::size_t m_lineNumber = 0;
+    std::uint64_t m_consumed = 0;
+    bool m_eof = false;
+};
+
+/// An RFC 4180 reader: comma-separated, fields in double quotes may hold commas, quotes
+/// (doubled) and line breaks; CRLF or LF; a UTF-8 BOM is dropped; the last record needs no
+/// newline. Streaming: only the current record is held.
+class CsvReader {
+public:
+    explicit CsvReader(ByteStream& stream, std::string fileName);
+
+    /// The next record into `fields`; false at the end. A quote left open at the end of the file
+    /// is an Error naming the line and column where the field began.
+    Result<bool> next(std::vector<std::string>& fields);
+    /// The line the last record began on (1-based).
+    [[nodiscard]] std::size_t recordLine() const { return m_recordLine; }
+    [[nodiscard]] std::uint64_t bytesConsumed() const { return m_consumed; }
+
+private:
+    int get();
+    int peek();
+
+    ByteStream& m_stream;
+    std::string m_fileName;
+    std::vector<char> m_buffer;
+    std::size_t m_pos = 0;
+    std::size_t m_end = 0;
+    std::size_t m_line = 1;
+    std::size_t m_column = 0;
+    std::size_t m_recordLine = 0;
+    std::uint64_t m_consumed = 0;
+    bool m_started = false;
+};
+
+/// True when every byte sequence in `text` is valid UTF-8.
+[[nodiscard]] bool isValidUtf8(std::string_view text);
+/// Replaces each invalid UTF-8 sequence with U+FFFD; returns true when it changed anything.
+bool repairUtf8(std::string& text);
+/// Decodes UTF-16 (LE or BE, by its BOM) to UTF-8; a UTF-8 BOM is dropped; other text is
+/// returned as is.
+[[nodiscard]] std::string decodeToUtf8(std::string_view bytes);
+/// Trims ASCII white space at both ends.
+[[nodiscard]] std::string_view trim(std::string_view text);
+[[nodiscard]] std::string lowerAscii(std::string_view text);
+/// Splits on `separator` (a string), trimming each part and dropping empty parts.
+[[nodiscard]] std::vector<std::string> splitTrimmed(std::string_view text, std::string_view separator);
+
+/// Reads a whole (small) file, refusing one larger than `limit` bytes.
+Result<std::string> readWholeFile(const std::filesystem::path& path, std::uint64_t limit);
+
+}  // namespace warmpath::import

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/PersonId.h"
+#include "store/Database.h"
+#include "util/Result.h"
+
+namespace warmpath {
+
+/// A probable duplicate waiting for the user's decision (`warmpath-cli duplicates`).
+struct MergeCandidate {
+    std::int64_t id = 0;
+    PersonId first;
+    PersonId second;
+    std::string firstName;
+    std::string secondName;
+    std::string reason;
+    std::int64_t batch = 0;  ///< the import that found it, 0 when none
+};
+
+/// The merge-review queue and the merge history that `split` reads. Callers own the
+/// transaction.
+class MergeReviewRepository {
+public:
+    explicit MergeReviewRepository(Database& db) : m_db(db) {}
+
+    [[nodiscard]] std::vector<MergeCandidate> candidates();
+    /// Remembers what `absorbed` is before mergePeople folds it into `kept`: its details,
+    /// identities and the links it is an end of (their ids survive the merge).
+    void recordMerge(PersonId kept, PersonId absorbed);
+    /// Gives `network:key` of `person` a person of its own again. When a recorded merge brought
+    /// the identity, the new person gets the absorbed person's details back and the links that
+    /// merge moved (where they still end at `person`); otherwise only the identity moves.
+    Result<PersonId> split(PersonId person, const std::string& network, const std::string& key);
+
+private:
+    Database& m_db;
+};
+
+}  // namespace warmpath
