@@ -26,6 +26,10 @@ int main(int argc, char** argv)
                "Exit codes: 0 success, 1 failure at run time, 2 usage error. See docs/cli.md.");
 
     registerStoreCommands(app, context);
+    registerPeopleCommands(app, context);
+    registerFollowUpCommands(app, context);
+    registerBackupCommands(app, context);
+    registerExportCommands(app, context);
 
     try {
         app.parse(argc, argv);
