@@ -12,7 +12,9 @@
 
 namespace warmpath {
 
-Workspace::Workspace(Database db, std::filesystem::path path) : m_db(std::move(db)), m_path(std::move(path)) {}
+Workspace::Workspace(Database db, std::filesystem::path path) : m_db(std::move(db)), m_path(std::move(path))
+{
+}
 
 Workspace::~Workspace() = default;
 

@@ -260,8 +260,7 @@ Status verifyRestored(const std::filesystem::path& file)
         sqlite3_finalize(st);
         return value;
     };
-    if (single("PRAGMA integrity_check") != "ok" ||
-        single("PRAGMA application_id") != std::to_string(kApplicationId) ||
+    if (single("PRAGMA integrity_check") != "ok" || single("PRAGMA application_id") != std::to_string(kApplicationId) ||
         single("PRAGMA journal_mode = DELETE") != "delete") {
         return damaged();
     }
@@ -345,8 +344,7 @@ Result<BackupSummary> writeBackup(Database& db, const std::filesystem::path& fil
                             tail.data() + finalBytes) != 1) {
         return Error("encryption failed");
     }
-    if (Status written = out->write(tail.data(), static_cast<std::size_t>(finalBytes) + crypto::kTagBytes);
-        !written) {
+    if (Status written = out->write(tail.data(), static_cast<std::size_t>(finalBytes) + crypto::kTagBytes); !written) {
         return written.error();
     }
     const std::size_t fileBytes = out->bytesWritten();

@@ -37,8 +37,7 @@ bool randomBytes(std::span<unsigned char> out)
     return RAND_bytes(out.data(), static_cast<int>(out.size())) == 1;
 }
 
-bool deriveKey(std::string_view passphrase, std::span<const unsigned char> salt, const ScryptParams& params,
-               Key& key)
+bool deriveKey(std::string_view passphrase, std::span<const unsigned char> salt, const ScryptParams& params, Key& key)
 {
     // OpenSSL 3.0 offers scrypt but not Argon2 (added in 3.2), so scrypt it is.
     std::unique_ptr<EVP_KDF, KdfFree> kdf(EVP_KDF_fetch(nullptr, "SCRYPT", nullptr));

@@ -53,8 +53,7 @@ struct ScryptParams {
 
 /// Derives a 256-bit key from the passphrase with scrypt through EVP_KDF. False when OpenSSL
 /// refuses (parameters out of range, out of memory).
-bool deriveKey(std::string_view passphrase, std::span<const unsigned char> salt, const ScryptParams& params,
-               Key& key);
+bool deriveKey(std::string_view passphrase, std::span<const unsigned char> salt, const ScryptParams& params, Key& key);
 
 /// Fills `out` from OpenSSL's CSPRNG; false when it cannot.
 bool randomBytes(std::span<unsigned char> out);

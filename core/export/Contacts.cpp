@@ -59,9 +59,16 @@ std::string writeCsv(const ExportData& data)
         for (const std::string& network : networkSet) {
             networks += (networks.empty() ? "" : "; ") + network;
         }
-        const std::string cells[] = {p.ref,     p.person.displayName, p.person.organisation, p.person.title,
-                                     p.person.location, tags,        networks,              p.followUpDue,
-                                     p.lastContacted,   p.degree ? std::to_string(*p.degree) : std::string()};
+        const std::string cells[] = {p.ref,
+                                     p.person.displayName,
+                                     p.person.organisation,
+                                     p.person.title,
+                                     p.person.location,
+                                     tags,
+                                     networks,
+                                     p.followUpDue,
+                                     p.lastContacted,
+                                     p.degree ? std::to_string(*p.degree) : std::string()};
         bool first = true;
         for (const std::string& cell : cells) {
             out += (first ? "" : ",") + csvCell(cell);

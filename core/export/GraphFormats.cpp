@@ -110,8 +110,8 @@ std::string writeGexf(const ExportData& data)
     out << "    </nodes>\n    <edges>\n";
     std::size_t edge = 0;
     for (const LinkRow& link : data.links) {
-        out << "      <edge id=\"" << edge++ << "\" source=\"" << link.from.value() << "\" target=\""
-            << link.to.value() << "\" weight=\"" << link.confidence << "\" label=\"" << toString(link.kind)
+        out << "      <edge id=\"" << edge++ << "\" source=\"" << link.from.value() << "\" target=\"" << link.to.value()
+            << "\" weight=\"" << link.confidence << "\" label=\"" << toString(link.kind)
             << "\">\n        <attvalues>\n";
         gexfValue(out, "kind", toString(link.kind));
         out << "        </attvalues>\n      </edge>\n";

@@ -56,7 +56,10 @@ std::optional<std::int64_t> TagRepository::find(std::string_view name)
 
 bool TagRepository::unassign(PersonId person, std::int64_t tagId)
 {
-    m_db.cached("DELETE FROM person_tag WHERE person_id = ? AND tag_id = ?").bind(1, person.value()).bind(2, tagId).run();
+    m_db.cached("DELETE FROM person_tag WHERE person_id = ? AND tag_id = ?")
+        .bind(1, person.value())
+        .bind(2, tagId)
+        .run();
     return m_db.changes() > 0;
 }
 

@@ -26,8 +26,11 @@ AtomicFile::AtomicFile(int fd, std::filesystem::path tempPath, std::filesystem::
 }
 
 AtomicFile::AtomicFile(AtomicFile&& other) noexcept
-    : m_fd(std::exchange(other.m_fd, -1)), m_committed(std::exchange(other.m_committed, true)),
-      m_written(other.m_written), m_tempPath(std::move(other.m_tempPath)), m_target(std::move(other.m_target))
+    : m_fd(std::exchange(other.m_fd, -1)),
+      m_committed(std::exchange(other.m_committed, true)),
+      m_written(other.m_written),
+      m_tempPath(std::move(other.m_tempPath)),
+      m_target(std::move(other.m_target))
 {
 }
 

@@ -64,10 +64,10 @@ protected:
 TEST_F(WorkflowCli, HelpOnEveryNewCommandExitsZero)
 {
     const std::vector<std::vector<std::string>> commands = {
-        {"tag", "add"},     {"tag", "remove"},   {"tag", "list"},     {"tag", "cadence"}, {"note", "add"},
-        {"people"},         {"person"},          {"followup", "set"}, {"followup", "done"},
-        {"followup", "snooze"}, {"followup", "list"}, {"intro", "draft"}, {"intro", "set"},  {"intro", "list"},
-        {"export"},         {"backup"},          {"restore"}};
+        {"tag", "add"},       {"tag", "remove"},  {"tag", "list"},     {"tag", "cadence"},   {"note", "add"},
+        {"people"},           {"person"},         {"followup", "set"}, {"followup", "done"}, {"followup", "snooze"},
+        {"followup", "list"}, {"intro", "draft"}, {"intro", "set"},    {"intro", "list"},    {"export"},
+        {"backup"},           {"restore"}};
     for (auto command : commands) {
         command.push_back("--help");
         const auto run = runCli(dir, command);
@@ -132,8 +132,7 @@ TEST_F(WorkflowCli, PersonJsonHasEverySection)
     }
     EXPECT_EQ(doc["ref"], "linkedin:ana-souza");
     EXPECT_EQ(doc["name"], "Ana Souza");
-    EXPECT_EQ(doc["identities"],
-              json::parse(R"([{"network":"linkedin","key":"ana-souza","handle":"","url":""}])"));
+    EXPECT_EQ(doc["identities"], json::parse(R"([{"network":"linkedin","key":"ana-souza","handle":"","url":""}])"));
     EXPECT_EQ(doc["tags"], json::parse(R"(["investors"])"));
     EXPECT_EQ(doc["notes"][0]["text"], "Met at the fair");
     EXPECT_EQ(doc["follow_up"]["due"], "2099-01-31");

@@ -223,8 +223,7 @@ void registerIntro(CLI::App& app, CliContext& context)
                 for (const IntroRequest& intro : *intros) {
                     context.out() << '#' << intro.id << '\t' << toString(intro.status) << '\t'
                                   << nameOf(context, intro.target) << "\tvia "
-                                  << (intro.introducer ? nameOf(context, *intro.introducer) : std::string("?"))
-                                  << '\n';
+                                  << (intro.introducer ? nameOf(context, *intro.introducer) : std::string("?")) << '\n';
                 }
             }
             return static_cast<int>(kExitOk);

@@ -26,7 +26,9 @@ nlohmann::json followUpJson(const PersonDetails& details)
         return nullptr;
     }
     const FollowUpRecord record = details.followUp.value_or(FollowUpRecord{});
-    auto dateOrNull = [](const std::string& date) { return date.empty() ? nlohmann::json(nullptr) : nlohmann::json(date); };
+    auto dateOrNull = [](const std::string& date) {
+        return date.empty() ? nlohmann::json(nullptr) : nlohmann::json(date);
+    };
     return {{"due", details.due ? nlohmann::json(formatDate(details.due->due)) : nlohmann::json(nullptr)},
             {"days_overdue", details.due ? nlohmann::json(details.due->daysOverdue) : nlohmann::json(nullptr)},
             {"cadence_days", details.due ? orNull(details.due->cadenceDays) : orNull(record.cadenceDays)},
@@ -157,10 +159,13 @@ void registerPeopleCommand(CLI::App& app, CliContext& context)
     auto degree = std::make_shared<int>(0);
     auto json = std::make_shared<bool>(false);
     command->add_option("--tag", query->tag, "Only people with this tag")->type_name("TAG");
-    auto* degreeOption =
-        command->add_option("--degree", *degree, "Only people N hops from me")->type_name("N")->check(CLI::NonNegativeNumber);
-    command->add_option("--search", query->search, "Only people whose name, organisation, title or identity "
-                                                   "contains TEXT (ignoring case)")
+    auto* degreeOption = command->add_option("--degree", *degree, "Only people N hops from me")
+                             ->type_name("N")
+                             ->check(CLI::NonNegativeNumber);
+    command
+        ->add_option("--search", query->search,
+                     "Only people whose name, organisation, title or identity "
+                     "contains TEXT (ignoring case)")
         ->type_name("TEXT");
     command->add_flag("--json", *json, "Print one JSON object");
     context.addCommand(command, [&context, query, degree, degreeOption, json]() {
@@ -244,8 +249,8 @@ void registerPersonCommand(CLI::App& app, CliContext& context)
         std::ostream& out = context.out();
         out << d.person.displayName << " (" << d.ref << ")\n";
         if (!d.person.organisation.empty() || !d.person.title.empty()) {
-            out << "  works      " << d.person.title << (d.person.title.empty() ? "" : " at ")
-                << d.person.organisation << '\n';
+            out << "  works      " << d.person.title << (d.person.title.empty() ? "" : " at ") << d.person.organisation
+                << '\n';
         }
         out << "  degree     " << (d.degree ? std::to_string(*d.degree) : std::string("unknown")) << '\n';
         for (const Identity& i : d.identities) {

@@ -144,9 +144,9 @@ TEST_F(BackupTest, AChangedByteInAnyRegionIsRejected)
 TEST_F(BackupTest, ATruncatedFileIsRejected)
 {
     const std::string original = test::readFile(backupFile());
-    for (const std::size_t keep : {std::size_t{0}, std::size_t{7}, crypto::BackupHeader::kSize,
-                                   crypto::BackupHeader::kSize + 16, original.size() / 2, original.size() - 16,
-                                   original.size() - 1}) {
+    for (const std::size_t keep :
+         {std::size_t{0}, std::size_t{7}, crypto::BackupHeader::kSize, crypto::BackupHeader::kSize + 16,
+          original.size() / 2, original.size() - 16, original.size() - 1}) {
         expectRejected(original.substr(0, keep), "kept " + std::to_string(keep) + " bytes");
     }
 }

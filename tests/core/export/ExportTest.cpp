@@ -6,8 +6,8 @@
 
 #include "MiniXml.h"
 #include "TestSupport.h"
-#include "Workspace.h"
 #include "WorkflowFixtures.h"
+#include "Workspace.h"
 #include "export/TextEscaping.h"
 
 using namespace warmpath;
@@ -31,7 +31,7 @@ protected:
             test::seedEveryKindOfRow(*db);
             Statement insert = db->prepare("INSERT INTO person (id, display_name, organisation) VALUES (?, ?, ?)");
             const std::vector<std::pair<int, std::string>> tricky = {
-                {5, "=cmd|' /C calc'!A0"}, {6, "+1 555"},     {7, "-2"},     {8, "@SUM(A1)"},
+                {5, "=cmd|' /C calc'!A0"}, {6, "+1 555"},      {7, "-2"},      {8, "@SUM(A1)"},
                 {9, "\tTabbed"},           {10, "\rReturned"}, {11, kLongName}};
             for (const auto& [id, name] : tricky) {
                 insert.bind(1, id).bind(2, name).bind(3, id == 5 ? "=HYPERLINK(\"x\")" : "").run();
@@ -286,7 +286,8 @@ TEST_F(ExportTest, VCardsCarryCategoriesAndRelatedAndAreFolded)
     const auto bob = find("Bob \"Bobby\" Lee");
     EXPECT_TRUE(std::none_of(bob.begin(), bob.end(), [](const std::string& l) { return l.rfind("RELATED", 0) == 0; }))
         << "a follow is not a relationship";
-    const auto maria = find("Maria-Aparecida Conceição dos Santos Oliveira\\, Ph.D.\\; Directora de Operações Ünicode ✓");
+    const auto maria =
+        find("Maria-Aparecida Conceição dos Santos Oliveira\\, Ph.D.\\; Directora de Operações Ünicode ✓");
     ASSERT_FALSE(maria.empty()) << "the long name survives folding and is escaped";
     EXPECT_TRUE(has(maria, "CATEGORIES:a\\,b\\;c"));
 }
@@ -315,8 +316,8 @@ TEST_F(ExportTest, ICalendarHasATodoAndAnEventPerFollowUp)
     EXPECT_TRUE(has(events[1], "DTEND;VALUE=DATE:20261202"));
     EXPECT_TRUE(has(events[1], "RRULE:FREQ=DAILY;INTERVAL=14"));
     for (const auto& block : {todos[0], todos[1], events[0], events[1]}) {
-        EXPECT_EQ(std::count_if(block.begin(), block.end(), [](const std::string& l) { return l.rfind("UID:", 0) == 0; }),
-                  1);
+        EXPECT_EQ(
+            std::count_if(block.begin(), block.end(), [](const std::string& l) { return l.rfind("UID:", 0) == 0; }), 1);
         EXPECT_EQ(std::count_if(block.begin(), block.end(),
                                 [](const std::string& l) { return l.rfind("DTSTAMP:", 0) == 0 && l.size() == 24; }),
                   1);

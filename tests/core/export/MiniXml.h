@@ -56,8 +56,8 @@ private:
 
     void skipSpace()
     {
-        while (m_at < m_text.size() && (m_text[m_at] == ' ' || m_text[m_at] == '\n' || m_text[m_at] == '\r' ||
-                                        m_text[m_at] == '\t')) {
+        while (m_at < m_text.size() &&
+               (m_text[m_at] == ' ' || m_text[m_at] == '\n' || m_text[m_at] == '\r' || m_text[m_at] == '\t')) {
             ++m_at;
         }
     }
@@ -110,9 +110,9 @@ private:
     std::string name()
     {
         const std::size_t start = m_at;
-        while (m_at < m_text.size() && (std::isalnum(static_cast<unsigned char>(m_text[m_at])) != 0 ||
-                                        m_text[m_at] == ':' || m_text[m_at] == '_' || m_text[m_at] == '-' ||
-                                        m_text[m_at] == '.')) {
+        while (m_at < m_text.size() &&
+               (std::isalnum(static_cast<unsigned char>(m_text[m_at])) != 0 || m_text[m_at] == ':' ||
+                m_text[m_at] == '_' || m_text[m_at] == '-' || m_text[m_at] == '.')) {
             ++m_at;
         }
         return std::string(m_text.substr(start, m_at - start));
