@@ -44,17 +44,6 @@ std::unique_ptr<Workspace> Workspace::openInMemory()
     return std::unique_ptr<Workspace>(new Workspace(std::move(db), ":memory:"));
 }
 
-template <typename Work>
-auto Workspace::guarded(Work&& work) -> decltype(work())
-{
-    std::lock_guard lock(m_mutex);
-    try {
-        return work();
-    } catch (const DatabaseError& e) {
-        return Error(std::string("database error: ") + e.what(), m_path.string());
-    }
-}
-
 Result<PersonId> Workspace::resolve(std::string_view ref)
 {
     return guarded([&]() -> Result<PersonId> { return RefResolver(m_db).resolve(ref); });

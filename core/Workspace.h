@@ -12,8 +12,12 @@
 #include "WorkspaceGraph.h"
 #include "graph/Snapshot.h"
 #include "import/Importer.h"
+#include "crypto/Backup.h"
+#include "export/ExportData.h"
+#include "model/DegreeLookup.h"
 #include "model/Person.h"
 #include "model/PersonId.h"
+#include "model/Workflow.h"
 #include "store/Database.h"
 #include "store/Imports.h"
 #include "store/MergeReview.h"
@@ -39,6 +43,26 @@ struct Stats {
 struct DemoSummary {
     std::int64_t persons = 0;
     std::int64_t links = 0;
+};
+
+/// What `people` lists: everyone, narrowed by each criterion that is set.
+struct PeopleQuery {
+    std::string tag;            ///< only people with this tag (ignoring case)
+    std::optional<int> degree;  ///< only people this many hops from me (needs degrees)
+    std::string search;         ///< only people whose name, organisation, title or identity contains it
+};
+
+/// Everything `person REF` shows about one person.
+struct PersonDetails {
+    Person person;
+    std::string ref;
+    std::vector<Identity> identities;
+    std::vector<std::string> tags;
+    std::vector<Note> notes;
+    std::optional<FollowUpRecord> followUp;  ///< as stored
+    std::optional<FollowUpItem> due;         ///< when due (own date, cadence or inherited cadence)
+    std::vector<IntroRequest> introRequests;
+    std::optional<int> degree;
 };
 
 /// The one facade over a Warmpath database that both the CLI and the GUI use: open or create
@@ -80,6 +104,25 @@ public:
     /// Everyone, with networks, tags and follow-up dates: what the people list shows.
     Result<std::vector<PersonSummary>> peopleSummaries();
 
+    /// People matching `query`, sorted by name (ignoring case) then id.
+    Result<std::vector<PersonSummary>> people(const PeopleQuery& query);
+    Result<PersonDetails> details(PersonId id, Date today);
+    /// Every tag with its number of people and cadence.
+    Result<std::vector<TagInfo>> tags();
+    Result<std::vector<Note>> notes(PersonId id);
+    /// Everyone with something due, most overdue first; `overdueOnly` keeps those due today or
+    /// earlier.
+    Result<std::vector<FollowUpItem>> followUpQueue(Date today, bool overdueOnly = false);
+    Result<std::vector<IntroRequest>> introRequests();
+
+    // --- the graph engine's hooks (core/graph, issue 4) ----------------------------------
+    /// Degrees of separation from me. Empty until the graph engine is merged: callers print
+    /// `null` and refuse degree filters. The graph engine fills this in.
+    DegreeLookup degreeLookup();
+    /// The first hop of the warmest path from me to `target`: the person to ask for an
+    /// introduction. Fails until the graph engine is merged.
+    Result<PersonId> firstHopTowards(PersonId target);
+
     // --- editing (each call is one transaction) -----------------------------------------
     /// Makes `person` the me person; the previous me is merged into them, so nothing recorded
     /// about or by the user is lost.
@@ -102,6 +145,37 @@ public:
     Result<std::vector<ImportBatch>> imports();
     /// Removes what import batch `batch` alone brought, in one transaction.
     Result<UndoSummary> undoImport(std::int64_t batch);
+    /// Gives the person each tag (created when new); returns the tags they did not have yet.
+    Result<std::vector<std::string>> addTags(PersonId person, const std::vector<std::string>& tags);
+    /// Takes the tags from the person; returns the ones they had. Unknown tags are an error.
+    Result<std::vector<std::string>> removeTags(PersonId person, const std::vector<std::string>& tags);
+    /// Sets (or with nullopt clears) the follow-up cadence the tag's people inherit; creates the tag.
+    Status setTagCadence(std::string_view tag, std::optional<int> days);
+    Result<Note> addNote(PersonId person, std::string_view text);
+    /// Due on `due`; `everyDays` sets the person's own cadence (kept when nullopt).
+    Result<FollowUpRecord> setFollowUp(PersonId person, Date due, std::optional<int> everyDays);
+    /// Records contact today; with a cadence (own or inherited) the next due date is today + cadence,
+    /// without one the follow-up is closed.
+    Result<FollowUpRecord> markContacted(PersonId person, Date today);
+    /// Hides the person's follow-up until today + days.
+    Result<FollowUpRecord> snoozeFollowUp(PersonId person, int days, Date today);
+    /// Drafts a request to `via` (or to the first hop of the warmest path when nullopt) for an
+    /// introduction to `target`.
+    Result<IntroRequest> draftIntro(PersonId target, std::optional<PersonId> via);
+    /// Moves an intro request on; `introduced` also records that me and the target know each
+    /// other (a `knows` link each way) in the same transaction.
+    Result<IntroRequest> setIntroStatus(std::int64_t id, IntroStatus status);
+
+    // --- backup and export ---------------------------------------------------------------
+    /// Writes an encrypted backup of this database to `file` (crypto/Backup.h).
+    Result<BackupSummary> backup(const std::filesystem::path& file, std::string_view passphrase,
+                                 const BackupOptions& options = {});
+    /// Restores `backupFile` into the database at `target` (crypto/Backup.h). Static: the
+    /// database restored into must not be open.
+    static Status restore(const std::filesystem::path& backupFile, std::string_view passphrase,
+                          const std::filesystem::path& target, bool force);
+    /// Writes the network in `format` to `file` (written beside it, then renamed).
+    Status exportTo(exporting::ExportFormat format, const std::filesystem::path& file, Date today);
 
     /// Loads the bundled demo network (resources/demo/demo-network.json) into an empty
     /// database; follow-up dates in the file are relative to `today`.
@@ -139,7 +213,16 @@ private:
 
     /// Runs `work` under the connection lock, turning store exceptions into an Error.
     template <typename Work>
-    auto guarded(Work&& work) -> decltype(work());
+    auto guarded(Work&& work) -> decltype(work())
+    {
+        std::lock_guard lock(m_mutex);
+        try {
+            return work();
+        } catch (const DatabaseError& e) {
+            return Error(std::string("database error: ") + e.what(), m_path.string());
+        }
+    }
+    Status checkPerson(PersonId id);
 
     std::mutex m_mutex;
     Database m_db;

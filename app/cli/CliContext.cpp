@@ -9,13 +9,34 @@
 
 namespace warmpath::cli {
 
+std::filesystem::path CliContext::databaseFile() const
+{
+    return databasePath.empty() ? defaultDatabasePath() : std::filesystem::path(databasePath);
+}
+
+std::string CliContext::refOf(PersonId person)
+{
+    Workspace* ws = workspace();
+    if (ws != nullptr) {
+        if (auto ref = ws->refOf(person)) {
+            return std::move(ref).value();
+        }
+    }
+    return "#" + std::to_string(person.value());
+}
+
+int CliContext::usage(const std::string& message)
+{
+    m_err << "warmpath-cli: error: " << message << "\nRun 'warmpath-cli --help' for usage.\n";
+    return kExitUsage;
+}
+
 Workspace* CliContext::workspace()
 {
     if (m_workspace) {
         return m_workspace.get();
     }
-    const std::filesystem::path path =
-        databasePath.empty() ? defaultDatabasePath() : std::filesystem::path(databasePath);
+    const std::filesystem::path path = databaseFile();
     auto opened = Workspace::open(path);
     if (!opened) {
         fail(opened.error());

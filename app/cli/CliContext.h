@@ -39,6 +39,13 @@ public:
     /// Prints `warmpath-cli: error: ...` and returns kExitFailure.
     int fail(const Error& error);
     int fail(const std::string& message) { return fail(Error(message)); }
+    /// The REF that names `person` best, or `#ID` when it cannot be worked out.
+    std::string refOf(PersonId person);
+    /// The database file --db names, else the default location; nothing is opened.
+    [[nodiscard]] std::filesystem::path databaseFile() const;
+    /// Prints `warmpath-cli: error: ...` and returns kExitUsage: the command line is wrong.
+    int usage(const std::string& message);
+
     /// Prints one JSON document and a newline on stdout.
     void printJson(const nlohmann::json& document);
 
@@ -61,5 +68,9 @@ private:
 void registerStoreCommands(CLI::App& app, CliContext& context);
 void registerGraphCommands(CLI::App& app, CliContext& context);
 void registerImportCommands(CLI::App& app, CliContext& context);
+void registerPeopleCommands(CLI::App& app, CliContext& context);
+void registerFollowUpCommands(CLI::App& app, CliContext& context);
+void registerBackupCommands(CLI::App& app, CliContext& context);
+void registerExportCommands(CLI::App& app, CliContext& context);
 
 }  // namespace warmpath::cli

@@ -28,6 +28,10 @@ int main(int argc, char** argv)
     registerStoreCommands(app, context);
     registerGraphCommands(app, context);
     registerImportCommands(app, context);
+    registerPeopleCommands(app, context);
+    registerFollowUpCommands(app, context);
+    registerBackupCommands(app, context);
+    registerExportCommands(app, context);
 
     try {
         app.parse(argc, argv);

@@ -52,4 +52,18 @@ bool LinkRepository::exists(PersonId from, PersonId to, LinkKind kind)
     return st.step();
 }
 
+std::vector<LinkRow> LinkRepository::all()
+{
+    Statement st = m_db.prepare("SELECT from_person, to_person, kind, confidence FROM link ORDER BY from_person, "
+                                "to_person, kind");
+    std::vector<LinkRow> rows;
+    while (st.step()) {
+        rows.push_back(LinkRow{.from = PersonId(st.int64(0)),
+                               .to = PersonId(st.int64(1)),
+                               .kind = static_cast<LinkKind>(st.int64(2)),
+                               .confidence = st.real(3)});
+    }
+    return rows;
+}
+
 }  // namespace warmpath

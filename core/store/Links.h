@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "model/LinkKind.h"
 #include "model/PersonId.h"
@@ -11,6 +12,14 @@ namespace warmpath {
 
 /// What writing one link did.
 enum class LinkWrite { Added, SourceAdded, Unchanged, SelfLinkSkipped };
+
+/// One stored link, as exports list them.
+struct LinkRow {
+    PersonId from;
+    PersonId to;
+    LinkKind kind = LinkKind::Follows;
+    double confidence = 1.0;
+};
 
 /// Reads and writes the `link` and `link_source` tables. Callers own the transaction.
 class LinkRepository {
@@ -23,6 +32,8 @@ public:
                      std::optional<std::int64_t> batchId = {});
     [[nodiscard]] std::int64_t count();
     [[nodiscard]] bool exists(PersonId from, PersonId to, LinkKind kind);
+    /// Every link, ordered by (from, to, kind).
+    [[nodiscard]] std::vector<LinkRow> all();
 
 private:
     Database& m_db;

@@ -112,6 +112,29 @@ std::vector<Person> PeopleRepository::findByNameIgnoringCase(std::string_view na
     return readPeople(st);
 }
 
+std::vector<PersonId> PeopleRepository::search(std::string_view text)
+{
+    // LIKE with our own escape character, so `%` and `_` in the search text are literal.
+    std::string pattern = "%";
+    for (const char c : text) {
+        if (c == '%' || c == '_' || c == '\\') {
+            pattern += '\\';
+        }
+        pattern += c;
+    }
+    pattern += '%';
+    Statement st = m_db.prepare(
+        "SELECT p.id FROM person p WHERE p.display_name LIKE ?1 ESCAPE '\\' OR p.organisation LIKE ?1 ESCAPE '\\' "
+        "OR p.title LIKE ?1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM identity i WHERE i.person_id = p.id AND "
+        "(i.key LIKE ?1 ESCAPE '\\' OR i.handle LIKE ?1 ESCAPE '\\')) ORDER BY p.id");
+    st.bind(1, pattern);
+    std::vector<PersonId> ids;
+    while (st.step()) {
+        ids.emplace_back(st.int64(0));
+    }
+    return ids;
+}
+
 std::vector<PersonSummary> PeopleRepository::summaries()
 {
     std::vector<PersonSummary> rows;

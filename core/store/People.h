@@ -40,6 +40,10 @@ public:
     /// People whose display name equals `name` ignoring ASCII case, at most `limit`.
     [[nodiscard]] std::vector<Person> findByNameIgnoringCase(std::string_view name, int limit = 20);
 
+    /// Ids of the people whose name, organisation, title, identity key or handle contains
+    /// `text`, ignoring ASCII case.
+    [[nodiscard]] std::vector<PersonId> search(std::string_view text);
+
     /// Every person with networks, tags and follow-up dates, for lists and tables.
     [[nodiscard]] std::vector<PersonSummary> summaries();
 

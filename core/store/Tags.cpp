@@ -44,4 +44,49 @@ std::int64_t TagRepository::count()
     return st.int64(0);
 }
 
+std::optional<std::int64_t> TagRepository::find(std::string_view name)
+{
+    Statement& st = m_db.cached("SELECT id FROM tag WHERE name = ?");
+    st.bind(1, name);
+    if (!st.step()) {
+        return std::nullopt;
+    }
+    return st.int64(0);
+}
+
+bool TagRepository::unassign(PersonId person, std::int64_t tagId)
+{
+    m_db.cached("DELETE FROM person_tag WHERE person_id = ? AND tag_id = ?")
+        .bind(1, person.value())
+        .bind(2, tagId)
+        .run();
+    return m_db.changes() > 0;
+}
+
+std::vector<TagInfo> TagRepository::list()
+{
+    Statement& st = m_db.cached("SELECT t.name, (SELECT count(*) FROM person_tag pt WHERE pt.tag_id = t.id), "
+                                "t.cadence_days FROM tag t ORDER BY t.name COLLATE NOCASE");
+    std::vector<TagInfo> tags;
+    while (st.step()) {
+        TagInfo tag{.name = st.text(0), .count = st.int64(1), .cadenceDays = std::nullopt};
+        if (const auto cadence = st.optionalInt64(2)) {
+            tag.cadenceDays = static_cast<int>(*cadence);
+        }
+        tags.push_back(std::move(tag));
+    }
+    return tags;
+}
+
+std::optional<int> TagRepository::inheritedCadence(PersonId person)
+{
+    Statement& st = m_db.cached("SELECT min(t.cadence_days) FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
+                                "WHERE pt.person_id = ?");
+    st.bind(1, person.value());
+    if (!st.step() || st.isNull(0)) {
+        return std::nullopt;
+    }
+    return static_cast<int>(st.int64(0));
+}
+
 }  // namespace warmpath

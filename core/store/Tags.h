@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/PersonId.h"
+#include "model/Workflow.h"
 #include "store/Database.h"
 
 namespace warmpath {
@@ -24,6 +25,16 @@ public:
     bool assign(PersonId person, std::int64_t tagId, std::optional<std::int64_t> batchId = {});
     [[nodiscard]] std::vector<std::string> namesFor(PersonId person);
     [[nodiscard]] std::int64_t count();
+
+    /// The id of the tag with this name (ignoring case), if there is one.
+    [[nodiscard]] std::optional<std::int64_t> find(std::string_view name);
+    /// Returns false when the person did not have the tag.
+    bool unassign(PersonId person, std::int64_t tagId);
+    /// Every tag with the number of people carrying it and its cadence, by name.
+    [[nodiscard]] std::vector<TagInfo> list();
+    /// The shortest cadence among the person's tags: what they inherit when they have none of
+    /// their own.
+    [[nodiscard]] std::optional<int> inheritedCadence(PersonId person);
 
 private:
     Database& m_db;

@@ -4,6 +4,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "model/Workflow.h"
+#include "util/Date.h"
 
 #include "model/PersonId.h"
 #include "store/Database.h"
@@ -19,6 +23,27 @@ struct FollowUpRecord {
     bool done = false;
 };
 
+/// One row of the follow-up queue: when the person is due and how late that is.
+struct FollowUpItem {
+    PersonId person;
+    std::string name;
+    Date due;
+    int daysOverdue = 0;             ///< today − due; negative when due in the future
+    std::optional<int> cadenceDays;  ///< the person's own cadence, else the one inherited from tags
+
+    friend bool operator==(const FollowUpItem&, const FollowUpItem&) = default;
+};
+
+/// The cadence that applies: the person's own wins over the one inherited from their tags.
+[[nodiscard]] std::optional<int> effectiveCadence(const std::optional<FollowUpRecord>& record,
+                                                  std::optional<int> inheritedCadence);
+
+/// When the person is due, or nullopt when nothing is due (no follow-up, or done without a
+/// cadence). An open follow-up is due on its date; otherwise a cadence makes the person due that
+/// many days after the last contact (today when never contacted). A snooze moves the date later.
+[[nodiscard]] std::optional<Date> effectiveDue(const std::optional<FollowUpRecord>& record,
+                                               std::optional<int> inheritedCadence, Date today);
+
 /// Reads and writes notes, follow-ups and intro requests. Callers own the transaction.
 class WorkflowRepository {
 public:
@@ -29,6 +54,15 @@ public:
     [[nodiscard]] std::optional<FollowUpRecord> followUp(PersonId person);
     std::int64_t addIntroRequest(PersonId target, std::optional<PersonId> introducer, std::string_view status,
                                  std::string_view note);
+
+    /// The person's notes, oldest first.
+    [[nodiscard]] std::vector<Note> notes(PersonId person);
+    [[nodiscard]] std::optional<IntroRequest> introRequest(std::int64_t id);
+    /// Every intro request (or those where `involving` is the target or the introducer), by id.
+    [[nodiscard]] std::vector<IntroRequest> introRequests(std::optional<PersonId> involving = {});
+    void setIntroStatus(std::int64_t id, IntroStatus status);
+    /// Everyone with something due (see effectiveDue), most overdue first, then by name.
+    [[nodiscard]] std::vector<FollowUpItem> followUpQueue(Date today);
 
 private:
     Database& m_db;

@@ -1,0 +1,372 @@
+// The Workspace's follow-up half: people lists, tags, notes, follow-ups and intro requests.
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_set>
+
+#include "Workspace.h"
+#include "store/Links.h"
+#include "store/Meta.h"
+#include "store/People.h"
+#include "store/RefResolver.h"
+#include "store/Tags.h"
+#include "store/Workflow.h"
+
+namespace warmpath {
+namespace {
+
+std::string trimmed(std::string_view text)
+{
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+std::string lowerAscii(std::string_view text)
+{
+    std::string lower(text);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return lower;
+}
+
+Error noPerson(PersonId id)
+{
+    return Error("no person with id #" + std::to_string(id.value()));
+}
+
+}  // namespace
+
+Status Workspace::checkPerson(PersonId id)
+{
+    if (!PeopleRepository(m_db).find(id)) {
+        return noPerson(id);
+    }
+    return {};
+}
+
+DegreeLookup Workspace::degreeLookup()
+{
+    // The graph engine (issue 4) replaces this with a lookup into its current snapshot.
+    return {};
+}
+
+Result<PersonId> Workspace::firstHopTowards(PersonId /*target*/)
+{
+    // The graph engine (issue 4) replaces this with the first hop of WarmPaths' best path.
+    return Error("no path finder available yet; give --via REF");
+}
+
+Result<std::vector<PersonSummary>> Workspace::people(const PeopleQuery& query)
+{
+    const DegreeLookup degrees = degreeLookup();
+    if (query.degree && !degrees) {
+        return Error("degrees of separation are not available yet (the graph engine is missing); leave out --degree");
+    }
+    return guarded([&]() -> Result<std::vector<PersonSummary>> {
+        std::vector<PersonSummary> rows = PeopleRepository(m_db).summaries();
+        std::unordered_set<PersonId> found;
+        if (!query.search.empty()) {
+            for (const PersonId id : PeopleRepository(m_db).search(query.search)) {
+                found.insert(id);
+            }
+        }
+        const std::string tag = lowerAscii(query.tag);
+        std::erase_if(rows, [&](const PersonSummary& row) {
+            if (!query.search.empty() && !found.contains(row.person.id)) {
+                return true;
+            }
+            if (!tag.empty() && std::none_of(row.tags.begin(), row.tags.end(),
+                                             [&](const std::string& t) { return lowerAscii(t) == tag; })) {
+                return true;
+            }
+            return query.degree && degrees(row.person.id) != query.degree;
+        });
+        std::stable_sort(rows.begin(), rows.end(), [](const PersonSummary& a, const PersonSummary& b) {
+            const auto la = lowerAscii(a.person.displayName);
+            const auto lb = lowerAscii(b.person.displayName);
+            return la != lb ? la < lb : a.person.id < b.person.id;
+        });
+        return rows;
+    });
+}
+
+Result<PersonDetails> Workspace::details(PersonId id, Date today)
+{
+    const DegreeLookup degrees = degreeLookup();
+    return guarded([&]() -> Result<PersonDetails> {
+        PeopleRepository people(m_db);
+        const auto person = people.find(id);
+        if (!person) {
+            return noPerson(id);
+        }
+        WorkflowRepository workflow(m_db);
+        TagRepository tags(m_db);
+        PersonDetails details{.person = *person,
+                              .ref = RefResolver(m_db).canonicalRef(id),
+                              .identities = people.identities(id),
+                              .tags = tags.namesFor(id),
+                              .notes = workflow.notes(id),
+                              .followUp = workflow.followUp(id),
+                              .due = std::nullopt,
+                              .introRequests = workflow.introRequests(id),
+                              .degree = degrees ? degrees(id) : std::nullopt};
+        const auto inherited = tags.inheritedCadence(id);
+        if (const auto due = effectiveDue(details.followUp, inherited, today)) {
+            details.due = FollowUpItem{.person = id,
+                                       .name = person->displayName,
+                                       .due = *due,
+                                       .daysOverdue = daysBetween(*due, today),
+                                       .cadenceDays = effectiveCadence(details.followUp, inherited)};
+        }
+        return details;
+    });
+}
+
+Result<std::vector<TagInfo>> Workspace::tags()
+{
+    return guarded([&]() -> Result<std::vector<TagInfo>> { return TagRepository(m_db).list(); });
+}
+
+Result<std::vector<Note>> Workspace::notes(PersonId id)
+{
+    return guarded([&]() -> Result<std::vector<Note>> { return WorkflowRepository(m_db).notes(id); });
+}
+
+Result<std::vector<FollowUpItem>> Workspace::followUpQueue(Date today, bool overdueOnly)
+{
+    return guarded([&]() -> Result<std::vector<FollowUpItem>> {
+        auto queue = WorkflowRepository(m_db).followUpQueue(today);
+        if (overdueOnly) {
+            std::erase_if(queue, [](const FollowUpItem& item) { return item.daysOverdue < 0; });
+        }
+        return queue;
+    });
+}
+
+Result<std::vector<IntroRequest>> Workspace::introRequests()
+{
+    return guarded([&]() -> Result<std::vector<IntroRequest>> { return WorkflowRepository(m_db).introRequests(); });
+}
+
+Result<std::vector<std::string>> Workspace::addTags(PersonId person, const std::vector<std::string>& names)
+{
+    return guarded([&]() -> Result<std::vector<std::string>> {
+        if (Status exists = checkPerson(person); !exists) {
+            return exists.error();
+        }
+        std::vector<std::string> added;
+        Transaction tx(m_db);
+        TagRepository tags(m_db);
+        for (const std::string& raw : names) {
+            const std::string name = trimmed(raw);
+            if (name.empty()) {
+                return Error("a tag name must not be empty");
+            }
+            if (tags.assign(person, tags.ensure(name))) {
+                added.push_back(name);
+            }
+        }
+        tx.commit();
+        return added;
+    });
+}
+
+Result<std::vector<std::string>> Workspace::removeTags(PersonId person, const std::vector<std::string>& names)
+{
+    return guarded([&]() -> Result<std::vector<std::string>> {
+        if (Status exists = checkPerson(person); !exists) {
+            return exists.error();
+        }
+        std::vector<std::string> removed;
+        Transaction tx(m_db);
+        TagRepository tags(m_db);
+        for (const std::string& raw : names) {
+            const std::string name = trimmed(raw);
+            const auto id = tags.find(name);
+            if (!id) {
+                return Error("no tag named '" + name + "'");
+            }
+            if (tags.unassign(person, *id)) {
+                removed.push_back(name);
+            }
+        }
+        tx.commit();
+        return removed;
+    });
+}
+
+Status Workspace::setTagCadence(std::string_view tag, std::optional<int> days)
+{
+    return guarded([&]() -> Status {
+        const std::string name = trimmed(tag);
+        if (name.empty()) {
+            return Error("a tag name must not be empty");
+        }
+        if (days && *days <= 0) {
+            return Error("a cadence is a number of days greater than 0");
+        }
+        Transaction tx(m_db);
+        TagRepository tags(m_db);
+        tags.setCadence(tags.ensure(name), days);
+        tx.commit();
+        return {};
+    });
+}
+
+Result<Note> Workspace::addNote(PersonId person, std::string_view text)
+{
+    return guarded([&]() -> Result<Note> {
+        if (Status exists = checkPerson(person); !exists) {
+            return exists.error();
+        }
+        if (trimmed(text).empty()) {
+            return Error("a note must not be empty");
+        }
+        Transaction tx(m_db);
+        WorkflowRepository workflow(m_db);
+        const std::int64_t id = workflow.addNote(person, text);
+        tx.commit();
+        for (Note& note : workflow.notes(person)) {
+            if (note.id == id) {
+                return std::move(note);
+            }
+        }
+        return Error("the note was not saved");
+    });
+}
+
+Result<FollowUpRecord> Workspace::setFollowUp(PersonId person, Date due, std::optional<int> everyDays)
+{
+    return guarded([&]() -> Result<FollowUpRecord> {
+        if (Status exists = checkPerson(person); !exists) {
+            return exists.error();
+        }
+        if (everyDays && *everyDays <= 0) {
+            return Error("a cadence is a number of days greater than 0");
+        }
+        WorkflowRepository workflow(m_db);
+        FollowUpRecord record = workflow.followUp(person).value_or(FollowUpRecord{});
+        record.dueDate = formatDate(due);
+        if (everyDays) {
+            record.cadenceDays = everyDays;
+        }
+        record.snoozedUntil.clear();
+        record.done = false;
+        Transaction tx(m_db);
+        workflow.setFollowUp(person, record);
+        tx.commit();
+        return record;
+    });
+}
+
+Result<FollowUpRecord> Workspace::markContacted(PersonId person, Date today)
+{
+    return guarded([&]() -> Result<FollowUpRecord> {
+        if (Status exists = checkPerson(person); !exists) {
+            return exists.error();
+        }
+        WorkflowRepository workflow(m_db);
+        const auto stored = workflow.followUp(person);
+        FollowUpRecord record = stored.value_or(FollowUpRecord{});
+        record.lastContacted = formatDate(today);
+        record.snoozedUntil.clear();
+        if (const auto cadence = effectiveCadence(stored, TagRepository(m_db).inheritedCadence(person))) {
+            record.dueDate = formatDate(addDays(today, *cadence));
+            record.done = false;
+        } else {
+            record.dueDate.clear();
+            record.done = true;
+        }
+        Transaction tx(m_db);
+        workflow.setFollowUp(person, record);
+        tx.commit();
+        return record;
+    });
+}
+
+Result<FollowUpRecord> Workspace::snoozeFollowUp(PersonId person, int days, Date today)
+{
+    return guarded([&]() -> Result<FollowUpRecord> {
+        if (Status exists = checkPerson(person); !exists) {
+            return exists.error();
+        }
+        if (days <= 0) {
+            return Error("snooze for a number of days greater than 0");
+        }
+        WorkflowRepository workflow(m_db);
+        const auto stored = workflow.followUp(person);
+        if (!effectiveDue(stored, TagRepository(m_db).inheritedCadence(person), today)) {
+            return Error("there is no follow-up to snooze; set one with 'followup set'");
+        }
+        FollowUpRecord record = stored.value_or(FollowUpRecord{});
+        record.snoozedUntil = formatDate(addDays(today, days));
+        Transaction tx(m_db);
+        workflow.setFollowUp(person, record);
+        tx.commit();
+        return record;
+    });
+}
+
+Result<IntroRequest> Workspace::draftIntro(PersonId target, std::optional<PersonId> via)
+{
+    if (!via) {
+        Result<PersonId> hop = firstHopTowards(target);
+        if (!hop) {
+            return hop.error();
+        }
+        via = *hop;
+    }
+    return guarded([&]() -> Result<IntroRequest> {
+        PeopleRepository people(m_db);
+        const auto targetPerson = people.find(target);
+        const auto introducer = people.find(*via);
+        if (!targetPerson || !introducer) {
+            return noPerson(targetPerson ? *via : target);
+        }
+        const auto me = people.find(people.me());
+        if (target == me->id || *via == me->id) {
+            return Error("an introduction needs someone other than me as target and introducer");
+        }
+        if (target == *via) {
+            return Error("the introducer cannot be the person to be introduced to");
+        }
+        const std::string message = draftIntroMessage(introducer->displayName, targetPerson->displayName,
+                                                      targetPerson->organisation, me->displayName);
+        Transaction tx(m_db);
+        WorkflowRepository workflow(m_db);
+        const std::int64_t id = workflow.addIntroRequest(target, via, toString(IntroStatus::Draft), message);
+        tx.commit();
+        return *workflow.introRequest(id);
+    });
+}
+
+Result<IntroRequest> Workspace::setIntroStatus(std::int64_t id, IntroStatus status)
+{
+    return guarded([&]() -> Result<IntroRequest> {
+        WorkflowRepository workflow(m_db);
+        const auto intro = workflow.introRequest(id);
+        if (!intro) {
+            return Error("no intro request #" + std::to_string(id));
+        }
+        Transaction tx(m_db);
+        workflow.setIntroStatus(id, status);
+        if (status == IntroStatus::Introduced) {
+            const PersonId me = PeopleRepository(m_db).me();
+            LinkRepository links(m_db);
+            // Knowing each other goes both ways, as connections do.
+            const bool added = links.upsert(me, intro->target, LinkKind::Knows) == LinkWrite::Added;
+            const bool addedBack = links.upsert(intro->target, me, LinkKind::Knows) == LinkWrite::Added;
+            if (added || addedBack) {
+                bumpGraphGeneration(m_db);
+            }
+        }
+        tx.commit();
+        return *workflow.introRequest(id);
+    });
+}
+
+}  // namespace warmpath

@@ -1,0 +1,324 @@
+// The follow-up half of the Workspace: tags, cadences, notes, follow-ups, intro requests, listings.
+
+#include <gtest/gtest.h>
+
+#include "TestSupport.h"
+#include "Workspace.h"
+#include "store/Links.h"
+#include "store/Meta.h"
+#include "store/People.h"
+#include "store/Schema.h"
+
+using namespace warmpath;
+using warmpath::test::TempDir;
+
+namespace {
+
+Date day(const char* text)
+{
+    return *parseDate(text);
+}
+
+class WorkflowTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        path = dir.file("wf.db");
+        {
+            auto db = Database::open(path, OpenMode::CreateIfMissing);
+            ASSERT_TRUE(db.ok());
+            ASSERT_TRUE(migrate(*db).ok());
+            PeopleRepository people(*db);
+            me = people.me();
+            ana = people.insert({.displayName = "Ana Souza", .organisation = "Acme"});
+            people.addIdentity(ana, {.network = "linkedin", .key = "ana-souza", .handle = "", .url = ""});
+            bo = people.insert({.displayName = "Bo Chen", .organisation = "Globex"});
+            people.addIdentity(bo, {.network = "bsky", .key = "did:plc:bo", .handle = "bo.bsky.social", .url = ""});
+            cy = people.insert({.displayName = "Cy 100%_real", .organisation = ""});
+        }
+        auto ws = Workspace::open(path);
+        ASSERT_TRUE(ws.ok()) << ws.error().describe();
+        workspace = std::move(ws).value();
+    }
+
+    std::int64_t generation()
+    {
+        auto db = Database::open(path, OpenMode::MustExist);
+        return graphGeneration(*db);
+    }
+
+    TempDir dir;
+    std::filesystem::path path;
+    std::unique_ptr<Workspace> workspace;
+    PersonId me, ana, bo, cy;
+};
+
+}  // namespace
+
+// --- dates ---------------------------------------------------------------------------------
+
+TEST(FollowUpDates, AddingDaysCrossesMonthEnds)
+{
+    EXPECT_EQ(formatDate(addDays(day("2026-01-31"), 1)), "2026-02-01");
+    EXPECT_EQ(formatDate(addDays(day("2026-04-30"), 1)), "2026-05-01");
+    EXPECT_EQ(formatDate(addDays(day("2026-01-31"), 30)), "2026-03-02");
+    EXPECT_EQ(formatDate(addDays(day("2026-12-31"), 1)), "2027-01-01");
+    EXPECT_EQ(formatDate(addDays(day("2026-03-01"), -1)), "2026-02-28");
+}
+
+TEST(FollowUpDates, AddingDaysKnowsLeapYears)
+{
+    EXPECT_EQ(formatDate(addDays(day("2024-02-28"), 1)), "2024-02-29");
+    EXPECT_EQ(formatDate(addDays(day("2023-02-28"), 1)), "2023-03-01");
+    EXPECT_EQ(formatDate(addDays(day("2100-02-28"), 1)), "2100-03-01") << "centuries are not leap years";
+    EXPECT_EQ(formatDate(addDays(day("2000-02-28"), 1)), "2000-02-29") << "unless divisible by 400";
+    EXPECT_EQ(formatDate(addDays(day("2024-02-29"), 365)), "2025-02-28");
+    EXPECT_EQ(daysBetween(day("2024-02-01"), day("2024-03-01")), 29);
+    EXPECT_EQ(daysBetween(day("2023-02-01"), day("2023-03-01")), 28);
+}
+
+TEST_F(WorkflowTest, DoneWithACadencePlansTheNextDateAcrossALeapDay)
+{
+    ASSERT_TRUE(workspace->setFollowUp(ana, day("2024-02-20"), 1).ok());
+    const auto record = workspace->markContacted(ana, day("2024-02-28"));
+    ASSERT_TRUE(record.ok()) << record.error().describe();
+    EXPECT_EQ(record->lastContacted, "2024-02-28");
+    EXPECT_EQ(record->dueDate, "2024-02-29");
+    EXPECT_FALSE(record->done);
+}
+
+TEST_F(WorkflowTest, DoneWithACadencePlansTheNextDateAcrossAMonthEnd)
+{
+    ASSERT_TRUE(workspace->setFollowUp(ana, day("2026-01-01"), 30).ok());
+    EXPECT_EQ(workspace->markContacted(ana, day("2026-01-31"))->dueDate, "2026-03-02");
+    EXPECT_EQ(workspace->markContacted(ana, day("2023-02-28"))->dueDate, "2023-03-30");
+}
+
+TEST_F(WorkflowTest, DoneWithoutACadenceClosesTheFollowUp)
+{
+    ASSERT_TRUE(workspace->setFollowUp(bo, day("2026-11-20"), std::nullopt).ok());
+    const auto record = workspace->markContacted(bo, day("2026-11-26"));
+    ASSERT_TRUE(record.ok());
+    EXPECT_TRUE(record->done);
+    EXPECT_TRUE(workspace->followUpQueue(day("2026-11-26"))->empty());
+}
+
+TEST_F(WorkflowTest, SetKeepsTheOwnCadenceUnlessANewOneIsGiven)
+{
+    ASSERT_TRUE(workspace->setFollowUp(ana, day("2026-12-01"), 14).ok());
+    const auto record = workspace->setFollowUp(ana, day("2026-12-05"), std::nullopt);
+    EXPECT_EQ(record->cadenceDays, 14);
+    EXPECT_EQ(record->dueDate, "2026-12-05");
+}
+
+TEST_F(WorkflowTest, QueueIsSortedByDaysOverdueMostOverdueFirst)
+{
+    const Date today = day("2026-11-26");
+    ASSERT_TRUE(workspace->setFollowUp(ana, day("2026-11-25"), std::nullopt).ok());
+    ASSERT_TRUE(workspace->setFollowUp(bo, day("2026-11-01"), 7).ok());
+    ASSERT_TRUE(workspace->setFollowUp(cy, day("2026-12-24"), std::nullopt).ok());
+    const auto queue = workspace->followUpQueue(today);
+    ASSERT_EQ(queue->size(), 3U);
+    EXPECT_EQ((*queue)[0].person, bo);
+    EXPECT_EQ((*queue)[0].daysOverdue, 25);
+    EXPECT_EQ((*queue)[0].cadenceDays, 7);
+    EXPECT_EQ((*queue)[1].person, ana);
+    EXPECT_EQ((*queue)[1].daysOverdue, 1);
+    EXPECT_EQ((*queue)[2].person, cy);
+    EXPECT_EQ((*queue)[2].daysOverdue, -28);
+    const auto overdue = workspace->followUpQueue(today, true);
+    ASSERT_EQ(overdue->size(), 2U) << "only those due today or earlier";
+}
+
+TEST_F(WorkflowTest, SnoozeMovesTheDueDateLaterButNeverEarlier)
+{
+    const Date today = day("2026-11-26");
+    ASSERT_TRUE(workspace->setFollowUp(ana, day("2026-11-20"), std::nullopt).ok());
+    ASSERT_TRUE(workspace->snoozeFollowUp(ana, 10, today).ok());
+    EXPECT_EQ(formatDate(workspace->followUpQueue(today)->at(0).due), "2026-12-06");
+    ASSERT_TRUE(workspace->setFollowUp(bo, day("2027-01-31"), std::nullopt).ok());
+    ASSERT_TRUE(workspace->snoozeFollowUp(bo, 3, today).ok());
+    const auto details = workspace->details(bo, today);
+    EXPECT_EQ(formatDate(details->due->due), "2027-01-31");
+}
+
+TEST_F(WorkflowTest, SnoozingWithoutAFollowUpIsAnError)
+{
+    EXPECT_FALSE(workspace->snoozeFollowUp(cy, 3, day("2026-11-26")).ok());
+}
+
+// --- tags and cadence inheritance ------------------------------------------------------------
+
+TEST_F(WorkflowTest, AddTagsReportsOnlyTheNewOnesAndIgnoresCase)
+{
+    EXPECT_EQ(*workspace->addTags(ana, {"Investors", "friends"}), (std::vector<std::string>{"Investors", "friends"}));
+    EXPECT_EQ(*workspace->addTags(ana, {"investors", " friends "}), std::vector<std::string>{});
+    EXPECT_EQ(*workspace->tagsOf(ana), (std::vector<std::string>{"friends", "Investors"}));
+    EXPECT_FALSE(workspace->addTags(ana, {"  "}).ok());
+}
+
+TEST_F(WorkflowTest, TagListCountsPeopleAndShowsCadence)
+{
+    ASSERT_TRUE(workspace->addTags(ana, {"investors", "friends"}).ok());
+    ASSERT_TRUE(workspace->addTags(bo, {"friends"}).ok());
+    ASSERT_TRUE(workspace->setTagCadence("investors", 30).ok());
+    EXPECT_EQ(*workspace->tags(), (std::vector<TagInfo>{{.name = "friends", .count = 2, .cadenceDays = std::nullopt},
+                                                        {.name = "investors", .count = 1, .cadenceDays = 30}}));
+    ASSERT_TRUE(workspace->setTagCadence("investors", std::nullopt).ok());
+    EXPECT_EQ(workspace->tags()->at(1).cadenceDays, std::nullopt);
+    EXPECT_FALSE(workspace->setTagCadence("investors", 0).ok());
+}
+
+TEST_F(WorkflowTest, RemoveTagsTakesThemAwayAndRefusesUnknownTags)
+{
+    ASSERT_TRUE(workspace->addTags(ana, {"investors", "friends"}).ok());
+    EXPECT_EQ(*workspace->removeTags(ana, {"INVESTORS"}), std::vector<std::string>{"INVESTORS"});
+    EXPECT_EQ(*workspace->tagsOf(ana), std::vector<std::string>{"friends"});
+    EXPECT_FALSE(workspace->removeTags(ana, {"no-such-tag"}).ok());
+    EXPECT_EQ(*workspace->tagsOf(ana), std::vector<std::string>{"friends"}) << "all or nothing";
+}
+
+TEST_F(WorkflowTest, PeopleInheritTheirTagsCadence)
+{
+    const Date today = day("2026-11-26");
+    ASSERT_TRUE(workspace->setTagCadence("investors", 30).ok());
+    ASSERT_TRUE(workspace->addTags(ana, {"investors"}).ok());
+    auto queue = workspace->followUpQueue(today);
+    ASSERT_EQ(queue->size(), 1U);
+    EXPECT_EQ(queue->at(0).due, today) << "never contacted: due now";
+    EXPECT_EQ(queue->at(0).cadenceDays, 30);
+    EXPECT_EQ(workspace->markContacted(ana, today)->dueDate, "2026-12-26");
+}
+
+TEST_F(WorkflowTest, APersonsOwnCadenceWinsOverTheTags)
+{
+    const Date today = day("2026-11-26");
+    ASSERT_TRUE(workspace->setTagCadence("investors", 30).ok());
+    ASSERT_TRUE(workspace->addTags(ana, {"investors"}).ok());
+    ASSERT_TRUE(workspace->setFollowUp(ana, today, 7).ok());
+    EXPECT_EQ(workspace->markContacted(ana, today)->dueDate, "2026-12-03");
+    EXPECT_EQ(workspace->followUpQueue(today)->at(0).cadenceDays, 7);
+}
+
+TEST_F(WorkflowTest, TheShortestTagCadenceApplies)
+{
+    const Date today = day("2026-11-26");
+    ASSERT_TRUE(workspace->setTagCadence("investors", 30).ok());
+    ASSERT_TRUE(workspace->setTagCadence("hot-leads", 10).ok());
+    ASSERT_TRUE(workspace->addTags(bo, {"investors", "hot-leads"}).ok());
+    EXPECT_EQ(workspace->markContacted(bo, today)->dueDate, "2026-12-06");
+}
+
+TEST_F(WorkflowTest, ATagCadenceReopensAFollowUpDoneWithoutOne)
+{
+    const Date today = day("2026-11-26");
+    ASSERT_TRUE(workspace->markContacted(bo, day("2026-11-01")).ok());
+    EXPECT_TRUE(workspace->followUpQueue(today)->empty());
+    ASSERT_TRUE(workspace->setTagCadence("investors", 14).ok());
+    ASSERT_TRUE(workspace->addTags(bo, {"investors"}).ok());
+    EXPECT_EQ(formatDate(workspace->followUpQueue(today)->at(0).due), "2026-11-15");
+}
+
+// --- notes, listings ----------------------------------------------------------------------------
+
+TEST_F(WorkflowTest, NotesAreKeptInOrderAndCounted)
+{
+    ASSERT_TRUE(workspace->addNote(ana, "first").ok());
+    ASSERT_TRUE(workspace->addNote(ana, "second").ok());
+    EXPECT_FALSE(workspace->addNote(ana, "   ").ok());
+    const auto notes = workspace->notes(ana);
+    ASSERT_EQ(notes->size(), 2U);
+    EXPECT_EQ(notes->at(0).text, "first");
+    EXPECT_EQ(workspace->person(ana)->notesCount, 2);
+}
+
+TEST_F(WorkflowTest, PeopleCanBeFilteredByTagAndSearch)
+{
+    ASSERT_TRUE(workspace->addTags(ana, {"investors"}).ok());
+    auto names = [&](const PeopleQuery& q) {
+        std::vector<std::string> result;
+        for (const auto& row : *workspace->people(q)) {
+            result.push_back(row.person.displayName);
+        }
+        return result;
+    };
+    EXPECT_EQ(names({}), (std::vector<std::string>{"Ana Souza", "Bo Chen", "Cy 100%_real", "Me"}));
+    EXPECT_EQ(names({.tag = "INVESTORS"}), std::vector<std::string>{"Ana Souza"});
+    EXPECT_EQ(names({.search = "globex"}), std::vector<std::string>{"Bo Chen"}) << "organisation";
+    EXPECT_EQ(names({.search = "bo.bsky"}), std::vector<std::string>{"Bo Chen"}) << "handle";
+    EXPECT_EQ(names({.search = "ana-sou"}), std::vector<std::string>{"Ana Souza"}) << "identity key";
+    EXPECT_EQ(names({.search = "%_"}), std::vector<std::string>{"Cy 100%_real"}) << "wildcards are literal";
+}
+
+TEST_F(WorkflowTest, DegreesAreUnknownUntilTheGraphEngineArrives)
+{
+    EXPECT_FALSE(static_cast<bool>(workspace->degreeLookup()));
+    EXPECT_FALSE(workspace->people({.degree = 1}).ok());
+    EXPECT_EQ(workspace->details(ana, day("2026-11-26"))->degree, std::nullopt);
+}
+
+TEST_F(WorkflowTest, DetailsGatherEverythingAboutAPerson)
+{
+    ASSERT_TRUE(workspace->addTags(ana, {"investors"}).ok());
+    ASSERT_TRUE(workspace->addNote(ana, "met at the fair").ok());
+    ASSERT_TRUE(workspace->setFollowUp(ana, day("2026-11-20"), 14).ok());
+    ASSERT_TRUE(workspace->draftIntro(ana, bo).ok());
+    const auto d = workspace->details(ana, day("2026-11-26"));
+    ASSERT_TRUE(d.ok());
+    EXPECT_EQ(d->ref, "linkedin:ana-souza");
+    EXPECT_EQ(d->identities.size(), 1U);
+    EXPECT_EQ(d->tags, std::vector<std::string>{"investors"});
+    EXPECT_EQ(d->notes.size(), 1U);
+    EXPECT_EQ(d->due->daysOverdue, 6);
+    EXPECT_EQ(d->introRequests.size(), 1U);
+}
+
+// --- intro requests ---------------------------------------------------------------------------
+
+TEST_F(WorkflowTest, DraftingViaSomeoneWritesTheMessage)
+{
+    const auto intro = workspace->draftIntro(ana, bo);
+    ASSERT_TRUE(intro.ok()) << intro.error().describe();
+    EXPECT_EQ(intro->status, IntroStatus::Draft);
+    EXPECT_EQ(intro->introducer, bo);
+    EXPECT_EQ(intro->message.rfind("Hi Bo,", 0), 0U) << intro->message;
+    EXPECT_NE(intro->message.find("Ana Souza at Acme"), std::string::npos) << intro->message;
+}
+
+TEST_F(WorkflowTest, DraftingWithoutViaNeedsThePathFinder)
+{
+    const auto intro = workspace->draftIntro(ana, std::nullopt);
+    ASSERT_FALSE(intro.ok());
+    EXPECT_EQ(intro.error().message, "no path finder available yet; give --via REF");
+}
+
+TEST_F(WorkflowTest, DraftingRefusesMeAndSelfIntroductions)
+{
+    EXPECT_FALSE(workspace->draftIntro(me, bo).ok());
+    EXPECT_FALSE(workspace->draftIntro(ana, me).ok());
+    EXPECT_FALSE(workspace->draftIntro(ana, ana).ok());
+}
+
+TEST_F(WorkflowTest, IntroducedAddsAKnowsLinkBetweenMeAndTheTargetAndBumpsTheGraph)
+{
+    const auto intro = workspace->draftIntro(ana, bo);
+    ASSERT_TRUE(workspace->setIntroStatus(intro->id, IntroStatus::Asked).ok());
+    const std::int64_t before = generation();
+    const auto done = workspace->setIntroStatus(intro->id, IntroStatus::Introduced);
+    ASSERT_TRUE(done.ok());
+    EXPECT_EQ(done->status, IntroStatus::Introduced);
+    EXPECT_EQ(generation(), before + 1);
+    auto db = Database::open(path, OpenMode::MustExist);
+    LinkRepository links(*db);
+    EXPECT_TRUE(links.exists(me, ana, LinkKind::Knows));
+    EXPECT_TRUE(links.exists(ana, me, LinkKind::Knows));
+}
+
+TEST_F(WorkflowTest, DeclinedAddsNoLink)
+{
+    const auto intro = workspace->draftIntro(ana, bo);
+    ASSERT_TRUE(workspace->setIntroStatus(intro->id, IntroStatus::Declined).ok());
+    auto db = Database::open(path, OpenMode::MustExist);
+    EXPECT_FALSE(LinkRepository(*db).exists(me, ana, LinkKind::Knows));
+    EXPECT_FALSE(workspace->setIntroStatus(99, IntroStatus::Asked).ok());
+}
