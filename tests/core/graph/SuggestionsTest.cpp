@@ -210,8 +210,8 @@ TEST_F(FacebookSuggestionsTest, ScoresEqualABruteForceComputationOfTheFormulas)
                 for (std::size_t i = 1; i < s->suggestions().size(); ++i) {
                     EXPECT_GE(s->suggestions()[i - 1].score, s->suggestions()[i].score);
                 }
-                const double top = std::max_element(best.begin(), best.end())->first;
                 if (!best.empty()) {
+                    const double top = std::max_element(best.begin(), best.end())->first;
                     EXPECT_DOUBLE_EQ(s->suggestions().front().score, top);
                 }
             }
