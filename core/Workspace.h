@@ -115,12 +115,12 @@ public:
     Result<std::vector<FollowUpItem>> followUpQueue(Date today, bool overdueOnly = false);
     Result<std::vector<IntroRequest>> introRequests();
 
-    // --- the graph engine's hooks (core/graph, issue 4) ----------------------------------
-    /// Degrees of separation from me. Empty until the graph engine is merged: callers print
-    /// `null` and refuse degree filters. The graph engine fills this in.
+    // --- where the follow-up half asks the graph engine ----------------------------------
+    /// Degrees of separation from me (either direction) over the current snapshot. Empty when no
+    /// snapshot can be built: callers then print `null` and refuse degree filters.
     DegreeLookup degreeLookup();
     /// The first hop of the warmest path from me to `target`: the person to ask for an
-    /// introduction. Fails until the graph engine is merged.
+    /// introduction. Fails when there is no path or the target is already linked to me.
     Result<PersonId> firstHopTowards(PersonId target);
 
     // --- editing (each call is one transaction) -----------------------------------------

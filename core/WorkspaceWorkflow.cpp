@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "Workspace.h"
+#include "graph/Separation.h"
 #include "store/Links.h"
 #include "store/Meta.h"
 #include "store/People.h"
@@ -50,14 +51,41 @@ Status Workspace::checkPerson(PersonId id)
 
 DegreeLookup Workspace::degreeLookup()
 {
-    // The graph engine (issue 4) replaces this with a lookup into its current snapshot.
-    return {};
+    auto snap = snapshot();
+    auto me = this->me();
+    if (!snap || !me) {
+        return {};  // degrees unavailable: listings say null, --degree filters are refused
+    }
+    std::shared_ptr<const Snapshot> graph = *snap;
+    DegreesFrom bfs(*graph, *me, Direction::Undirected);
+    bfs.run();
+    return [graph, distances = bfs.distances()](PersonId person) -> std::optional<int> {
+        const auto index = graph->indexOf(person);
+        if (!index || distances[*index] < 0) {
+            return std::nullopt;
+        }
+        return distances[*index];
+    };
 }
 
-Result<PersonId> Workspace::firstHopTowards(PersonId /*target*/)
+Result<PersonId> Workspace::firstHopTowards(PersonId target)
 {
-    // The graph engine (issue 4) replaces this with the first hop of WarmPaths' best path.
-    return Error("no path finder available yet; give --via REF");
+    auto me = this->me();
+    if (!me) {
+        return me.error();
+    }
+    auto answer = warmPaths(WarmPathRequest{.from = *me, .to = target, .k = 1});
+    if (!answer) {
+        return answer.error();
+    }
+    if (answer->paths.empty()) {
+        return Error("no path from you to " + answer->to.name + " in your network; give --via REF");
+    }
+    const auto& people = answer->paths.front().people;
+    if (people.size() < 3) {
+        return Error("you are linked to " + answer->to.name + " directly: no introduction needed");
+    }
+    return people[1].id;
 }
 
 Result<std::vector<PersonSummary>> Workspace::people(const PeopleQuery& query)

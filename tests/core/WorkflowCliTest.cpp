@@ -107,16 +107,17 @@ TEST_F(WorkflowCli, PeopleJsonHasTheContractedFields)
     EXPECT_EQ(read({"people", "--json"}), json::parse(R"({"people":[
         {"ref":"linkedin:ana-souza","name":"Ana Souza","degree":null,"organisation":"Acme","tags":["investors"]},
         {"ref":"email:bo@example.com","name":"Bo Chen","degree":null,"organisation":"Globex","tags":[]},
-        {"ref":"me","name":"Me","degree":null,"organisation":"","tags":[]}]})"));
+        {"ref":"me","name":"Me","degree":0,"organisation":"","tags":[]}]})"));
     EXPECT_EQ(read({"people", "--tag", "investors", "--json"})["people"].size(), 1U);
     EXPECT_EQ(read({"people", "--search", "GLOBEX", "--json"})["people"][0]["name"], "Bo Chen");
 }
 
-TEST_F(WorkflowCli, PeopleByDegreeNeedsTheGraphEngine)
+TEST_F(WorkflowCli, PeopleByDegreeFiltersOnDegreesFromMe)
 {
-    const auto run = cli({"people", "--degree", "1", "--json"});
-    EXPECT_EQ(run.exitCode, 1);
-    EXPECT_TRUE(run.out.empty());
+    EXPECT_EQ(read({"people", "--degree", "1", "--json"})["people"].size(), 0U) << "nobody is linked to me yet";
+    const json zero = read({"people", "--degree", "0", "--json"});
+    ASSERT_EQ(zero["people"].size(), 1U);
+    EXPECT_EQ(zero["people"][0]["ref"], "me");
     EXPECT_EQ(cli({"people", "--degree", "-1"}).exitCode, 2);
 }
 
@@ -198,7 +199,7 @@ TEST_F(WorkflowCli, IntroDraftWithoutViaExplainsWhatIsMissing)
 {
     const auto run = cli({"intro", "draft", "Ana Souza"});
     EXPECT_EQ(run.exitCode, 1);
-    EXPECT_EQ(run.err, "warmpath-cli: error: no path finder available yet; give --via REF\n");
+    EXPECT_EQ(run.err, "warmpath-cli: error: no path from you to Ana Souza in your network; give --via REF\n");
 }
 
 TEST_F(WorkflowCli, ExportWritesEachFormat)

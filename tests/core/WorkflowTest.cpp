@@ -41,6 +41,18 @@ protected:
         workspace = std::move(ws).value();
     }
 
+    /// me <-> Bo (connection), Ana -> Bo (follows), written beside the workspace like an import.
+    void linkMeToBoToAna()
+    {
+        auto db = Database::open(path, OpenMode::MustExist);
+        ASSERT_TRUE(db.ok());
+        LinkRepository links(*db);
+        links.upsert(me, bo, LinkKind::Connection);
+        links.upsert(bo, me, LinkKind::Connection);
+        links.upsert(ana, bo, LinkKind::Follows);
+        bumpGraphGeneration(*db);
+    }
+
     std::int64_t generation()
     {
         auto db = Database::open(path, OpenMode::MustExist);
@@ -250,11 +262,21 @@ TEST_F(WorkflowTest, PeopleCanBeFilteredByTagAndSearch)
     EXPECT_EQ(names({.search = "%_"}), std::vector<std::string>{"Cy 100%_real"}) << "wildcards are literal";
 }
 
-TEST_F(WorkflowTest, DegreesAreUnknownUntilTheGraphEngineArrives)
+TEST_F(WorkflowTest, DegreesComeFromTheGraphInEitherDirection)
 {
-    EXPECT_FALSE(static_cast<bool>(workspace->degreeLookup()));
-    EXPECT_FALSE(workspace->people({.degree = 1}).ok());
-    EXPECT_EQ(workspace->details(ana, day("2026-11-26"))->degree, std::nullopt);
+    linkMeToBoToAna();
+    const DegreeLookup degrees = workspace->degreeLookup();
+    ASSERT_TRUE(static_cast<bool>(degrees));
+    EXPECT_EQ(degrees(me), 0);
+    EXPECT_EQ(degrees(bo), 1);
+    EXPECT_EQ(degrees(ana), 2) << "Ana follows Bo: a link in either direction counts";
+    EXPECT_EQ(degrees(cy), std::nullopt);
+    const auto second = workspace->people({.degree = 2});
+    ASSERT_TRUE(second.ok());
+    ASSERT_EQ(second->size(), 1U);
+    EXPECT_EQ(second->front().person.id, ana);
+    EXPECT_EQ(workspace->details(ana, day("2026-11-26"))->degree, 2);
+    EXPECT_EQ(workspace->details(cy, day("2026-11-26"))->degree, std::nullopt);
 }
 
 TEST_F(WorkflowTest, DetailsGatherEverythingAboutAPerson)
@@ -285,11 +307,23 @@ TEST_F(WorkflowTest, DraftingViaSomeoneWritesTheMessage)
     EXPECT_NE(intro->message.find("Ana Souza at Acme"), std::string::npos) << intro->message;
 }
 
-TEST_F(WorkflowTest, DraftingWithoutViaNeedsThePathFinder)
+TEST_F(WorkflowTest, DraftingWithoutViaAsksTheFirstHopOfTheWarmestPath)
 {
+    linkMeToBoToAna();
     const auto intro = workspace->draftIntro(ana, std::nullopt);
-    ASSERT_FALSE(intro.ok());
-    EXPECT_EQ(intro.error().message, "no path finder available yet; give --via REF");
+    ASSERT_TRUE(intro.ok()) << intro.error().describe();
+    EXPECT_EQ(intro->introducer, bo);
+}
+
+TEST_F(WorkflowTest, DraftingWithoutViaFailsClearlyWithoutAPathOrForADirectContact)
+{
+    linkMeToBoToAna();
+    const auto unreachable = workspace->draftIntro(cy, std::nullopt);
+    ASSERT_FALSE(unreachable.ok());
+    EXPECT_NE(unreachable.error().message.find("no path"), std::string::npos) << unreachable.error().message;
+    const auto direct = workspace->draftIntro(bo, std::nullopt);
+    ASSERT_FALSE(direct.ok());
+    EXPECT_NE(direct.error().message.find("directly"), std::string::npos) << direct.error().message;
 }
 
 TEST_F(WorkflowTest, DraftingRefusesMeAndSelfIntroductions)

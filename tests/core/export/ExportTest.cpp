@@ -180,7 +180,10 @@ TEST_F(ExportTest, GraphMlHasEveryPersonAndLinkWithNamesAndTags)
     EXPECT_EQ(nodes["n2"]["organisation"], "Acme; Labs");
     EXPECT_EQ(nodes["n2"]["tags"], "friends; investors");
     EXPECT_EQ(nodes["n2"]["ref"], "linkedin:ana-souza");
-    EXPECT_FALSE(nodes["n2"].contains("degree")) << "unknown degrees are left out, not faked";
+    EXPECT_EQ(nodes["n2"]["degree"], "1") << "me -> Ana is a connection";
+    EXPECT_EQ(nodes["n3"]["degree"], "2");
+    EXPECT_EQ(nodes["n4"]["degree"], "3");
+    EXPECT_FALSE(nodes["n9"].contains("degree")) << "unreachable people have no degree, not a fake one";
     EXPECT_EQ(nodes["n3"]["label"], "Bob \"Bobby\" Lee");
     EXPECT_EQ(nodes["n4"]["label"], "Zoë Ünicode ✓");
     EXPECT_EQ(nodes["n9"]["label"], "\tTabbed");
@@ -221,7 +224,7 @@ TEST_F(ExportTest, GexfHasEveryPersonAndLinkWithNamesAndTags)
     }
     EXPECT_EQ(values["tags"], "friends; investors");
     EXPECT_EQ(values["organisation"], "Acme; Labs");
-    EXPECT_FALSE(values.contains("degree"));
+    EXPECT_EQ(values["degree"], "1");
     const auto edges = graph->first("edges")->all("edge");
     ASSERT_EQ(edges.size(), 4U);
     for (const XmlElement* edge : edges) {
@@ -253,7 +256,8 @@ TEST_F(ExportTest, CsvNeutralisesFormulasAndKeepsEveryValue)
     EXPECT_EQ(ana[6], "email; linkedin");
     EXPECT_EQ(ana[7], "2026-12-01");
     EXPECT_EQ(ana[8], "2026-11-17");
-    EXPECT_EQ(ana[9], "") << "degree unknown";
+    EXPECT_EQ(ana[9], "1") << "degree from me";
+    EXPECT_EQ(byName[kLongName][9], "") << "unreachable: no degree";
     EXPECT_TRUE(byName.contains("Bob \"Bobby\" Lee"));
     EXPECT_TRUE(byName.contains(kLongName));
 }
