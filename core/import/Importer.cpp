@@ -195,6 +195,11 @@ Result<std::vector<FileImportSummary>> Importer::run(const std::vector<std::file
         return Error(std::string("input too large: ") + e.what());
     } catch (const std::bad_alloc&) {
         return Error("out of memory while importing; nothing was written");
+    } catch (const DatabaseError&) {
+        throw;  // the Workspace reports these with the database's name
+    } catch (const std::exception& e) {
+        // A read error or a library's complaint about its input: still an expected failure.
+        return Error(std::string("import failed, nothing was written: ") + e.what());
     }
     return summaries;
 }
