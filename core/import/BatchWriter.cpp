@@ -32,10 +32,10 @@ std::string handleStem(const std::string& network, const std::string& key, const
     return lowerAscii(stem);
 }
 
-std::string groupInsertSql()
+std::string groupInsertSql(int rows)
 {
     std::string sql = "INSERT INTO link (from_person, to_person, kind, batch_id, first_seen, last_seen) VALUES ";
-    for (int i = 0; i < 64; ++i) {
+    for (int i = 0; i < rows; ++i) {
         const int first = 3 + 3 * i;
         sql += (i == 0 ? "(?" : ", (?") + std::to_string(first) + ", ?" + std::to_string(first + 1) + ", ?" +
                std::to_string(first + 2) + ", ?1, ?2, ?2)";
@@ -74,7 +74,7 @@ BatchWriter::BatchWriter(Database& db, BatchWriterOptions options)
       m_now(utcNowIso8601()),
       m_insertLink(db.prepare("INSERT INTO link (from_person, to_person, kind, batch_id, first_seen, last_seen) "
                               "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (from_person, to_person, kind) DO NOTHING")),
-      m_insertLinkGroup(db.prepare(groupInsertSql())),
+      m_insertLinkGroup(db.prepare(groupInsertSql(kRowsPerInsert))),
       m_findLink(db.prepare("SELECT id, batch_id FROM link WHERE from_person = ? AND to_person = ? AND kind = ?")),
       m_insertLinkSource(db.prepare("INSERT OR IGNORE INTO link_source (link_id, batch_id) VALUES (?, ?)")),
       m_findIdentity(db.prepare("SELECT id, person_id, batch_id FROM identity WHERE network = ? AND key = ?")),
@@ -422,6 +422,13 @@ void BatchWriter::person(PersonRecord&& record)
         person = byKey;
         if (!record.anonymous) {
             warning(record.line, "duplicate row merged with the earlier one");
+        } else if (!nameless && isNew(person)) {
+            // A graph node declared after an edge already named it: the label is its name.
+            m_db.cached("UPDATE person SET display_name = ? WHERE id = ? AND display_name = ?")
+                .bind(1, name)
+                .bind(2, person.value())
+                .bind(3, record.key)
+                .run();
         }
     } else if (!matches.empty()) {
         person = matches.front();

@@ -396,3 +396,15 @@ TEST(ImportEdgeList, LineWithOneFieldIsAnErrorWithLineAndColumn)
     EXPECT_EQ(result.error().column, 1U);
     EXPECT_NE(result.error().file.find("malformed.txt"), std::string::npos);
 }
+
+TEST(ImportGraphMl, NodeDeclaredAfterAnEdgeStillGetsItsLabel)
+{
+    ImportFixture f;
+    warmpath::test::writeFile(f.dir().file("late.graphml"),
+                              "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><key id=\"l\" for=\"node\" "
+                              "attr.name=\"label\"/><graph edgedefault=\"directed\"><edge source=\"a\" target=\"b\"/>"
+                              "<node id=\"b\"><data key=\"l\">Bea</data></node></graph></graphml>");
+    const auto s = f.importOk(f.dir().file("late.graphml"));
+    EXPECT_EQ(s.counts.personsAdded, 2);
+    EXPECT_EQ(f.ws().person(*f.ws().resolve("late:b"))->displayName, "Bea");
+}
