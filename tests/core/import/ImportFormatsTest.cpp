@@ -408,3 +408,20 @@ TEST(ImportGraphMl, NodeDeclaredAfterAnEdgeStillGetsItsLabel)
     EXPECT_EQ(s.counts.personsAdded, 2);
     EXPECT_EQ(f.ws().person(*f.ws().resolve("late:b"))->displayName, "Bea");
 }
+
+TEST(ImportXArchive, ManifestAccountIdIsAnIdentityOfMe)
+{
+    ImportFixture f;
+    const auto s = f.importOk(importFixture("x-archive-manifest"));
+    EXPECT_EQ(s.format, "x-archive");
+    EXPECT_EQ(*f.ws().resolve("x:1000"), *f.ws().me());
+    EXPECT_EQ(f.links("x:4001", "me"), 1);
+}
+
+TEST(ImportXArchive, ZipWithoutArchiveDataIsAnError)
+{
+    ImportFixture f;
+    auto result = f.ws().importFiles({importFixture("x-archive/not-an-archive.zip")});
+    ASSERT_FALSE(result.ok());
+    EXPECT_NE(result.error().message.find("following.js"), std::string::npos);
+}
