@@ -26,7 +26,7 @@ std::uint64_t sizeOf(const std::filesystem::path& path)
 }
 
 /// Import-time connection settings, put back afterwards: a bigger page cache so the link
-/// indexes stay in memory, temporary b-trees in memory, and no foreign-key checks (the writer
+/// indexes stay in memory, temporary files in memory, and no foreign-key checks (the writer
 /// only ever refers to people and batches it has just read or written, and each check costs
 /// three b-tree lookups per link). WAL and synchronous stay as they are.
 class ImportPragmas {
@@ -35,9 +35,12 @@ public:
     {
         Statement st = db.prepare("PRAGMA cache_size");
         m_cacheSize = st.step() ? st.int64(0) : -2000;
+        Statement fk = db.prepare("PRAGMA foreign_keys");
+        m_foreignKeys = fk.step() && fk.int64(0) != 0;
         db.execute("PRAGMA cache_size = -131072");  // 128 MiB, a bound, not a reservation
+        // Statement journals of the grouped INSERTs stay in memory (as temporary files they cost
+        // a million small writes per 2M links); they never outgrow one statement.
         db.execute("PRAGMA temp_store = MEMORY");
-        db.execute("PRAGMA threads = 2");
         db.execute("PRAGMA foreign_keys = OFF");  // outside the transaction, where it takes effect
     }
     ~ImportPragmas()
@@ -45,7 +48,7 @@ public:
         try {
             m_db.execute("PRAGMA cache_size = " + std::to_string(m_cacheSize));
             m_db.execute("PRAGMA temp_store = DEFAULT");
-            m_db.execute("PRAGMA foreign_keys = ON");
+            m_db.execute(m_foreignKeys ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF");
         } catch (const DatabaseError&) {
             // Only tuning; the connection works either way.
         }
@@ -58,6 +61,7 @@ public:
 private:
     Database& m_db;
     std::int64_t m_cacheSize = -2000;
+    bool m_foreignKeys = true;
 };
 
 /// Files at least this big (about 4 million links' worth of edge list) rebuild link_by_target.
@@ -184,6 +188,10 @@ Result<std::vector<FileImportSummary>> Importer::run(const std::vector<std::file
             bumpGraphGeneration(m_db);
         }
         if (rebuildTargetIndex) {
+            // The index sort may outgrow the page cache: let it spill to temporary files there,
+            // so memory stays bounded whatever the number of links.
+            m_db.execute("PRAGMA temp_store = FILE");
+            m_db.execute("PRAGMA cache_size = -32768");  // the sorter's memory follows the cache size
             m_db.execute("CREATE INDEX link_by_target ON link(to_person)");
         }
         if (!m_options.dryRun) {
@@ -195,6 +203,11 @@ Result<std::vector<FileImportSummary>> Importer::run(const std::vector<std::file
         return Error(std::string("input too large: ") + e.what());
     } catch (const std::bad_alloc&) {
         return Error("out of memory while importing; nothing was written");
+    } catch (const DatabaseError&) {
+        throw;  // the Workspace reports these with the database's name
+    } catch (const std::exception& e) {
+        // A read error or a library's complaint about its input: still an expected failure.
+        return Error(std::string("import failed, nothing was written: ") + e.what());
     }
     return summaries;
 }

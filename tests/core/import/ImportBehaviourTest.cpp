@@ -13,6 +13,26 @@ using warmpath::test::importFixture;
 using warmpath::test::readFile;
 using warmpath::test::writeFile;
 
+namespace {
+
+/// A dump without the graph generation, which every change (an undo too) moves on.
+std::string withoutMeta(const std::string& dump)
+{
+    std::string out;
+    std::size_t start = 0;
+    while (start < dump.size()) {
+        const auto end = dump.find('\n', start);
+        const std::string line = dump.substr(start, end - start);
+        if (line.rfind("meta:", 0) != 0) {
+            out += line + "\n";
+        }
+        start = end == std::string::npos ? dump.size() : end + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
 TEST(ImportAtomicity, MalformedFileLateInTheInputLeavesTheDatabaseByteIdentical)
 {
     ImportFixture f;
@@ -127,13 +147,13 @@ TEST(ImportBatches, UndoRemovesExactlyWhatThatBatchAloneBrought)
     EXPECT_FALSE(f.ws().resolve("mastodon:bo@fosstodon.org").ok());
     EXPECT_EQ(f.links("me", "mastodon:ana@mastodon.social"), 1);
     EXPECT_EQ(f.ws().imports()->size(), 1U);
+    EXPECT_EQ(withoutMeta(f.dump()), withoutMeta(afterFirst));
 
     ASSERT_TRUE(f.ws().undoImport(f.ws().imports()->front().id).ok());
     EXPECT_EQ(f.ws().stats()->persons, 1);
     EXPECT_EQ(f.ws().stats()->links, 0);
     EXPECT_EQ(f.ws().stats()->identities, 0);
-    (void)empty;
-    (void)afterFirst;
+    EXPECT_EQ(withoutMeta(f.dump()), withoutMeta(empty));
 }
 
 TEST(ImportBatches, UndoOfTheFirstBatchKeepsWhatALaterOneAlsoSaw)
