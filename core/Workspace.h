@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "WorkspaceGraph.h"
-#include "graph/Snapshot.h"
-#include "import/Importer.h"
 #include "crypto/Backup.h"
 #include "export/ExportData.h"
+#include "graph/Snapshot.h"
+#include "import/Importer.h"
 #include "model/DegreeLookup.h"
 #include "model/Person.h"
 #include "model/PersonId.h"
