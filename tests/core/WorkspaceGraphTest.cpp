@@ -75,6 +75,9 @@ TEST_F(WorkspaceGraphTest, TheFirstSnapshotIsBuiltAndCachedBesideTheDatabase)
     EXPECT_EQ(workspace->lastSnapshotSource(), "database");
     EXPECT_TRUE(std::filesystem::exists(SnapshotCache::pathFor(path)));
     EXPECT_EQ(workspace->currentSnapshot(), *snap);
+    // Private like the database: the cache says who is linked to whom.
+    EXPECT_EQ(std::filesystem::status(SnapshotCache::pathFor(path)).permissions() & std::filesystem::perms::all,
+              std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
 }
 
 TEST_F(WorkspaceGraphTest, TheNextOpenLoadsTheCache)
