@@ -204,6 +204,14 @@ public:
     Result<WarmPathsAnswer> warmPaths(const WarmPathRequest& request);
     /// People worth introducing yourself to (dismissed suggestions left out).
     Result<SuggestionsAnswer> suggestions(const SuggestionRequest& request);
+    /// Contacts who open the most doors, or who bridge to an organisation or tag.
+    Result<BrokersAnswer> brokers(const BrokerRequest& request);
+    /// Whole-graph measures: components, communities, PageRank, degrees, betweenness.
+    Result<MetricsAnswer> metrics(const MetricsRequest& request, const ProgressCallback& progress = {},
+                                  const CancelToken* cancel = nullptr);
+    /// A force-directed layout of a view; runs until it converges (progress per iteration).
+    Result<LayoutAnswer> layout(const LayoutRequest& request, const ProgressCallback& progress = {},
+                                const CancelToken* cancel = nullptr);
     /// A person with canonical REF and display name.
     Result<NamedPerson> named(PersonId person);
 

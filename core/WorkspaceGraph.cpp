@@ -4,10 +4,14 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <numeric>
 #include <stdexcept>
 #include <utility>
 
 #include "Workspace.h"
+#include "graph/Brokers.h"
+#include "graph/Layout.h"
+#include "graph/Metrics.h"
 #include "graph/Separation.h"
 #include "graph/SnapshotBuilder.h"
 #include "graph/SnapshotCache.h"
@@ -29,6 +33,8 @@ auto answering(const std::filesystem::path& where, Work&& work) -> decltype(work
         return Error(std::string("database error: ") + e.what(), where.string());
     } catch (const std::invalid_argument& e) {
         return Error(e.what());
+    } catch (const std::runtime_error& e) {
+        return Error(e.what());  // "cancelled"
     }
 }
 
@@ -313,6 +319,162 @@ Result<SuggestionsAnswer> Workspace::suggestions(const SuggestionRequest& reques
             for (PersonId c : predictor->viaOf(view.person.id)) {
                 view.via.push_back(RefResolver(m_db).canonicalRef(c));
             }
+        }
+        return answer;
+    });
+}
+
+Result<BrokersAnswer> Workspace::brokers(const BrokerRequest& request)
+{
+    auto snap = snapshot();
+    if (!snap) {
+        return snap.error();
+    }
+    return answering(m_path, [&]() -> Result<BrokersAnswer> {
+        BrokerOptions options{.direction = request.direction, .limit = request.limit};
+        std::lock_guard lock(m_mutex);
+        if (!request.organisation.empty() || !request.tag.empty()) {
+            Statement st = request.tag.empty()
+                               ? m_db.prepare("SELECT id FROM person WHERE organisation = ? COLLATE NOCASE")
+                               : m_db.prepare("SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
+                                              "WHERE t.name = ? COLLATE NOCASE");
+            st.bind(1, request.tag.empty() ? request.organisation : request.tag);
+            options.targets.emplace();
+            while (st.step()) {
+                options.targets->emplace_back(st.int64(0));
+            }
+            if (options.targets->empty()) {
+                return Error(request.tag.empty() ? "no one works at '" + request.organisation + "'"
+                                                 : "no one has the tag '" + request.tag + "'");
+            }
+        }
+        Brokers finder(**snap, request.forPerson, std::move(options));
+        finder.run();
+        BrokersAnswer answer{.forPerson = namedLocked(request.forPerson), .brokers = {}};
+        for (const Broker& b : finder.brokers()) {
+            BrokerView view{
+                .contact = namedLocked(b.contact), .uniqueReach = b.uniqueReach, .reach = b.reach, .examples = {}};
+            for (PersonId p : b.examples) {
+                view.examples.push_back(RefResolver(m_db).canonicalRef(p));
+            }
+            answer.brokers.push_back(std::move(view));
+        }
+        return answer;
+    });
+}
+
+Result<MetricsAnswer> Workspace::metrics(const MetricsRequest& request, const ProgressCallback& progress,
+                                         const CancelToken* cancel)
+{
+    auto snap = snapshot(progress, cancel);
+    if (!snap) {
+        return snap.error();
+    }
+    const Snapshot& g = **snap;
+    return answering(m_path, [&]() -> Result<MetricsAnswer> {
+        MetricsAnswer answer;
+        answer.people = g.personCount();
+        answer.links = g.linkCount();
+        Components components(g);
+        components.run();
+        answer.components = components.sizes().size();
+        answer.largestComponent = components.sizes().empty() ? 0 : components.sizes().front();
+        Communities communities(g, request.seed);
+        communities.run(progress, cancel);
+        answer.communities = communities.count();
+        answer.modularity = communities.modularity();
+        PageRank pageRank(g);
+        pageRank.run(progress, cancel);
+        answer.pageRankIterations = pageRank.iterations();
+        std::vector<double> betweenness(g.personCount(), 0);
+        if (request.betweenness) {
+            Betweenness b(g, 50'000, request.betweennessSamples, request.seed);
+            b.run(progress, cancel);
+            betweenness = b.values();
+            answer.betweennessComputed = true;
+            answer.betweennessSampled = b.sampled();
+            answer.betweennessErrorBound = b.errorBound();
+        }
+        std::vector<double> inDegree(g.personCount());
+        std::vector<double> outDegree(g.personCount());
+        for (Snapshot::Index v = 0; v < g.personCount(); ++v) {
+            inDegree[v] = static_cast<double>(g.inDegree(v));
+            outDegree[v] = static_cast<double>(g.outDegree(v));
+        }
+        std::lock_guard lock(m_mutex);
+        auto topOf = [&](const std::vector<double>& values) {
+            std::vector<Snapshot::Index> order(values.size());
+            std::iota(order.begin(), order.end(), 0U);
+            const std::size_t keep = std::min(request.top, order.size());
+            std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
+                              [&](auto a, auto b) { return values[a] != values[b] ? values[a] > values[b] : a < b; });
+            std::vector<RankedPerson> out;
+            for (std::size_t i = 0; i < keep; ++i) {
+                out.push_back({namedLocked(g.personAt(order[i])), values[order[i]]});
+            }
+            return out;
+        };
+        answer.topPageRank = topOf(pageRank.ranks());
+        answer.topInDegree = topOf(inDegree);
+        answer.topOutDegree = topOf(outDegree);
+        if (request.betweenness) {
+            answer.topBetweenness = topOf(betweenness);
+        }
+        if (request.perPerson) {
+            answer.perPerson.reserve(g.personCount());
+            for (Snapshot::Index v = 0; v < g.personCount(); ++v) {
+                answer.perPerson.push_back({.person = g.personAt(v),
+                                            .inDegree = g.inDegree(v),
+                                            .outDegree = g.outDegree(v),
+                                            .pageRank = pageRank.ranks()[v],
+                                            .betweenness = betweenness[v],
+                                            .community = communities.community()[v],
+                                            .component = components.component()[v]});
+            }
+        }
+        return answer;
+    });
+}
+
+Result<LayoutAnswer> Workspace::layout(const LayoutRequest& request, const ProgressCallback& progress,
+                                       const CancelToken* cancel)
+{
+    auto snap = snapshot(progress, cancel);
+    if (!snap) {
+        return snap.error();
+    }
+    const Snapshot& g = **snap;
+    return answering(m_path, [&]() -> Result<LayoutAnswer> {
+        std::vector<PersonId> people = request.people;
+        if (people.empty() && request.around) {
+            // The view around a person: the first `size` people in breadth-first order.
+            std::vector<Snapshot::Index> order{g.requireIndex(*request.around)};
+            std::vector<bool> seen(g.personCount(), false);
+            seen[order[0]] = true;
+            for (std::size_t head = 0; head < order.size() && order.size() < request.size; ++head) {
+                auto visit = [&](Snapshot::Index v) {
+                    if (!seen[v] && order.size() < request.size) {
+                        seen[v] = true;
+                        order.push_back(v);
+                    }
+                };
+                for (auto v : g.outNeighbours(order[head])) {
+                    visit(v);
+                }
+                for (auto v : g.inNeighbours(order[head])) {
+                    visit(v);
+                }
+            }
+            for (auto v : order) {
+                people.push_back(g.personAt(v));
+            }
+        }
+        Layout layout(g, std::move(people), request.options);
+        layout.run(progress, cancel);
+        LayoutAnswer answer{.converged = layout.converged(), .iterations = layout.iterations(), .people = {}};
+        std::lock_guard lock(m_mutex);
+        for (std::size_t i = 0; i < layout.people().size(); ++i) {
+            answer.people.push_back({namedLocked(layout.people()[i]), layout.positions()[i]});
         }
         return answer;
     });

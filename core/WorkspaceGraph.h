@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/Layout.h"
 #include "graph/Snapshot.h"
 #include "graph/Suggestions.h"
 #include "model/PersonId.h"
@@ -86,6 +87,88 @@ struct SuggestionsAnswer {
     NamedPerson forPerson;
     SuggestionMetric metric = SuggestionMetric::ResourceAllocation;
     std::vector<SuggestionView> suggestions;
+};
+
+struct BrokerRequest {
+    PersonId forPerson;
+    std::size_t limit = 20;
+    Direction direction = Direction::Undirected;
+    std::string organisation;  ///< when set: who bridges to the people of this organisation
+    std::string tag;           ///< when set: who bridges to the people with this tag
+};
+
+struct BrokerView {
+    NamedPerson contact;
+    std::uint64_t uniqueReach = 0;      ///< people reachable within two hops only through this contact
+    std::uint64_t reach = 0;            ///< people this contact links to (targets only, when targeted)
+    std::vector<std::string> examples;  ///< REFs of some uniquely reached people
+};
+
+struct BrokersAnswer {
+    NamedPerson forPerson;
+    std::vector<BrokerView> brokers;
+};
+
+struct MetricsRequest {
+    std::size_t top = 10;                   ///< how many people each ranking lists
+    bool betweenness = true;                ///< the most expensive measure; off for a quick summary
+    std::size_t betweennessSamples = 1000;  ///< source samples above 50,000 people
+    std::uint64_t seed = 1;
+    bool perPerson = false;  ///< fill MetricsAnswer::perPerson (for the map)
+};
+
+struct RankedPerson {
+    NamedPerson person;
+    double value = 0;
+};
+
+/// Every measure of one person, for colouring and sizing the map.
+struct PersonMetrics {
+    PersonId person;
+    std::uint64_t inDegree = 0;
+    std::uint64_t outDegree = 0;
+    double pageRank = 0;
+    double betweenness = 0;
+    std::uint32_t community = 0;  ///< 0 the largest
+    std::uint32_t component = 0;  ///< 0 the largest
+};
+
+struct MetricsAnswer {
+    std::uint64_t people = 0;
+    std::uint64_t links = 0;
+    std::uint64_t components = 0;
+    std::uint64_t largestComponent = 0;
+    std::uint64_t communities = 0;
+    double modularity = 0;
+    int pageRankIterations = 0;
+    bool betweennessComputed = false;
+    bool betweennessSampled = false;
+    double betweennessErrorBound = 0;  ///< on normalised betweenness, with 99% probability per person
+    std::vector<RankedPerson> topPageRank;
+    std::vector<RankedPerson> topInDegree;
+    std::vector<RankedPerson> topOutDegree;
+    std::vector<RankedPerson> topBetweenness;
+    std::vector<PersonMetrics> perPerson;
+};
+
+struct LayoutRequest {
+    /// The view: these people, or (when empty) the `size` people nearest `around` in
+    /// breadth-first order, or (without `around`) everyone.
+    std::vector<PersonId> people;
+    std::optional<PersonId> around;
+    std::size_t size = 1000;
+    LayoutOptions options;
+};
+
+struct PlacedPerson {
+    NamedPerson person;
+    Point position;
+};
+
+struct LayoutAnswer {
+    bool converged = false;
+    int iterations = 0;
+    std::vector<PlacedPerson> people;
 };
 
 }  // namespace warmpath

@@ -17,7 +17,7 @@ struct LayoutOptions {
     double theta = 1.2;        ///< Barnes–Hut opening angle: larger is faster and coarser
     /// Converged when, for 5 iterations in a row, people move on average less than this
     /// fraction of the layout's radius.
-    double tolerance = 1e-3;
+    double tolerance = 5e-3;
 };
 
 struct Point {

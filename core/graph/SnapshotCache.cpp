@@ -1,5 +1,8 @@
 #include "graph/SnapshotCache.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <array>
 #include <cstdio>
 #include <cstring>
@@ -99,7 +102,12 @@ Status SnapshotCache::save(const Snapshot& snapshot, const std::filesystem::path
 
     const std::filesystem::path temporary = file.string() + ".tmp";
     {
-        File out(std::fopen(temporary.c_str(), "wb"));
+        // Mode 0600 like the database itself: the cache says who is linked to whom.
+        const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        File out(fd >= 0 ? ::fdopen(fd, "wb") : nullptr);
+        if (!out && fd >= 0) {
+            ::close(fd);
+        }
         if (!out) {
             return Error("cannot write the graph cache", temporary.string());
         }

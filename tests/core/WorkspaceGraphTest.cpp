@@ -75,6 +75,9 @@ TEST_F(WorkspaceGraphTest, TheFirstSnapshotIsBuiltAndCachedBesideTheDatabase)
     EXPECT_EQ(workspace->lastSnapshotSource(), "database");
     EXPECT_TRUE(std::filesystem::exists(SnapshotCache::pathFor(path)));
     EXPECT_EQ(workspace->currentSnapshot(), *snap);
+    // Private like the database: the cache says who is linked to whom.
+    EXPECT_EQ(std::filesystem::status(SnapshotCache::pathFor(path)).permissions() & std::filesystem::perms::all,
+              std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
 }
 
 TEST_F(WorkspaceGraphTest, TheNextOpenLoadsTheCache)
@@ -279,4 +282,65 @@ TEST_F(WorkspaceGraphTest, CliSuggestPrintsTheDocumentedJson)
     const auto cn = test::runCli(dir, {"--db", path.string(), "suggest", "--metric", "cn", "--limit", "5", "--json"});
     EXPECT_EQ(nlohmann::json::parse(cn.out)["suggestions"][0]["score"], 2);
     EXPECT_EQ(test::runCli(dir, {"--db", path.string(), "suggest", "--metric", "xx"}).exitCode, 2);
+}
+
+TEST_F(WorkspaceGraphTest, BrokersBridgeToAnOrganisation)
+{
+    {
+        auto db = Database::open(path, OpenMode::MustExist);
+        db->execute("UPDATE person SET organisation = 'Acme' WHERE id = " + std::to_string(dee.value()));
+    }
+    auto plain = workspace->brokers({.forPerson = me});
+    ASSERT_TRUE(plain.ok());
+    ASSERT_EQ(plain->brokers.size(), 2U);
+    EXPECT_EQ(plain->brokers[0].uniqueReach, 0U);  // Bo is reached through Ana and through Cy
+    EXPECT_EQ(plain->brokers[0].reach, 1U);
+    auto none = workspace->brokers({.forPerson = me, .organisation = "acme"});
+    ASSERT_TRUE(none.ok());
+    EXPECT_TRUE(none->brokers.empty());  // Dee is three hops away: no contact links to her
+    auto bridges = workspace->brokers({.forPerson = bo, .organisation = "Acme"});
+    ASSERT_TRUE(bridges.ok());
+    EXPECT_TRUE(bridges->brokers.empty() || bridges->brokers[0].contact.name != "Dee");
+    EXPECT_FALSE(workspace->brokers({.forPerson = me, .organisation = "Nowhere"}).ok());
+}
+
+TEST_F(WorkspaceGraphTest, CliBrokersPrintsJson)
+{
+    const auto run = test::runCli(dir, {"--db", path.string(), "brokers", "--for", "Ana Souza", "--json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto doc = nlohmann::json::parse(run.out);
+    EXPECT_EQ(doc["for"], "linkedin:ana-souza");
+    EXPECT_EQ(doc["target"], nullptr);
+    ASSERT_EQ(doc["brokers"].size(), 2U);
+    EXPECT_EQ(doc["brokers"][0]["ref"], "bsky:bo.bsky.social");  // the only way to Dee
+    EXPECT_EQ(doc["brokers"][0]["unique"], 1);
+    EXPECT_EQ(doc["brokers"][0]["examples"], nlohmann::json::array({"#" + std::to_string(dee.value())}));
+}
+
+TEST_F(WorkspaceGraphTest, CliMetricsSummarisesTheGraph)
+{
+    const auto run = test::runCli(dir, {"--db", path.string(), "metrics", "--top", "3", "--json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto doc = nlohmann::json::parse(run.out);
+    EXPECT_EQ(doc["people"], 6);
+    EXPECT_EQ(doc["links"], 6);
+    EXPECT_EQ(doc["components"], nlohmann::json::parse(R"({"count":2,"largest":5})"));
+    EXPECT_EQ(doc["pagerank"]["top"].size(), 3U);
+    EXPECT_EQ(doc["pagerank"]["top"][0]["ref"], "#" + std::to_string(dee.value()));  // everyone flows to Dee
+    EXPECT_EQ(doc["degree"]["in"][0]["ref"], "bsky:bo.bsky.social");
+    EXPECT_EQ(doc["betweenness"]["sampled"], false);
+    EXPECT_EQ(doc["betweenness"]["top"][0]["ref"], "bsky:bo.bsky.social");
+}
+
+TEST_F(WorkspaceGraphTest, CliLayoutIsDeterministicForASeed)
+{
+    const auto first = test::runCli(dir, {"--db", path.string(), "layout", "--seed", "3", "--json"});
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    const auto second = test::runCli(dir, {"--db", path.string(), "layout", "--seed", "3", "--json"});
+    EXPECT_EQ(first.out, second.out);
+    const auto doc = nlohmann::json::parse(first.out);
+    EXPECT_EQ(doc["converged"], true);
+    EXPECT_EQ(doc["positions"].size(), 6U);
+    const auto around = test::runCli(dir, {"--db", path.string(), "layout", "--around", "me", "--size", "3", "--json"});
+    EXPECT_EQ(nlohmann::json::parse(around.out)["positions"].size(), 3U);
 }

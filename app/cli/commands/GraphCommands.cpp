@@ -326,6 +326,191 @@ void registerSuggest(CLI::App& app, CliContext& context)
     });
 }
 
+void registerBrokers(CLI::App& app, CliContext& context)
+{
+    auto* command = app.add_subcommand(
+        "brokers", "Contacts who reach the most people you cannot otherwise reach within 2 hops, or who "
+                   "bridge you to an organisation or tag");
+    struct Args {
+        std::string forRef = "me";
+        std::size_t limit = 20;
+        bool directed = false;
+        std::string organisation;
+        std::string tag;
+        bool json = false;
+    };
+    auto args = std::make_shared<Args>();
+    command->add_option("--for", args->forRef, "Whose contacts (default: me)")->type_name("REF");
+    command->add_option("--limit", args->limit, "How many contacts (default 20)")->check(CLI::Range(1, 100000));
+    command->add_flag("--directed", args->directed, "Only links in their direction");
+    auto* org =
+        command->add_option("--organisation", args->organisation, "Who bridges to the people of ORG")->type_name("ORG");
+    command->add_option("--tag", args->tag, "Who bridges to the people with TAG")->type_name("TAG")->excludes(org);
+    command->add_flag("--json", args->json, "Print one JSON object");
+    context.addCommand(command, [&context, args]() {
+        const auto forPerson = context.resolve(args->forRef);
+        if (!forPerson) {
+            return static_cast<int>(kExitFailure);
+        }
+        const auto answer =
+            context.workspace()->brokers({.forPerson = *forPerson,
+                                          .limit = args->limit,
+                                          .direction = args->directed ? Direction::Directed : Direction::Undirected,
+                                          .organisation = args->organisation,
+                                          .tag = args->tag});
+        if (!answer) {
+            return context.fail(answer.error());
+        }
+        if (args->json) {
+            nlohmann::json target = nullptr;
+            if (!args->organisation.empty()) {
+                target = {{"organisation", args->organisation}};
+            } else if (!args->tag.empty()) {
+                target = {{"tag", args->tag}};
+            }
+            nlohmann::json list = nlohmann::json::array();
+            for (const BrokerView& b : answer->brokers) {
+                list.push_back({{"ref", b.contact.ref},
+                                {"name", b.contact.name},
+                                {"unique", b.uniqueReach},
+                                {"reach", b.reach},
+                                {"examples", b.examples}});
+            }
+            context.printJson({{"for", answer->forPerson.ref}, {"target", target}, {"brokers", list}});
+            return static_cast<int>(kExitOk);
+        }
+        for (const BrokerView& b : answer->brokers) {
+            context.out() << b.uniqueReach << " only through, " << b.reach << " in all  " << b.contact.name << " ("
+                          << b.contact.ref << ")\n";
+        }
+        return static_cast<int>(kExitOk);
+    });
+}
+
+nlohmann::json rankedJson(const std::vector<RankedPerson>& people)
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (const RankedPerson& p : people) {
+        list.push_back({{"ref", p.person.ref}, {"name", p.person.name}, {"value", rounded(p.value)}});
+    }
+    return list;
+}
+
+void registerMetrics(CLI::App& app, CliContext& context)
+{
+    auto* command = app.add_subcommand(
+        "metrics", "Components, communities (Louvain), PageRank, degrees and betweenness of the whole graph");
+    struct Args {
+        std::size_t top = 10;
+        bool noBetweenness = false;
+        std::size_t samples = 1000;
+        std::uint64_t seed = 1;
+        bool json = false;
+    };
+    auto args = std::make_shared<Args>();
+    command->add_option("--top", args->top, "How many people each ranking lists (default 10)");
+    command->add_flag("--no-betweenness", args->noBetweenness, "Skip betweenness (the slowest measure)");
+    command->add_option("--samples", args->samples, "Source samples for betweenness above 50,000 people (default 1000)")
+        ->check(CLI::Range(1, 1000000));
+    command->add_option("--seed", args->seed, "Seed for Louvain's visiting order and betweenness sampling");
+    command->add_flag("--json", args->json, "Print one JSON object");
+    context.addCommand(command, [&context, args]() {
+        Workspace* ws = context.workspace();
+        if (ws == nullptr) {
+            return static_cast<int>(kExitFailure);
+        }
+        const auto m = ws->metrics({.top = args->top,
+                                    .betweenness = !args->noBetweenness,
+                                    .betweennessSamples = args->samples,
+                                    .seed = args->seed});
+        if (!m) {
+            return context.fail(m.error());
+        }
+        nlohmann::json doc = {
+            {"people", m->people},
+            {"links", m->links},
+            {"components", {{"count", m->components}, {"largest", m->largestComponent}}},
+            {"communities", {{"count", m->communities}, {"modularity", rounded(m->modularity)}}},
+            {"pagerank", {{"iterations", m->pageRankIterations}, {"top", rankedJson(m->topPageRank)}}},
+            {"degree", {{"in", rankedJson(m->topInDegree)}, {"out", rankedJson(m->topOutDegree)}}},
+            {"betweenness", m->betweennessComputed ? nlohmann::json{{"sampled", m->betweennessSampled},
+                                                                    {"error_bound", rounded(m->betweennessErrorBound)},
+                                                                    {"top", rankedJson(m->topBetweenness)}}
+                                                   : nlohmann::json(nullptr)}};
+        if (args->json) {
+            context.printJson(doc);
+            return static_cast<int>(kExitOk);
+        }
+        std::ostream& out = context.out();
+        out << "people       " << m->people << "\nlinks        " << m->links << "\ncomponents   " << m->components
+            << " (largest " << m->largestComponent << ")\ncommunities  " << m->communities << " (modularity "
+            << rounded(m->modularity) << ")\n";
+        auto list = [&](const char* title, const std::vector<RankedPerson>& people) {
+            out << title << '\n';
+            for (const RankedPerson& p : people) {
+                out << "  " << rounded(p.value) << "  " << p.person.name << " (" << p.person.ref << ")\n";
+            }
+        };
+        list("pagerank", m->topPageRank);
+        list("followers", m->topInDegree);
+        list("following", m->topOutDegree);
+        if (m->betweennessComputed) {
+            list(m->betweennessSampled ? "betweenness (sampled)" : "betweenness", m->topBetweenness);
+        }
+        return static_cast<int>(kExitOk);
+    });
+}
+
+void registerLayout(CLI::App& app, CliContext& context)
+{
+    auto* command = app.add_subcommand("layout", "Force-directed positions for the map (runs until converged)");
+    struct Args {
+        std::string around;
+        std::size_t size = 1000;
+        std::uint64_t seed = 1;
+        bool json = false;
+    };
+    auto args = std::make_shared<Args>();
+    command->add_option("--around", args->around, "Lay out the SIZE people nearest REF (default: everyone)")
+        ->type_name("REF");
+    command->add_option("--size", args->size, "People in the view with --around (default 1000)")
+        ->check(CLI::Range(1, 10000000));
+    command->add_option("--seed", args->seed, "Same seed, same picture (default 1)");
+    command->add_flag("--json", args->json, "Print one JSON object");
+    context.addCommand(command, [&context, args]() {
+        LayoutRequest request{.size = args->size};
+        request.options.seed = args->seed;
+        if (!args->around.empty()) {
+            const auto around = context.resolve(args->around);
+            if (!around) {
+                return static_cast<int>(kExitFailure);
+            }
+            request.around = *around;
+        }
+        Workspace* ws = context.workspace();
+        if (ws == nullptr) {
+            return static_cast<int>(kExitFailure);
+        }
+        const auto answer = ws->layout(request);
+        if (!answer) {
+            return context.fail(answer.error());
+        }
+        if (args->json) {
+            nlohmann::json list = nlohmann::json::array();
+            for (const PlacedPerson& p : answer->people) {
+                list.push_back({{"ref", p.person.ref}, {"x", rounded(p.position.x)}, {"y", rounded(p.position.y)}});
+            }
+            context.printJson(
+                {{"converged", answer->converged}, {"iterations", answer->iterations}, {"positions", list}});
+            return static_cast<int>(kExitOk);
+        }
+        for (const PlacedPerson& p : answer->people) {
+            context.out() << rounded(p.position.x) << ' ' << rounded(p.position.y) << ' ' << p.person.ref << '\n';
+        }
+        return static_cast<int>(kExitOk);
+    });
+}
+
 }  // namespace
 
 void registerGraphCommands(CLI::App& app, CliContext& context)
@@ -333,6 +518,9 @@ void registerGraphCommands(CLI::App& app, CliContext& context)
     registerDegrees(app, context);
     registerPath(app, context);
     registerSuggest(app, context);
+    registerBrokers(app, context);
+    registerMetrics(app, context);
+    registerLayout(app, context);
 }
 
 }  // namespace warmpath::cli

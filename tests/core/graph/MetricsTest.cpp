@@ -30,7 +30,7 @@ TEST(PageRankTest, IsUniformOnACycle)
     PageRank pr(g);
     pr.run();
     for (double r : pr.ranks()) {
-        EXPECT_NEAR(r, 0.25, 1e-9);
+        EXPECT_NEAR(r, 0.25, 1e-7);
     }
 }
 
@@ -40,7 +40,7 @@ TEST(PageRankTest, TheCentreOfAStarRanksHighestAndRanksSumToOne)
     PageRank pr(g);
     pr.run();
     const auto& r = pr.ranks();
-    EXPECT_NEAR(std::accumulate(r.begin(), r.end(), 0.0), 1.0, 1e-9);
+    EXPECT_NEAR(std::accumulate(r.begin(), r.end(), 0.0), 1.0, 1e-6);
     for (std::size_t i = 1; i < r.size(); ++i) {
         EXPECT_GT(r[0], r[i]);
     }
@@ -150,7 +150,7 @@ TEST(CommunitiesTest, IsDeterministicForASeed)
     EXPECT_GT(first.modularity(), 0.8);  // facebook_combined's ego networks are very modular
     PageRank pr(g);
     pr.run();
-    EXPECT_NEAR(std::accumulate(pr.ranks().begin(), pr.ranks().end(), 0.0), 1.0, 1e-9);
+    EXPECT_NEAR(std::accumulate(pr.ranks().begin(), pr.ranks().end(), 0.0), 1.0, 1e-6);
     Components c(g);
     c.run();
     EXPECT_EQ(c.sizes().size(), 1U);
