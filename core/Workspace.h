@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fetch/Crawl.h"
 #include "import/Importer.h"
 #include "model/Person.h"
 #include "model/PersonId.h"
@@ -99,6 +100,18 @@ public:
     Result<std::vector<ImportBatch>> imports();
     /// Removes what import batch `batch` alone brought, in one transaction.
     Result<UndoSummary> undoImport(std::int64_t batch);
+
+    // --- crawling ------------------------------------------------------------------------
+    /// Fetches public follow lists from Bluesky or Mastodon and stores them like an import
+    /// (core/fetch/CrawlRunner.h). Runs for as long as the crawl takes, so call it from a worker
+    /// thread in a GUI: the workspace stays usable meanwhile (the connection is locked only
+    /// while storing), progress arrives through `options.progress`, and `options.cancel` stops
+    /// it with everything fetched so far committed and resumable (`request.resume`).
+    /// A cancel or a lost network is not an Error: see CrawlSummary::outcome.
+    Result<CrawlSummary> crawl(const CrawlRequest& request, const CrawlOptions& options = {});
+    /// Follows that re-fetched lists found new or gone, for crawl `crawlId` (0: the newest crawl
+    /// that found changes).
+    Result<std::vector<CrawlChange>> crawlChanges(std::int64_t crawlId = 0);
 
     /// Loads the bundled demo network (resources/demo/demo-network.json) into an empty
     /// database; follow-up dates in the file are relative to `today`.

@@ -60,5 +60,6 @@ private:
 /// Each group of commands registers itself on the application (app/cli/commands/*.cpp).
 void registerStoreCommands(CLI::App& app, CliContext& context);
 void registerImportCommands(CLI::App& app, CliContext& context);
+void registerCrawlCommands(CLI::App& app, CliContext& context);
 
 }  // namespace warmpath::cli

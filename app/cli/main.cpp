@@ -27,6 +27,7 @@ int main(int argc, char** argv)
 
     registerStoreCommands(app, context);
     registerImportCommands(app, context);
+    registerCrawlCommands(app, context);
 
     try {
         app.parse(argc, argv);

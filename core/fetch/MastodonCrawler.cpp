@@ -1,0 +1,180 @@
+#include "fetch/MastodonCrawler.h"
+
+#include "fetch/ResponseParsers.h"
+
+namespace warmpath::fetch {
+namespace {
+
+constexpr int kPageSize = 80;
+
+std::string hostOfAddress(const std::string& address)
+{
+    return address.substr(address.find('@') + 1);
+}
+
+std::string httpFailure(const HttpResponse& response)
+{
+    std::string message = "HTTP " + std::to_string(response.status);
+    if (const std::string detail = errorMessage(response.body); !detail.empty()) {
+        message += ": " + detail.substr(0, 200);
+    }
+    return message;
+}
+
+std::string withoutTrailingSlash(std::string url)
+{
+    while (!url.empty() && url.back() == '/') {
+        url.pop_back();
+    }
+    return url;
+}
+
+}  // namespace
+
+MastodonCrawler::MastodonCrawler(HttpClient& http, std::string api,
+                                 std::function<std::string(const std::string&)> serverFor, const CancelToken* cancel)
+    : m_http(http), m_api(withoutTrailingSlash(std::move(api))), m_serverFor(std::move(serverFor)), m_cancel(cancel)
+{
+}
+
+Result<std::string> MastodonCrawler::normaliseStart(std::string_view start) const
+{
+    std::string address = mastodonAddress(start);
+    if (address.empty()) {
+        return Error("not a Mastodon account address: '" + std::string(start) + "' (expected USER@HOST)");
+    }
+    return address;
+}
+
+std::string MastodonCrawler::serverOf(const std::string& host) const
+{
+    if (!m_api.empty()) {
+        return m_api;
+    }
+    return withoutTrailingSlash(m_serverFor ? m_serverFor(host) : "https://" + host);
+}
+
+std::string MastodonCrawler::answeringHost(const std::string& accountHost) const
+{
+    return m_api.empty() ? accountHost : hostOf(m_api);
+}
+
+Result<Account> MastodonCrawler::lookup(const std::string& address, std::string* url, bool* stopped)
+{
+    const std::string host = hostOfAddress(address);
+    *url = serverOf(host) + "/api/v1/accounts/lookup?acct=" + urlEncode(address);
+    *stopped = false;
+    Result<HttpResponse> response = m_http.get(*url, m_cancel);
+    if (!response) {
+        *stopped = true;
+        return response.error();
+    }
+    if (response->status != 200) {
+        return Error(response->status == 404 ? "no such account (HTTP 404)" : httpFailure(*response));
+    }
+    Result<Account> account = parseMastodonAccount(response->body, answeringHost(host));
+    if (!account) {
+        return account.error();
+    }
+    // The account asked about, whatever spelling the server answers with.
+    account->key = address;
+    return account;
+}
+
+Result<Account> MastodonCrawler::resolveStart(std::string_view start)
+{
+    Result<std::string> address = normaliseStart(start);
+    if (!address) {
+        return address.error();
+    }
+    std::string url;
+    bool stopped = false;
+    Result<Account> account = lookup(*address, &url, &stopped);
+    if (!account) {
+        return Error(url + ": " + account.error().message);
+    }
+    return account;
+}
+
+PageFetch MastodonCrawler::fetchPage(const QueuedAccount& queued)
+{
+    PageFetch fetch;
+    if (queued.account.hiddenHint && queued.cursor.empty()) {
+        fetch.status = PageFetch::Status::Hidden;
+        return fetch;
+    }
+    const std::string host = hostOfAddress(queued.account.key);
+    const std::string base = serverOf(host);
+    std::optional<std::int64_t> followingCount = queued.account.followingCount;
+    if (queued.cursor.empty()) {
+        std::optional<std::string> id = queued.account.remoteId;
+        if (!id) {
+            bool stopped = false;
+            Result<Account> found = lookup(queued.account.key, &fetch.url, &stopped);
+            if (!found) {
+                fetch.status = stopped ? PageFetch::Status::Stopped : PageFetch::Status::Failed;
+                fetch.error = found.error().message;
+                return fetch;
+            }
+            id = found->remoteId;
+            followingCount = found->followingCount;
+            fetch.followingCount = followingCount;
+            if (found->hiddenHint) {
+                fetch.status = PageFetch::Status::Hidden;
+                return fetch;
+            }
+        }
+        fetch.remoteId = id;
+        fetch.url = base + "/api/v1/accounts/" + urlEncode(*id) + "/following?limit=" + std::to_string(kPageSize);
+    } else {
+        fetch.url = queued.cursor;
+        if (originOf(fetch.url) != originOf(base)) {
+            fetch.status = PageFetch::Status::Failed;
+            fetch.error = "the next-page link leads to another server; not followed";
+            return fetch;
+        }
+    }
+    Result<HttpResponse> response = m_http.get(fetch.url, m_cancel);
+    if (!response) {
+        fetch.status = PageFetch::Status::Stopped;
+        fetch.error = response.error().message;
+        return fetch;
+    }
+    if (response->status == 401 || response->status == 403) {
+        fetch.status = PageFetch::Status::Hidden;
+        fetch.error = httpFailure(*response);
+        return fetch;
+    }
+    if (response->status != 200) {
+        fetch.status = PageFetch::Status::Failed;
+        fetch.error = httpFailure(*response);
+        return fetch;
+    }
+    Result<std::vector<Account>> follows = parseMastodonAccounts(response->body, answeringHost(host));
+    if (!follows) {
+        fetch.status = PageFetch::Status::Failed;
+        fetch.error = follows.error().message;
+        return fetch;
+    }
+    if (follows->empty() && queued.cursor.empty() && followingCount.value_or(0) > 0) {
+        // Mastodon answers an empty list for an account that hides whom it follows.
+        fetch.status = PageFetch::Status::Hidden;
+        return fetch;
+    }
+    for (Account& follow : *follows) {
+        // An id is only good on the server that gave it.
+        if (m_api.empty() && hostOfAddress(follow.key) != host) {
+            follow.remoteId.reset();
+        }
+    }
+    fetch.status = PageFetch::Status::Page;
+    if (!follows->empty()) {
+        if (auto next = nextLink(response->header("link")); next && *next != fetch.url) {
+            fetch.next = std::move(next);
+        }
+    }
+    fetch.follows = std::move(follows).value();
+    return fetch;
+}
+
+}  // namespace warmpath::fetch
