@@ -54,9 +54,28 @@ std::string MastodonCrawler::serverOf(const std::string& host) const
     return withoutTrailingSlash(m_serverFor ? m_serverFor(host) : "https://" + host);
 }
 
-std::string MastodonCrawler::answeringHost(const std::string& accountHost) const
+std::string MastodonCrawler::answeringHost(const std::string& accountHost)
 {
-    return m_api.empty() ? accountHost : hostOf(m_api);
+    if (m_api.empty()) {
+        return accountHost;
+    }
+    if (!m_apiDomain) {
+        // The api server's own domain is what its bare `acct`s belong to; its URL may differ
+        // (a proxy, a WebFinger-delegated domain), so ask it once.
+        m_apiDomain = hostOf(m_api);
+        for (const auto& [path, field] :
+             {std::pair{"/api/v2/instance", "domain"}, std::pair{"/api/v1/instance", "uri"}}) {
+            Result<HttpResponse> response = m_http.get(m_api + path, m_cancel);
+            if (!response || response->status != 200) {
+                continue;
+            }
+            if (std::string domain = instanceDomain(response->body, field); !domain.empty()) {
+                m_apiDomain = std::move(domain);
+                break;
+            }
+        }
+    }
+    return *m_apiDomain;
 }
 
 Result<Account> MastodonCrawler::lookup(const std::string& address, std::string* url, bool* stopped)

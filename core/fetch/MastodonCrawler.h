@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "fetch/FollowSource.h"
@@ -29,14 +30,16 @@ public:
 private:
     /// The base URL that answers for accounts of `host`.
     [[nodiscard]] std::string serverOf(const std::string& host) const;
-    /// The host an `acct` without `@host` belongs to, when `base` answered.
-    [[nodiscard]] std::string answeringHost(const std::string& accountHost) const;
+    /// The host an `acct` without `@host` belongs to, when the server of `accountHost` answered:
+    /// that host, or with `api` the domain the api server names in `/api/v2/instance`.
+    [[nodiscard]] std::string answeringHost(const std::string& accountHost);
     Result<Account> lookup(const std::string& address, std::string* url, bool* stopped);
 
     HttpClient& m_http;
     std::string m_api;
     std::function<std::string(const std::string&)> m_serverFor;
     const CancelToken* m_cancel;
+    std::optional<std::string> m_apiDomain;
 };
 
 }  // namespace warmpath::fetch

@@ -218,6 +218,19 @@ Result<std::vector<Account>> parseMastodonAccounts(std::string_view body, std::s
     }
 }
 
+std::string instanceDomain(std::string_view body, const char* field)
+{
+    const json document = parse(body);
+    if (!document.is_object()) {
+        return {};
+    }
+    std::string domain = lowerAscii(stringField(document, field));
+    if (domain.find_first_of("/@ \t") != std::string::npos) {
+        return {};
+    }
+    return domain;
+}
+
 std::optional<std::string> nextLink(std::string_view header)
 {
     // `<URL>; rel="next", <URL>; rel="prev"`: each link is a <target> followed by parameters up

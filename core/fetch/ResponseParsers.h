@@ -33,6 +33,9 @@ struct BlueskyFollowsPage {
 [[nodiscard]] Result<Account> parseMastodonAccount(std::string_view body, std::string_view answeringHost);
 /// A JSON array of Mastodon Account entities (`/api/v1/accounts/:id/following`).
 [[nodiscard]] Result<std::vector<Account>> parseMastodonAccounts(std::string_view body, std::string_view answeringHost);
+/// The domain a Mastodon instance document names (`field`: `domain` in v2, `uri` in v1), lower-cased,
+/// or empty.
+[[nodiscard]] std::string instanceDomain(std::string_view body, const char* field);
 /// The `rel="next"` target of an HTTP `Link` header, if any.
 [[nodiscard]] std::optional<std::string> nextLink(std::string_view linkHeader);
 /// `user@host` (a leading `@` dropped, lower-cased), or empty when `text` is not an address.
