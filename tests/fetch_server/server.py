@@ -22,6 +22,7 @@ Faults are scripted by the tests, one action per matching request, then normal a
                                               a file (a later state of the same accounts)
   /__reset                                    forget scripts, variant and the request log
   /__log                                      the requests served so far (JSON list of path+query)
+  /__user-agent                               the User-Agent of the last request (JSON string)
 """
 
 import argparse
@@ -37,6 +38,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 LOCK = threading.Lock()
 SCRIPTS = []  # [match, [actions]]
 LOG = []
+USER_AGENT = [""]  # of the last request served
 VARIANT = [""]  # a second world: files under `<network>-<variant>/` win over `<network>/`
 
 
@@ -97,6 +99,10 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 SCRIPTS.append([query["match"][0], query["actions"][0].split(",")])
             return self.send(200, b"{}")
+        if url.path == "/__user-agent":
+            with LOCK:
+                body = json.dumps(USER_AGENT[0]).encode()
+            return self.send(200, body)
         if url.path == "/__log":
             with LOCK:
                 body = json.dumps(LOG).encode()
@@ -142,6 +148,7 @@ class Handler(BaseHTTPRequestHandler):
         target = self.path
         with LOCK:
             LOG.append(target)
+            USER_AGENT[0] = self.headers.get("User-Agent", "")
             action = None
             for script in SCRIPTS:
                 if script[0] in target and script[1]:

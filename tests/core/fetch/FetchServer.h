@@ -98,6 +98,9 @@ public:
         return nlohmann::json::parse(body).get<std::vector<std::string>>();
     }
 
+    /// The User-Agent header of the last request served.
+    std::string lastUserAgent() { return nlohmann::json::parse(control("/__user-agent")).get<std::string>(); }
+
 private:
     std::string control(const std::string& path)
     {
