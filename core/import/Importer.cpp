@@ -26,17 +26,19 @@ std::uint64_t sizeOf(const std::filesystem::path& path)
 }
 
 /// Import-time connection settings, put back afterwards: a bigger page cache so the link
-/// indexes stay in memory, temporary b-trees in memory, and no foreign-key checks (the writer
+/// indexes stay in memory, temporary b-trees in memory for small imports, and no foreign-key checks (the writer
 /// only ever refers to people and batches it has just read or written, and each check costs
 /// three b-tree lookups per link). WAL and synchronous stay as they are.
 class ImportPragmas {
 public:
-    explicit ImportPragmas(Database& db) : m_db(db)
+    ImportPragmas(Database& db, bool large) : m_db(db)
     {
         Statement st = db.prepare("PRAGMA cache_size");
         m_cacheSize = st.step() ? st.int64(0) : -2000;
         db.execute("PRAGMA cache_size = -131072");  // 128 MiB, a bound, not a reservation
-        db.execute("PRAGMA temp_store = MEMORY");
+        // Small imports sort in memory; a large one's index rebuild may need more than the cache,
+        // and temporary files keep memory bounded whatever the file's size.
+        db.execute(large ? "PRAGMA temp_store = FILE" : "PRAGMA temp_store = MEMORY");
         db.execute("PRAGMA threads = 2");
         db.execute("PRAGMA foreign_keys = OFF");  // outside the transaction, where it takes effect
     }
@@ -156,7 +158,7 @@ Result<std::vector<FileImportSummary>> Importer::run(const std::vector<std::file
     for (const auto& file : files) {
         total += sizeOf(file);
     }
-    ImportPragmas pragmas(m_db);
+    ImportPragmas pragmas(m_db, total >= kRebuildIndexBytes);
     std::vector<FileImportSummary> summaries;
     try {
         Transaction tx(m_db);
@@ -195,6 +197,11 @@ Result<std::vector<FileImportSummary>> Importer::run(const std::vector<std::file
         return Error(std::string("input too large: ") + e.what());
     } catch (const std::bad_alloc&) {
         return Error("out of memory while importing; nothing was written");
+    } catch (const DatabaseError&) {
+        throw;  // the Workspace reports these with the database's name
+    } catch (const std::exception& e) {
+        // A read error or a library's complaint about its input: still an expected failure.
+        return Error(std::string("import failed, nothing was written: ") + e.what());
     }
     return summaries;
 }

@@ -40,6 +40,35 @@ TEST(Schema, EmptyDatabaseMigratesToTheLatestVersion)
     }
 }
 
+TEST(Schema, Version3AddsImportSourcesTheReviewQueueAndMergeHistory)
+{
+    Database db = Database::openInMemory();
+    ASSERT_TRUE(migrate(db).ok());
+    EXPECT_GE(latestSchemaVersion(), 3);
+    for (const char* table : {"person_source", "identity_source", "merge_candidate", "merge_history",
+                              "merge_history_identity", "merge_history_link"}) {
+        EXPECT_TRUE(tableExists(db, table)) << table;
+    }
+    // A candidate pair is stored once, smaller id first.
+    db.execute("INSERT INTO person (display_name) VALUES ('A'), ('B')");
+    db.execute("INSERT INTO merge_candidate (person_a, person_b, reason) VALUES (2, 3, 'same name')");
+    EXPECT_THROW(db.execute("INSERT INTO merge_candidate (person_a, person_b, reason) VALUES (3, 2, 'x')"),
+                 DatabaseError);
+}
+
+TEST(Schema, Version2DatabaseUpgradesToVersion3KeepingTags)
+{
+    Database db = Database::openInMemory();
+    ASSERT_TRUE(migrate(db, builtinMigrations().first(2)).ok());
+    db.execute("INSERT INTO tag (name) VALUES ('Mentors')");
+    ASSERT_TRUE(migrate(db).ok());
+    EXPECT_EQ(schemaVersion(db), latestSchemaVersion());
+    Statement st = db.prepare("SELECT name, batch_id IS NULL FROM tag");
+    ASSERT_TRUE(st.step());
+    EXPECT_EQ(st.text(0), "Mentors");
+    EXPECT_EQ(st.int64(1), 1);
+}
+
 TEST(Schema, EveryDatabaseHasExactlyOneMePerson)
 {
     Database db = Database::openInMemory();

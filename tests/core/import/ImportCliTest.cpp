@@ -1,0 +1,122 @@
+// The import commands' contracts (docs/cli.md): JSON shapes, exit codes, error format.
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "CliRunner.h"
+#include "ImportTestSupport.h"
+
+using namespace warmpath;
+using warmpath::test::importFixture;
+using warmpath::test::runCli;
+using warmpath::test::TempDir;
+
+TEST(ImportCli, JsonSummaryHasExactlyTheContractFields)
+{
+    TempDir dir;
+    const auto run =
+        runCli(dir, {"--db", "w.db", "import", importFixture("linkedin/Connections.csv").string(), "--json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto json = nlohmann::json::parse(run.out);
+    EXPECT_EQ(json.size(), 8U);
+    EXPECT_EQ(json["batch"], 1);
+    EXPECT_EQ(json["format"], "linkedin");
+    EXPECT_EQ(json["persons_added"], 4);
+    EXPECT_EQ(json["persons_merged"], 0);
+    EXPECT_EQ(json["links_added"], 8);
+    EXPECT_EQ(json["tags_added"], 0);
+    EXPECT_EQ(json["skipped"], 1);
+    ASSERT_TRUE(json["warnings"].is_array());
+    EXPECT_FALSE(json["warnings"].empty());
+}
+
+TEST(ImportCli, SecondImportOfTheSameFileSaysSoAndExitsZero)
+{
+    TempDir dir;
+    const std::string file = importFixture("edgelist/follows.txt").string();
+    ASSERT_EQ(runCli(dir, {"--db", "w.db", "import", file}).exitCode, 0);
+    const auto again = runCli(dir, {"--db", "w.db", "import", file});
+    EXPECT_EQ(again.exitCode, 0);
+    EXPECT_NE(again.out.find("already imported"), std::string::npos) << again.out;
+}
+
+TEST(ImportCli, MalformedFileExitsOneWithFileLineAndColumn)
+{
+    TempDir dir;
+    const std::string file = importFixture("edgelist/malformed.txt").string();
+    const auto run = runCli(dir, {"--db", "w.db", "import", file});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_EQ(run.err.rfind("warmpath-cli: error: " + file + ":3:1: ", 0), 0U) << run.err;
+    const auto stats = runCli(dir, {"--db", "w.db", "stats", "--json"});
+    EXPECT_EQ(nlohmann::json::parse(stats.out)["imports"], 0);
+}
+
+TEST(ImportCli, UnknownFormatAndMissingFileArgumentAreUsageErrors)
+{
+    TempDir dir;
+    EXPECT_EQ(runCli(dir, {"--db", "w.db", "import", "x.csv", "--format", "excel"}).exitCode, 2);
+    EXPECT_EQ(runCli(dir, {"--db", "w.db", "import"}).exitCode, 2);
+    EXPECT_EQ(runCli(dir, {"--db", "w.db", "undo-import"}).exitCode, 2);
+    EXPECT_EQ(runCli(dir, {"--db", "w.db", "merge", "me"}).exitCode, 2);
+}
+
+TEST(ImportCli, DryRunWritesNothing)
+{
+    TempDir dir;
+    const auto run =
+        runCli(dir, {"--db", "w.db", "import", importFixture("gexf/gexf-1.2.gexf").string(), "--dry-run", "--json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_EQ(nlohmann::json::parse(run.out)["links_added"], 2);
+    const auto stats = runCli(dir, {"--db", "w.db", "stats", "--json"});
+    EXPECT_EQ(nlohmann::json::parse(stats.out)["links"], 0);
+}
+
+TEST(ImportCli, FormatAndNamespaceOptions)
+{
+    TempDir dir;
+    const auto run = runCli(dir, {"--db", "w.db", "import", importFixture("edgelist/follows.txt").string(), "--format",
+                                  "edgelist", "--namespace", "club", "--json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_EQ(runCli(dir, {"--db", "w.db", "stats"}).exitCode, 0);
+    const auto split = runCli(dir, {"--db", "w.db", "split", "club:alice", "club:alice"});
+    EXPECT_EQ(split.exitCode, 1);  // the only identity: nothing to split from
+}
+
+TEST(ImportCli, ImportsListsBatchesAndUndoImportRemovesOne)
+{
+    TempDir dir;
+    ASSERT_EQ(runCli(dir, {"--db", "w.db", "import", importFixture("gexf/gexf-1.1.gexf").string()}).exitCode, 0);
+    const auto list = runCli(dir, {"--db", "w.db", "imports", "--json"});
+    ASSERT_EQ(list.exitCode, 0);
+    const auto json = nlohmann::json::parse(list.out);
+    ASSERT_EQ(json["imports"].size(), 1U);
+    const auto& batch = json["imports"][0];
+    EXPECT_EQ(batch.size(), 7U);
+    EXPECT_EQ(batch["batch"], 1);
+    EXPECT_EQ(batch["file"], "gexf-1.1.gexf");
+    EXPECT_EQ(batch["format"], "gexf");
+    EXPECT_EQ(batch["sha256"].get<std::string>().size(), 64U);
+    EXPECT_TRUE(batch["imported_at"].is_string());
+    EXPECT_EQ(batch["persons_added"], 3);
+    EXPECT_EQ(batch["links_added"], 3);
+
+    EXPECT_EQ(runCli(dir, {"--db", "w.db", "undo-import", "1"}).exitCode, 0);
+    const auto stats = runCli(dir, {"--db", "w.db", "stats", "--json"});
+    EXPECT_EQ(nlohmann::json::parse(stats.out)["persons"], 1);
+    EXPECT_EQ(runCli(dir, {"--db", "w.db", "undo-import", "1"}).exitCode, 1);
+}
+
+TEST(ImportCli, MergeSplitAndDuplicates)
+{
+    TempDir dir;
+    ASSERT_EQ(runCli(dir, {"--db", "w.db", "import", importFixture("gexf/gexf-1.1.gexf").string()}).exitCode, 0);
+    ASSERT_EQ(runCli(dir, {"--db", "w.db", "import", importFixture("gexf/gexf-1.3.gexf").string()}).exitCode, 0);
+    const auto merged = runCli(dir, {"--db", "w.db", "merge", "gexf-1.1:0", "gexf-1.3:1"});
+    ASSERT_EQ(merged.exitCode, 0) << merged.err;
+    const auto split = runCli(dir, {"--db", "w.db", "split", "gexf-1.1:0", "gexf-1.3:1"});
+    ASSERT_EQ(split.exitCode, 0) << split.err;
+    EXPECT_NE(split.out.find("is now #"), std::string::npos);
+    const auto duplicates = runCli(dir, {"--db", "w.db", "duplicates", "--json"});
+    ASSERT_EQ(duplicates.exitCode, 0);
+    EXPECT_TRUE(nlohmann::json::parse(duplicates.out)["duplicates"].is_array());
+}
