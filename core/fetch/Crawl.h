@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -31,6 +32,10 @@ struct CrawlProgress {
     std::uint64_t requests = 0;        ///< HTTP requests sent by this run, retries included
     std::uint64_t rateLimitWaits = 0;  ///< pauses for 429 / Retry-After / a nearly spent limit
     std::string current;               ///< the account being fetched (identity key)
+    /// Non-zero while the crawl pauses before a request (politeness or a retry), with why:
+    /// `"rate limit"` or `"retry"`.
+    std::chrono::milliseconds waiting{0};
+    std::string waitReason;
 };
 
 /// How to run a crawl: politeness settings, progress and cancel.

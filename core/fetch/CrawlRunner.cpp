@@ -26,7 +26,19 @@ CrawlRunner::CrawlRunner(Database& db, std::mutex& dbMutex, CrawlRequest request
 Result<CrawlSummary> CrawlRunner::run()
 {
     const CancelToken* cancel = m_options.cancel;
-    HttpClient http(m_options.http);
+    // Pauses are reported as they begin, so a progress display can say why nothing moves.
+    std::function<void(std::chrono::milliseconds, std::string_view)> onWait;
+    HttpOptions httpOptions = m_options.http;
+    httpOptions.onWait = [&onWait, outer = m_options.http.onWait](std::chrono::milliseconds wait,
+                                                                  std::string_view reason) {
+        if (outer) {
+            outer(wait, reason);
+        }
+        if (onWait) {
+            onWait(wait, reason);
+        }
+    };
+    HttpClient http(httpOptions);
     const std::string network = m_request.network == CrawlNetwork::Bluesky ? "bsky" : "mastodon";
     const auto makeSource = [&](const std::string& api) -> std::unique_ptr<FollowSource> {
         if (m_request.network == CrawlNetwork::Bluesky) {
@@ -72,11 +84,14 @@ Result<CrawlSummary> CrawlRunner::run()
 
         CrawlSummary::Outcome outcome = CrawlSummary::Outcome::Finished;
         std::string stopReason;
-        const auto report = [&](const std::string& current) {
+        std::string current;
+        const auto report = [&](std::chrono::milliseconds waiting, std::string_view reason) {
             if (!m_options.progress) {
                 return;
             }
             CrawlProgress progress;
+            progress.waiting = waiting;
+            progress.waitReason = std::string(reason);
             {
                 std::lock_guard lock(m_dbMutex);
                 progress.accountsDone = state.processed(*crawl);
@@ -88,7 +103,8 @@ Result<CrawlSummary> CrawlRunner::run()
             progress.current = current;
             m_options.progress(progress);
         };
-        report({});
+        onWait = report;
+        report({}, {});
         for (;;) {
             if (cancel != nullptr && cancel->cancelled()) {
                 outcome = CrawlSummary::Outcome::Cancelled;
@@ -105,6 +121,7 @@ Result<CrawlSummary> CrawlRunner::run()
             if (!next) {
                 break;
             }
+            current = next->account.key;
             const PageFetch page = source->fetchPage(*next);
             if (page.status == PageFetch::Status::Stopped) {
                 const bool cancelled = cancel != nullptr && cancel->cancelled();
@@ -127,7 +144,7 @@ Result<CrawlSummary> CrawlRunner::run()
                     break;
                 }
             }
-            report(next->account.key);
+            report({}, {});
         }
 
         std::lock_guard lock(m_dbMutex);

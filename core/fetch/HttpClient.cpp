@@ -304,7 +304,11 @@ bool HttpClient::respectRateLimit(const std::string& host, const CancelToken* ca
         return true;
     }
     ++m_rateLimitWaits;
-    return sleepUnlessCancelled(std::min(wait, m_options.maxRetryAfter), cancel);
+    wait = std::min(wait, m_options.maxRetryAfter);
+    if (m_options.onWait) {
+        m_options.onWait(wait, "rate limit");
+    }
+    return sleepUnlessCancelled(wait, cancel);
 }
 
 void HttpClient::noteRateLimit(const std::string& host, const HttpResponse& response)
@@ -473,7 +477,11 @@ Result<HttpResponse> HttpClient::get(const std::string& url, const CancelToken* 
             if (!last.retriable || finalAttempt) {
                 break;
             }
-            if (!sleepUnlessCancelled(backoff(attempt), cancel)) {
+            const auto wait = backoff(attempt);
+            if (m_options.onWait) {
+                m_options.onWait(wait, "retry");
+            }
+            if (!sleepUnlessCancelled(wait, cancel)) {
                 return Error("cancelled");
             }
             continue;
@@ -491,6 +499,9 @@ Result<HttpResponse> HttpClient::get(const std::string& url, const CancelToken* 
         }
         if (tooMany) {
             ++m_rateLimitWaits;
+        }
+        if (m_options.onWait) {
+            m_options.onWait(wait, tooMany ? "rate limit" : "retry");
         }
         if (!sleepUnlessCancelled(wait, cancel)) {
             return Error("cancelled");

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -32,6 +33,9 @@ struct HttpOptions {
     /// are spread over the time until the window resets instead of being spent at once.
     std::int64_t rateLimitLowWater = 5;
     std::size_t maxBodyBytes = std::size_t{16} << 20;
+    /// Told before every pause (a retry's backoff, a 429, a nearly spent rate limit), from the
+    /// thread that will wait: how long and why (`"retry"` or `"rate limit"`).
+    std::function<void(std::chrono::milliseconds wait, std::string_view reason)> onWait;
 };
 
 /// `Warmpath/<version> (+https://warmpath.example.org; local-first network map)`.

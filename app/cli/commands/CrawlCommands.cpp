@@ -71,8 +71,11 @@ int runCrawl(CliContext& context, CrawlNetwork network, const CrawlArgs& args)
     if (showProgress) {
         options.progress = [&context](const CrawlProgress& p) {
             context.err() << "\r\033[Kcrawl: " << p.accountsDone << " done, " << p.accountsQueued << " queued, "
-                          << p.requests << " requests, " << p.rateLimitWaits << " rate-limit waits"
-                          << (p.current.empty() ? "" : " — " + p.current) << std::flush;
+                          << p.requests << " requests, " << p.rateLimitWaits << " rate-limit waits";
+            if (p.waiting.count() > 0) {
+                context.err() << ", waiting " << (p.waiting.count() + 999) / 1000 << " s (" << p.waitReason << ")";
+            }
+            context.err() << (p.current.empty() ? "" : " — " + p.current) << std::flush;
         };
     }
     const char* networkName = network == CrawlNetwork::Bluesky ? "bluesky" : "mastodon";

@@ -192,8 +192,19 @@ TEST_F(CrawlTest, AnUnknownStartAccountIsAnErrorNamingTheUrlAndWritesNothing)
 TEST_F(CrawlTest, A429WithRetryAfterIsWaitedOutAndTheCrawlCompletes)
 {
     server().script("bob00001&limit", "429:1");
+    CrawlOptions o = options();
+    std::vector<CrawlProgress> waits;
+    o.progress = [&waits](const CrawlProgress& p) {
+        if (p.waiting.count() > 0) {
+            waits.push_back(p);
+        }
+    };
     const auto before = std::chrono::steady_clock::now();
-    const CrawlSummary summary = crawl(bluesky());
+    const CrawlSummary summary = crawl(bluesky(), o);
+    ASSERT_EQ(waits.size(), 1U);  // the progress display can say why nothing moves
+    EXPECT_EQ(waits[0].waiting, std::chrono::seconds(1));
+    EXPECT_EQ(waits[0].waitReason, "rate limit");
+    EXPECT_EQ(waits[0].current, "did:plc:bob00001");
     EXPECT_GE(std::chrono::steady_clock::now() - before, std::chrono::milliseconds(950));
     EXPECT_EQ(summary.rateLimitWaits, 1U);
     EXPECT_EQ(summary.errors.size(), 1U);  // only mallory's malformed list
