@@ -17,6 +17,9 @@ constexpr std::array<std::string_view, 5> kHiddenErrors = {"BlockedActor", "Bloc
 
 std::string httpFailure(const HttpResponse& response)
 {
+    if (response.status == 0) {
+        return response.failure;
+    }
     std::string message = "HTTP " + std::to_string(response.status);
     if (const std::string detail = errorMessage(response.body); !detail.empty()) {
         message += ": " + detail.substr(0, 200);

@@ -44,7 +44,7 @@ Result<CrawlSummary> CrawlRunner::run()
         if (m_request.network == CrawlNetwork::Bluesky) {
             return std::make_unique<BlueskyCrawler>(http, api, cancel);
         }
-        return std::make_unique<MastodonCrawler>(http, api, m_options.serverFor, cancel);
+        return std::make_unique<MastodonCrawler>(http, api, m_options.serverFor, cancel, m_request.start);
     };
 
     try {

@@ -474,7 +474,13 @@ Result<HttpResponse> HttpClient::get(const std::string& url, const CancelToken* 
         }
         const bool finalAttempt = attempt == m_options.maxAttempts;
         if (last.transportError) {
-            if (!last.retriable || finalAttempt) {
+            if (!last.retriable) {
+                HttpResponse failed;
+                failed.url = url;
+                failed.failure = last.error;
+                return failed;
+            }
+            if (finalAttempt) {
                 break;
             }
             const auto wait = backoff(attempt);

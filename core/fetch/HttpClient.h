@@ -47,6 +47,10 @@ struct HttpResponse {
     std::string url;  ///< the URL that answered (after redirects)
     std::string body;
     std::map<std::string, std::string> headers;  ///< names lower-cased; a repeated header keeps the last value
+    /// With status 0: why no usable answer came, for a reason that retrying would not fix (a TLS
+    /// certificate problem, a body over maxBodyBytes, too many redirects). The request is
+    /// answered, as far as a crawl is concerned: badly.
+    std::string failure;
 
     /// The header's value, or empty when absent. `name` in lower case.
     [[nodiscard]] std::string header(std::string_view name) const;
@@ -84,8 +88,9 @@ public:
     HttpClient& operator=(HttpClient&&) = delete;
 
     /// GETs `url` (sending `Accept: application/json`). Returns the final response, whatever its
-    /// status, or an Error when no response arrived (connection refused or lost, timeout) after
-    /// all attempts, or when `cancel` was set (then the message is "cancelled").
+    /// status (0 with `failure` for a request that cannot succeed), or an Error when no response
+    /// arrived (connection refused or lost, timeout, name not resolved) after all attempts, or
+    /// when `cancel` was set (then the message is "cancelled").
     Result<HttpResponse> get(const std::string& url, const CancelToken* cancel = nullptr);
 
     [[nodiscard]] HttpCounters counters() const;

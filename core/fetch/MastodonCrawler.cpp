@@ -14,6 +14,9 @@ std::string hostOfAddress(const std::string& address)
 
 std::string httpFailure(const HttpResponse& response)
 {
+    if (response.status == 0) {
+        return response.failure;
+    }
     std::string message = "HTTP " + std::to_string(response.status);
     if (const std::string detail = errorMessage(response.body); !detail.empty()) {
         message += ": " + detail.substr(0, 200);
@@ -32,9 +35,23 @@ std::string withoutTrailingSlash(std::string url)
 }  // namespace
 
 MastodonCrawler::MastodonCrawler(HttpClient& http, std::string api,
-                                 std::function<std::string(const std::string&)> serverFor, const CancelToken* cancel)
+                                 std::function<std::string(const std::string&)> serverFor, const CancelToken* cancel,
+                                 std::string home)
     : m_http(http), m_api(withoutTrailingSlash(std::move(api))), m_serverFor(std::move(serverFor)), m_cancel(cancel)
 {
+    const std::string address = mastodonAddress(home);
+    if (!address.empty()) {
+        m_homeHost = hostOfAddress(address);
+    }
+}
+
+bool MastodonCrawler::onlyThatServerIsDown(const std::string& host)
+{
+    if (!m_api.empty() || m_homeHost.empty() || host == m_homeHost || (m_cancel != nullptr && m_cancel->cancelled())) {
+        return false;
+    }
+    // Any answer at all from the home server means the network works.
+    return m_http.get(serverOf(m_homeHost) + "/api/v2/instance", m_cancel).ok();
 }
 
 Result<std::string> MastodonCrawler::normaliseStart(std::string_view start) const
@@ -131,8 +148,9 @@ PageFetch MastodonCrawler::fetchPage(const QueuedAccount& queued)
             bool stopped = false;
             Result<Account> found = lookup(queued.account.key, &fetch.url, &stopped);
             if (!found) {
-                fetch.status = stopped ? PageFetch::Status::Stopped : PageFetch::Status::Failed;
-                fetch.error = found.error().message;
+                fetch.status =
+                    stopped && !onlyThatServerIsDown(host) ? PageFetch::Status::Stopped : PageFetch::Status::Failed;
+                fetch.error = (stopped ? "server unreachable: " : "") + found.error().message;
                 return fetch;
             }
             id = found->remoteId;
@@ -155,8 +173,9 @@ PageFetch MastodonCrawler::fetchPage(const QueuedAccount& queued)
     }
     Result<HttpResponse> response = m_http.get(fetch.url, m_cancel);
     if (!response) {
-        fetch.status = PageFetch::Status::Stopped;
-        fetch.error = response.error().message;
+        const bool serverDown = onlyThatServerIsDown(host);
+        fetch.status = serverDown ? PageFetch::Status::Failed : PageFetch::Status::Stopped;
+        fetch.error = (serverDown ? "server unreachable: " : "") + response.error().message;
         return fetch;
     }
     if (response->status == 401 || response->status == 403) {

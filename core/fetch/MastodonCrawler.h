@@ -18,9 +18,10 @@ namespace warmpath::fetch {
 class MastodonCrawler final : public FollowSource {
 public:
     /// `api`: base URL for every request, or empty. `serverFor(host)` gives the base URL of a
-    /// host's server when `api` is empty (default `https://HOST`).
+    /// host's server when `api` is empty (default `https://HOST`). `home`: the start account's
+    /// address; its server tells a dead server apart from a dead network.
     MastodonCrawler(HttpClient& http, std::string api, std::function<std::string(const std::string&)> serverFor,
-                    const CancelToken* cancel);
+                    const CancelToken* cancel, std::string home = {});
 
     [[nodiscard]] std::string_view network() const override { return "mastodon"; }
     [[nodiscard]] Result<std::string> normaliseStart(std::string_view start) const override;
@@ -34,12 +35,17 @@ private:
     /// that host, or with `api` the domain the api server names in `/api/v2/instance`.
     [[nodiscard]] std::string answeringHost(const std::string& accountHost);
     Result<Account> lookup(const std::string& address, std::string* url, bool* stopped);
+    /// After no answer came from `host`'s server: true when that server alone is unreachable
+    /// (the start account's server still answers), so the account fails and the crawl goes on;
+    /// false when the network itself seems gone and the crawl should stop.
+    bool onlyThatServerIsDown(const std::string& host);
 
     HttpClient& m_http;
     std::string m_api;
     std::function<std::string(const std::string&)> m_serverFor;
     const CancelToken* m_cancel;
     std::optional<std::string> m_apiDomain;
+    std::string m_homeHost;
 };
 
 }  // namespace warmpath::fetch

@@ -389,3 +389,32 @@ TEST_F(CrawlTest, AMalformedMastodonAddressIsAnError)
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(CrawlTest, AnUnreachableMastodonServerFailsItsAccountsAndTheCrawlGoesOn)
+{
+    CrawlOptions o = options();
+    o.serverFor = [](const std::string& host) {
+        return host == "other.example" ? std::string("http://127.0.0.1:1") : server().mastodonServer(host);
+    };
+    const CrawlSummary summary =
+        crawl(CrawlRequest{.network = CrawlNetwork::Mastodon, .start = "alice@social.example"}, o);
+    EXPECT_EQ(summary.outcome, CrawlSummary::Outcome::Finished);
+    EXPECT_EQ(summary.followListsFetched, 2);  // alice, bob
+    ASSERT_EQ(summary.errors.size(), 2U);      // carol and shy live on the dead server
+    EXPECT_EQ(summary.errors[0].url, "http://127.0.0.1:1/api/v1/accounts/lookup?acct=carol%40other.example");
+    EXPECT_EQ(summary.errors[0].error.rfind("server unreachable: ", 0), 0U) << summary.errors[0].error;
+    EXPECT_EQ(summary.hidden, std::vector<std::string>{"mastodon:hermit@social.example"});
+}
+
+TEST_F(CrawlTest, HiddenRefsResolveToThePeople)
+{
+    const CrawlSummary summary = crawl(bluesky());
+    ASSERT_FALSE(summary.hidden.empty());
+    const auto henry = m_ws->resolve(summary.hidden[0]);
+    ASSERT_TRUE(henry) << henry.error().describe();
+    EXPECT_EQ(m_ws->person(*henry)->displayName, "Henry Hidden");
+}
+
+}  // namespace
