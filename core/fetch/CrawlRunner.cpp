@@ -136,7 +136,7 @@ Result<CrawlSummary> CrawlRunner::run()
                     state.storePage(*crawl, *next, page);
                     break;
                 case PageFetch::Status::Hidden:
-                    state.markHidden(*crawl, *next);
+                    state.markHidden(*next);
                     break;
                 case PageFetch::Status::Failed:
                 case PageFetch::Status::Stopped:

@@ -71,6 +71,12 @@ void CrawlState::ensureBatch(CrawlRecord& crawl)
 CrawlRecord CrawlState::begin(const CrawlRecord& settings, const Account& startAccount)
 {
     Transaction tx(m_db);
+    // A new crawl of the same start replaces an unfinished one; its half-fetched pages go.
+    m_db.cached("DELETE FROM crawl_follow WHERE crawl_account_id IN (SELECT a.id FROM crawl_account a JOIN crawl c "
+                "ON c.id = a.crawl_id WHERE c.network = ? AND c.start = ? AND c.status = 'running')")
+        .bind(1, m_network)
+        .bind(2, settings.start)
+        .run();
     m_db.cached("UPDATE crawl SET status = 'abandoned', finished_at = ? WHERE network = ? AND start = ? AND "
                 "status = 'running'")
         .bind(1, utcNowIso8601())
@@ -324,13 +330,12 @@ void CrawlState::writeList(CrawlRecord& crawl, const QueuedAccount& account)
     bumpGraphGeneration(m_db);
 }
 
-void CrawlState::markHidden(CrawlRecord& crawl, const QueuedAccount& account)
+void CrawlState::markHidden(const QueuedAccount& account)
 {
     Transaction tx(m_db);
     m_db.cached("DELETE FROM crawl_follow WHERE crawl_account_id = ?").bind(1, account.row).run();
     m_db.cached("UPDATE crawl_account SET state = 'hidden', cursor = NULL WHERE id = ?").bind(1, account.row).run();
     setListStatus(account.account.key, "hidden", 0, utcNowIso8601());
-    (void)crawl;
     tx.commit();
 }
 

@@ -48,7 +48,7 @@ public:
     /// Stores one page of `account`'s follow list with the cursor after it; the last page (no
     /// `next`) writes the list to the graph.
     void storePage(CrawlRecord& crawl, const QueuedAccount& account, const PageFetch& page);
-    void markHidden(CrawlRecord& crawl, const QueuedAccount& account);
+    void markHidden(const QueuedAccount& account);
     void markFailed(const CrawlRecord& crawl, const QueuedAccount& account, const std::string& url,
                     const std::string& error);
     void finish(const CrawlRecord& crawl);

@@ -309,6 +309,21 @@ TEST_F(CrawlTest, CancelStopsAfterCommittedWorkAndResumeContinues)
     EXPECT_EQ(requestsMatching(server().log(), "alice0001&limit=100"), 2);
 }
 
+TEST_F(CrawlTest, ANewCrawlWithoutResumeAbandonsTheUnfinishedOne)
+{
+    server().script("cursor=p2", "drop,drop,drop,drop,drop,drop");
+    const CrawlSummary stopped = crawl(bluesky());
+    ASSERT_EQ(stopped.outcome, CrawlSummary::Outcome::NetworkDown);
+    server().reset();
+    const CrawlSummary fresh = crawl(bluesky());
+    EXPECT_NE(fresh.crawlId, stopped.crawlId);
+    EXPECT_EQ(fresh.outcome, CrawlSummary::Outcome::Finished);
+    EXPECT_EQ(countOf(*m_db, "SELECT count(*) FROM crawl_follow"), 0);
+    EXPECT_EQ(countOf(*m_db, "SELECT status = 'abandoned' FROM crawl WHERE id = " + std::to_string(stopped.crawlId)),
+              1);
+    EXPECT_EQ(linksOf(*m_db), kBlueskyLinks);
+}
+
 TEST_F(CrawlTest, ResumeWithNothingUnfinishedStartsANewCrawl)
 {
     crawl(bluesky(1));
