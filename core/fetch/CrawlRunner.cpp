@@ -162,6 +162,10 @@ Result<CrawlSummary> CrawlRunner::run()
     } catch (const DatabaseError& e) {
         return Error(std::string("database error during the crawl: ") + e.what() +
                      "; what was committed stays, run again with --resume");
+    } catch (const std::exception& e) {
+        // Exceptions never leave the core: a GUI worker thread gets an Error like every failure.
+        return Error(std::string("the crawl stopped: ") + e.what() +
+                     "; what was committed stays, run again with --resume");
     }
 }
 
