@@ -18,12 +18,13 @@ protected:
         return runCli(m_dir, all);
     }
 
-    /// Runs warmpath-cli and sends it SIGINT (Ctrl+C) after `seconds`.
+    /// Runs warmpath-cli and sends it SIGINT (Ctrl+C) after `seconds`, once: without --foreground
+    /// timeout signals the child and then its whole process group, a second Ctrl+C.
     CliRun interrupted(const std::vector<std::string>& args, const std::string& seconds)
     {
-        std::string command = "cd " + shellQuote(m_dir.path().string()) + " && timeout --preserve-status -s INT " +
-                              seconds + " " + shellQuote(WARMPATH_CLI_PATH) + " --db " +
-                              shellQuote(m_dir.file("w.db").string());
+        std::string command = "cd " + shellQuote(m_dir.path().string()) +
+                              " && timeout --foreground --preserve-status -s INT " + seconds + " " +
+                              shellQuote(WARMPATH_CLI_PATH) + " --db " + shellQuote(m_dir.file("w.db").string());
         for (const std::string& arg : args) {
             command += " " + shellQuote(arg);
         }
@@ -77,8 +78,8 @@ TEST_F(CrawlCliTest, TextOutputNamesHiddenListsAndWarnsAboutErrors)
 
 TEST_F(CrawlCliTest, CtrlCStopsCleanlyAndResumeFinishesTheCrawl)
 {
-    server().script("carol001&limit", "slow:4");
-    const auto stopped = interrupted({"crawl", "bluesky", "alice.test", "--api", server().bskyApi(), "--json"}, "1.2");
+    server().script("carol001&limit", "slow:10");  // reached well before the interrupt, even under load
+    const auto stopped = interrupted({"crawl", "bluesky", "alice.test", "--api", server().bskyApi(), "--json"}, "3");
     EXPECT_EQ(stopped.exitCode, 1) << stopped.err;
     EXPECT_EQ(stopped.out, R"({"accounts_seen":7,"follow_lists_fetched":2,"links_added":7,"hidden":[],"errors":[]})"
                            "\n");
