@@ -396,6 +396,45 @@ TEST_F(CrawlTest, MastodonWithApiSendsEveryRequestThere)
     EXPECT_EQ(requestsMatching(server().log(), "other.example/api"), 0);
 }
 
+TEST_F(CrawlTest, AMastodonListAnswered403IsHiddenNotAnError)
+{
+    const CrawlSummary summary =
+        crawl(CrawlRequest{.network = CrawlNetwork::Mastodon, .start = "quiet@social.example"});
+    EXPECT_EQ(summary.outcome, CrawlSummary::Outcome::Finished);
+    EXPECT_EQ(summary.hidden, std::vector<std::string>{"mastodon:quiet@social.example"});
+    EXPECT_TRUE(summary.errors.empty());
+    EXPECT_EQ(summary.followListsFetched, 0);
+    EXPECT_EQ(peopleOf(*m_db), (std::vector<std::string>{"ME Me []", "Quiet Quinn [mastodon:quiet@social.example]"}));
+    EXPECT_EQ(countOf(*m_db, "SELECT count(*) FROM follow_list WHERE status = 'hidden'"), 1);
+}
+
+TEST_F(CrawlTest, MastodonResumesAtTheStoredNextLink)
+{
+    server().script("max_id=50", "drop,drop,drop,drop,drop,drop");
+    const CrawlSummary stopped =
+        crawl(CrawlRequest{.network = CrawlNetwork::Mastodon, .start = "alice@social.example"});
+    ASSERT_EQ(stopped.outcome, CrawlSummary::Outcome::NetworkDown);
+    server().reset();
+    const CrawlSummary resumed =
+        crawl(CrawlRequest{.network = CrawlNetwork::Mastodon, .start = "alice@social.example", .resume = true});
+    EXPECT_TRUE(resumed.resumed);
+    EXPECT_EQ(resumed.linksAdded, 8);
+    EXPECT_EQ(linksOf(*m_db), kMastodonLinks);
+    const auto log = server().log();
+    EXPECT_EQ(requestsMatching(log, "accounts/1/following?limit=80&max_id=50"), 1);
+    EXPECT_EQ(requestsMatching(log, "lookup?acct=alice"), 0);
+    EXPECT_EQ(requestsMatching(log, "accounts/1/following"), 1);  // page one was stored
+}
+
+TEST_F(CrawlTest, ABlueskyStartByDidIsTheSameCrawl)
+{
+    CrawlRequest request = bluesky();
+    request.start = "did:plc:alice0001";
+    const CrawlSummary summary = crawl(request);
+    EXPECT_EQ(summary.linksAdded, 9);
+    EXPECT_EQ(linksOf(*m_db), kBlueskyLinks);
+}
+
 TEST_F(CrawlTest, AMalformedMastodonAddressIsAnError)
 {
     const auto summary = m_ws->crawl(CrawlRequest{.network = CrawlNetwork::Mastodon, .start = "alice"}, options());
