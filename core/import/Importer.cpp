@@ -26,20 +26,21 @@ std::uint64_t sizeOf(const std::filesystem::path& path)
 }
 
 /// Import-time connection settings, put back afterwards: a bigger page cache so the link
-/// indexes stay in memory, temporary b-trees in memory for small imports, and no foreign-key checks (the writer
+/// indexes stay in memory, temporary files in memory, and no foreign-key checks (the writer
 /// only ever refers to people and batches it has just read or written, and each check costs
 /// three b-tree lookups per link). WAL and synchronous stay as they are.
 class ImportPragmas {
 public:
-    ImportPragmas(Database& db, bool large) : m_db(db)
+    explicit ImportPragmas(Database& db) : m_db(db)
     {
         Statement st = db.prepare("PRAGMA cache_size");
         m_cacheSize = st.step() ? st.int64(0) : -2000;
+        Statement fk = db.prepare("PRAGMA foreign_keys");
+        m_foreignKeys = fk.step() && fk.int64(0) != 0;
         db.execute("PRAGMA cache_size = -131072");  // 128 MiB, a bound, not a reservation
-        // Small imports sort in memory; a large one's index rebuild may need more than the cache,
-        // and temporary files keep memory bounded whatever the file's size.
-        db.execute(large ? "PRAGMA temp_store = FILE" : "PRAGMA temp_store = MEMORY");
-        db.execute("PRAGMA threads = 2");
+        // Statement journals of the grouped INSERTs stay in memory (as temporary files they cost
+        // a million small writes per 2M links); they never outgrow one statement.
+        db.execute("PRAGMA temp_store = MEMORY");
         db.execute("PRAGMA foreign_keys = OFF");  // outside the transaction, where it takes effect
     }
     ~ImportPragmas()
@@ -47,7 +48,7 @@ public:
         try {
             m_db.execute("PRAGMA cache_size = " + std::to_string(m_cacheSize));
             m_db.execute("PRAGMA temp_store = DEFAULT");
-            m_db.execute("PRAGMA foreign_keys = ON");
+            m_db.execute(m_foreignKeys ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF");
         } catch (const DatabaseError&) {
             // Only tuning; the connection works either way.
         }
@@ -60,6 +61,7 @@ public:
 private:
     Database& m_db;
     std::int64_t m_cacheSize = -2000;
+    bool m_foreignKeys = true;
 };
 
 /// Files at least this big (about 4 million links' worth of edge list) rebuild link_by_target.
@@ -158,7 +160,7 @@ Result<std::vector<FileImportSummary>> Importer::run(const std::vector<std::file
     for (const auto& file : files) {
         total += sizeOf(file);
     }
-    ImportPragmas pragmas(m_db, total >= kRebuildIndexBytes);
+    ImportPragmas pragmas(m_db);
     std::vector<FileImportSummary> summaries;
     try {
         Transaction tx(m_db);
@@ -186,6 +188,10 @@ Result<std::vector<FileImportSummary>> Importer::run(const std::vector<std::file
             bumpGraphGeneration(m_db);
         }
         if (rebuildTargetIndex) {
+            // The index sort may outgrow the page cache: let it spill to temporary files there,
+            // so memory stays bounded whatever the number of links.
+            m_db.execute("PRAGMA temp_store = FILE");
+            m_db.execute("PRAGMA cache_size = -32768");  // the sorter's memory follows the cache size
             m_db.execute("CREATE INDEX link_by_target ON link(to_person)");
         }
         if (!m_options.dryRun) {

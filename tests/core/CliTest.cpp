@@ -22,7 +22,7 @@ TEST(Cli, VersionPrintsTheVersion)
 TEST(Cli, HelpOnEveryCommandExitsZero)
 {
     TempDir dir;
-    for (const char* command : {"stats", "me"}) {
+    for (const char* command : {"stats", "me", "import", "imports", "undo-import", "merge", "split", "duplicates"}) {
         const auto run = runCli(dir, {command, "--help"});
         EXPECT_EQ(run.exitCode, 0) << command;
         EXPECT_NE(run.out.find(command), std::string::npos) << run.out;

@@ -120,3 +120,16 @@ TEST(ImportCli, MergeSplitAndDuplicates)
     ASSERT_EQ(duplicates.exitCode, 0);
     EXPECT_TRUE(nlohmann::json::parse(duplicates.out)["duplicates"].is_array());
 }
+
+TEST(ImportCli, SeveralFilesGiveOneJsonObjectPerLineInOneTransaction)
+{
+    TempDir dir;
+    const auto run = runCli(dir, {"--db", "w.db", "import", importFixture("gexf/gexf-1.1.gexf").string(),
+                                  importFixture("mastodon/lists.csv").string(), "--json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto newline = run.out.find('\n');
+    ASSERT_NE(newline, std::string::npos);
+    EXPECT_EQ(nlohmann::json::parse(run.out.substr(0, newline))["batch"], 1);
+    EXPECT_EQ(nlohmann::json::parse(run.out.substr(newline + 1))["batch"], 2);
+    EXPECT_EQ(nlohmann::json::parse(run.out.substr(newline + 1))["format"], "mastodon");
+}

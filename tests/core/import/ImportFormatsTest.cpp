@@ -396,3 +396,32 @@ TEST(ImportEdgeList, LineWithOneFieldIsAnErrorWithLineAndColumn)
     EXPECT_EQ(result.error().column, 1U);
     EXPECT_NE(result.error().file.find("malformed.txt"), std::string::npos);
 }
+
+TEST(ImportGraphMl, NodeDeclaredAfterAnEdgeStillGetsItsLabel)
+{
+    ImportFixture f;
+    warmpath::test::writeFile(f.dir().file("late.graphml"),
+                              "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><key id=\"l\" for=\"node\" "
+                              "attr.name=\"label\"/><graph edgedefault=\"directed\"><edge source=\"a\" target=\"b\"/>"
+                              "<node id=\"b\"><data key=\"l\">Bea</data></node></graph></graphml>");
+    const auto s = f.importOk(f.dir().file("late.graphml"));
+    EXPECT_EQ(s.counts.personsAdded, 2);
+    EXPECT_EQ(f.ws().person(*f.ws().resolve("late:b"))->displayName, "Bea");
+}
+
+TEST(ImportXArchive, ManifestAccountIdIsAnIdentityOfMe)
+{
+    ImportFixture f;
+    const auto s = f.importOk(importFixture("x-archive-manifest"));
+    EXPECT_EQ(s.format, "x-archive");
+    EXPECT_EQ(*f.ws().resolve("x:1000"), *f.ws().me());
+    EXPECT_EQ(f.links("x:4001", "me"), 1);
+}
+
+TEST(ImportXArchive, ZipWithoutArchiveDataIsAnError)
+{
+    ImportFixture f;
+    auto result = f.ws().importFiles({importFixture("x-archive/not-an-archive.zip")});
+    ASSERT_FALSE(result.ok());
+    EXPECT_NE(result.error().message.find("following.js"), std::string::npos);
+}
