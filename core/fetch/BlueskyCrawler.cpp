@@ -94,6 +94,12 @@ PageFetch BlueskyCrawler::fetchPage(const QueuedAccount& queued)
         fetch.error = response.error().message;
         return fetch;
     }
+    if (response->status == 429) {
+        // Still rate limited after the retries: not this account's fault; stop and resume later.
+        fetch.status = PageFetch::Status::Stopped;
+        fetch.error = "still rate limited (HTTP 429) after the retries";
+        return fetch;
+    }
     if (response->status != 200) {
         const std::string name = xrpcErrorName(response->body);
         const bool hidden = response->status == 401 || response->status == 403 ||

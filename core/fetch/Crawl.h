@@ -62,7 +62,7 @@ struct CrawlSummary {
     enum class Outcome {
         Finished,     ///< the frontier is empty (or --max-accounts was reached)
         Cancelled,    ///< stopped by the CancelToken; resumable
-        NetworkDown,  ///< no response after all retries; resumable
+        NetworkDown,  ///< no answer after all retries (or still 429 Too Many Requests); resumable
     };
     std::int64_t crawlId = 0;
     std::int64_t batch = 0;  ///< the import batch the crawl stores under

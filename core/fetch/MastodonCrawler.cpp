@@ -103,7 +103,11 @@ Result<Account> MastodonCrawler::lookup(const std::string& address, std::string*
     Result<HttpResponse> response = m_http.get(*url, m_cancel);
     if (!response) {
         *stopped = true;
-        return response.error();
+        return Error("server unreachable: " + response.error().message);
+    }
+    if (response->status == 429) {
+        *stopped = true;
+        return Error("still rate limited (HTTP 429) after the retries");
     }
     if (response->status != 200) {
         return Error(response->status == 404 ? "no such account (HTTP 404)" : httpFailure(*response));
@@ -150,7 +154,7 @@ PageFetch MastodonCrawler::fetchPage(const QueuedAccount& queued)
             if (!found) {
                 fetch.status =
                     stopped && !onlyThatServerIsDown(host) ? PageFetch::Status::Stopped : PageFetch::Status::Failed;
-                fetch.error = (stopped ? "server unreachable: " : "") + found.error().message;
+                fetch.error = found.error().message;
                 return fetch;
             }
             id = found->remoteId;
@@ -176,6 +180,12 @@ PageFetch MastodonCrawler::fetchPage(const QueuedAccount& queued)
         const bool serverDown = onlyThatServerIsDown(host);
         fetch.status = serverDown ? PageFetch::Status::Failed : PageFetch::Status::Stopped;
         fetch.error = (serverDown ? "server unreachable: " : "") + response.error().message;
+        return fetch;
+    }
+    if (response->status == 429) {
+        // Still rate limited after the retries: not this account's fault; stop and resume later.
+        fetch.status = PageFetch::Status::Stopped;
+        fetch.error = "still rate limited (HTTP 429) after the retries";
         return fetch;
     }
     if (response->status == 401 || response->status == 403) {

@@ -129,7 +129,7 @@ int runCrawl(CliContext& context, CrawlNetwork network, const CrawlArgs& args)
                       << again << '\n';
         return static_cast<int>(kExitFailure);
     case CrawlSummary::Outcome::NetworkDown:
-        context.err() << "warmpath-cli: error: no answer from the server (" << summary->stopReason
+        context.err() << "warmpath-cli: error: the crawl stopped without an answer (" << summary->stopReason
                       << "); everything fetched so far is stored. Continue with: " << again << '\n';
         return static_cast<int>(kExitFailure);
     }

@@ -244,6 +244,16 @@ TEST_F(CrawlTest, AListThatKeepsFailingIsAnErrorWithItsUrlAndNothingOfItIsStored
     EXPECT_EQ(countOf(*m_db, "SELECT count(*) FROM link"), 7);
 }
 
+TEST_F(CrawlTest, AServerThatKeepsAnswering429StopsTheCrawlForLater)
+{
+    server().script("bob00001&limit", "429:0,429:0,429:0");
+    const CrawlSummary summary = crawl(bluesky());
+    EXPECT_EQ(summary.outcome, CrawlSummary::Outcome::NetworkDown);
+    EXPECT_NE(summary.stopReason.find("HTTP 429"), std::string::npos) << summary.stopReason;
+    EXPECT_TRUE(summary.errors.empty());  // bob's list is not failed: --resume asks again
+    EXPECT_EQ(summary.followListsFetched, 1);
+}
+
 TEST_F(CrawlTest, ARateLimitNearlySpentSlowsTheNextRequestDown)
 {
     // No requests left in this window, which resets in one to two seconds (whole seconds).
