@@ -113,11 +113,10 @@ CrawlRecord CrawlState::begin(const CrawlRecord& settings, const Account& startA
         record.isMe = settings.asMe;
         writer.person(std::move(record));
         writer.finish();
-        m_db.cached("UPDATE import_batch SET persons_added = persons_added + ?, persons_merged = persons_merged + ? "
-                    "WHERE id = ?")
+        m_db.cached("UPDATE import_batch SET persons_added = persons_added + ?1, persons_merged = "
+                    "(SELECT count(*) FROM person_source WHERE batch_id = ?2) WHERE id = ?2")
             .bind(1, writer.counts().personsAdded)
-            .bind(2, writer.counts().personsMerged)
-            .bind(3, crawl.batch)
+            .bind(2, crawl.batch)
             .run();
     }
     m_db.cached("INSERT INTO crawl_account (crawl_id, account, depth, handle, name, url, remote_id, following_count, "
@@ -318,14 +317,16 @@ void CrawlState::writeList(CrawlRecord& crawl, const QueuedAccount& account)
         .bind(1, counts.linksAdded)
         .bind(2, crawl.id)
         .run();
-    m_db.cached("UPDATE import_batch SET persons_added = persons_added + ?, persons_merged = persons_merged + ?, "
-                "links_added = links_added + ?, skipped = skipped + ?, warnings = warnings + ? WHERE id = ?")
+    // Each list's writer counts the existing people it saw; across lists the same person would
+    // count again, so "merged" is the batch's distinct sources instead.
+    m_db.cached("UPDATE import_batch SET persons_added = persons_added + ?1, persons_merged = (SELECT count(*) FROM "
+                "person_source WHERE batch_id = ?5), links_added = links_added + ?2, skipped = skipped + ?3, "
+                "warnings = warnings + ?4 WHERE id = ?5")
         .bind(1, counts.personsAdded)
-        .bind(2, counts.personsMerged)
-        .bind(3, counts.linksAdded)
-        .bind(4, counts.skipped)
-        .bind(5, counts.warningCount)
-        .bind(6, crawl.batch)
+        .bind(2, counts.linksAdded)
+        .bind(3, counts.skipped)
+        .bind(4, counts.warningCount)
+        .bind(5, crawl.batch)
         .run();
     bumpGraphGeneration(m_db);
 }

@@ -368,6 +368,14 @@ TEST_F(CrawlTest, ARecrawlRecordsNewFollowsAndMarksTheOnesThatDisappeared)
     EXPECT_EQ((*changes)[1].crawl, second.crawlId);
     // The link stays (with the last_seen of the fetch that last saw it).
     EXPECT_EQ(countOf(*m_db, "SELECT count(*) FROM link"), 10);
+    // The second crawl is a batch of its own that saw the eight people again, each once.
+    const auto batches = m_ws->imports();
+    ASSERT_TRUE(batches);
+    ASSERT_EQ(batches->size(), 2U);
+    EXPECT_EQ(batches->back().id, second.batch);
+    EXPECT_EQ(batches->back().personsAdded, 0);
+    EXPECT_EQ(batches->back().personsMerged, 8);
+    EXPECT_EQ(batches->back().linksAdded, 1);
 }
 
 // --- Mastodon -------------------------------------------------------------------------------------
