@@ -3,6 +3,8 @@
 #include <utility>
 
 #include "demo/DemoNetwork.h"
+#include "fetch/CrawlRunner.h"
+#include "fetch/CrawlState.h"
 #include "store/Merge.h"
 #include "store/People.h"
 #include "store/RefResolver.h"
@@ -188,6 +190,27 @@ Result<UndoSummary> Workspace::undoImport(std::int64_t batch)
         }
         return undone;
     });
+}
+
+Result<CrawlSummary> Workspace::crawl(const CrawlRequest& request, const CrawlOptions& options)
+{
+    if (request.depth < 1) {
+        return Error("--depth must be at least 1");
+    }
+    if (request.maxAccounts < 0) {
+        return Error("--max-accounts must not be negative");
+    }
+    if (request.start.empty()) {
+        return Error("a crawl needs a start account");
+    }
+    // Not guarded(): the runner takes the lock itself for each read or write, never while it
+    // waits for the network.
+    return fetch::CrawlRunner(m_db, m_mutex, request, options).run();
+}
+
+Result<std::vector<CrawlChange>> Workspace::crawlChanges(std::int64_t crawlId)
+{
+    return guarded([&]() -> Result<std::vector<CrawlChange>> { return fetch::CrawlState::changes(m_db, crawlId); });
 }
 
 Result<DemoSummary> Workspace::loadDemoNetwork(std::string_view json, Date today)

@@ -13,6 +13,7 @@
 #include "crypto/Backup.h"
 #include "export/ExportData.h"
 #include "graph/Snapshot.h"
+#include "fetch/Crawl.h"
 #include "import/Importer.h"
 #include "model/DegreeLookup.h"
 #include "model/Person.h"
@@ -176,6 +177,18 @@ public:
                           const std::filesystem::path& target, bool force);
     /// Writes the network in `format` to `file` (written beside it, then renamed).
     Status exportTo(exporting::ExportFormat format, const std::filesystem::path& file, Date today);
+
+    // --- crawling ------------------------------------------------------------------------
+    /// Fetches public follow lists from Bluesky or Mastodon and stores them like an import
+    /// (core/fetch/CrawlRunner.h). Runs for as long as the crawl takes, so call it from a worker
+    /// thread in a GUI: the workspace stays usable meanwhile (the connection is locked only
+    /// while storing), progress arrives through `options.progress`, and `options.cancel` stops
+    /// it with everything fetched so far committed and resumable (`request.resume`).
+    /// A cancel or a lost network is not an Error: see CrawlSummary::outcome.
+    Result<CrawlSummary> crawl(const CrawlRequest& request, const CrawlOptions& options = {});
+    /// Follows that re-fetched lists found new or gone, for crawl `crawlId` (0: the newest crawl
+    /// that found changes).
+    Result<std::vector<CrawlChange>> crawlChanges(std::int64_t crawlId = 0);
 
     /// Loads the bundled demo network (resources/demo/demo-network.json) into an empty
     /// database; follow-up dates in the file are relative to `today`.

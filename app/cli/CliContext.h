@@ -72,5 +72,6 @@ void registerPeopleCommands(CLI::App& app, CliContext& context);
 void registerFollowUpCommands(CLI::App& app, CliContext& context);
 void registerBackupCommands(CLI::App& app, CliContext& context);
 void registerExportCommands(CLI::App& app, CliContext& context);
+void registerCrawlCommands(CLI::App& app, CliContext& context);
 
 }  // namespace warmpath::cli

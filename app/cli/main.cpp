@@ -32,6 +32,7 @@ int main(int argc, char** argv)
     registerFollowUpCommands(app, context);
     registerBackupCommands(app, context);
     registerExportCommands(app, context);
+    registerCrawlCommands(app, context);
 
     try {
         app.parse(argc, argv);

@@ -228,10 +228,102 @@ CREATE TABLE merge_history_link (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 4: crawls of public follow lists (core/fetch/). The frontier, the cursors and the
+// follows of a list still being paged are all here, so `crawl ... --resume` continues exactly
+// where an interrupted crawl stopped without fetching a stored page again.
+constexpr std::string_view kCrawls = R"sql(
+-- One crawl: a start account and the options it was started with (a resume uses these).
+CREATE TABLE crawl (
+    id           INTEGER PRIMARY KEY,
+    network      TEXT NOT NULL CHECK (network IN ('bsky', 'mastodon')),
+    start        TEXT NOT NULL,              -- as given: handle, DID or user@host
+    api          TEXT NOT NULL DEFAULT '',   -- --api base URL; '' when each account's own server
+    depth        INTEGER NOT NULL CHECK (depth >= 1),
+    max_accounts INTEGER NOT NULL DEFAULT 0, -- 0: no limit
+    as_me        INTEGER NOT NULL DEFAULT 0 CHECK (as_me IN (0, 1)),
+    batch_id     INTEGER REFERENCES import_batch(id) ON DELETE SET NULL,
+    status       TEXT NOT NULL DEFAULT 'running' CHECK (status IN ('running', 'done', 'abandoned')),
+    links_added  INTEGER NOT NULL DEFAULT 0,
+    started_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    finished_at  TEXT
+);
+CREATE INDEX crawl_by_start ON crawl(network, start, status);
+
+-- Every account a crawl has seen, in the order seen (id): the frontier is the 'queued' rows.
+-- 'leaf' accounts were seen at the depth limit: stored as people, their lists not fetched.
+CREATE TABLE crawl_account (
+    id              INTEGER PRIMARY KEY,
+    crawl_id        INTEGER NOT NULL REFERENCES crawl(id) ON DELETE CASCADE,
+    account         TEXT NOT NULL,   -- identity key: a DID, or user@host
+    depth           INTEGER NOT NULL,
+    state           TEXT NOT NULL DEFAULT 'queued'
+                    CHECK (state IN ('queued', 'done', 'hidden', 'failed', 'leaf')),
+    handle          TEXT NOT NULL DEFAULT '',
+    name            TEXT NOT NULL DEFAULT '',
+    url             TEXT NOT NULL DEFAULT '',
+    remote_id       TEXT,            -- Mastodon: the account id on the server that will be asked
+    following_count INTEGER,         -- as the profile said; -1 or NULL when unknown
+    hidden_hint     INTEGER NOT NULL DEFAULT 0, -- the profile already says the list is not public
+    cursor          TEXT,            -- the next page: a Bluesky cursor or a Mastodon `next` URL
+    pages           INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (crawl_id, account)
+);
+CREATE INDEX crawl_account_frontier ON crawl_account(crawl_id, state, id);
+
+-- The follows of a list whose pages are still being fetched; written to the graph (and
+-- removed from here) in one transaction when the last page has arrived.
+CREATE TABLE crawl_follow (
+    crawl_account_id INTEGER NOT NULL REFERENCES crawl_account(id) ON DELETE CASCADE,
+    target           TEXT NOT NULL,
+    position         INTEGER NOT NULL,  -- the order the API listed them in
+    handle           TEXT NOT NULL DEFAULT '',
+    name             TEXT NOT NULL DEFAULT '',
+    url              TEXT NOT NULL DEFAULT '',
+    remote_id        TEXT,
+    following_count  INTEGER,
+    hidden_hint      INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (crawl_account_id, target)
+) WITHOUT ROWID;
+
+-- Responses that could not be used, with the URL, as `crawl --json` reports them.
+CREATE TABLE crawl_error (
+    id       INTEGER PRIMARY KEY,
+    crawl_id INTEGER NOT NULL REFERENCES crawl(id) ON DELETE CASCADE,
+    url      TEXT NOT NULL,
+    error    TEXT NOT NULL
+);
+CREATE INDEX crawl_error_by_crawl ON crawl_error(crawl_id);
+
+-- What the last complete fetch of an account's follow list found, across crawls.
+CREATE TABLE follow_list (
+    network    TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('public', 'hidden')),
+    follows    INTEGER NOT NULL DEFAULT 0,
+    fetched_at TEXT NOT NULL,
+    PRIMARY KEY (network, key)
+) WITHOUT ROWID;
+
+-- Follows a re-fetch found new ('added') or no longer there ('gone': the link stays, with the
+-- last_seen of the fetch that last saw it).
+CREATE TABLE crawl_change (
+    id          INTEGER PRIMARY KEY,
+    crawl_id    INTEGER NOT NULL REFERENCES crawl(id) ON DELETE CASCADE,
+    from_person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    to_person   INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    change      TEXT NOT NULL CHECK (change IN ('added', 'gone')),
+    at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX crawl_change_by_crawl ON crawl_change(crawl_id);
+CREATE INDEX crawl_change_by_from ON crawl_change(from_person);
+CREATE INDEX crawl_change_by_to ON crawl_change(to_person);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "people, identities, links, tags and import batches", kPeopleAndLinks},
     Migration{2, "notes, follow-ups, intro requests and dismissed suggestions", kFollowUpWorkflow},
     Migration{3, "import sources, merge-review queue and merge history", kImportsAndMerges},
+    Migration{4, "crawl frontier, cursors, follow-list status and changes", kCrawls},
 };
 
 int readPragmaInt(Database& db, std::string_view pragma)

@@ -9,10 +9,14 @@ WARMPATH_PACKAGES=(
   libsqlite3-dev libssl-dev libboost-dev libboost-graph-dev nlohmann-json3-dev libcli11-dev zlib1g-dev
   # import: streaming XML (GraphML, GEXF) and zip (X archives)
   libexpat1-dev libzip-dev
+  # crawl: HTTP with TLS by OpenSSL
+  libcurl4-openssl-dev
   # GUI: Qt 6 Widgets (+ the OpenGL headers its CMake files require), SVG, a font to draw with
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6 libgl-dev fonts-dejavu-core
   # tests: GoogleTest, a virtual display for GUI runs without a screen, .deb checks
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 xvfb xauth dpkg-dev file clang-format
+  # tests: the local Bluesky/Mastodon server the crawl tests start (tests/fetch_server)
+  python3
 )
 
 warmpath_log() { printf '\033[1mwarmpath:\033[0m %s\n' "$*" >&2; }
