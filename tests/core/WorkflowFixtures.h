@@ -50,6 +50,16 @@ line two');
             VALUES (1, 2, 99, 'Ana S.', 'Acme');
         INSERT INTO merge_history_identity (merge_id, network, key) VALUES (1, 'email', 'ana@example.com');
         INSERT INTO merge_history_link (merge_id, link_id) VALUES (1, 3);
+        INSERT INTO crawl (id, network, start, depth, batch_id, status)
+            VALUES (1, 'bsky', 'bob.bsky.social', 2, 2, 'running');
+        INSERT INTO crawl_account (id, crawl_id, account, depth, state, handle, cursor)
+            VALUES (1, 1, 'did:plc:bob', 0, 'queued', 'bob.bsky.social', 'page-2');
+        INSERT INTO crawl_follow (crawl_account_id, target, position, handle)
+            VALUES (1, 'did:plc:zoe', 0, 'zoe.bsky.social');
+        INSERT INTO crawl_error (crawl_id, url, error) VALUES (1, 'https://api.example/x', 'malformed JSON');
+        INSERT INTO follow_list (network, key, status, follows, fetched_at)
+            VALUES ('bsky', 'did:plc:bob', 'public', 1, '2026-11-26T09:30:00Z');
+        INSERT INTO crawl_change (crawl_id, from_person, to_person, change) VALUES (1, 3, 4, 'added');
     )sql");
 }
 
