@@ -9,6 +9,7 @@
 #include "WorkflowFixtures.h"
 #include "Workspace.h"
 #include "export/TextEscaping.h"
+#include "import/Importer.h"
 
 using namespace warmpath;
 using warmpath::test::MiniXml;
@@ -373,4 +374,22 @@ TEST(TextEscaping, ContentValuesEscapeSeparatorsAndLineBreaks)
 {
     EXPECT_EQ(exporting::contentEscape("a,b;c\\d\ne\r\nf"), "a\\,b\\;c\\\\d\\ne\\nf");
     EXPECT_EQ(exporting::xmlEscape("<a href=\"x\">&'\x01"), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;");
+}
+
+// Gephi is not here to open the files, but our own importer reads GraphML and GEXF the way
+// Gephi writes them: what we export must come back as the same people and links.
+TEST_F(ExportTest, GraphMlAndGexfExportsImportBackIntoTheSameNetwork)
+{
+    for (const auto& [format, name] : {std::pair{exporting::ExportFormat::GraphMl, std::string("back.graphml")},
+                                       std::pair{exporting::ExportFormat::Gexf, std::string("back.gexf")}}) {
+        exported(format, name);
+        auto copy = Workspace::openInMemory();
+        const auto imported = copy->importFiles({dir.file(name)}, ImportOptions{.nameSpace = "wp"});
+        ASSERT_TRUE(imported.ok()) << name << ": " << imported.error().describe();
+        ASSERT_EQ(imported->size(), 1U);
+        EXPECT_EQ(imported->front().counts.personsAdded, 11) << name << ": every person of the export";
+        EXPECT_EQ(imported->front().counts.linksAdded, 4) << name << ": every link of the export";
+        EXPECT_TRUE(copy->resolve("Zoë Ünicode ✓").ok()) << name << ": names survive the round trip";
+        EXPECT_TRUE(copy->resolve(kLongName).ok()) << name;
+    }
 }
