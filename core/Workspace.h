@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "WorkspaceGraph.h"
-#include "graph/Snapshot.h"
-#include "import/Importer.h"
 #include "crypto/Backup.h"
 #include "export/ExportData.h"
+#include "graph/Snapshot.h"
+#include "import/Importer.h"
 #include "model/DegreeLookup.h"
 #include "model/Person.h"
 #include "model/PersonId.h"
@@ -204,6 +204,10 @@ public:
     Result<WarmPathsAnswer> warmPaths(const WarmPathRequest& request);
     /// People worth introducing yourself to (dismissed suggestions left out).
     Result<SuggestionsAnswer> suggestions(const SuggestionRequest& request);
+    /// The neighbourhood of a person laid out for drawing (graph/Layout.h); progress counts layout
+    /// iterations and a cancel ends in a "cancelled" error.
+    Result<EgoMap> egoMap(const EgoMapRequest& request, const ProgressCallback& progress = {},
+                          const CancelToken* cancel = nullptr);
     /// A person with canonical REF and display name.
     Result<NamedPerson> named(PersonId person);
 

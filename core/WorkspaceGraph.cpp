@@ -4,10 +4,13 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <numeric>
 #include <stdexcept>
+#include <unordered_map>
 #include <utility>
 
 #include "Workspace.h"
+#include "graph/Layout.h"
 #include "graph/Separation.h"
 #include "graph/SnapshotBuilder.h"
 #include "graph/SnapshotCache.h"
@@ -315,6 +318,87 @@ Result<SuggestionsAnswer> Workspace::suggestions(const SuggestionRequest& reques
             }
         }
         return answer;
+    });
+}
+
+namespace {
+
+EgoMap layOutEgoMap(const Snapshot& graph, const EgoMapRequest& request, const ProgressCallback& progress,
+                    const CancelToken* cancel)
+{
+    DegreesFrom bfs(graph, request.centre, Direction::Undirected);
+    bfs.run(cancel);
+    const std::vector<std::int32_t> distance = bfs.distances();
+    std::vector<Snapshot::Index> chosen;
+    for (Snapshot::Index v = 0; v < distance.size(); ++v) {
+        if (distance[v] >= 0 && distance[v] <= request.hops) {
+            chosen.push_back(v);
+        }
+    }
+    // Nearest first (dense indexes ascend with ids, so ties stay in id order): the centre leads.
+    std::stable_sort(chosen.begin(), chosen.end(),
+                     [&](Snapshot::Index a, Snapshot::Index b) { return distance[a] < distance[b]; });
+    if (chosen.size() > request.maxPeople) {
+        chosen.resize(request.maxPeople);
+    }
+    std::unordered_map<Snapshot::Index, std::uint32_t> slot;
+    slot.reserve(chosen.size());
+    std::vector<PersonId> people;
+    people.reserve(chosen.size());
+    for (Snapshot::Index v : chosen) {
+        slot.emplace(v, static_cast<std::uint32_t>(people.size()));
+        people.push_back(graph.personAt(v));
+    }
+    EgoMap map{.centre = request.centre, .nodes = {}, .links = {}};
+    for (std::uint32_t i = 0; i < chosen.size(); ++i) {
+        for (Snapshot::Index w : graph.outNeighbours(chosen[i])) {
+            auto other = slot.find(w);
+            if (other == slot.end() || other->second == i) {
+                continue;
+            }
+            // A link both ways is listed once, from the side with the lower slot.
+            if (other->second < i && graph.hasLink(w, chosen[i])) {
+                continue;
+            }
+            map.links.emplace_back(std::min(i, other->second), std::max(i, other->second));
+        }
+    }
+    Layout layout(graph, people, LayoutOptions{.seed = request.seed, .maxIterations = request.maxIterations});
+    layout.run(progress, cancel);
+    if (cancel != nullptr && cancel->cancelled()) {
+        throw std::runtime_error("cancelled");
+    }
+    map.nodes.reserve(people.size());
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        const Point& at = layout.positions()[i];
+        map.nodes.push_back(EgoMapNode{.id = people[i], .hops = distance[chosen[i]], .links = 0, .x = at.x, .y = at.y});
+    }
+    for (const auto& [a, b] : map.links) {
+        ++map.nodes[a].links;
+        ++map.nodes[b].links;
+    }
+    return map;
+}
+
+}  // namespace
+
+Result<EgoMap> Workspace::egoMap(const EgoMapRequest& request, const ProgressCallback& progress,
+                                 const CancelToken* cancel)
+{
+    if (request.hops < 0) {
+        return Error("hops must not be negative");
+    }
+    auto snap = snapshot();
+    if (!snap) {
+        return snap.error();
+    }
+    const Snapshot& graph = **snap;
+    return answering(m_path, [&]() -> Result<EgoMap> {
+        try {
+            return layOutEgoMap(graph, request, progress, cancel);
+        } catch (const std::runtime_error& e) {
+            return Error(e.what());  // "cancelled"
+        }
     });
 }
 
