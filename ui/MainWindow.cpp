@@ -7,23 +7,29 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include "Format.h"
 #include "Resources.h"
 #include "Session.h"
 #include "Version.h"
+#include "commands/TagCommand.h"
 #include "panels/DetailsPanel.h"
+#include "views/MapView.h"
+#include "views/PathFinderView.h"
 #include "views/PeopleView.h"
 #include "widgets/DemoBanner.h"
 
@@ -54,8 +60,29 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
 
     m_peopleView = new PeopleView(m_session, {.openDatabase = m_openAction, .openDemo = m_demoAction}, this);
     connect(m_peopleView, &PeopleView::selectionChanged, this, &MainWindow::onSelectionChanged);
-    m_views = new QStackedWidget(this);
-    m_views->addWidget(m_peopleView);
+    m_mapView = new MapView(m_session, this);
+    connect(m_mapView, &MapView::personSelected, this, &MainWindow::onMapSelected);
+    m_views = new QTabWidget(this);
+    m_views->setObjectName(QStringLiteral("views"));
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_peopleView, tr("People"));
+    m_views->addTab(m_mapView, tr("Map"));
+    m_pathFinder = new PathFinderView(m_session, this);
+    connect(m_pathFinder, &PathFinderView::personSelected, this, &MainWindow::onMapSelected);
+    m_views->addTab(m_pathFinder, tr("Paths"));
+    connect(m_views, &QTabWidget::currentChanged, this, [this](int index) {
+        QWidget* page = m_views->widget(index);
+        if (page == m_mapView) {
+            m_view = View::Map;
+            m_mapViewAction->setChecked(true);
+        } else if (page == m_pathFinder) {
+            m_view = View::Paths;
+            m_pathsViewAction->setChecked(true);
+        } else {
+            m_view = View::People;
+            m_peopleViewAction->setChecked(true);
+        }
+    });
 
     m_details = new DetailsPanel(m_session, this);
 
@@ -123,6 +150,19 @@ QLineEdit* MainWindow::searchField() const
 
 void MainWindow::createActions()
 {
+    m_undoStack = new QUndoStack(this);
+    m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    m_tagAction = new QAction(tr("&Tag selected people\u2026"), this);
+    m_tagAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_tagAction->setStatusTip(tr("Give the selected people a tag"));
+    connect(m_tagAction, &QAction::triggered, this, &MainWindow::tagSelection);
+    m_untagAction = new QAction(tr("Re&move a tag from selected people\u2026"), this);
+    m_untagAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    connect(m_untagAction, &QAction::triggered, this, &MainWindow::untagSelection);
+
     m_newAction = new QAction(tr("&New database\u2026"), this);
     m_newAction->setShortcut(QKeySequence::New);
     m_newAction->setStatusTip(tr("Create a new, empty database file and switch to it"));
@@ -148,6 +188,16 @@ void MainWindow::createActions()
     m_peopleViewAction->setChecked(true);
     m_peopleViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     connect(m_peopleViewAction, &QAction::triggered, this, [this] { showView(View::People); });
+
+    m_mapViewAction = new QAction(tr("&Map"), views);
+    m_mapViewAction->setCheckable(true);
+    m_mapViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(m_mapViewAction, &QAction::triggered, this, [this] { showView(View::Map); });
+
+    m_pathsViewAction = new QAction(tr("P&aths"), views);
+    m_pathsViewAction->setCheckable(true);
+    m_pathsViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    connect(m_pathsViewAction, &QAction::triggered, this, [this] { showView(View::Paths); });
 
     m_findAction = new QAction(tr("&Find people"), this);
     m_findAction->setShortcut(QKeySequence::Find);
@@ -177,8 +227,17 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_quitAction);
 
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_tagAction);
+    edit->addAction(m_untagAction);
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_peopleViewAction);
+    view->addAction(m_mapViewAction);
+    view->addAction(m_pathsViewAction);
     view->addSeparator();
     view->addAction(m_findAction);
     view->addAction(m_detailsAction);
@@ -192,18 +251,48 @@ void MainWindow::createMenus()
 
 MainWindow::View MainWindow::showView(View view)
 {
-    // Only the people list exists so far; every other view falls back to it until its issue lands.
-    Q_UNUSED(view);
-    m_view = View::People;
-    m_views->setCurrentWidget(m_peopleView);
-    m_peopleViewAction->setChecked(true);
+    switch (view) {
+    case View::Map:
+        m_views->setCurrentWidget(m_mapView);
+        m_view = View::Map;
+        m_mapViewAction->setChecked(true);
+        break;
+    case View::Paths:
+        m_views->setCurrentWidget(m_pathFinder);
+        m_view = View::Paths;
+        m_pathsViewAction->setChecked(true);
+        break;
+    default:
+        // Views not built yet fall back to the people list.
+        m_views->setCurrentWidget(m_peopleView);
+        m_view = View::People;
+        m_peopleViewAction->setChecked(true);
+        break;
+    }
     return m_view;
 }
 
 bool MainWindow::selectPerson(PersonId id)
 {
-    showView(View::People);
+    m_mapView->selectPerson(id);
+    if (m_view == View::Paths) {
+        m_pathFinder->findPathsTo(id);
+    }
     return m_peopleView->selectPerson(id);
+}
+
+bool MainWindow::isSettled() const
+{
+    return !m_session.isLoading() && !m_mapView->isBusy() && !m_pathFinder->isBusy() &&
+           !m_pathFinder->mapView()->isBusy();
+}
+
+void MainWindow::onMapSelected(PersonId person)
+{
+    // The list follows the map; its selection change fills the details panel.
+    if (!m_peopleView->selectPerson(person)) {
+        m_details->showPerson(person);
+    }
 }
 
 void MainWindow::onLoadingStarted()
@@ -214,6 +303,7 @@ void MainWindow::onLoadingStarted()
 
 void MainWindow::onLoaded()
 {
+    m_undoStack->clear();  // edits belong to the workspace they were made in
     m_busy->setVisible(false);
     statusBar()->clearMessage();
     m_banner->setVisible(m_session.isDemo());
@@ -248,8 +338,55 @@ void MainWindow::onSelectionChanged()
     const QList<PersonId> people = m_peopleView->selectedPeople();
     if (people.size() == 1) {
         m_details->showPerson(people.first());
+        m_mapView->selectPerson(people.first());
     } else {
         m_details->showSelectionCount(static_cast<int>(people.size()));
+    }
+}
+
+void MainWindow::tagSelection()
+{
+    const QList<PersonId> people = m_peopleView->selectedPeople();
+    if (people.isEmpty() || !m_session.hasWorkspace()) {
+        statusBar()->showMessage(tr("Select people in the list to tag them"), 4000);
+        return;
+    }
+    bool ok = false;
+    const QString tag =
+        QInputDialog::getText(this, tr("Tag people"),
+                              tr("Tag for %1:").arg(formatCount(people.size(), tr("person"), tr("people"))),
+                              QLineEdit::Normal, {}, &ok)
+            .trimmed();
+    if (ok && !tag.isEmpty()) {
+        m_undoStack->push(new TagCommand(m_session, {people.begin(), people.end()}, {tag}, TagCommand::Action::Add));
+    }
+}
+
+void MainWindow::untagSelection()
+{
+    const QList<PersonId> people = m_peopleView->selectedPeople();
+    if (people.isEmpty() || !m_session.hasWorkspace()) {
+        return;
+    }
+    QStringList tags;
+    for (PersonId person : people) {
+        if (auto own = m_session.workspace()->tagsOf(person)) {
+            for (const std::string& tag : *own) {
+                if (!tags.contains(toQString(tag))) {
+                    tags.append(toQString(tag));
+                }
+            }
+        }
+    }
+    if (tags.isEmpty()) {
+        statusBar()->showMessage(tr("The selected people have no tags"), 4000);
+        return;
+    }
+    tags.sort(Qt::CaseInsensitive);
+    bool ok = false;
+    const QString tag = QInputDialog::getItem(this, tr("Remove tag"), tr("Tag to remove:"), tags, 0, false, &ok);
+    if (ok && !tag.isEmpty()) {
+        m_undoStack->push(new TagCommand(m_session, {people.begin(), people.end()}, {tag}, TagCommand::Action::Remove));
     }
 }
 
