@@ -162,6 +162,9 @@ public:
     /// Drafts a request to `via` (or to the first hop of the warmest path when nullopt) for an
     /// introduction to `target`.
     Result<IntroRequest> draftIntro(PersonId target, std::optional<PersonId> via);
+    /// Hides `person` from the suggestions made for `forPerson` (remembered), or with
+    /// `dismissed` false shows them again (what undoing a dismissal does).
+    Status setSuggestionDismissed(PersonId forPerson, PersonId person, bool dismissed);
     /// Moves an intro request on; `introduced` also records that me and the target know each
     /// other (a `knows` link each way) in the same transaction.
     Result<IntroRequest> setIntroStatus(std::int64_t id, IntroStatus status);

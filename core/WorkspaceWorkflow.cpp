@@ -372,6 +372,25 @@ Result<IntroRequest> Workspace::draftIntro(PersonId target, std::optional<Person
     });
 }
 
+Status Workspace::setSuggestionDismissed(PersonId forPerson, PersonId person, bool dismissed)
+{
+    return guarded([&]() -> Status {
+        for (PersonId id : {forPerson, person}) {
+            if (Status exists = checkPerson(id); !exists) {
+                return exists;
+            }
+        }
+        Statement& st = m_db.cached(
+            dismissed ? "INSERT OR IGNORE INTO dismissed_suggestion (for_person_id, person_id) VALUES (?, ?)"
+                      : "DELETE FROM dismissed_suggestion WHERE for_person_id = ? AND person_id = ?");
+        st.bind(1, forPerson.value());
+        st.bind(2, person.value());
+        st.step();
+        st.reset();
+        return {};
+    });
+}
+
 Result<IntroRequest> Workspace::setIntroStatus(std::int64_t id, IntroStatus status)
 {
     return guarded([&]() -> Result<IntroRequest> {

@@ -31,6 +31,7 @@
 #include "views/MapView.h"
 #include "views/PathFinderView.h"
 #include "views/PeopleView.h"
+#include "views/SuggestionsView.h"
 #include "widgets/DemoBanner.h"
 
 namespace warmpath::ui {
@@ -70,6 +71,14 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
     m_pathFinder = new PathFinderView(m_session, this);
     connect(m_pathFinder, &PathFinderView::personSelected, this, &MainWindow::onMapSelected);
     m_views->addTab(m_pathFinder, tr("Paths"));
+    m_suggestions = new SuggestionsView(m_session, *m_undoStack, this);
+    connect(m_suggestions, &SuggestionsView::personSelected, this, &MainWindow::onMapSelected);
+    connect(m_suggestions, &SuggestionsView::findPathRequested, this, [this](PersonId person) {
+        showView(View::Paths);
+        m_pathFinder->findPathsTo(person);
+    });
+    connect(m_suggestions, &SuggestionsView::tagRequested, this, [this](PersonId person) { tagPeople({person}); });
+    m_views->addTab(m_suggestions, tr("Suggestions"));
     connect(m_views, &QTabWidget::currentChanged, this, [this](int index) {
         QWidget* page = m_views->widget(index);
         if (page == m_mapView) {
@@ -78,6 +87,9 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
         } else if (page == m_pathFinder) {
             m_view = View::Paths;
             m_pathsViewAction->setChecked(true);
+        } else if (page == m_suggestions) {
+            m_view = View::Suggestions;
+            m_suggestionsViewAction->setChecked(true);
         } else {
             m_view = View::People;
             m_peopleViewAction->setChecked(true);
@@ -199,6 +211,11 @@ void MainWindow::createActions()
     m_pathsViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     connect(m_pathsViewAction, &QAction::triggered, this, [this] { showView(View::Paths); });
 
+    m_suggestionsViewAction = new QAction(tr("&Suggestions"), views);
+    m_suggestionsViewAction->setCheckable(true);
+    m_suggestionsViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    connect(m_suggestionsViewAction, &QAction::triggered, this, [this] { showView(View::Suggestions); });
+
     m_findAction = new QAction(tr("&Find people"), this);
     m_findAction->setShortcut(QKeySequence::Find);
     connect(m_findAction, &QAction::triggered, this, [this] {
@@ -238,6 +255,7 @@ void MainWindow::createMenus()
     view->addAction(m_peopleViewAction);
     view->addAction(m_mapViewAction);
     view->addAction(m_pathsViewAction);
+    view->addAction(m_suggestionsViewAction);
     view->addSeparator();
     view->addAction(m_findAction);
     view->addAction(m_detailsAction);
@@ -262,6 +280,11 @@ MainWindow::View MainWindow::showView(View view)
         m_view = View::Paths;
         m_pathsViewAction->setChecked(true);
         break;
+    case View::Suggestions:
+        m_views->setCurrentWidget(m_suggestions);
+        m_view = View::Suggestions;
+        m_suggestionsViewAction->setChecked(true);
+        break;
     default:
         // Views not built yet fall back to the people list.
         m_views->setCurrentWidget(m_peopleView);
@@ -284,7 +307,7 @@ bool MainWindow::selectPerson(PersonId id)
 bool MainWindow::isSettled() const
 {
     return !m_session.isLoading() && !m_mapView->isBusy() && !m_pathFinder->isBusy() &&
-           !m_pathFinder->mapView()->isBusy();
+           !m_pathFinder->mapView()->isBusy() && !m_suggestions->isBusy();
 }
 
 void MainWindow::onMapSelected(PersonId person)
@@ -346,7 +369,11 @@ void MainWindow::onSelectionChanged()
 
 void MainWindow::tagSelection()
 {
-    const QList<PersonId> people = m_peopleView->selectedPeople();
+    tagPeople(m_peopleView->selectedPeople());
+}
+
+void MainWindow::tagPeople(const QList<PersonId>& people)
+{
     if (people.isEmpty() || !m_session.hasWorkspace()) {
         statusBar()->showMessage(tr("Select people in the list to tag them"), 4000);
         return;

@@ -21,6 +21,7 @@ class DemoBanner;
 class DetailsPanel;
 class MapView;
 class PathFinderView;
+class SuggestionsView;
 class PeopleView;
 class Session;
 
@@ -60,6 +61,7 @@ public:
     [[nodiscard]] DetailsPanel* detailsPanel() const { return m_details; }
     [[nodiscard]] MapView* mapView() const { return m_mapView; }
     [[nodiscard]] PathFinderView* pathFinder() const { return m_pathFinder; }
+    [[nodiscard]] SuggestionsView* suggestionsView() const { return m_suggestions; }
     /// Every edit made in the window, for Edit > Undo and Redo.
     [[nodiscard]] QUndoStack* undoStack() const { return m_undoStack; }
 
@@ -80,6 +82,7 @@ private:
     void onMapSelected(PersonId person);
 
     void tagSelection();
+    void tagPeople(const QList<PersonId>& people);
     void untagSelection();
     void newDatabase();
     void openDatabase();
@@ -101,6 +104,7 @@ private:
     PeopleView* m_peopleView = nullptr;
     MapView* m_mapView = nullptr;
     PathFinderView* m_pathFinder = nullptr;
+    SuggestionsView* m_suggestions = nullptr;
     DetailsPanel* m_details = nullptr;
     QLabel* m_locationLabel = nullptr;
     QLabel* m_statsLabel = nullptr;
@@ -113,6 +117,7 @@ private:
     QAction* m_peopleViewAction = nullptr;
     QAction* m_mapViewAction = nullptr;
     QAction* m_pathsViewAction = nullptr;
+    QAction* m_suggestionsViewAction = nullptr;
     QAction* m_findAction = nullptr;
     QAction* m_detailsAction = nullptr;
     QAction* m_aboutAction = nullptr;

@@ -321,3 +321,22 @@ TEST_F(WorkspaceGraphTest, ACancelledEgoMapIsAnError)
     auto map = workspace->egoMap({.centre = me, .hops = 2}, {}, &cancel);
     EXPECT_FALSE(map.ok());
 }
+
+TEST_F(WorkspaceGraphTest, ADismissedSuggestionStaysAwayUntilShownAgain)
+{
+    ASSERT_TRUE(workspace->setSuggestionDismissed(me, bo, true).ok());
+    ASSERT_TRUE(workspace->setSuggestionDismissed(me, bo, true).ok());  // twice is once
+    auto answer = workspace->suggestions({.forPerson = me});
+    ASSERT_TRUE(answer.ok());
+    EXPECT_TRUE(answer->suggestions.empty());
+    ASSERT_TRUE(workspace->setSuggestionDismissed(me, bo, false).ok());
+    answer = workspace->suggestions({.forPerson = me});
+    ASSERT_TRUE(answer.ok());
+    ASSERT_EQ(answer->suggestions.size(), 1U);
+    EXPECT_EQ(answer->suggestions[0].person.id, bo);
+}
+
+TEST_F(WorkspaceGraphTest, DismissingForSomeoneUnknownIsAnError)
+{
+    EXPECT_FALSE(workspace->setSuggestionDismissed(me, PersonId(9999), true).ok());
+}

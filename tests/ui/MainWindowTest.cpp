@@ -184,7 +184,7 @@ private slots:
     void viewsThatDoNotExistYetFallBackToThePeopleList()
     {
         Fixture f;
-        for (auto view : {MainWindow::View::Suggestions, MainWindow::View::FollowUps, MainWindow::View::People}) {
+        for (auto view : {MainWindow::View::FollowUps, MainWindow::View::People}) {
             QCOMPARE(f.window.showView(view), MainWindow::View::People);
         }
         QCOMPARE(f.window.currentView(), MainWindow::View::People);
