@@ -41,7 +41,9 @@
 #define WARMPATH_BENCH_LAYOUT 1
 #endif
 
-namespace warmpath { extern std::size_t g_searches, g_pops, g_relax; }
+namespace warmpath {
+extern std::size_t g_searches, g_pops, g_relax;
+}
 using namespace warmpath;
 using Clock = std::chrono::steady_clock;
 
@@ -86,8 +88,8 @@ Stats summarize(std::vector<double> samples)
 
 void printLatency(const char* what, const Stats& s, double unit, const char* unitName)
 {
-    std::printf("%-44s median %9.3f %s  p90 %9.3f  p99 %9.3f  max %9.3f  mean %9.3f\n", what, s.median / unit,
-                unitName, s.p90 / unit, s.p99 / unit, s.max / unit, s.mean / unit);
+    std::printf("%-44s median %9.3f %s  p90 %9.3f  p99 %9.3f  max %9.3f  mean %9.3f\n", what, s.median / unit, unitName,
+                s.p90 / unit, s.p99 / unit, s.max / unit, s.mean / unit);
 }
 
 /// Chung–Lu weights w_i ∝ (i + 1)^(-1/(γ-1)) as a cumulative table for sampling by bisection.
@@ -337,8 +339,8 @@ int main(int argc, char** argv)
                 std::printf("cache load failed: %s\n", loaded.error().describe().c_str());
             }
         }
-        std::printf("snapshot from the cache: median %.3f s (runs %.3f %.3f %.3f)\n", summarize(times).median,
-                    times[0], times[1], times[2]);
+        std::printf("snapshot from the cache: median %.3f s (runs %.3f %.3f %.3f)\n", summarize(times).median, times[0],
+                    times[1], times[2]);
         // What the app does: open the database, take the snapshot (from the cache), answer.
         t0 = Clock::now();
         auto ws = Workspace::open(dbFile, OpenMode::ReadOnly);
@@ -449,8 +451,8 @@ int main(int argc, char** argv)
             s->run();
             times.push_back(secondsSince(t0));
         }
-        const std::string label = std::string("suggest ") + std::string(toString(metric)) + " (" +
-                                  std::to_string(count) + " random users)";
+        const std::string label =
+            std::string("suggest ") + std::string(toString(metric)) + " (" + std::to_string(count) + " random users)";
         printLatency(label.c_str(), summarize(times), 1e-3, "ms");
     }
     {
