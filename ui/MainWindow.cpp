@@ -28,6 +28,7 @@
 #include "Version.h"
 #include "commands/TagCommand.h"
 #include "panels/DetailsPanel.h"
+#include "views/FollowUpsView.h"
 #include "views/MapView.h"
 #include "views/PathFinderView.h"
 #include "views/PeopleView.h"
@@ -79,6 +80,9 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
     });
     connect(m_suggestions, &SuggestionsView::tagRequested, this, [this](PersonId person) { tagPeople({person}); });
     m_views->addTab(m_suggestions, tr("Suggestions"));
+    m_followUps = new FollowUpsView(m_session, this);
+    connect(m_followUps, &FollowUpsView::personSelected, this, &MainWindow::onMapSelected);
+    m_views->addTab(m_followUps, tr("Follow-ups"));
     connect(m_views, &QTabWidget::currentChanged, this, [this](int index) {
         QWidget* page = m_views->widget(index);
         if (page == m_mapView) {
@@ -90,6 +94,9 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
         } else if (page == m_suggestions) {
             m_view = View::Suggestions;
             m_suggestionsViewAction->setChecked(true);
+        } else if (page == m_followUps) {
+            m_view = View::FollowUps;
+            m_followUpsViewAction->setChecked(true);
         } else {
             m_view = View::People;
             m_peopleViewAction->setChecked(true);
@@ -216,6 +223,11 @@ void MainWindow::createActions()
     m_suggestionsViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     connect(m_suggestionsViewAction, &QAction::triggered, this, [this] { showView(View::Suggestions); });
 
+    m_followUpsViewAction = new QAction(tr("F&ollow-ups"), views);
+    m_followUpsViewAction->setCheckable(true);
+    m_followUpsViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
+    connect(m_followUpsViewAction, &QAction::triggered, this, [this] { showView(View::FollowUps); });
+
     m_findAction = new QAction(tr("&Find people"), this);
     m_findAction->setShortcut(QKeySequence::Find);
     connect(m_findAction, &QAction::triggered, this, [this] {
@@ -256,6 +268,7 @@ void MainWindow::createMenus()
     view->addAction(m_mapViewAction);
     view->addAction(m_pathsViewAction);
     view->addAction(m_suggestionsViewAction);
+    view->addAction(m_followUpsViewAction);
     view->addSeparator();
     view->addAction(m_findAction);
     view->addAction(m_detailsAction);
@@ -285,6 +298,11 @@ MainWindow::View MainWindow::showView(View view)
         m_view = View::Suggestions;
         m_suggestionsViewAction->setChecked(true);
         break;
+    case View::FollowUps:
+        m_views->setCurrentWidget(m_followUps);
+        m_view = View::FollowUps;
+        m_followUpsViewAction->setChecked(true);
+        break;
     default:
         // Views not built yet fall back to the people list.
         m_views->setCurrentWidget(m_peopleView);
@@ -307,7 +325,7 @@ bool MainWindow::selectPerson(PersonId id)
 bool MainWindow::isSettled() const
 {
     return !m_session.isLoading() && !m_mapView->isBusy() && !m_pathFinder->isBusy() &&
-           !m_pathFinder->mapView()->isBusy() && !m_suggestions->isBusy();
+           !m_pathFinder->mapView()->isBusy() && !m_suggestions->isBusy() && !m_followUps->isBusy();
 }
 
 void MainWindow::onMapSelected(PersonId person)

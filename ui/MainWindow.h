@@ -22,6 +22,7 @@ class DetailsPanel;
 class MapView;
 class PathFinderView;
 class SuggestionsView;
+class FollowUpsView;
 class PeopleView;
 class Session;
 
@@ -62,6 +63,7 @@ public:
     [[nodiscard]] MapView* mapView() const { return m_mapView; }
     [[nodiscard]] PathFinderView* pathFinder() const { return m_pathFinder; }
     [[nodiscard]] SuggestionsView* suggestionsView() const { return m_suggestions; }
+    [[nodiscard]] FollowUpsView* followUpsView() const { return m_followUps; }
     /// Every edit made in the window, for Edit > Undo and Redo.
     [[nodiscard]] QUndoStack* undoStack() const { return m_undoStack; }
 
@@ -105,6 +107,7 @@ private:
     MapView* m_mapView = nullptr;
     PathFinderView* m_pathFinder = nullptr;
     SuggestionsView* m_suggestions = nullptr;
+    FollowUpsView* m_followUps = nullptr;
     DetailsPanel* m_details = nullptr;
     QLabel* m_locationLabel = nullptr;
     QLabel* m_statsLabel = nullptr;
@@ -118,6 +121,7 @@ private:
     QAction* m_mapViewAction = nullptr;
     QAction* m_pathsViewAction = nullptr;
     QAction* m_suggestionsViewAction = nullptr;
+    QAction* m_followUpsViewAction = nullptr;
     QAction* m_findAction = nullptr;
     QAction* m_detailsAction = nullptr;
     QAction* m_aboutAction = nullptr;

@@ -181,13 +181,14 @@ private slots:
         QCOMPARE(f.window.peopleTable()->model()->rowCount(), 1500);
     }
 
-    void viewsThatDoNotExistYetFallBackToThePeopleList()
+    void everyViewIsATabOfItsOwn()
     {
         Fixture f;
-        for (auto view : {MainWindow::View::FollowUps, MainWindow::View::People}) {
-            QCOMPARE(f.window.showView(view), MainWindow::View::People);
+        for (auto view : {MainWindow::View::Map, MainWindow::View::Paths, MainWindow::View::Suggestions,
+                          MainWindow::View::FollowUps, MainWindow::View::People}) {
+            QCOMPARE(f.window.showView(view), view);
+            QCOMPARE(f.window.currentView(), view);
         }
-        QCOMPARE(f.window.currentView(), MainWindow::View::People);
     }
 
     void theMapIsAViewOfItsOwn()
