@@ -152,6 +152,8 @@ public:
     /// Sets (or with nullopt clears) the follow-up cadence the tag's people inherit; creates the tag.
     Status setTagCadence(std::string_view tag, std::optional<int> days);
     Result<Note> addNote(PersonId person, std::string_view text);
+    /// Deletes note `id` (what undoing an added note does); an unknown id is an error.
+    Status deleteNote(std::int64_t id);
     /// Due on `due`; `everyDays` sets the person's own cadence (kept when nullopt).
     Result<FollowUpRecord> setFollowUp(PersonId person, Date due, std::optional<int> everyDays);
     /// Records contact today; with a cadence (own or inherited) the next due date is today + cadence,

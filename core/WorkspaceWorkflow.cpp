@@ -245,6 +245,20 @@ Status Workspace::setTagCadence(std::string_view tag, std::optional<int> days)
     });
 }
 
+Status Workspace::deleteNote(std::int64_t id)
+{
+    return guarded([&]() -> Status {
+        Statement& st = m_db.cached("DELETE FROM note WHERE id = ?");
+        st.bind(1, id);
+        st.step();
+        st.reset();
+        if (m_db.changes() == 0) {
+            return Error("no note #" + std::to_string(id));
+        }
+        return {};
+    });
+}
+
 Result<Note> Workspace::addNote(PersonId person, std::string_view text)
 {
     return guarded([&]() -> Result<Note> {

@@ -26,6 +26,7 @@
 #include "Resources.h"
 #include "Session.h"
 #include "Version.h"
+#include "commands/NoteCommand.h"
 #include "commands/TagCommand.h"
 #include "panels/DetailsPanel.h"
 #include "views/FollowUpsView.h"
@@ -181,6 +182,10 @@ void MainWindow::createActions()
     m_untagAction = new QAction(tr("Re&move a tag from selected people\u2026"), this);
     m_untagAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     connect(m_untagAction, &QAction::triggered, this, &MainWindow::untagSelection);
+    m_noteAction = new QAction(tr("Add &note\u2026"), this);
+    m_noteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    m_noteAction->setStatusTip(tr("Write a note about the selected person"));
+    connect(m_noteAction, &QAction::triggered, this, &MainWindow::addNoteToSelection);
 
     m_newAction = new QAction(tr("&New database\u2026"), this);
     m_newAction->setShortcut(QKeySequence::New);
@@ -262,6 +267,7 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_tagAction);
     edit->addAction(m_untagAction);
+    edit->addAction(m_noteAction);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_peopleViewAction);
@@ -404,6 +410,20 @@ void MainWindow::tagPeople(const QList<PersonId>& people)
             .trimmed();
     if (ok && !tag.isEmpty()) {
         m_undoStack->push(new TagCommand(m_session, {people.begin(), people.end()}, {tag}, TagCommand::Action::Add));
+    }
+}
+
+void MainWindow::addNoteToSelection()
+{
+    const QList<PersonId> people = m_peopleView->selectedPeople();
+    if (people.size() != 1 || !m_session.hasWorkspace()) {
+        statusBar()->showMessage(tr("Select one person to write a note about"), 4000);
+        return;
+    }
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(this, tr("Add note"), tr("Note:"), {}, &ok).trimmed();
+    if (ok && !text.isEmpty()) {
+        m_undoStack->push(new NoteCommand(m_session, people.first(), text));
     }
 }
 

@@ -86,6 +86,7 @@ private:
     void tagSelection();
     void tagPeople(const QList<PersonId>& people);
     void untagSelection();
+    void addNoteToSelection();
     void newDatabase();
     void openDatabase();
     void showAbout();
@@ -129,6 +130,7 @@ private:
     QAction* m_redoAction = nullptr;
     QAction* m_tagAction = nullptr;
     QAction* m_untagAction = nullptr;
+    QAction* m_noteAction = nullptr;
     QUndoStack* m_undoStack = nullptr;
     QMenu* m_recentMenu = nullptr;
 };

@@ -4,6 +4,7 @@
 
 #include "Session.h"
 #include "UiTestSupport.h"
+#include "commands/NoteCommand.h"
 #include "commands/TagCommand.h"
 
 using namespace warmpath;
@@ -71,6 +72,18 @@ private slots:
         QCOMPARE(*m_session->workspace()->tagsOf(m_person), m_before);
         const auto mine = *m_session->workspace()->tagsOf(other);
         QVERIFY(std::find(mine.begin(), mine.end(), "Batch") == mine.end());
+    }
+
+    void addingANoteThenUndoRemovesIt()
+    {
+        const auto before = m_session->workspace()->notes(m_person)->size();
+        QUndoStack stack;
+        stack.push(new NoteCommand(*m_session, m_person, QStringLiteral("Ask about the climate fund")));
+        QCOMPARE(m_session->workspace()->notes(m_person)->size(), before + 1);
+        stack.undo();
+        QCOMPARE(m_session->workspace()->notes(m_person)->size(), before);
+        stack.redo();
+        QCOMPARE(m_session->workspace()->notes(m_person)->back().text, std::string("Ask about the climate fund"));
     }
 
 private:
