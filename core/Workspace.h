@@ -153,6 +153,8 @@ public:
     /// Sets (or with nullopt clears) the follow-up cadence the tag's people inherit; creates the tag.
     Status setTagCadence(std::string_view tag, std::optional<int> days);
     Result<Note> addNote(PersonId person, std::string_view text);
+    /// Deletes note `id` (what undoing an added note does); an unknown id is an error.
+    Status deleteNote(std::int64_t id);
     /// Due on `due`; `everyDays` sets the person's own cadence (kept when nullopt).
     Result<FollowUpRecord> setFollowUp(PersonId person, Date due, std::optional<int> everyDays);
     /// Records contact today; with a cadence (own or inherited) the next due date is today + cadence,
@@ -163,6 +165,9 @@ public:
     /// Drafts a request to `via` (or to the first hop of the warmest path when nullopt) for an
     /// introduction to `target`.
     Result<IntroRequest> draftIntro(PersonId target, std::optional<PersonId> via);
+    /// Hides `person` from the suggestions made for `forPerson` (remembered), or with
+    /// `dismissed` false shows them again (what undoing a dismissal does).
+    Status setSuggestionDismissed(PersonId forPerson, PersonId person, bool dismissed);
     /// Moves an intro request on; `introduced` also records that me and the target know each
     /// other (a `knows` link each way) in the same transaction.
     Result<IntroRequest> setIntroStatus(std::int64_t id, IntroStatus status);
@@ -225,6 +230,10 @@ public:
     /// A force-directed layout of a view; runs until it converges (progress per iteration).
     Result<LayoutAnswer> layout(const LayoutRequest& request, const ProgressCallback& progress = {},
                                 const CancelToken* cancel = nullptr);
+    /// The neighbourhood of a person laid out for drawing (graph/Layout.h); progress counts layout
+    /// iterations and a cancel ends in a "cancelled" error.
+    Result<EgoMap> egoMap(const EgoMapRequest& request, const ProgressCallback& progress = {},
+                          const CancelToken* cancel = nullptr);
     /// A person with canonical REF and display name.
     Result<NamedPerson> named(PersonId person);
 

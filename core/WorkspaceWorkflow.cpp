@@ -245,6 +245,20 @@ Status Workspace::setTagCadence(std::string_view tag, std::optional<int> days)
     });
 }
 
+Status Workspace::deleteNote(std::int64_t id)
+{
+    return guarded([&]() -> Status {
+        Statement& st = m_db.cached("DELETE FROM note WHERE id = ?");
+        st.bind(1, id);
+        st.step();
+        st.reset();
+        if (m_db.changes() == 0) {
+            return Error("no note #" + std::to_string(id));
+        }
+        return {};
+    });
+}
+
 Result<Note> Workspace::addNote(PersonId person, std::string_view text)
 {
     return guarded([&]() -> Result<Note> {
@@ -369,6 +383,25 @@ Result<IntroRequest> Workspace::draftIntro(PersonId target, std::optional<Person
         const std::int64_t id = workflow.addIntroRequest(target, via, toString(IntroStatus::Draft), message);
         tx.commit();
         return *workflow.introRequest(id);
+    });
+}
+
+Status Workspace::setSuggestionDismissed(PersonId forPerson, PersonId person, bool dismissed)
+{
+    return guarded([&]() -> Status {
+        for (PersonId id : {forPerson, person}) {
+            if (Status exists = checkPerson(id); !exists) {
+                return exists;
+            }
+        }
+        Statement& st = m_db.cached(
+            dismissed ? "INSERT OR IGNORE INTO dismissed_suggestion (for_person_id, person_id) VALUES (?, ?)"
+                      : "DELETE FROM dismissed_suggestion WHERE for_person_id = ? AND person_id = ?");
+        st.bind(1, forPerson.value());
+        st.bind(2, person.value());
+        st.step();
+        st.reset();
+        return {};
     });
 }
 

@@ -1,5 +1,7 @@
 #include "Format.h"
 
+#include <QCoreApplication>
+
 namespace warmpath::ui {
 
 namespace {
@@ -126,6 +128,38 @@ QColor mutedTextColor(const QPalette& palette, QPalette::ColorRole background)
 {
     const QPalette::ColorRole foreground = background == QPalette::Base ? QPalette::Text : QPalette::WindowText;
     return blend(palette.color(foreground), palette.color(background), 0.42);
+}
+
+QString degreeBadge(int hops)
+{
+    switch (hops) {
+    case 0:
+        return QCoreApplication::translate("Format", "You");
+    case 1:
+        return QCoreApplication::translate("Format", "1st");
+    case 2:
+        return QCoreApplication::translate("Format", "2nd");
+    case 3:
+        return QCoreApplication::translate("Format", "3rd");
+    default:
+        return QCoreApplication::translate("Format", "%1th").arg(hops);
+    }
+}
+
+QColor degreeColor(int hops)
+{
+    switch (hops) {
+    case 0:
+        return QColor(0xd9, 0x4f, 0x2b);  // you: ember
+    case 1:
+        return QColor(0xe8, 0x8f, 0x1c);  // 1st: amber
+    case 2:
+        return QColor(0x2e, 0x9e, 0x8f);  // 2nd: teal
+    case 3:
+        return QColor(0x4a, 0x78, 0xc8);  // 3rd: blue
+    default:
+        return QColor(0x8a, 0x8f, 0x9c);  // further: slate
+    }
 }
 
 }  // namespace warmpath::ui

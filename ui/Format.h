@@ -55,4 +55,9 @@ void setTextColour(QWidget* widget, const QColor& colour);
 /// `background` (QPalette::Window, with WindowText, or QPalette::Base, with Text).
 [[nodiscard]] QColor mutedTextColor(const QPalette& palette, QPalette::ColorRole background = QPalette::Window);
 
+/// A degree of separation as a badge: "You" for 0, then "1st", "2nd", "3rd", "4th"...
+[[nodiscard]] QString degreeBadge(int hops);
+/// The colour of a degree ring, shared by the people list's badges and the map: warm near, cool far.
+[[nodiscard]] QColor degreeColor(int hops);
+
 }  // namespace warmpath::ui

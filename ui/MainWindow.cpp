@@ -7,24 +7,33 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include "Format.h"
 #include "Resources.h"
 #include "Session.h"
 #include "Version.h"
+#include "commands/NoteCommand.h"
+#include "commands/TagCommand.h"
 #include "panels/DetailsPanel.h"
+#include "views/FollowUpsView.h"
+#include "views/MapView.h"
+#include "views/PathFinderView.h"
 #include "views/PeopleView.h"
+#include "views/SuggestionsView.h"
 #include "widgets/DemoBanner.h"
 
 namespace warmpath::ui {
@@ -54,8 +63,46 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
 
     m_peopleView = new PeopleView(m_session, {.openDatabase = m_openAction, .openDemo = m_demoAction}, this);
     connect(m_peopleView, &PeopleView::selectionChanged, this, &MainWindow::onSelectionChanged);
-    m_views = new QStackedWidget(this);
-    m_views->addWidget(m_peopleView);
+    m_mapView = new MapView(m_session, this);
+    connect(m_mapView, &MapView::personSelected, this, &MainWindow::onMapSelected);
+    m_views = new QTabWidget(this);
+    m_views->setObjectName(QStringLiteral("views"));
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_peopleView, tr("People"));
+    m_views->addTab(m_mapView, tr("Map"));
+    m_pathFinder = new PathFinderView(m_session, this);
+    connect(m_pathFinder, &PathFinderView::personSelected, this, &MainWindow::onMapSelected);
+    m_views->addTab(m_pathFinder, tr("Paths"));
+    m_suggestions = new SuggestionsView(m_session, *m_undoStack, this);
+    connect(m_suggestions, &SuggestionsView::personSelected, this, &MainWindow::onMapSelected);
+    connect(m_suggestions, &SuggestionsView::findPathRequested, this, [this](PersonId person) {
+        showView(View::Paths);
+        m_pathFinder->findPathsTo(person);
+    });
+    connect(m_suggestions, &SuggestionsView::tagRequested, this, [this](PersonId person) { tagPeople({person}); });
+    m_views->addTab(m_suggestions, tr("Suggestions"));
+    m_followUps = new FollowUpsView(m_session, this);
+    connect(m_followUps, &FollowUpsView::personSelected, this, &MainWindow::onMapSelected);
+    m_views->addTab(m_followUps, tr("Follow-ups"));
+    connect(m_views, &QTabWidget::currentChanged, this, [this](int index) {
+        QWidget* page = m_views->widget(index);
+        if (page == m_mapView) {
+            m_view = View::Map;
+            m_mapViewAction->setChecked(true);
+        } else if (page == m_pathFinder) {
+            m_view = View::Paths;
+            m_pathsViewAction->setChecked(true);
+        } else if (page == m_suggestions) {
+            m_view = View::Suggestions;
+            m_suggestionsViewAction->setChecked(true);
+        } else if (page == m_followUps) {
+            m_view = View::FollowUps;
+            m_followUpsViewAction->setChecked(true);
+        } else {
+            m_view = View::People;
+            m_peopleViewAction->setChecked(true);
+        }
+    });
 
     m_details = new DetailsPanel(m_session, this);
 
@@ -123,6 +170,23 @@ QLineEdit* MainWindow::searchField() const
 
 void MainWindow::createActions()
 {
+    m_undoStack = new QUndoStack(this);
+    m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    m_tagAction = new QAction(tr("&Tag selected people\u2026"), this);
+    m_tagAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_tagAction->setStatusTip(tr("Give the selected people a tag"));
+    connect(m_tagAction, &QAction::triggered, this, &MainWindow::tagSelection);
+    m_untagAction = new QAction(tr("Re&move a tag from selected people\u2026"), this);
+    m_untagAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    connect(m_untagAction, &QAction::triggered, this, &MainWindow::untagSelection);
+    m_noteAction = new QAction(tr("Add &note\u2026"), this);
+    m_noteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    m_noteAction->setStatusTip(tr("Write a note about the selected person"));
+    connect(m_noteAction, &QAction::triggered, this, &MainWindow::addNoteToSelection);
+
     m_newAction = new QAction(tr("&New database\u2026"), this);
     m_newAction->setShortcut(QKeySequence::New);
     m_newAction->setStatusTip(tr("Create a new, empty database file and switch to it"));
@@ -148,6 +212,26 @@ void MainWindow::createActions()
     m_peopleViewAction->setChecked(true);
     m_peopleViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     connect(m_peopleViewAction, &QAction::triggered, this, [this] { showView(View::People); });
+
+    m_mapViewAction = new QAction(tr("&Map"), views);
+    m_mapViewAction->setCheckable(true);
+    m_mapViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(m_mapViewAction, &QAction::triggered, this, [this] { showView(View::Map); });
+
+    m_pathsViewAction = new QAction(tr("P&aths"), views);
+    m_pathsViewAction->setCheckable(true);
+    m_pathsViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    connect(m_pathsViewAction, &QAction::triggered, this, [this] { showView(View::Paths); });
+
+    m_suggestionsViewAction = new QAction(tr("&Suggestions"), views);
+    m_suggestionsViewAction->setCheckable(true);
+    m_suggestionsViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    connect(m_suggestionsViewAction, &QAction::triggered, this, [this] { showView(View::Suggestions); });
+
+    m_followUpsViewAction = new QAction(tr("F&ollow-ups"), views);
+    m_followUpsViewAction->setCheckable(true);
+    m_followUpsViewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
+    connect(m_followUpsViewAction, &QAction::triggered, this, [this] { showView(View::FollowUps); });
 
     m_findAction = new QAction(tr("&Find people"), this);
     m_findAction->setShortcut(QKeySequence::Find);
@@ -177,8 +261,20 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_quitAction);
 
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_tagAction);
+    edit->addAction(m_untagAction);
+    edit->addAction(m_noteAction);
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_peopleViewAction);
+    view->addAction(m_mapViewAction);
+    view->addAction(m_pathsViewAction);
+    view->addAction(m_suggestionsViewAction);
+    view->addAction(m_followUpsViewAction);
     view->addSeparator();
     view->addAction(m_findAction);
     view->addAction(m_detailsAction);
@@ -192,18 +288,58 @@ void MainWindow::createMenus()
 
 MainWindow::View MainWindow::showView(View view)
 {
-    // Only the people list exists so far; every other view falls back to it until its issue lands.
-    Q_UNUSED(view);
-    m_view = View::People;
-    m_views->setCurrentWidget(m_peopleView);
-    m_peopleViewAction->setChecked(true);
+    switch (view) {
+    case View::Map:
+        m_views->setCurrentWidget(m_mapView);
+        m_view = View::Map;
+        m_mapViewAction->setChecked(true);
+        break;
+    case View::Paths:
+        m_views->setCurrentWidget(m_pathFinder);
+        m_view = View::Paths;
+        m_pathsViewAction->setChecked(true);
+        break;
+    case View::Suggestions:
+        m_views->setCurrentWidget(m_suggestions);
+        m_view = View::Suggestions;
+        m_suggestionsViewAction->setChecked(true);
+        break;
+    case View::FollowUps:
+        m_views->setCurrentWidget(m_followUps);
+        m_view = View::FollowUps;
+        m_followUpsViewAction->setChecked(true);
+        break;
+    default:
+        // Views not built yet fall back to the people list.
+        m_views->setCurrentWidget(m_peopleView);
+        m_view = View::People;
+        m_peopleViewAction->setChecked(true);
+        break;
+    }
     return m_view;
 }
 
 bool MainWindow::selectPerson(PersonId id)
 {
-    showView(View::People);
+    m_mapView->selectPerson(id);
+    if (m_view == View::Paths) {
+        m_pathFinder->findPathsTo(id);
+    }
     return m_peopleView->selectPerson(id);
+}
+
+bool MainWindow::isSettled() const
+{
+    return !m_session.isLoading() && !m_mapView->isBusy() && !m_pathFinder->isBusy() &&
+           !m_pathFinder->mapView()->isBusy() && !m_suggestions->isBusy() && !m_followUps->isBusy();
+}
+
+void MainWindow::onMapSelected(PersonId person)
+{
+    // The list follows the map; its selection change fills the details panel.
+    if (!m_peopleView->selectPerson(person)) {
+        m_details->showPerson(person);
+    }
 }
 
 void MainWindow::onLoadingStarted()
@@ -214,6 +350,7 @@ void MainWindow::onLoadingStarted()
 
 void MainWindow::onLoaded()
 {
+    m_undoStack->clear();  // edits belong to the workspace they were made in
     m_busy->setVisible(false);
     statusBar()->clearMessage();
     m_banner->setVisible(m_session.isDemo());
@@ -248,8 +385,73 @@ void MainWindow::onSelectionChanged()
     const QList<PersonId> people = m_peopleView->selectedPeople();
     if (people.size() == 1) {
         m_details->showPerson(people.first());
+        m_mapView->selectPerson(people.first());
     } else {
         m_details->showSelectionCount(static_cast<int>(people.size()));
+    }
+}
+
+void MainWindow::tagSelection()
+{
+    tagPeople(m_peopleView->selectedPeople());
+}
+
+void MainWindow::tagPeople(const QList<PersonId>& people)
+{
+    if (people.isEmpty() || !m_session.hasWorkspace()) {
+        statusBar()->showMessage(tr("Select people in the list to tag them"), 4000);
+        return;
+    }
+    bool ok = false;
+    const QString tag =
+        QInputDialog::getText(this, tr("Tag people"),
+                              tr("Tag for %1:").arg(formatCount(people.size(), tr("person"), tr("people"))),
+                              QLineEdit::Normal, {}, &ok)
+            .trimmed();
+    if (ok && !tag.isEmpty()) {
+        m_undoStack->push(new TagCommand(m_session, {people.begin(), people.end()}, {tag}, TagCommand::Action::Add));
+    }
+}
+
+void MainWindow::addNoteToSelection()
+{
+    const QList<PersonId> people = m_peopleView->selectedPeople();
+    if (people.size() != 1 || !m_session.hasWorkspace()) {
+        statusBar()->showMessage(tr("Select one person to write a note about"), 4000);
+        return;
+    }
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(this, tr("Add note"), tr("Note:"), {}, &ok).trimmed();
+    if (ok && !text.isEmpty()) {
+        m_undoStack->push(new NoteCommand(m_session, people.first(), text));
+    }
+}
+
+void MainWindow::untagSelection()
+{
+    const QList<PersonId> people = m_peopleView->selectedPeople();
+    if (people.isEmpty() || !m_session.hasWorkspace()) {
+        return;
+    }
+    QStringList tags;
+    for (PersonId person : people) {
+        if (auto own = m_session.workspace()->tagsOf(person)) {
+            for (const std::string& tag : *own) {
+                if (!tags.contains(toQString(tag))) {
+                    tags.append(toQString(tag));
+                }
+            }
+        }
+    }
+    if (tags.isEmpty()) {
+        statusBar()->showMessage(tr("The selected people have no tags"), 4000);
+        return;
+    }
+    tags.sort(Qt::CaseInsensitive);
+    bool ok = false;
+    const QString tag = QInputDialog::getItem(this, tr("Remove tag"), tr("Tag to remove:"), tags, 0, false, &ok);
+    if (ok && !tag.isEmpty()) {
+        m_undoStack->push(new TagCommand(m_session, {people.begin(), people.end()}, {tag}, TagCommand::Action::Remove));
     }
 }
 

@@ -11,13 +11,18 @@ class QLineEdit;
 class QMenu;
 class QProgressBar;
 class QSplitter;
-class QStackedWidget;
+class QTabWidget;
+class QUndoStack;
 class QTableView;
 
 namespace warmpath::ui {
 
 class DemoBanner;
 class DetailsPanel;
+class MapView;
+class PathFinderView;
+class SuggestionsView;
+class FollowUpsView;
 class PeopleView;
 class Session;
 
@@ -28,9 +33,8 @@ class MainWindow final : public QMainWindow {
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    /// The views the window can show. Only People exists yet; the others arrive with their issues and
-    /// until then show the people list. A new view is a page in the view stack, a case in showView() and
-    /// an action in the View menu.
+    /// The views the window can show, as tabs. Those not built yet show the people list. A new view is a
+    /// tab, a case in showView() and an action in the View menu.
     enum class View { People, Map, Paths, Suggestions, FollowUps };
 
     struct Options {
@@ -46,14 +50,22 @@ public:
     View showView(View view);
     [[nodiscard]] View currentView() const { return m_view; }
 
-    /// Selects `id` in the people list (clearing a search that hides them) and scrolls to them.
-    /// Returns false when they are not in the list.
+    /// Selects `id` in the people list (clearing a search that hides them) and on the map, and shows
+    /// them in the details. Returns false when they are not in the list.
     bool selectPerson(PersonId id);
+    /// True once nothing is loading or being laid out: what a --screenshot waits for.
+    [[nodiscard]] bool isSettled() const;
 
     [[nodiscard]] PeopleView* peopleView() const { return m_peopleView; }
     [[nodiscard]] QTableView* peopleTable() const;
     [[nodiscard]] QLineEdit* searchField() const;
     [[nodiscard]] DetailsPanel* detailsPanel() const { return m_details; }
+    [[nodiscard]] MapView* mapView() const { return m_mapView; }
+    [[nodiscard]] PathFinderView* pathFinder() const { return m_pathFinder; }
+    [[nodiscard]] SuggestionsView* suggestionsView() const { return m_suggestions; }
+    [[nodiscard]] FollowUpsView* followUpsView() const { return m_followUps; }
+    /// Every edit made in the window, for Edit > Undo and Redo.
+    [[nodiscard]] QUndoStack* undoStack() const { return m_undoStack; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -69,7 +81,12 @@ private:
     void onLoadFailed(const QString& message);
     void onPeopleChanged();
     void onSelectionChanged();
+    void onMapSelected(PersonId person);
 
+    void tagSelection();
+    void tagPeople(const QList<PersonId>& people);
+    void untagSelection();
+    void addNoteToSelection();
     void newDatabase();
     void openDatabase();
     void showAbout();
@@ -86,8 +103,12 @@ private:
 
     DemoBanner* m_banner = nullptr;
     QSplitter* m_splitter = nullptr;
-    QStackedWidget* m_views = nullptr;
+    QTabWidget* m_views = nullptr;
     PeopleView* m_peopleView = nullptr;
+    MapView* m_mapView = nullptr;
+    PathFinderView* m_pathFinder = nullptr;
+    SuggestionsView* m_suggestions = nullptr;
+    FollowUpsView* m_followUps = nullptr;
     DetailsPanel* m_details = nullptr;
     QLabel* m_locationLabel = nullptr;
     QLabel* m_statsLabel = nullptr;
@@ -98,9 +119,19 @@ private:
     QAction* m_demoAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_peopleViewAction = nullptr;
+    QAction* m_mapViewAction = nullptr;
+    QAction* m_pathsViewAction = nullptr;
+    QAction* m_suggestionsViewAction = nullptr;
+    QAction* m_followUpsViewAction = nullptr;
     QAction* m_findAction = nullptr;
     QAction* m_detailsAction = nullptr;
     QAction* m_aboutAction = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    QAction* m_tagAction = nullptr;
+    QAction* m_untagAction = nullptr;
+    QAction* m_noteAction = nullptr;
+    QUndoStack* m_undoStack = nullptr;
     QMenu* m_recentMenu = nullptr;
 };
 

@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,6 +24,7 @@ struct LoadResult {
     std::shared_ptr<Workspace> workspace;
     std::vector<PersonSummary> people;
     Stats stats;
+    QHash<qint64, int> degrees;
     QString error;
 };
 
@@ -57,6 +59,15 @@ void readContents(LoadResult& into)
     }
     into.people = std::move(people).value();
     into.stats = *stats;
+    // Builds (or loads) the graph snapshot here, on the worker, so the UI never waits for it.
+    if (const DegreeLookup degreeOf = into.workspace->degreeLookup()) {
+        into.degrees.reserve(static_cast<qsizetype>(into.people.size()));
+        for (const PersonSummary& row : into.people) {
+            if (const std::optional<int> hops = degreeOf(row.person.id)) {
+                into.degrees.insert(row.person.id.value(), *hops);
+            }
+        }
+    }
 }
 
 /// Runs `work` (on a worker thread) and turns anything it throws into an error: exceptions never cross
@@ -169,6 +180,7 @@ void Session::start(Source source, const QString& path, OpenMode mode)
         m_databasePath = m_isDemo ? QString() : QFileInfo(path).absoluteFilePath();
         m_people = std::move(result->people);
         m_stats = result->stats;
+        m_degrees = std::move(result->degrees);
         emit peopleChanged();
         emit loaded();
     });
@@ -194,6 +206,7 @@ void Session::reloadPeople()
         }
         m_people = std::move(result->people);
         m_stats = result->stats;
+        m_degrees = std::move(result->degrees);
         emit peopleChanged();
     });
 }

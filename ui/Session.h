@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -48,9 +49,16 @@ public:
     [[nodiscard]] QString displayName() const;
 
     [[nodiscard]] Workspace* workspace() const { return m_workspace.get(); }
+    /// The workspace for background work, which must keep it alive across a swap.
+    [[nodiscard]] std::shared_ptr<Workspace> sharedWorkspace() const { return m_workspace; }
     /// Everyone in the workspace, as read with the last load or reloadPeople().
     [[nodiscard]] const std::vector<PersonSummary>& people() const { return m_people; }
     [[nodiscard]] const Stats& stats() const { return m_stats; }
+    /// Hops from me by person id, read with people(); people not connected to me are missing. Empty
+    /// when degrees are unavailable (no me, no graph).
+    [[nodiscard]] const QHash<qint64, int>& degrees() const { return m_degrees; }
+    /// Hops from me, or -1 when not connected or unknown.
+    [[nodiscard]] int degreeOf(PersonId person) const { return m_degrees.value(person.value(), -1); }
 
 signals:
     /// A load started; the previous workspace stays current until loaded() or failed().
@@ -60,7 +68,7 @@ signals:
     void loaded();
     /// A load failed; `message` says which file and why. The previous workspace, if any, is still current.
     void failed(const QString& message);
-    /// people() and stats() have new contents.
+    /// people(), degrees() and stats() have new contents.
     void peopleChanged();
 
 private:
@@ -72,6 +80,7 @@ private:
     std::shared_ptr<Workspace> m_workspace;
     std::vector<PersonSummary> m_people;
     Stats m_stats;
+    QHash<qint64, int> m_degrees;
     QString m_databasePath;
     bool m_isDemo = false;
     bool m_loading = false;

@@ -81,10 +81,15 @@ void selectRef(Session& session, MainWindow& window, const QString& ref)
 }
 
 /// Renders the window to `path` once the event loop has processed everything the load set in motion
-/// (layout requests, the view's delayed item layout), then quits with the outcome.
+/// (layout requests, the view's delayed item layout, the map's layout off the UI thread), then quits with
+/// the outcome.
 void saveScreenshotSoon(MainWindow& window, const QString& path)
 {
     QTimer::singleShot(0, &window, [&window, path] {
+        if (!window.isSettled()) {
+            QTimer::singleShot(50, &window, [&window, path] { saveScreenshotSoon(window, path); });
+            return;
+        }
         QCoreApplication::sendPostedEvents();
         QCoreApplication::processEvents();
         QImage image = window.grab().toImage();

@@ -356,3 +356,12 @@ TEST_F(WorkflowTest, DeclinedAddsNoLink)
     EXPECT_FALSE(LinkRepository(*db).exists(me, ana, LinkKind::Knows));
     EXPECT_FALSE(workspace->setIntroStatus(99, IntroStatus::Asked).ok());
 }
+
+TEST_F(WorkflowTest, ADeletedNoteIsGoneAndDeletingItAgainIsAnError)
+{
+    auto note = workspace->addNote(ana, "Met at the climate meetup");
+    ASSERT_TRUE(note.ok());
+    ASSERT_TRUE(workspace->deleteNote(note->id).ok());
+    EXPECT_TRUE(workspace->notes(ana)->empty());
+    EXPECT_FALSE(workspace->deleteNote(note->id).ok());
+}

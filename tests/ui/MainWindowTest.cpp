@@ -13,6 +13,7 @@
 #include "models/PeopleFilterProxy.h"
 #include "models/PeopleModel.h"
 #include "panels/DetailsPanel.h"
+#include "views/MapView.h"
 #include "widgets/DemoBanner.h"
 #include "widgets/EmptyState.h"
 
@@ -180,14 +181,22 @@ private slots:
         QCOMPARE(f.window.peopleTable()->model()->rowCount(), 1500);
     }
 
-    void viewsThatDoNotExistYetFallBackToThePeopleList()
+    void everyViewIsATabOfItsOwn()
     {
         Fixture f;
         for (auto view : {MainWindow::View::Map, MainWindow::View::Paths, MainWindow::View::Suggestions,
                           MainWindow::View::FollowUps, MainWindow::View::People}) {
-            QCOMPARE(f.window.showView(view), MainWindow::View::People);
+            QCOMPARE(f.window.showView(view), view);
+            QCOMPARE(f.window.currentView(), view);
         }
-        QCOMPARE(f.window.currentView(), MainWindow::View::People);
+    }
+
+    void theMapIsAViewOfItsOwn()
+    {
+        Fixture f;
+        QCOMPARE(f.window.showView(MainWindow::View::Map), MainWindow::View::Map);
+        QCOMPARE(f.window.currentView(), MainWindow::View::Map);
+        QVERIFY(f.window.mapView()->isVisibleTo(&f.window));
     }
 };
 

@@ -235,6 +235,45 @@ private slots:
         QVERIFY(!proxy.isFiltering());
     }
 
+    void degreeShowsABadgeAndSortsOnTheHopCountWithTheUnconnectedLast()
+    {
+        PeopleModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPeople({person(1, "Ana"), person(2, "Bo"), person(3, "Cy"), person(4, "Dee")},
+                        {{1, 3}, {2, 1}, {4, 2}});
+        QCOMPARE(model.index(0, PeopleModel::Degree).data().toString(), QStringLiteral("3rd"));
+        QCOMPARE(model.index(1, PeopleModel::Degree).data().toString(), QStringLiteral("1st"));
+        QCOMPARE(model.index(0, PeopleModel::Degree).data(PeopleModel::RawValueRole).toInt(), 3);
+        QVERIFY(!model.index(2, PeopleModel::Degree).data(PeopleModel::RawValueRole).isValid());
+        QVERIFY(!model.index(1, PeopleModel::Degree).data(Qt::DecorationRole).value<QPixmap>().isNull());
+        PeopleFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        proxy.sort(PeopleModel::Degree, Qt::AscendingOrder);
+        QCOMPARE(namesIn(proxy), (QStringList{QStringLiteral("Bo"), QStringLiteral("Dee"), QStringLiteral("Ana"),
+                                              QStringLiteral("Cy")}));
+        proxy.sort(PeopleModel::Degree, Qt::DescendingOrder);
+        QCOMPARE(namesIn(proxy).last(), QStringLiteral("Cy"));
+    }
+
+    void degreeFilterKeepsOnlyPeopleThatManyHopsAway()
+    {
+        PeopleModel model;
+        model.setPeople({person(1, "Ana"), person(2, "Bo"), person(3, "Cy"), person(4, "Dee")},
+                        {{1, 3}, {2, 1}, {4, 5}});
+        PeopleFilterProxy proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&model);
+        proxy.setDegreeFilter(PeopleFilterProxy::DegreeFilter::First);
+        QCOMPARE(namesIn(proxy), QStringList{QStringLiteral("Bo")});
+        QVERIFY(proxy.isFiltering());
+        proxy.setDegreeFilter(PeopleFilterProxy::DegreeFilter::Further);
+        QCOMPARE(namesIn(proxy), QStringList{QStringLiteral("Dee")});
+        proxy.setDegreeFilter(PeopleFilterProxy::DegreeFilter::NotConnected);
+        QCOMPARE(namesIn(proxy), QStringList{QStringLiteral("Cy")});
+        proxy.setDegreeFilter(PeopleFilterProxy::DegreeFilter::Any);
+        QCOMPARE(proxy.rowCount(), 4);
+    }
+
 private:
     std::vector<PersonSummary> m_demo;
 };

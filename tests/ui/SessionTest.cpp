@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -29,6 +31,20 @@ private slots:
         QCOMPARE(session.displayName(), QStringLiteral("Demo network"));
         QCOMPARE(session.people().size(), std::size_t{1500});
         QCOMPARE(session.stats().persons, 1500);
+    }
+
+    void degreesFromMeArriveWithThePeople()
+    {
+        Session session;
+        QSignalSpy loaded(&session, &Session::loaded);
+        session.openDemo();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kLoadTimeoutMs);
+        const PersonId me = *session.workspace()->me();
+        QCOMPARE(session.degreeOf(me), 0);
+        QVERIFY(session.degrees().size() > 100);
+        const auto counts =
+            std::count_if(session.degrees().cbegin(), session.degrees().cend(), [](int hops) { return hops == 1; });
+        QVERIFY(counts > 0);
     }
 
     void peopleChangedArrivesBeforeLoaded()

@@ -52,9 +52,44 @@ void PeopleFilterProxy::setTagFilter(const QString& tag)
     invalidateFilter();
 }
 
+void PeopleFilterProxy::setDegreeFilter(DegreeFilter filter)
+{
+    if (filter == m_degree) {
+        return;
+    }
+    m_degree = filter;
+    invalidateFilter();
+}
+
+bool PeopleFilterProxy::acceptsDegree(const QVariant& degree) const
+{
+    if (m_degree == DegreeFilter::Any) {
+        return true;
+    }
+    if (!degree.isValid()) {
+        return m_degree == DegreeFilter::NotConnected;
+    }
+    switch (m_degree) {
+    case DegreeFilter::First:
+        return degree.toInt() == 1;
+    case DegreeFilter::Second:
+        return degree.toInt() == 2;
+    case DegreeFilter::Third:
+        return degree.toInt() == 3;
+    case DegreeFilter::Further:
+        return degree.toInt() > 3;
+    default:
+        return false;
+    }
+}
+
 bool PeopleFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (!acceptsDegree(
+            sourceModel()->index(sourceRow, PeopleModel::Degree, sourceParent).data(PeopleModel::RawValueRole))) {
+        return false;
+    }
     if (!m_tag.isEmpty()) {
         const QStringList tags = index.data(PeopleModel::TagsRole).toStringList();
         if (!tags.contains(m_tag, Qt::CaseInsensitive)) {

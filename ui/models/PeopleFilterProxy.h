@@ -23,17 +23,27 @@ public:
     /// Shows only people with this tag (compared ignoring case); an empty tag shows everyone.
     void setTagFilter(const QString& tag);
     [[nodiscard]] QString tagFilter() const { return m_tag; }
-    /// True when a search or a tag hides rows that the source model has.
-    [[nodiscard]] bool isFiltering() const { return !m_words.isEmpty() || !m_tag.isEmpty(); }
+    /// What the degree filter keeps.
+    enum class DegreeFilter { Any, First, Second, Third, Further, NotConnected };
+    void setDegreeFilter(DegreeFilter filter);
+    [[nodiscard]] DegreeFilter degreeFilter() const { return m_degree; }
+    /// True when a search, a tag or a degree hides rows that the source model has.
+    [[nodiscard]] bool isFiltering() const
+    {
+        return !m_words.isEmpty() || !m_tag.isEmpty() || m_degree != DegreeFilter::Any;
+    }
 
 protected:
     [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
     [[nodiscard]] bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
 
 private:
+    [[nodiscard]] bool acceptsDegree(const QVariant& degree) const;
+
     QString m_searchText;
     QStringList m_words;
     QString m_tag;
+    DegreeFilter m_degree = DegreeFilter::Any;
     QCollator m_collator;
 };
 

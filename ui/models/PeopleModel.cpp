@@ -2,6 +2,7 @@
 
 #include <QFont>
 #include <QGuiApplication>
+#include <QPainter>
 #include <QPalette>
 
 #include "Format.h"
@@ -12,6 +13,7 @@ namespace warmpath::ui {
 namespace {
 
 constexpr int kBadgeSize = 14;
+constexpr int kDotSize = 10;
 
 QString joined(const std::vector<std::string>& items, const QString& separator)
 {
@@ -44,7 +46,7 @@ QString PeopleModel::foldForSearch(const QString& text)
     return folded.toCaseFolded();
 }
 
-void PeopleModel::setPeople(std::vector<PersonSummary> people)
+void PeopleModel::setPeople(std::vector<PersonSummary> people, QHash<qint64, int> degrees)
 {
     beginResetModel();
     m_people = std::move(people);
@@ -69,6 +71,7 @@ void PeopleModel::setPeople(std::vector<PersonSummary> people)
         extras.searchText = foldForSearch(QStringList{toQString(person.displayName), toQString(person.organisation),
                                                       toQString(person.title), extras.tags}
                                               .join(QLatin1Char('\n')));
+        extras.degree = degrees.value(person.id.value(), -1);
         m_rowOfId.insert(person.id.value(), static_cast<int>(m_extras.size()));
         m_extras.push_back(std::move(extras));
     }
@@ -132,6 +135,9 @@ QVariant PeopleModel::data(const QModelIndex& index, int role) const
         if (column == Networks && !person.networks.empty()) {
             return badgesFor(person);
         }
+        if (column == Degree && extras.degree >= 0) {
+            return degreeDotFor(extras.degree);
+        }
         return {};
     case Qt::FontRole:
         if (person.person.isMe) {
@@ -155,6 +161,8 @@ QVariant PeopleModel::displayValue(const PersonSummary& row, const RowExtras& ex
     switch (column) {
     case Name:
         return toQString(row.person.displayName);
+    case Degree:
+        return extras.degree >= 0 ? degreeBadge(extras.degree) : QString();
     case Networks:
         return {};  // the badges (DecorationRole) say it; the names are in the tooltip
     case Organisation:
@@ -177,6 +185,8 @@ QVariant PeopleModel::displayValue(const PersonSummary& row, const RowExtras& ex
 QVariant PeopleModel::rawValue(const PersonSummary& row, const RowExtras& extras, int column) const
 {
     switch (column) {
+    case Degree:
+        return extras.degree >= 0 ? QVariant(extras.degree) : QVariant();
     case Networks:
         return static_cast<int>(row.networks.size());
     case Tags:
@@ -193,6 +203,17 @@ QVariant PeopleModel::rawValue(const PersonSummary& row, const RowExtras& extras
 QVariant PeopleModel::toolTip(const PersonSummary& row, const RowExtras& extras, int column) const
 {
     switch (column) {
+    case Degree:
+        switch (extras.degree) {
+        case -1:
+            return tr("Not connected to you");
+        case 0:
+            return tr("This is you");
+        case 1:
+            return tr("1st degree: you are linked directly");
+        default:
+            return tr("%1 degree: %2 hops from you").arg(degreeBadge(extras.degree)).arg(extras.degree);
+        }
     case Networks:
         return extras.networks;
     case Tags:
@@ -231,6 +252,26 @@ QPixmap PeopleModel::badgesFor(const PersonSummary& row) const
     return badges;
 }
 
+QPixmap PeopleModel::degreeDotFor(int degree) const
+{
+    auto cached = m_degreeDotCache.constFind(degree);
+    if (cached != m_degreeDotCache.constEnd()) {
+        return *cached;
+    }
+    const qreal dpr = qGuiApp ? qGuiApp->devicePixelRatio() : 1.0;
+    QPixmap dot(QSize(kDotSize, kDotSize) * dpr);
+    dot.setDevicePixelRatio(dpr);
+    dot.fill(Qt::transparent);
+    QPainter painter(&dot);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(degreeColor(degree));
+    painter.drawEllipse(QRectF(1, 1, kDotSize - 2, kDotSize - 2));
+    painter.end();
+    m_degreeDotCache.insert(degree, dot);
+    return dot;
+}
+
 QVariant PeopleModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
@@ -239,6 +280,8 @@ QVariant PeopleModel::headerData(int section, Qt::Orientation orientation, int r
     switch (section) {
     case Name:
         return tr("Name");
+    case Degree:
+        return tr("Degree");
     case Networks:
         return tr("Networks");
     case Organisation:

@@ -24,7 +24,8 @@ class PeopleModel final : public QAbstractTableModel {
 public:
     enum Column : int {
         Name,
-        // Degree (separation from me) goes here, next to the name: issue 4 adds it with the snapshot.
+        /// Degrees of separation from me: a "1st"/"2nd"/"3rd" badge, the hop count as raw value.
+        Degree,
         Networks,
         Organisation,
         Title,
@@ -49,8 +50,9 @@ public:
     explicit PeopleModel(QObject* parent = nullptr);
     ~PeopleModel() override;
 
-    /// Replaces every row (a model reset).
-    void setPeople(std::vector<PersonSummary> people);
+    /// Replaces every row (a model reset). `degrees` maps person ids to hops from me; people missing
+    /// from it are not connected to me (or degrees are unknown) and show no badge.
+    void setPeople(std::vector<PersonSummary> people, QHash<qint64, int> degrees = {});
     /// The day relative dates are counted from; today unless a test pins it.
     void setToday(QDate today);
 
@@ -77,12 +79,14 @@ private:
         QString tags;
         QStringList tagList;
         QString searchText;
+        int degree = -1;  ///< -1: not connected or unknown
     };
 
     [[nodiscard]] QVariant displayValue(const PersonSummary& row, const RowExtras& extras, int column) const;
     [[nodiscard]] QVariant rawValue(const PersonSummary& row, const RowExtras& extras, int column) const;
     [[nodiscard]] QVariant toolTip(const PersonSummary& row, const RowExtras& extras, int column) const;
     [[nodiscard]] QPixmap badgesFor(const PersonSummary& row) const;
+    [[nodiscard]] QPixmap degreeDotFor(int degree) const;
 
     std::vector<PersonSummary> m_people;
     std::vector<RowExtras> m_extras;
@@ -90,6 +94,7 @@ private:
     QDate m_today;
     /// Badge strips by network list ("bsky linkedin"): a few dozen combinations serve thousands of rows.
     mutable QHash<QString, QPixmap> m_badgeCache;
+    mutable QHash<int, QPixmap> m_degreeDotCache;
 };
 
 }  // namespace warmpath::ui

@@ -56,6 +56,7 @@ PeopleView::PeopleView(Session& session, Actions actions, QWidget* parent)
       m_proxy(new PeopleFilterProxy(this)),
       m_search(new QLineEdit(this)),
       m_tagFilter(new QComboBox(this)),
+      m_degreeFilter(new QComboBox(this)),
       m_countLabel(new QLabel(this)),
       m_stack(new QStackedWidget(this)),
       m_table(new QTableView(this)),
@@ -87,6 +88,24 @@ PeopleView::PeopleView(Session& session, Actions actions, QWidget* parent)
         updateEmptyState();
     });
 
+    m_degreeFilter->setObjectName(QStringLiteral("degreeFilter"));
+    m_degreeFilter->setToolTip(tr("Show only people this many hops from you"));
+    m_degreeFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    using DegreeFilter = PeopleFilterProxy::DegreeFilter;
+    m_degreeFilter->addItem(tr("Any degree"), QVariant::fromValue(static_cast<int>(DegreeFilter::Any)));
+    m_degreeFilter->addItem(tr("1st degree"), QVariant::fromValue(static_cast<int>(DegreeFilter::First)));
+    m_degreeFilter->addItem(tr("2nd degree"), QVariant::fromValue(static_cast<int>(DegreeFilter::Second)));
+    m_degreeFilter->addItem(tr("3rd degree"), QVariant::fromValue(static_cast<int>(DegreeFilter::Third)));
+    m_degreeFilter->addItem(tr("Further"), QVariant::fromValue(static_cast<int>(DegreeFilter::Further)));
+    m_degreeFilter->addItem(tr("Not connected"), QVariant::fromValue(static_cast<int>(DegreeFilter::NotConnected)));
+    for (int hops = 1; hops <= 3; ++hops) {
+        m_degreeFilter->setItemData(hops, degreeColor(hops), Qt::DecorationRole);
+    }
+    connect(m_degreeFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setDegreeFilter(static_cast<PeopleFilterProxy::DegreeFilter>(m_degreeFilter->currentData().toInt()));
+        updateEmptyState();
+    });
+
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
     setTextColour(m_countLabel, mutedTextColor(palette()));
 
@@ -103,6 +122,7 @@ PeopleView::PeopleView(Session& session, Actions actions, QWidget* parent)
     toolbar->setSpacing(8);
     toolbar->addWidget(m_search, 3);
     toolbar->addWidget(m_tagFilter);
+    toolbar->addWidget(m_degreeFilter);
     toolbar->addStretch(1);
     toolbar->addWidget(m_countLabel);
 
@@ -160,6 +180,7 @@ void PeopleView::createTable()
         return m_idealWidths[static_cast<std::size_t>(column)];
     };
     ideal(PeopleModel::Name) = fit(QStringLiteral("Maximilian Zimmermann"));
+    ideal(PeopleModel::Degree) = fit(tr("Degree")) + 14;
     ideal(PeopleModel::Networks) = std::max(64, fit(tr("Networks")));
     ideal(PeopleModel::Organisation) = fit(QStringLiteral("Foundry Lane Ventures"));
     ideal(PeopleModel::Title) = fit(QStringLiteral("Senior Software Engineer"));
@@ -244,17 +265,21 @@ void PeopleView::fitColumns()
     // Room inside the frame, less a vertical scroll bar whether or not it shows yet: sizing for the
     // bar's absence would push the last column out of view the moment the rows arrive.
     const int available = m_table->maximumViewportSize().width() - m_table->verticalScrollBar()->sizeHint().width();
-    const int networks = m_idealWidths[PeopleModel::Networks];
+    const int networks = m_idealWidths[PeopleModel::Networks] + m_idealWidths[PeopleModel::Degree];
     int flexible = 0;
     for (int column = 0; column < PeopleModel::ColumnCount; ++column) {
-        flexible += column == PeopleModel::Networks ? 0 : m_idealWidths[static_cast<std::size_t>(column)];
+        flexible += column == PeopleModel::Networks || column == PeopleModel::Degree
+                        ? 0
+                        : m_idealWidths[static_cast<std::size_t>(column)];
     }
     const double scale = std::min(1.0, static_cast<double>(available - networks) / std::max(flexible, 1));
     QHeaderView* header = m_table->horizontalHeader();
     m_fittingColumns = true;
     for (int column = 0; column < PeopleModel::LastContacted; ++column) {
         const int ideal = m_idealWidths[static_cast<std::size_t>(column)];
-        header->resizeSection(column, column == PeopleModel::Networks ? ideal : static_cast<int>(ideal * scale));
+        header->resizeSection(column, column == PeopleModel::Networks || column == PeopleModel::Degree
+                                          ? ideal
+                                          : static_cast<int>(ideal * scale));
     }
     m_fittingColumns = false;
 }
@@ -272,7 +297,7 @@ void PeopleView::onPeopleChanged()
 {
     // A reload replaces every row; the people who were selected stay selected if they still exist.
     const QList<PersonId> selected = selectedPeople();
-    m_model->setPeople(m_session.people());
+    m_model->setPeople(m_session.people(), m_session.degrees());
     updateTagFilter();
     updateEmptyState();
     if (selected.size() != 1 || !selectPerson(selected.first())) {
@@ -284,6 +309,7 @@ void PeopleView::clearFilters()
 {
     m_search->clear();
     m_tagFilter->setCurrentIndex(0);
+    m_degreeFilter->setCurrentIndex(0);
 }
 
 void PeopleView::updateTagFilter()
@@ -316,6 +342,7 @@ void PeopleView::updateEmptyState()
     const bool searchable = m_session.hasWorkspace() && total > 1;
     m_search->setEnabled(searchable);
     m_tagFilter->setEnabled(searchable && m_tagFilter->count() > 1);
+    m_degreeFilter->setEnabled(searchable && !m_session.degrees().isEmpty());
     m_countLabel->setVisible(m_session.hasWorkspace());
     const QString everyone = formatCount(total, tr("person"), tr("people"));
     m_countLabel->setText(m_proxy->isFiltering() ? tr("%1 of %2").arg(formatCount(shown), everyone) : everyone);
@@ -342,7 +369,7 @@ void PeopleView::updateEmptyState()
     }
     if (shown == 0) {
         const QString query = m_proxy->searchText().trimmed();
-        m_emptyState->setContent(query.isEmpty() ? tr("No one has this tag")
+        m_emptyState->setContent(query.isEmpty() ? tr("No one matches these filters")
                                                  : tr("No one matches \u201c%1\u201d").arg(query),
                                  tr("Try part of a name, an organisation, a job title or a tag."));
         m_emptyState->setActions({m_clearFiltersAction});

@@ -54,6 +54,7 @@ public:
     [[nodiscard]] QTableView* table() const { return m_table; }
     [[nodiscard]] QLineEdit* searchField() const { return m_search; }
     [[nodiscard]] PeopleFilterProxy* proxy() const { return m_proxy; }
+    [[nodiscard]] QComboBox* degreeFilter() const { return m_degreeFilter; }
 
 signals:
     /// The selection changed; selectedPeople() says to whom.
@@ -78,6 +79,7 @@ private:
 
     QLineEdit* m_search;
     QComboBox* m_tagFilter;
+    QComboBox* m_degreeFilter;
     QLabel* m_countLabel;
     QStackedWidget* m_stack;
     QTableView* m_table;

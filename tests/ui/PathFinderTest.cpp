@@ -1,0 +1,117 @@
+#include <QAbstractItemModelTester>
+#include <QDialog>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QtTest>
+
+#include "MainWindow.h"
+#include "Session.h"
+#include "UiTestSupport.h"
+#include "models/WarmPathsModel.h"
+#include "views/PathFinderView.h"
+
+using namespace warmpath;
+using namespace warmpath::ui;
+using test::kLoadTimeoutMs;
+
+namespace {
+
+/// Someone two hops from me in the demo: the warmest path to them has someone in between.
+PersonId secondDegree(const Session& session)
+{
+    for (const PersonSummary& row : session.people()) {
+        if (session.degreeOf(row.person.id) == 2) {
+            return row.person.id;
+        }
+    }
+    return PersonId();
+}
+
+}  // namespace
+
+class PathFinderTest final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_session = std::make_unique<Session>();
+        QSignalSpy loaded(m_session.get(), &Session::loaded);
+        m_session->openDemo();
+        QVERIFY(loaded.wait(kLoadTimeoutMs));
+    }
+
+    void cleanup() { m_session.reset(); }
+
+    void thePathFinderShowsTheWarmestPathsToAKnownPerson()
+    {
+        PathFinderView view(*m_session);
+        QAbstractItemModelTester paths(view.pathsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester hops(view.hopsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const PersonId target = secondDegree(*m_session);
+        QVERIFY(target.valid());
+        QSignalSpy searched(&view, &PathFinderView::searched);
+        view.findPathsTo(target);
+        QVERIFY(searched.wait(kLoadTimeoutMs));
+        QVERIFY(view.pathsModel()->rowCount() >= 1);
+        const WarmPathsAnswer& answer = view.pathsModel()->answer();
+        QCOMPARE(answer.degree, std::optional<int>(2));
+        const WarmPathView& first = answer.paths.front();
+        QCOMPARE(first.people.front().id, *m_session->workspace()->me());
+        QCOMPARE(first.people.back().id, target);
+        // The first path is chosen and its hops are explained.
+        QCOMPARE(view.hopsModel()->rowCount(), first.hops);
+        QVERIFY(!view.hopsModel()->index(0, PathHopsModel::Kind).data().toString().isEmpty());
+        QCOMPARE(view.pathsModel()->index(0, WarmPathsModel::Route).data().toString().count(QStringLiteral("\u2192")),
+                 first.hops);
+    }
+
+    void avoidingTheFirstHopFindsAWayRoundThem()
+    {
+        PathFinderView view(*m_session);
+        const PersonId target = secondDegree(*m_session);
+        QSignalSpy searched(&view, &PathFinderView::searched);
+        view.findPathsTo(target);
+        QVERIFY(searched.wait(kLoadTimeoutMs));
+        const PersonId firstHop = view.pathsModel()->answer().paths.front().people.at(1).id;
+        auto* hopTable = view.findChild<QTableView*>(QStringLiteral("hopTable"));
+        hopTable->selectRow(0);
+        view.findChild<QPushButton*>(QStringLiteral("avoidButton"))->click();
+        QVERIFY(searched.wait(kLoadTimeoutMs));
+        for (const WarmPathView& path : view.pathsModel()->answer().paths) {
+            for (const NamedPerson& person : path.people) {
+                QVERIFY(person.id != firstHop);
+            }
+        }
+    }
+
+    void draftingAnIntroductionRecordsItAndShowsAnEditableMessage()
+    {
+        PathFinderView view(*m_session);
+        const PersonId target = secondDegree(*m_session);
+        QSignalSpy searched(&view, &PathFinderView::searched);
+        view.findPathsTo(target);
+        QVERIFY(searched.wait(kLoadTimeoutMs));
+        const auto before = m_session->workspace()->introRequests()->size();
+        auto* draft = view.findChild<QPushButton*>(QStringLiteral("draftIntroButton"));
+        QVERIFY(draft->isEnabled());
+        draft->click();
+        auto* dialog = view.findChild<QDialog*>(QStringLiteral("introDraftDialog"));
+        QVERIFY(dialog != nullptr);
+        auto* message = dialog->findChild<QPlainTextEdit*>(QStringLiteral("introMessage"));
+        QVERIFY(!message->isReadOnly());
+        QVERIFY(!message->toPlainText().isEmpty());
+        QCOMPARE(m_session->workspace()->introRequests()->size(), before + 1);
+        dialog->close();
+    }
+
+private:
+    std::unique_ptr<Session> m_session;
+};
+
+QTEST_MAIN(PathFinderTest)
+#include "PathFinderTest.moc"

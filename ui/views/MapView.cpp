@@ -1,0 +1,331 @@
+#include "views/MapView.h"
+
+#include <atomic>
+#include <exception>
+#include <utility>
+
+#include <QCheckBox>
+#include <QCompleter>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHash>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QSpinBox>
+#include <QStringListModel>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "Format.h"
+#include "Session.h"
+#include "Workspace.h"
+#include "views/MapCanvas.h"
+#include "views/MapRenderer.h"
+
+namespace warmpath::ui {
+
+namespace {
+
+constexpr int kDefaultHops = 2;
+constexpr int kMaxHops = 4;
+constexpr int kLayoutIterations = 600;
+
+/// What the worker hands back: a scene to draw, or why there is none.
+struct LayoutResult {
+    std::shared_ptr<const MapScene> scene;
+    QString error;
+};
+
+std::shared_ptr<const MapScene> sceneFrom(const EgoMap& map, const QHash<qint64, QString>& names)
+{
+    auto scene = std::make_shared<MapScene>();
+    const std::size_t n = map.nodes.size();
+    scene->ids.reserve(n);
+    scene->positions.reserve(n);
+    scene->hops.reserve(n);
+    scene->names.reserve(n);
+    for (const EgoMapNode& node : map.nodes) {
+        scene->ids.push_back(node.id);
+        scene->positions.emplace_back(node.x, node.y);
+        scene->hops.push_back(node.hops);
+        scene->names.push_back(names.value(node.id.value(), QStringLiteral("#%1").arg(node.id.value())));
+    }
+    scene->links = map.links;
+    scene->centre = n > 0 ? 0 : -1;
+    scene->finish();
+    return scene;
+}
+
+}  // namespace
+
+MapView::MapView(Session& session, QWidget* parent)
+    : QWidget(parent),
+      m_session(session),
+      m_centreLabel(new QLabel(this)),
+      m_hops(new QSpinBox(this)),
+      m_find(new QLineEdit(this)),
+      m_meButton(new QToolButton(this)),
+      m_fitButton(new QToolButton(this)),
+      m_rings(new QCheckBox(tr("Rings"), this)),
+      m_countLabel(new QLabel(this)),
+      m_progress(new QProgressBar(this)),
+      m_progressTimer(new QTimer(this)),
+      m_canvas(new MapCanvas(this)),
+      m_iterations(std::make_shared<std::atomic<int>>(0))
+{
+    setObjectName(QStringLiteral("mapView"));
+
+    m_centreLabel->setObjectName(QStringLiteral("mapCentreLabel"));
+    m_centreLabel->setTextFormat(Qt::RichText);
+
+    m_hops->setObjectName(QStringLiteral("mapHops"));
+    m_hops->setRange(1, kMaxHops);
+    m_hops->setValue(kDefaultHops);
+    m_hops->setPrefix(tr("within "));
+    m_hops->setSuffix(tr(" hops"));
+    m_hops->setToolTip(tr("How far from the centre the map reaches"));
+    connect(m_hops, &QSpinBox::valueChanged, this, &MapView::relayout);
+
+    m_find->setObjectName(QStringLiteral("mapFind"));
+    m_find->setPlaceholderText(tr("Find on the map"));
+    m_find->setClearButtonEnabled(true);
+    m_find->setMaximumWidth(240);
+    auto* completer = new QCompleter(new QStringListModel(this), this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_find->setCompleter(completer);
+    connect(m_find, &QLineEdit::returnPressed, this, &MapView::findName);
+    connect(completer, qOverload<const QString&>(&QCompleter::activated), this, &MapView::findName);
+
+    m_meButton->setText(tr("Centre on me"));
+    m_meButton->setToolTip(tr("Show your own network"));
+    connect(m_meButton, &QToolButton::clicked, this, [this] { setCentre(PersonId()); });
+    m_fitButton->setText(tr("Fit"));
+    m_fitButton->setToolTip(tr("Show the whole map"));
+    connect(m_fitButton, &QToolButton::clicked, m_canvas, &MapCanvas::fitToView);
+    m_rings->setChecked(true);
+    m_rings->setToolTip(tr("Rings around the centre: most people within 1, 2, \u2026 hops lie inside"));
+    connect(m_rings, &QCheckBox::toggled, m_canvas, &MapCanvas::setShowRings);
+
+    setTextColour(m_countLabel, mutedTextColor(palette()));
+    m_progress->setObjectName(QStringLiteral("mapProgress"));
+    m_progress->setRange(0, kLayoutIterations);
+    m_progress->setMaximumWidth(160);
+    m_progress->setTextVisible(false);
+    m_progress->setVisible(false);
+    m_progressTimer->setInterval(100);
+    connect(m_progressTimer, &QTimer::timeout, this, [this] { m_progress->setValue(m_iterations->load()); });
+
+    auto* toolbar = new QHBoxLayout;
+    toolbar->setSpacing(8);
+    toolbar->addWidget(m_centreLabel);
+    toolbar->addWidget(m_hops);
+    toolbar->addWidget(m_meButton);
+    toolbar->addSpacing(8);
+    toolbar->addWidget(m_find, 1);
+    toolbar->addWidget(m_fitButton);
+    toolbar->addWidget(m_rings);
+    toolbar->addStretch(0);
+    toolbar->addWidget(m_progress);
+    toolbar->addWidget(m_countLabel);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 10, 12);
+    layout->setSpacing(10);
+    layout->addLayout(toolbar);
+    layout->addWidget(m_canvas, 1);
+
+    connect(m_canvas, &MapCanvas::personClicked, this, &MapView::personSelected);
+    connect(m_canvas, &MapCanvas::personActivated, this, [this](PersonId person) {
+        setCentre(person);
+        emit personSelected(person);
+    });
+    connect(&m_session, &Session::loaded, this, &MapView::onLoaded);
+    if (m_session.hasWorkspace()) {
+        onLoaded();
+    }
+}
+
+MapView::~MapView()
+{
+    if (m_cancel) {
+        m_cancel->cancel();
+    }
+}
+
+int MapView::hops() const
+{
+    return m_hops->value();
+}
+
+void MapView::setHops(int hops)
+{
+    m_hops->setValue(hops);  // relayouts when it changes
+}
+
+void MapView::onLoaded()
+{
+    QStringList names;
+    names.reserve(static_cast<qsizetype>(m_session.people().size()));
+    for (const PersonSummary& row : m_session.people()) {
+        names.append(toQString(row.person.displayName));
+    }
+    names.sort(Qt::CaseInsensitive);
+    names.removeDuplicates();
+    qobject_cast<QStringListModel*>(m_find->completer()->model())->setStringList(names);
+    m_path.clear();
+    setCentre(PersonId());
+}
+
+void MapView::setCentre(PersonId person)
+{
+    m_centre = person;
+    relayout();
+}
+
+void MapView::selectPerson(PersonId person)
+{
+    m_canvas->setSelectedPerson(person);
+}
+
+void MapView::setPath(const std::vector<PersonId>& people)
+{
+    m_path = people;
+    m_canvas->setPath(people);
+}
+
+void MapView::findName()
+{
+    const QString name = m_find->text().trimmed();
+    if (name.isEmpty() || !m_canvas->scene()) {
+        return;
+    }
+    const MapScene& scene = *m_canvas->scene();
+    for (std::size_t i = 0; i < scene.size(); ++i) {
+        if (scene.names[i].compare(name, Qt::CaseInsensitive) == 0) {
+            m_canvas->centreOn(scene.ids[i]);
+            m_canvas->setSelectedPerson(scene.ids[i]);
+            emit personSelected(scene.ids[i]);
+            return;
+        }
+    }
+    // Not on this map: centre the map on them instead.
+    for (const PersonSummary& row : m_session.people()) {
+        if (toQString(row.person.displayName).compare(name, Qt::CaseInsensitive) == 0) {
+            setCentre(row.person.id);
+            emit personSelected(row.person.id);
+            return;
+        }
+    }
+}
+
+void MapView::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_progress->setVisible(busy);
+    if (busy) {
+        m_progress->setValue(0);
+        m_progressTimer->start();
+    } else {
+        m_progressTimer->stop();
+    }
+}
+
+void MapView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_layoutPending) {
+        relayout();
+    }
+}
+
+void MapView::relayout()
+{
+    if (!m_session.hasWorkspace()) {
+        return;
+    }
+    if (!isVisible()) {
+        m_layoutPending = true;
+        return;
+    }
+    m_layoutPending = false;
+    if (m_cancel) {
+        m_cancel->cancel();  // the layout in flight is no longer wanted
+    }
+    m_cancel = std::make_shared<CancelToken>();
+    m_iterations = std::make_shared<std::atomic<int>>(0);
+    const std::uint64_t generation = ++m_generation;
+
+    std::shared_ptr<Workspace> workspace = m_session.sharedWorkspace();
+    PersonId centre = m_centre;
+    if (!centre.valid()) {
+        auto me = workspace->me();
+        if (!me) {
+            m_countLabel->setText(tr("No \u201cme\u201d in this database"));
+            emit ready();
+            return;
+        }
+        centre = *me;
+    }
+    QHash<qint64, QString> names;
+    names.reserve(static_cast<qsizetype>(m_session.people().size()));
+    QString centreName;
+    for (const PersonSummary& row : m_session.people()) {
+        names.insert(row.person.id.value(), toQString(row.person.displayName));
+        if (row.person.id == centre) {
+            centreName = row.person.isMe ? tr("you") : toQString(row.person.displayName);
+        }
+    }
+    m_centreLabel->setText(tr("Network of <b>%1</b>").arg(centreName.toHtmlEscaped()));
+    m_meButton->setEnabled(m_centre.valid());
+    setBusy(true);
+
+    const EgoMapRequest request{.centre = centre, .hops = m_hops->value(), .maxIterations = kLayoutIterations};
+    auto work = [workspace, request, names = std::move(names), cancel = m_cancel, iterations = m_iterations] {
+        LayoutResult result;
+        try {
+            auto map = workspace->egoMap(
+                request,
+                [iterations](std::uint64_t done, std::uint64_t, std::string_view) {
+                    iterations->store(static_cast<int>(done));
+                },
+                cancel.get());
+            if (!map) {
+                result.error = QString::fromStdString(map.error().describe());
+            } else {
+                result.scene = sceneFrom(*map, names);
+            }
+        } catch (const std::exception& e) {
+            result.error = QString::fromLocal8Bit(e.what());
+        } catch (...) {
+            result.error = tr("Unexpected error");
+        }
+        return result;
+    };
+    auto* watcher = new QFutureWatcher<LayoutResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation) {
+            return;  // abandoned for a newer layout
+        }
+        setBusy(false);
+        const LayoutResult result = watcher->result();
+        if (!result.error.isEmpty()) {
+            m_countLabel->setText(tr("Could not draw the map: %1").arg(result.error));
+        } else {
+            m_canvas->setScene(result.scene);
+            m_canvas->setPath(m_path);
+            m_countLabel->setText(
+                tr("%1 \u00b7 %2")
+                    .arg(formatCount(static_cast<std::int64_t>(result.scene->size()), tr("person"), tr("people")),
+                         formatCount(static_cast<std::int64_t>(result.scene->links.size()), tr("link"), tr("links"))));
+        }
+        emit ready();
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(work)));
+}
+
+}  // namespace warmpath::ui

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include <QWidget>
+
+#include "model/PersonId.h"
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+
+namespace warmpath::ui {
+
+class MapView;
+class PathHopsModel;
+class Session;
+class WarmPathsModel;
+
+/// The path finder: choose anyone, see the k warmest paths from you with every hop explained and the
+/// chosen one drawn on a map beside them; avoid a person on a hop to look for a way round them; draft
+/// an introduction request to the first hop. Paths are searched off the UI thread.
+class PathFinderView final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PathFinderView)
+
+public:
+    explicit PathFinderView(Session& session, QWidget* parent = nullptr);
+    ~PathFinderView() override;
+
+    /// Looks for the warmest paths from me to `target` (clearing the people avoided).
+    void findPathsTo(PersonId target);
+    [[nodiscard]] PersonId target() const { return m_target; }
+    /// True while a search runs.
+    [[nodiscard]] bool isBusy() const { return m_busy; }
+
+    [[nodiscard]] QLineEdit* targetField() const { return m_targetField; }
+    [[nodiscard]] WarmPathsModel* pathsModel() const { return m_paths; }
+    [[nodiscard]] PathHopsModel* hopsModel() const { return m_hops; }
+    [[nodiscard]] MapView* mapView() const { return m_map; }
+
+signals:
+    /// A search finished (with or without paths).
+    void searched();
+    /// The user picked a person (a hop) to look at.
+    void personSelected(warmpath::PersonId person);
+
+private:
+    void onLoaded();
+    void search();
+    void searchTyped();
+    void onPathChosen();
+    void avoidSelectedHop();
+    void draftIntro();
+
+    Session& m_session;
+    PersonId m_target;
+    std::vector<PersonId> m_avoid;
+    bool m_busy = false;
+    std::uint64_t m_generation = 0;
+
+    QLineEdit* m_targetField;
+    QSpinBox* m_k;
+    QPushButton* m_findButton;
+    QLabel* m_summary;
+    QLabel* m_avoiding;
+    QPushButton* m_clearAvoid;
+    QTableView* m_pathTable;
+    QTableView* m_hopTable;
+    QPushButton* m_avoidButton;
+    QPushButton* m_draftButton;
+    WarmPathsModel* m_paths;
+    PathHopsModel* m_hops;
+    MapView* m_map;
+};
+
+}  // namespace warmpath::ui

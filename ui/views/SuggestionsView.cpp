@@ -1,0 +1,268 @@
+#include "views/SuggestionsView.h"
+
+#include <exception>
+#include <map>
+#include <memory>
+#include <utility>
+
+#include <QComboBox>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "Format.h"
+#include "Session.h"
+#include "Workspace.h"
+#include "commands/DismissCommand.h"
+#include "models/SuggestionsModel.h"
+
+namespace warmpath::ui {
+
+namespace {
+
+constexpr std::size_t kLimit = 50;
+
+struct Computed {
+    std::vector<SuggestionRow> rows;
+    QString error;
+};
+
+}  // namespace
+
+SuggestionsView::SuggestionsView(Session& session, QUndoStack& undoStack, QWidget* parent)
+    : QWidget(parent),
+      m_session(session),
+      m_undoStack(undoStack),
+      m_metric(new QComboBox(this)),
+      m_viaTag(new QComboBox(this)),
+      m_summary(new QLabel(this)),
+      m_table(new QTableView(this)),
+      m_findPath(new QPushButton(tr("Find path"), this)),
+      m_tag(new QPushButton(tr("Tag\u2026"), this)),
+      m_dismiss(new QPushButton(tr("Dismiss"), this)),
+      m_model(new SuggestionsModel(this)),
+      m_proxy(new QSortFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("suggestionsView"));
+    m_metric->setObjectName(QStringLiteral("suggestionMetric"));
+    m_metric->addItem(tr("Resource allocation"), static_cast<int>(SuggestionMetric::ResourceAllocation));
+    m_metric->addItem(tr("Adamic\u2013Adar"), static_cast<int>(SuggestionMetric::AdamicAdar));
+    m_metric->addItem(tr("Common contacts"), static_cast<int>(SuggestionMetric::CommonNeighbours));
+    m_metric->addItem(tr("Jaccard"), static_cast<int>(SuggestionMetric::Jaccard));
+    m_metric->addItem(tr("Personalised PageRank"), static_cast<int>(SuggestionMetric::PersonalisedPageRank));
+    m_metric->setToolTip(tr("How suggestions are scored"));
+    connect(m_metric, &QComboBox::currentIndexChanged, this, &SuggestionsView::refresh);
+    m_viaTag->setToolTip(tr("Count only the contacts with this tag"));
+    m_viaTag->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_viaTag, &QComboBox::currentIndexChanged, this, &SuggestionsView::refresh);
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(SuggestionsModel::RawValueRole);
+    m_table->setObjectName(QStringLiteral("suggestionsTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(SuggestionsModel::Rank, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setStretchLastSection(true);
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->resizeSection(SuggestionsModel::Rank, 40);
+    header->resizeSection(SuggestionsModel::Name, 190);
+    header->resizeSection(SuggestionsModel::Organisation, 180);
+    header->resizeSection(SuggestionsModel::Score, 70);
+
+    const auto updateButtons = [this] {
+        const bool one = selectedPerson().valid();
+        m_findPath->setEnabled(one);
+        m_tag->setEnabled(one);
+        m_dismiss->setEnabled(one);
+    };
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, updateButtons] {
+        updateButtons();
+        if (const PersonId person = selectedPerson(); person.valid()) {
+            emit personSelected(person);
+        }
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, updateButtons);
+    updateButtons();
+    connect(m_findPath, &QPushButton::clicked, this, [this] { emit findPathRequested(selectedPerson()); });
+    connect(m_tag, &QPushButton::clicked, this, [this] { emit tagRequested(selectedPerson()); });
+    m_dismiss->setToolTip(tr("Do not suggest this person again (Edit \u25b8 Undo brings them back)"));
+    connect(m_dismiss, &QPushButton::clicked, this, &SuggestionsView::dismissSelected);
+
+    auto* toolbar = new QHBoxLayout;
+    toolbar->setSpacing(8);
+    toolbar->addWidget(new QLabel(tr("Ranked by"), this));
+    toolbar->addWidget(m_metric);
+    toolbar->addWidget(new QLabel(tr("through"), this));
+    toolbar->addWidget(m_viaTag);
+    toolbar->addStretch(1);
+    toolbar->addWidget(m_findPath);
+    toolbar->addWidget(m_tag);
+    toolbar->addWidget(m_dismiss);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 10, 12);
+    layout->setSpacing(10);
+    layout->addLayout(toolbar);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_table, 1);
+    setTextColour(m_summary, mutedTextColor(palette()));
+
+    // An undone dismissal (or tag, for "through" a tag) changes what would be suggested: computed
+    // again the next time the panel shows.
+    connect(&m_undoStack, &QUndoStack::indexChanged, this, [this] { m_stale = true; });
+    connect(&m_session, &Session::loaded, this, &SuggestionsView::onLoaded);
+    if (m_session.hasWorkspace()) {
+        onLoaded();
+    }
+}
+
+SuggestionsView::~SuggestionsView() = default;
+
+void SuggestionsView::onLoaded()
+{
+    std::map<QString, int> tags;
+    for (const PersonSummary& row : m_session.people()) {
+        for (const std::string& tag : row.tags) {
+            ++tags[toQString(tag)];
+        }
+    }
+    {
+        const QSignalBlocker blocker(m_viaTag);
+        m_viaTag->clear();
+        m_viaTag->addItem(tr("all your contacts"), QString());
+        for (const auto& [tag, count] : tags) {
+            m_viaTag->addItem(tr("contacts tagged %1").arg(tag), tag);
+        }
+    }
+    m_stale = true;
+    if (isVisible()) {
+        refresh();
+    }
+}
+
+void SuggestionsView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale) {
+        refresh();
+    }
+}
+
+void SuggestionsView::refresh()
+{
+    if (!m_session.hasWorkspace()) {
+        return;
+    }
+    if (!isVisible()) {
+        m_stale = true;  // computed when the panel shows
+        return;
+    }
+    m_stale = false;
+    auto me = m_session.workspace()->me();
+    if (!me) {
+        m_summary->setText(tr("This database has no \u201cme\u201d to suggest people to."));
+        return;
+    }
+    m_busy = true;
+    m_summary->setText(tr("Scoring the people around your network\u2026"));
+    const std::uint64_t generation = ++m_generation;
+    const SuggestionRequest request{.forPerson = *me,
+                                    .limit = kLimit,
+                                    .metric = static_cast<SuggestionMetric>(m_metric->currentData().toInt()),
+                                    .viaTag = m_viaTag->currentData().toString().toStdString()};
+    std::shared_ptr<Workspace> workspace = m_session.sharedWorkspace();
+    auto* watcher = new QFutureWatcher<Computed>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation) {
+            return;
+        }
+        m_busy = false;
+        Computed computed = watcher->result();
+        if (!computed.error.isEmpty()) {
+            m_summary->setText(computed.error);
+            m_model->setRows({});
+        } else {
+            m_summary->setText(
+                computed.rows.empty()
+                    ? tr("No suggestions: nobody outside your contacts is linked from them.")
+                    : tr("People you are not linked to yet, most promising first. Select one to see them; "
+                         "dismissed suggestions stay away."));
+            m_model->setRows(std::move(computed.rows));
+        }
+        emit refreshed();
+    });
+    watcher->setFuture(QtConcurrent::run([workspace, request] {
+        Computed computed;
+        try {
+            auto answer = workspace->suggestions(request);
+            if (!answer) {
+                computed.error = toQString(answer.error().describe());
+                return computed;
+            }
+            for (const SuggestionView& view : answer->suggestions) {
+                SuggestionRow row;
+                row.person = view.person.id;
+                row.name = toQString(view.person.name);
+                row.score = view.score;
+                row.commonContacts = view.commonContacts;
+                if (auto person = workspace->person(view.person.id)) {
+                    row.organisation = toQString(person->organisation);
+                }
+                for (const std::string& ref : view.via) {
+                    auto id = workspace->resolve(ref);
+                    auto named = id ? workspace->named(*id) : Result<NamedPerson>(Error("unknown"));
+                    row.via.append(named ? toQString(named->name) : toQString(ref));
+                }
+                computed.rows.push_back(std::move(row));
+            }
+        } catch (const std::exception& e) {
+            computed.error = QString::fromLocal8Bit(e.what());
+        }
+        return computed;
+    }));
+}
+
+PersonId SuggestionsView::selectedPerson() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        return PersonId();
+    }
+    return PersonId(rows.first().data(SuggestionsModel::PersonIdRole).toLongLong());
+}
+
+void SuggestionsView::dismissSelected()
+{
+    const PersonId person = selectedPerson();
+    auto me = m_session.hasWorkspace() ? m_session.workspace()->me() : Result<PersonId>(Error("no workspace"));
+    if (!person.valid() || !me) {
+        return;
+    }
+    QString name;
+    for (const SuggestionRow& row : m_model->rows()) {
+        if (row.person == person) {
+            name = row.name;
+        }
+    }
+    m_undoStack.push(new DismissCommand(m_session, *me, person, name));
+    m_model->removePerson(person);
+}
+
+}  // namespace warmpath::ui

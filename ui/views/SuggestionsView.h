@@ -1,0 +1,72 @@
+#pragma once
+
+#include <cstdint>
+
+#include <QWidget>
+
+#include "model/PersonId.h"
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QUndoStack;
+
+namespace warmpath::ui {
+
+class Session;
+class SuggestionsModel;
+
+/// Suggestions: people at the edge of your network worth meeting, ranked by a metric you choose, each
+/// with the reason ("followed by 7 of the people you follow: Ana, Bo, …"), optionally counting only
+/// contacts with one tag. Actions: find a path, tag, dismiss (remembered, undoable). Computed off the
+/// UI thread.
+class SuggestionsView final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SuggestionsView)
+
+public:
+    SuggestionsView(Session& session, QUndoStack& undoStack, QWidget* parent = nullptr);
+    ~SuggestionsView() override;
+
+    /// Computes the suggestions again with the current metric and tag.
+    void refresh();
+    [[nodiscard]] bool isBusy() const { return m_busy; }
+    [[nodiscard]] SuggestionsModel* model() const { return m_model; }
+    [[nodiscard]] QTableView* table() const { return m_table; }
+    [[nodiscard]] QComboBox* metricBox() const { return m_metric; }
+    /// Dismisses the selected suggestion.
+    void dismissSelected();
+
+signals:
+    void refreshed();
+    void personSelected(warmpath::PersonId person);
+    void findPathRequested(warmpath::PersonId person);
+    void tagRequested(warmpath::PersonId person);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void onLoaded();
+    [[nodiscard]] PersonId selectedPerson() const;
+
+    Session& m_session;
+    QUndoStack& m_undoStack;
+    bool m_busy = false;
+    bool m_stale = true;
+    std::uint64_t m_generation = 0;
+
+    QComboBox* m_metric;
+    QComboBox* m_viaTag;
+    QLabel* m_summary;
+    QTableView* m_table;
+    QPushButton* m_findPath;
+    QPushButton* m_tag;
+    QPushButton* m_dismiss;
+    SuggestionsModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+};
+
+}  // namespace warmpath::ui
