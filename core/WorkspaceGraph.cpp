@@ -327,235 +327,239 @@ Result<SuggestionsAnswer> Workspace::suggestions(const SuggestionRequest& reques
 
 Result<BrokersAnswer> Workspace::brokers(const BrokerRequest& request)
 {
-    namespace {
-
-    EgoMap layOutEgoMap(const Snapshot& graph, const EgoMapRequest& request, const ProgressCallback& progress,
-                        const CancelToken* cancel)
-    {
-        DegreesFrom bfs(graph, request.centre, Direction::Undirected);
-        bfs.run(cancel);
-        const std::vector<std::int32_t> distance = bfs.distances();
-        std::vector<Snapshot::Index> chosen;
-        for (Snapshot::Index v = 0; v < distance.size(); ++v) {
-            if (distance[v] >= 0 && distance[v] <= request.hops) {
-                chosen.push_back(v);
-            }
-        }
-        // Nearest first (dense indexes ascend with ids, so ties stay in id order): the centre leads.
-        std::stable_sort(chosen.begin(), chosen.end(),
-                         [&](Snapshot::Index a, Snapshot::Index b) { return distance[a] < distance[b]; });
-        if (chosen.size() > request.maxPeople) {
-            chosen.resize(request.maxPeople);
-        }
-        std::unordered_map<Snapshot::Index, std::uint32_t> slot;
-        slot.reserve(chosen.size());
-        std::vector<PersonId> people;
-        people.reserve(chosen.size());
-        for (Snapshot::Index v : chosen) {
-            slot.emplace(v, static_cast<std::uint32_t>(people.size()));
-            people.push_back(graph.personAt(v));
-        }
-        EgoMap map{.centre = request.centre, .nodes = {}, .links = {}};
-        for (std::uint32_t i = 0; i < chosen.size(); ++i) {
-            for (Snapshot::Index w : graph.outNeighbours(chosen[i])) {
-                auto other = slot.find(w);
-                if (other == slot.end() || other->second == i) {
-                    continue;
-                }
-                // A link both ways is listed once, from the side with the lower slot.
-                if (other->second < i && graph.hasLink(w, chosen[i])) {
-                    continue;
-                }
-                map.links.emplace_back(std::min(i, other->second), std::max(i, other->second));
-            }
-        }
-        Layout layout(graph, people, LayoutOptions{.seed = request.seed, .maxIterations = request.maxIterations});
-        layout.run(progress, cancel);
-        if (cancel != nullptr && cancel->cancelled()) {
-            throw std::runtime_error("cancelled");
-        }
-        map.nodes.reserve(people.size());
-        for (std::size_t i = 0; i < people.size(); ++i) {
-            const Point& at = layout.positions()[i];
-            map.nodes.push_back(
-                EgoMapNode{.id = people[i], .hops = distance[chosen[i]], .links = 0, .x = at.x, .y = at.y});
-        }
-        for (const auto& [a, b] : map.links) {
-            ++map.nodes[a].links;
-            ++map.nodes[b].links;
-        }
-        return map;
+    auto snap = snapshot();
+    if (!snap) {
+        return snap.error();
     }
-
-    }  // namespace
-
-    Result<EgoMap> Workspace::egoMap(const EgoMapRequest& request, const ProgressCallback& progress,
-                                     const CancelToken* cancel)
-    {
-        if (request.hops < 0) {
-            return Error("hops must not be negative");
+    return answering(m_path, [&]() -> Result<BrokersAnswer> {
+        BrokerOptions options{.direction = request.direction, .limit = request.limit};
+        std::lock_guard lock(m_mutex);
+        if (!request.organisation.empty() || !request.tag.empty()) {
+            Statement st = request.tag.empty()
+                               ? m_db.prepare("SELECT id FROM person WHERE organisation = ? COLLATE NOCASE")
+                               : m_db.prepare("SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
+                                              "WHERE t.name = ? COLLATE NOCASE");
+            st.bind(1, request.tag.empty() ? request.organisation : request.tag);
+            options.targets.emplace();
+            while (st.step()) {
+                options.targets->emplace_back(st.int64(0));
+            }
+            if (options.targets->empty()) {
+                return Error(request.tag.empty() ? "no one works at '" + request.organisation + "'"
+                                                 : "no one has the tag '" + request.tag + "'");
+            }
         }
-        auto snap = snapshot();
-        if (!snap) {
-            return snap.error();
+        Brokers finder(**snap, request.forPerson, std::move(options));
+        finder.run();
+        BrokersAnswer answer{.forPerson = namedLocked(request.forPerson), .brokers = {}};
+        for (const Broker& b : finder.brokers()) {
+            BrokerView view{
+                .contact = namedLocked(b.contact), .uniqueReach = b.uniqueReach, .reach = b.reach, .examples = {}};
+            for (PersonId p : b.examples) {
+                view.examples.push_back(RefResolver(m_db).canonicalRef(p));
+            }
+            answer.brokers.push_back(std::move(view));
         }
-        return answering(m_path, [&]() -> Result<BrokersAnswer> {
-            BrokerOptions options{.direction = request.direction, .limit = request.limit};
-            std::lock_guard lock(m_mutex);
-            if (!request.organisation.empty() || !request.tag.empty()) {
-                Statement st =
-                    request.tag.empty()
-                        ? m_db.prepare("SELECT id FROM person WHERE organisation = ? COLLATE NOCASE")
-                        : m_db.prepare("SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
-                                       "WHERE t.name = ? COLLATE NOCASE");
-                st.bind(1, request.tag.empty() ? request.organisation : request.tag);
-                options.targets.emplace();
-                while (st.step()) {
-                    options.targets->emplace_back(st.int64(0));
-                }
-                if (options.targets->empty()) {
-                    return Error(request.tag.empty() ? "no one works at '" + request.organisation + "'"
-                                                     : "no one has the tag '" + request.tag + "'");
-                }
-            }
-            Brokers finder(**snap, request.forPerson, std::move(options));
-            finder.run();
-            BrokersAnswer answer{.forPerson = namedLocked(request.forPerson), .brokers = {}};
-            for (const Broker& b : finder.brokers()) {
-                BrokerView view{
-                    .contact = namedLocked(b.contact), .uniqueReach = b.uniqueReach, .reach = b.reach, .examples = {}};
-                for (PersonId p : b.examples) {
-                    view.examples.push_back(RefResolver(m_db).canonicalRef(p));
-                }
-                answer.brokers.push_back(std::move(view));
-            }
-            return answer;
-        });
-    }
-
-    Result<MetricsAnswer> Workspace::metrics(const MetricsRequest& request, const ProgressCallback& progress,
-                                             const CancelToken* cancel)
-    {
-        auto snap = snapshot(progress, cancel);
-        if (!snap) {
-            return snap.error();
-        }
-        const Snapshot& g = **snap;
-        return answering(m_path, [&]() -> Result<MetricsAnswer> {
-            MetricsAnswer answer;
-            answer.people = g.personCount();
-            answer.links = g.linkCount();
-            Components components(g);
-            components.run();
-            answer.components = components.sizes().size();
-            answer.largestComponent = components.sizes().empty() ? 0 : components.sizes().front();
-            Communities communities(g, request.seed);
-            communities.run(progress, cancel);
-            answer.communities = communities.count();
-            answer.modularity = communities.modularity();
-            PageRank pageRank(g);
-            pageRank.run(progress, cancel);
-            answer.pageRankIterations = pageRank.iterations();
-            std::vector<double> betweenness(g.personCount(), 0);
-            if (request.betweenness) {
-                Betweenness b(g, 50'000, request.betweennessSamples, request.seed);
-                b.run(progress, cancel);
-                betweenness = b.values();
-                answer.betweennessComputed = true;
-                answer.betweennessSampled = b.sampled();
-                answer.betweennessErrorBound = b.errorBound();
-            }
-            std::vector<double> inDegree(g.personCount());
-            std::vector<double> outDegree(g.personCount());
-            for (Snapshot::Index v = 0; v < g.personCount(); ++v) {
-                inDegree[v] = static_cast<double>(g.inDegree(v));
-                outDegree[v] = static_cast<double>(g.outDegree(v));
-            }
-            std::lock_guard lock(m_mutex);
-            auto topOf = [&](const std::vector<double>& values) {
-                std::vector<Snapshot::Index> order(values.size());
-                std::iota(order.begin(), order.end(), 0U);
-                const std::size_t keep = std::min(request.top, order.size());
-                std::partial_sort(
-                    order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
-                    [&](auto a, auto b) { return values[a] != values[b] ? values[a] > values[b] : a < b; });
-                std::vector<RankedPerson> out;
-                for (std::size_t i = 0; i < keep; ++i) {
-                    out.push_back({namedLocked(g.personAt(order[i])), values[order[i]]});
-                }
-                return out;
-            };
-            answer.topPageRank = topOf(pageRank.ranks());
-            answer.topInDegree = topOf(inDegree);
-            answer.topOutDegree = topOf(outDegree);
-            if (request.betweenness) {
-                answer.topBetweenness = topOf(betweenness);
-            }
-            if (request.perPerson) {
-                answer.perPerson.reserve(g.personCount());
-                for (Snapshot::Index v = 0; v < g.personCount(); ++v) {
-                    answer.perPerson.push_back({.person = g.personAt(v),
-                                                .inDegree = g.inDegree(v),
-                                                .outDegree = g.outDegree(v),
-                                                .pageRank = pageRank.ranks()[v],
-                                                .betweenness = betweenness[v],
-                                                .community = communities.community()[v],
-                                                .component = components.component()[v]});
-                }
-            }
-            return answer;
-        });
-    }
-
-    Result<LayoutAnswer> Workspace::layout(const LayoutRequest& request, const ProgressCallback& progress,
-                                           const CancelToken* cancel)
-    {
-        auto snap = snapshot(progress, cancel);
-        if (!snap) {
-            return snap.error();
-        }
-        const Snapshot& g = **snap;
-    return answering(m_path, [&]() -> Result<LayoutAnswer> {
-            std::vector<PersonId> people = request.people;
-            if (people.empty() && request.around) {
-                // The view around a person: the first `size` people in breadth-first order.
-                std::vector<Snapshot::Index> order{g.requireIndex(*request.around)};
-                std::vector<bool> seen(g.personCount(), false);
-                seen[order[0]] = true;
-                for (std::size_t head = 0; head < order.size() && order.size() < request.size; ++head) {
-                    auto visit = [&](Snapshot::Index v) {
-                        if (!seen[v] && order.size() < request.size) {
-                            seen[v] = true;
-                            order.push_back(v);
-                        }
-                    };
-                    for (auto v : g.outNeighbours(order[head])) {
-                        visit(v);
-                    }
-                    for (auto v : g.inNeighbours(order[head])) {
-                        visit(v);
-                    }
-                }
-                for (auto v : order) {
-                    people.push_back(g.personAt(v));
-                }
-            }
-            Layout layout(g, std::move(people), request.options);
-            layout.run(progress, cancel);
-            LayoutAnswer answer{.converged = layout.converged(), .iterations = layout.iterations(), .people = {}};
-            std::lock_guard lock(m_mutex);
-            for (std::size_t i = 0; i < layout.people().size(); ++i) {
-                answer.people.push_back({namedLocked(layout.people()[i]), layout.positions()[i]});
-            }
-            return answer;
-            const Snapshot& graph = **snap;
-            return answering(m_path, [&]() -> Result<EgoMap> {
-                try {
-                    return layOutEgoMap(graph, request, progress, cancel);
-                } catch (const std::runtime_error& e) {
-                    return Error(e.what());  // "cancelled"
-                }
-            });
+        return answer;
+    });
 }
 
-    }  // namespace warmpath
+Result<MetricsAnswer> Workspace::metrics(const MetricsRequest& request, const ProgressCallback& progress,
+                                         const CancelToken* cancel)
+{
+    auto snap = snapshot(progress, cancel);
+    if (!snap) {
+        return snap.error();
+    }
+    const Snapshot& g = **snap;
+    return answering(m_path, [&]() -> Result<MetricsAnswer> {
+        MetricsAnswer answer;
+        answer.people = g.personCount();
+        answer.links = g.linkCount();
+        Components components(g);
+        components.run();
+        answer.components = components.sizes().size();
+        answer.largestComponent = components.sizes().empty() ? 0 : components.sizes().front();
+        Communities communities(g, request.seed);
+        communities.run(progress, cancel);
+        answer.communities = communities.count();
+        answer.modularity = communities.modularity();
+        PageRank pageRank(g);
+        pageRank.run(progress, cancel);
+        answer.pageRankIterations = pageRank.iterations();
+        std::vector<double> betweenness(g.personCount(), 0);
+        if (request.betweenness) {
+            Betweenness b(g, 50'000, request.betweennessSamples, request.seed);
+            b.run(progress, cancel);
+            betweenness = b.values();
+            answer.betweennessComputed = true;
+            answer.betweennessSampled = b.sampled();
+            answer.betweennessErrorBound = b.errorBound();
+        }
+        std::vector<double> inDegree(g.personCount());
+        std::vector<double> outDegree(g.personCount());
+        for (Snapshot::Index v = 0; v < g.personCount(); ++v) {
+            inDegree[v] = static_cast<double>(g.inDegree(v));
+            outDegree[v] = static_cast<double>(g.outDegree(v));
+        }
+        std::lock_guard lock(m_mutex);
+        auto topOf = [&](const std::vector<double>& values) {
+            std::vector<Snapshot::Index> order(values.size());
+            std::iota(order.begin(), order.end(), 0U);
+            const std::size_t keep = std::min(request.top, order.size());
+            std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
+                              [&](auto a, auto b) { return values[a] != values[b] ? values[a] > values[b] : a < b; });
+            std::vector<RankedPerson> out;
+            for (std::size_t i = 0; i < keep; ++i) {
+                out.push_back({namedLocked(g.personAt(order[i])), values[order[i]]});
+            }
+            return out;
+        };
+        answer.topPageRank = topOf(pageRank.ranks());
+        answer.topInDegree = topOf(inDegree);
+        answer.topOutDegree = topOf(outDegree);
+        if (request.betweenness) {
+            answer.topBetweenness = topOf(betweenness);
+        }
+        if (request.perPerson) {
+            answer.perPerson.reserve(g.personCount());
+            for (Snapshot::Index v = 0; v < g.personCount(); ++v) {
+                answer.perPerson.push_back({.person = g.personAt(v),
+                                            .inDegree = g.inDegree(v),
+                                            .outDegree = g.outDegree(v),
+                                            .pageRank = pageRank.ranks()[v],
+                                            .betweenness = betweenness[v],
+                                            .community = communities.community()[v],
+                                            .component = components.component()[v]});
+            }
+        }
+        return answer;
+    });
+}
+
+Result<LayoutAnswer> Workspace::layout(const LayoutRequest& request, const ProgressCallback& progress,
+                                       const CancelToken* cancel)
+{
+    auto snap = snapshot(progress, cancel);
+    if (!snap) {
+        return snap.error();
+    }
+    const Snapshot& g = **snap;
+    return answering(m_path, [&]() -> Result<LayoutAnswer> {
+        std::vector<PersonId> people = request.people;
+        if (people.empty() && request.around) {
+            // The view around a person: the first `size` people in breadth-first order.
+            std::vector<Snapshot::Index> order{g.requireIndex(*request.around)};
+            std::vector<bool> seen(g.personCount(), false);
+            seen[order[0]] = true;
+            for (std::size_t head = 0; head < order.size() && order.size() < request.size; ++head) {
+                auto visit = [&](Snapshot::Index v) {
+                    if (!seen[v] && order.size() < request.size) {
+                        seen[v] = true;
+                        order.push_back(v);
+                    }
+                };
+                for (auto v : g.outNeighbours(order[head])) {
+                    visit(v);
+                }
+                for (auto v : g.inNeighbours(order[head])) {
+                    visit(v);
+                }
+            }
+            for (auto v : order) {
+                people.push_back(g.personAt(v));
+            }
+        }
+        Layout layout(g, std::move(people), request.options);
+        layout.run(progress, cancel);
+        LayoutAnswer answer{.converged = layout.converged(), .iterations = layout.iterations(), .people = {}};
+        std::lock_guard lock(m_mutex);
+        for (std::size_t i = 0; i < layout.people().size(); ++i) {
+            answer.people.push_back({namedLocked(layout.people()[i]), layout.positions()[i]});
+        }
+        return answer;
+    });
+}
+
+namespace {
+
+EgoMap layOutEgoMap(const Snapshot& graph, const EgoMapRequest& request, const ProgressCallback& progress,
+                    const CancelToken* cancel)
+{
+    DegreesFrom bfs(graph, request.centre, Direction::Undirected);
+    bfs.run(cancel);
+    const std::vector<std::int32_t> distance = bfs.distances();
+    std::vector<Snapshot::Index> chosen;
+    for (Snapshot::Index v = 0; v < distance.size(); ++v) {
+        if (distance[v] >= 0 && distance[v] <= request.hops) {
+            chosen.push_back(v);
+        }
+    }
+    // Nearest first (dense indexes ascend with ids, so ties stay in id order): the centre leads.
+    std::stable_sort(chosen.begin(), chosen.end(),
+                     [&](Snapshot::Index a, Snapshot::Index b) { return distance[a] < distance[b]; });
+    if (chosen.size() > request.maxPeople) {
+        chosen.resize(request.maxPeople);
+    }
+    std::unordered_map<Snapshot::Index, std::uint32_t> slot;
+    slot.reserve(chosen.size());
+    std::vector<PersonId> people;
+    people.reserve(chosen.size());
+    for (Snapshot::Index v : chosen) {
+        slot.emplace(v, static_cast<std::uint32_t>(people.size()));
+        people.push_back(graph.personAt(v));
+    }
+    EgoMap map{.centre = request.centre, .nodes = {}, .links = {}};
+    for (std::uint32_t i = 0; i < chosen.size(); ++i) {
+        for (Snapshot::Index w : graph.outNeighbours(chosen[i])) {
+            auto other = slot.find(w);
+            if (other == slot.end() || other->second == i) {
+                continue;
+            }
+            // A link both ways is listed once, from the side with the lower slot.
+            if (other->second < i && graph.hasLink(w, chosen[i])) {
+                continue;
+            }
+            map.links.emplace_back(std::min(i, other->second), std::max(i, other->second));
+        }
+    }
+    Layout layout(graph, people, LayoutOptions{.seed = request.seed, .maxIterations = request.maxIterations});
+    layout.run(progress, cancel);
+    if (cancel != nullptr && cancel->cancelled()) {
+        throw std::runtime_error("cancelled");
+    }
+    map.nodes.reserve(people.size());
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        const Point& at = layout.positions()[i];
+        map.nodes.push_back(EgoMapNode{.id = people[i], .hops = distance[chosen[i]], .links = 0, .x = at.x, .y = at.y});
+    }
+    for (const auto& [a, b] : map.links) {
+        ++map.nodes[a].links;
+        ++map.nodes[b].links;
+    }
+    return map;
+}
+
+}  // namespace
+
+Result<EgoMap> Workspace::egoMap(const EgoMapRequest& request, const ProgressCallback& progress,
+                                 const CancelToken* cancel)
+{
+    if (request.hops < 0) {
+        return Error("hops must not be negative");
+    }
+    auto snap = snapshot();
+    if (!snap) {
+        return snap.error();
+    }
+    const Snapshot& graph = **snap;
+    return answering(m_path, [&]() -> Result<EgoMap> {
+        try {
+            return layOutEgoMap(graph, request, progress, cancel);
+        } catch (const std::runtime_error& e) {
+            return Error(e.what());  // "cancelled"
+        }
+    });
+}
+
+}  // namespace warmpath

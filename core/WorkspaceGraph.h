@@ -170,30 +170,32 @@ struct LayoutAnswer {
     bool converged = false;
     int iterations = 0;
     std::vector<PlacedPerson> people;
-    /// What the map draws: the people within `hops` of `centre` and the links between them.
-    struct EgoMapRequest {
-        PersonId centre;
-        int hops = 2;
-        /// The nearest this many people are kept when the neighbourhood is larger (ties by id).
-        std::size_t maxPeople = 20'000;
-        std::uint64_t seed = 1;  ///< layout seed: same seed, same picture
-        int maxIterations = 600;
-    };
+};
 
-    /// One person on the map, with a position from the force-directed layout.
-    struct EgoMapNode {
-        PersonId id;
-        int hops = 0;             ///< from the centre
-        std::uint32_t links = 0;  ///< distinct neighbours on the map
-        double x = 0;
-        double y = 0;
-    };
+/// What the map draws: the people within `hops` of `centre` and the links between them.
+struct EgoMapRequest {
+    PersonId centre;
+    int hops = 2;
+    /// The nearest this many people are kept when the neighbourhood is larger (ties by id).
+    std::size_t maxPeople = 20'000;
+    std::uint64_t seed = 1;  ///< layout seed: same seed, same picture
+    int maxIterations = 600;
+};
 
-    struct EgoMap {
-        PersonId centre;
-        std::vector<EgoMapNode> nodes;  ///< nearest first; nodes[0] is the centre
-        /// Undirected links as pairs of indexes into nodes (first < second), each once.
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> links;
-    };
+/// One person on the map, with a position from the force-directed layout.
+struct EgoMapNode {
+    PersonId id;
+    int hops = 0;             ///< from the centre
+    std::uint32_t links = 0;  ///< distinct neighbours on the map
+    double x = 0;
+    double y = 0;
+};
+
+struct EgoMap {
+    PersonId centre;
+    std::vector<EgoMapNode> nodes;  ///< nearest first; nodes[0] is the centre
+    /// Undirected links as pairs of indexes into nodes (first < second), each once.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> links;
+};
 
 }  // namespace warmpath

@@ -80,6 +80,66 @@ TEST_F(WorkspaceGraphTest, TheFirstSnapshotIsBuiltAndCachedBesideTheDatabase)
               std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
 }
 
+TEST_F(WorkspaceGraphTest, TheEgoMapHoldsThePeopleWithinTheHopsNearestFirstWithEachLinkOnce)
+{
+    auto map = workspace->egoMap({.centre = me, .hops = 1});
+    ASSERT_TRUE(map.ok()) << map.error().describe();
+    ASSERT_EQ(map->nodes.size(), 3U);  // me, Ana, Cy
+    EXPECT_EQ(map->nodes[0].id, me);
+    EXPECT_EQ(map->nodes[0].hops, 0);
+    EXPECT_EQ(map->nodes[1].hops, 1);
+    EXPECT_EQ(map->nodes[0].links, 2U);
+    // Me ⇄ Ana counts once; me → Cy once.
+    EXPECT_EQ(map->links.size(), 2U);
+    for (const auto& [a, b] : map->links) {
+        EXPECT_LT(a, b);
+    }
+}
+
+TEST_F(WorkspaceGraphTest, TheEgoMapGrowsWithTheHopsAndLeavesTheUnconnectedOut)
+{
+    auto map = workspace->egoMap({.centre = me, .hops = 3});
+    ASSERT_TRUE(map.ok()) << map.error().describe();
+    EXPECT_EQ(map->nodes.size(), 5U);  // everyone but Eve
+    EXPECT_EQ(map->nodes.back().id, dee);
+    EXPECT_EQ(map->nodes.back().hops, 3);
+}
+
+TEST_F(WorkspaceGraphTest, TheEgoMapKeepsTheNearestWhenCapped)
+{
+    auto map = workspace->egoMap({.centre = me, .hops = 3, .maxPeople = 2});
+    ASSERT_TRUE(map.ok()) << map.error().describe();
+    ASSERT_EQ(map->nodes.size(), 2U);
+    EXPECT_EQ(map->nodes[1].hops, 1);
+}
+
+TEST_F(WorkspaceGraphTest, ACancelledEgoMapIsAnError)
+{
+    CancelToken cancel;
+    cancel.cancel();
+    auto map = workspace->egoMap({.centre = me, .hops = 2}, {}, &cancel);
+    EXPECT_FALSE(map.ok());
+}
+
+TEST_F(WorkspaceGraphTest, ADismissedSuggestionStaysAwayUntilShownAgain)
+{
+    ASSERT_TRUE(workspace->setSuggestionDismissed(me, bo, true).ok());
+    ASSERT_TRUE(workspace->setSuggestionDismissed(me, bo, true).ok());  // twice is once
+    auto answer = workspace->suggestions({.forPerson = me});
+    ASSERT_TRUE(answer.ok());
+    EXPECT_TRUE(answer->suggestions.empty());
+    ASSERT_TRUE(workspace->setSuggestionDismissed(me, bo, false).ok());
+    answer = workspace->suggestions({.forPerson = me});
+    ASSERT_TRUE(answer.ok());
+    ASSERT_EQ(answer->suggestions.size(), 1U);
+    EXPECT_EQ(answer->suggestions[0].person.id, bo);
+}
+
+TEST_F(WorkspaceGraphTest, DismissingForSomeoneUnknownIsAnError)
+{
+    EXPECT_FALSE(workspace->setSuggestionDismissed(me, PersonId(9999), true).ok());
+}
+
 TEST_F(WorkspaceGraphTest, TheNextOpenLoadsTheCache)
 {
     ASSERT_TRUE(workspace->snapshot().ok());
@@ -343,62 +403,4 @@ TEST_F(WorkspaceGraphTest, CliLayoutIsDeterministicForASeed)
     EXPECT_EQ(doc["positions"].size(), 6U);
     const auto around = test::runCli(dir, {"--db", path.string(), "layout", "--around", "me", "--size", "3", "--json"});
     EXPECT_EQ(nlohmann::json::parse(around.out)["positions"].size(), 3U);
-    TEST_F(WorkspaceGraphTest, TheEgoMapHoldsThePeopleWithinTheHopsNearestFirstWithEachLinkOnce)
-    {
-        auto map = workspace->egoMap({.centre = me, .hops = 1});
-        ASSERT_TRUE(map.ok()) << map.error().describe();
-        ASSERT_EQ(map->nodes.size(), 3U);  // me, Ana, Cy
-        EXPECT_EQ(map->nodes[0].id, me);
-        EXPECT_EQ(map->nodes[0].hops, 0);
-        EXPECT_EQ(map->nodes[1].hops, 1);
-        EXPECT_EQ(map->nodes[0].links, 2U);
-        // Me ⇄ Ana counts once; me → Cy once.
-        EXPECT_EQ(map->links.size(), 2U);
-        for (const auto& [a, b] : map->links) {
-            EXPECT_LT(a, b);
-        }
-    }
-
-    TEST_F(WorkspaceGraphTest, TheEgoMapGrowsWithTheHopsAndLeavesTheUnconnectedOut)
-    {
-        auto map = workspace->egoMap({.centre = me, .hops = 3});
-        ASSERT_TRUE(map.ok()) << map.error().describe();
-        EXPECT_EQ(map->nodes.size(), 5U);  // everyone but Eve
-        EXPECT_EQ(map->nodes.back().id, dee);
-        EXPECT_EQ(map->nodes.back().hops, 3);
-    }
-
-    TEST_F(WorkspaceGraphTest, TheEgoMapKeepsTheNearestWhenCapped)
-    {
-        auto map = workspace->egoMap({.centre = me, .hops = 3, .maxPeople = 2});
-        ASSERT_TRUE(map.ok()) << map.error().describe();
-        ASSERT_EQ(map->nodes.size(), 2U);
-        EXPECT_EQ(map->nodes[1].hops, 1);
-    }
-
-    TEST_F(WorkspaceGraphTest, ACancelledEgoMapIsAnError)
-    {
-        CancelToken cancel;
-        cancel.cancel();
-        auto map = workspace->egoMap({.centre = me, .hops = 2}, {}, &cancel);
-        EXPECT_FALSE(map.ok());
-    }
-
-    TEST_F(WorkspaceGraphTest, ADismissedSuggestionStaysAwayUntilShownAgain)
-    {
-        ASSERT_TRUE(workspace->setSuggestionDismissed(me, bo, true).ok());
-        ASSERT_TRUE(workspace->setSuggestionDismissed(me, bo, true).ok());  // twice is once
-        auto answer = workspace->suggestions({.forPerson = me});
-        ASSERT_TRUE(answer.ok());
-        EXPECT_TRUE(answer->suggestions.empty());
-        ASSERT_TRUE(workspace->setSuggestionDismissed(me, bo, false).ok());
-        answer = workspace->suggestions({.forPerson = me});
-        ASSERT_TRUE(answer.ok());
-        ASSERT_EQ(answer->suggestions.size(), 1U);
-        EXPECT_EQ(answer->suggestions[0].person.id, bo);
-    }
-
-    TEST_F(WorkspaceGraphTest, DismissingForSomeoneUnknownIsAnError)
-    {
-        EXPECT_FALSE(workspace->setSuggestionDismissed(me, PersonId(9999), true).ok());
-    }
+}
