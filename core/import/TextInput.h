@@ -109,6 +109,10 @@ private:
 [[nodiscard]] bool isValidUtf8(std::string_view text);
 /// Replaces each invalid UTF-8 sequence with U+FFFD; returns true when it changed anything.
 bool repairUtf8(std::string& text);
+
+/// Appends the UTF-8 encoding of code point `cp`; surrogates and values past U+10FFFF become
+/// U+FFFD, so decoded character references can never produce invalid UTF-8.
+void appendUtf8(std::string& out, std::uint32_t cp);
 /// Decodes UTF-16 (LE or BE, by its BOM) to UTF-8; a UTF-8 BOM is dropped; other text is
 /// returned as is.
 [[nodiscard]] std::string decodeToUtf8(std::string_view bytes);

@@ -14,25 +14,6 @@ namespace {
 
 constexpr std::uint64_t kMaxGmlFileBytes = std::uint64_t{1} << 30;
 
-void appendCodePoint(std::string& out, std::uint32_t cp)
-{
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp <= 0x10FFFF) {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 std::string decodeEntities(std::string_view text)
 {
     std::string out;
@@ -63,7 +44,7 @@ std::string decodeEntities(std::string_view text)
                     known = false;
                 }
                 if (known) {
-                    appendCodePoint(out, cp);
+                    appendUtf8(out, cp);
                     i = semi;
                     continue;
                 }
