@@ -306,7 +306,8 @@ MapFrameStats paintMap(QPainter& painter, QSize viewport, const MapScene& scene,
             painter.drawEllipse(origin, r, r);
             painter.setPen(ring.darker(view.dark ? 80 : 130));
             painter.drawText(QPointF(origin.x() + 6, origin.y() - r - 4),
-                             QCoreApplication::translate("MapRenderer", "within %1 hops").arg(h + 1));
+                             h == 0 ? QCoreApplication::translate("MapRenderer", "within 1 hop")
+                                    : QCoreApplication::translate("MapRenderer", "within %1 hops").arg(h + 1));
         }
     }
 
