@@ -3,6 +3,8 @@
 // http://gexf.net/1.3, old files use http://www.gexf.net/1.1draft). Node ids become identities
 // NAMESPACE:ID, labels display names; undirected edges give links both ways.
 
+#include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "import/TextInput.h"
@@ -29,19 +31,41 @@ PersonRecord nodeRecord(const ParseInput& input, const std::string& id, const st
     return record;
 }
 
+/// What the handlers of a graph parser note while expat reads the file.
+struct GraphXmlState {
+    bool sawGraph = false;
+    std::string error;  ///< the first problem a handler found, empty when none
+    std::size_t errorLine = 0;
+};
+
+/// Reads the file with `handlers` (reporting progress), then turns what they noted into the result.
+Status readGraphXml(const ParseInput& input, RecordSink& sink, XmlReader::Handlers& handlers,
+                    const GraphXmlState& state, std::string_view formatName)
+{
+    handlers.progress = [&sink](std::uint64_t bytes) { sink.progress(bytes); };
+    if (Status parsed = XmlReader::parse(input, handlers); !parsed) {
+        return parsed;
+    }
+    if (!state.error.empty()) {
+        return Error(state.error, input.label, state.errorLine, 1);
+    }
+    if (!state.sawGraph) {
+        return Error("not " + std::string(formatName) + ": no <graph> element", input.label, 1, 1);
+    }
+    return {};
+}
+
 class GraphMlParser final : public Parser {
 public:
     Status parse(const ParseInput& input, RecordSink& sink) override
     {
         std::unordered_map<std::string, std::string> keyNames;  // <key id> → attr.name, for nodes
         bool undirected = false;
-        bool sawGraph = false;
+        GraphXmlState state;
         std::string nodeId;
         std::string nodeLabel;
         std::string dataKey;
         std::size_t nodeLine = 0;
-        std::string error;
-        std::size_t errorLine = 0;
         XmlReader::Handlers handlers;
         handlers.start = [&](std::string_view name, const XmlReader::Attributes& a, std::size_t line) {
             if (name == "key") {
@@ -50,15 +74,15 @@ public:
                     keyNames[attribute(a, "id")] = lowerAscii(attribute(a, "attr.name"));
                 }
             } else if (name == "graph") {
-                sawGraph = true;
+                state.sawGraph = true;
                 undirected = attribute(a, "edgedefault") == "undirected";
             } else if (name == "node") {
                 nodeId = attribute(a, "id");
                 nodeLabel.clear();
                 nodeLine = line;
-                if (nodeId.empty() && error.empty()) {
-                    error = "a node without an id";
-                    errorLine = line;
+                if (nodeId.empty() && state.error.empty()) {
+                    state.error = "a node without an id";
+                    state.errorLine = line;
                 }
             } else if (name == "data") {
                 dataKey = attribute(a, "key");
@@ -66,9 +90,9 @@ public:
                 const std::string source = attribute(a, "source");
                 const std::string target = attribute(a, "target");
                 if (source.empty() || target.empty()) {
-                    if (error.empty()) {
-                        error = "an edge without source or target";
-                        errorLine = line;
+                    if (state.error.empty()) {
+                        state.error = "an edge without source or target";
+                        state.errorLine = line;
                     }
                     return;
                 }
@@ -89,17 +113,7 @@ public:
                 nodeId.clear();
             }
         };
-        handlers.progress = [&](std::uint64_t bytes) { sink.progress(bytes); };
-        if (Status parsed = XmlReader::parse(input, handlers); !parsed) {
-            return parsed;
-        }
-        if (!error.empty()) {
-            return Error(error, input.label, errorLine, 1);
-        }
-        if (!sawGraph) {
-            return Error("not GraphML: no <graph> element", input.label, 1, 1);
-        }
-        return {};
+        return readGraphXml(input, sink, handlers, state, "GraphML");
     }
 
     [[nodiscard]] bool usesNamespace() const override { return true; }
@@ -110,21 +124,19 @@ public:
     Status parse(const ParseInput& input, RecordSink& sink) override
     {
         std::string defaultType = "undirected";
-        bool sawGraph = false;
-        std::string error;
-        std::size_t errorLine = 0;
+        GraphXmlState state;
         XmlReader::Handlers handlers;
         handlers.start = [&](std::string_view name, const XmlReader::Attributes& a, std::size_t line) {
             if (name == "graph") {
-                sawGraph = true;
+                state.sawGraph = true;
                 const std::string type = lowerAscii(attribute(a, "defaultedgetype"));
                 defaultType = type.empty() ? "undirected" : type;
             } else if (name == "node") {
                 const std::string id = attribute(a, "id");
                 if (id.empty()) {
-                    if (error.empty()) {
-                        error = "a node without an id";
-                        errorLine = line;
+                    if (state.error.empty()) {
+                        state.error = "a node without an id";
+                        state.errorLine = line;
                     }
                     return;
                 }
@@ -134,9 +146,9 @@ public:
                 const std::string source = attribute(a, "source");
                 const std::string target = attribute(a, "target");
                 if (source.empty() || target.empty()) {
-                    if (error.empty()) {
-                        error = "an edge without source or target";
-                        errorLine = line;
+                    if (state.error.empty()) {
+                        state.error = "an edge without source or target";
+                        state.errorLine = line;
                     }
                     return;
                 }
@@ -147,17 +159,7 @@ public:
                 sink.link(LinkRecord{.from = source, .to = target, .bothWays = type != "directed", .line = line});
             }
         };
-        handlers.progress = [&](std::uint64_t bytes) { sink.progress(bytes); };
-        if (Status parsed = XmlReader::parse(input, handlers); !parsed) {
-            return parsed;
-        }
-        if (!error.empty()) {
-            return Error(error, input.label, errorLine, 1);
-        }
-        if (!sawGraph) {
-            return Error("not GEXF: no <graph> element", input.label, 1, 1);
-        }
-        return {};
+        return readGraphXml(input, sink, handlers, state, "GEXF");
     }
 
     [[nodiscard]] bool usesNamespace() const override { return true; }
