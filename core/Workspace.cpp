@@ -1,5 +1,6 @@
 #include "Workspace.h"
 
+#include <optional>
 #include <utility>
 
 #include "demo/DemoNetwork.h"
@@ -163,9 +164,67 @@ Result<PersonId> Workspace::split(PersonId person, std::string_view identity)
     });
 }
 
+Result<PersonId> Workspace::unmerge(PersonId person, const std::vector<std::string>& identities)
+{
+    if (identities.empty()) {
+        return Error("name at least one identity to split off");
+    }
+    for (const std::string& identity : identities) {
+        const auto colon = identity.find(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == identity.size()) {
+            return Error("IDENTITY must be NETWORK:KEY, e.g. email:ana@example.com");
+        }
+    }
+    return guarded([&]() -> Result<PersonId> {
+        Transaction tx(m_db);
+        MergeReviewRepository review(m_db);
+        std::optional<PersonId> restored;
+        for (const std::string& identity : identities) {
+            const auto colon = identity.find(':');
+            Result<PersonId> split = review.split(person, identity.substr(0, colon), identity.substr(colon + 1));
+            if (!split) {
+                return split;  // the transaction rolls back every split made so far
+            }
+            if (!restored) {
+                // The first split gets the absorbed person's details and links back.
+                restored = *split;
+            } else {
+                // Split identities each get a person; the absorbed person was one.
+                mergePeople(m_db, *restored, *split);
+            }
+        }
+        tx.commit();
+        return *restored;
+    });
+}
+
 Result<std::vector<MergeCandidate>> Workspace::mergeCandidates()
 {
     return guarded([&]() -> Result<std::vector<MergeCandidate>> { return MergeReviewRepository(m_db).candidates(); });
+}
+
+Result<MergeCandidate> Workspace::dismissMergeCandidate(std::int64_t id)
+{
+    return guarded([&]() -> Result<MergeCandidate> {
+        Transaction tx(m_db);
+        Result<MergeCandidate> dismissed = MergeReviewRepository(m_db).dismiss(id);
+        if (dismissed) {
+            tx.commit();
+        }
+        return dismissed;
+    });
+}
+
+Result<std::int64_t> Workspace::queueMergeCandidate(PersonId a, PersonId b, std::string_view reason, std::int64_t batch)
+{
+    return guarded([&]() -> Result<std::int64_t> {
+        Transaction tx(m_db);
+        Result<std::int64_t> queued = MergeReviewRepository(m_db).queue(a, b, std::string(reason), batch);
+        if (queued) {
+            tx.commit();
+        }
+        return queued;
+    });
 }
 
 Result<std::vector<FileImportSummary>> Workspace::importFiles(const std::vector<std::filesystem::path>& files,

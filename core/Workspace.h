@@ -134,8 +134,17 @@ public:
     /// Undoes a merge for one identity (`NETWORK:KEY`): it becomes a person of its own again
     /// (see MergeReviewRepository::split). Returns the new person.
     Result<PersonId> split(PersonId person, std::string_view identity);
+    /// Undoes a whole merge in one transaction: the identities (`NETWORK:KEY`) that `merge`
+    /// brought to `person` become one person of their own again, with the absorbed person's
+    /// details and the links the merge moved. Returns that person.
+    Result<PersonId> unmerge(PersonId person, const std::vector<std::string>& identities);
     /// Probable duplicates found by imports, waiting for `merge` (or to be left alone).
     Result<std::vector<MergeCandidate>> mergeCandidates();
+    /// Takes a probable duplicate out of the review queue ("not the same person"); returns it.
+    Result<MergeCandidate> dismissMergeCandidate(std::int64_t id);
+    /// Queues `a` and `b` for review (again): what undoing a merge or a dismissal does. Returns
+    /// the candidate's id; `batch` 0 (or a batch since undone) records no import.
+    Result<std::int64_t> queueMergeCandidate(PersonId a, PersonId b, std::string_view reason, std::int64_t batch);
 
     // --- importing -----------------------------------------------------------------------
     /// Imports the files in one transaction, one batch per file (core/import/Importer.h):

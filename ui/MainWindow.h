@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QString>
+#include <QStringList>
 
 #include "model/PersonId.h"
 
@@ -19,6 +21,8 @@ namespace warmpath::ui {
 
 class DemoBanner;
 class DetailsPanel;
+class ImportDialog;
+class NetworkExporter;
 class MapView;
 class PathFinderView;
 class SuggestionsView;
@@ -67,12 +71,27 @@ public:
     /// Every edit made in the window, for Edit > Undo and Redo.
     [[nodiscard]] QUndoStack* undoStack() const { return m_undoStack; }
 
+    /// Opens File > Import with `files` listed (a drop on the window), or brings the open one forward.
+    ImportDialog* openImportDialog(const QStringList& files = {});
+    /// Opens Edit > Review possible duplicates.
+    void openMergeReview();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createActions();
     void createMenus();
+    // The dialogs' actions (ui/dialogs): import, fetch, back up, restore, export, duplicates review.
+    void createFileMenuActions();
+    void addFileMenuActions(QMenu* file);
+    void addEditMenuActions(QMenu* edit);
+    void updateDuplicateCount();
+    void openCrawlDialog();
+    void openBackupDialog();
+    void openRestoreDialog();
     void restoreSettings();
     void saveSettings();
 
@@ -133,6 +152,16 @@ private:
     QAction* m_noteAction = nullptr;
     QUndoStack* m_undoStack = nullptr;
     QMenu* m_recentMenu = nullptr;
+
+    QAction* m_importAction = nullptr;
+    QAction* m_crawlAction = nullptr;
+    QAction* m_backupAction = nullptr;
+    QAction* m_restoreAction = nullptr;
+    QAction* m_reviewAction = nullptr;
+    QList<QAction*> m_exportActions;
+    QLabel* m_duplicatesLabel = nullptr;
+    NetworkExporter* m_exporter = nullptr;
+    QPointer<ImportDialog> m_importDialog;
 };
 
 }  // namespace warmpath::ui

@@ -211,4 +211,17 @@ void Session::reloadPeople()
     });
 }
 
+void Session::close()
+{
+    ++m_generation;  // a load in flight would reopen something
+    m_loading = false;
+    m_workspace.reset();
+    m_people.clear();
+    m_stats = {};
+    m_degrees.clear();
+    m_databasePath.clear();
+    m_isDemo = false;
+    emit peopleChanged();
+}
+
 }  // namespace warmpath::ui

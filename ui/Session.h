@@ -38,6 +38,10 @@ public:
     void openDemo();
     /// Reads the people list and the counts again, e.g. after an edit; emits peopleChanged().
     void reloadPeople();
+    /// Lets go of the open workspace (abandoning a load in flight) and emits peopleChanged() with nothing
+    /// open: what restoring a backup over the open database does before it writes. The database closes
+    /// once background work still holding sharedWorkspace() has finished.
+    void close();
 
     [[nodiscard]] bool isLoading() const { return m_loading; }
     /// True once a load has succeeded; workspace() is non-null exactly then.

@@ -85,7 +85,10 @@ Result<FileImportSummary> Importer::importOne(const std::filesystem::path& file,
     summary.file = label;
     summary.sha256 = *sha;
 
-    Result<Format> format = m_options.format ? Result<Format>(*m_options.format) : sniffFormat(file);
+    const auto chosen = m_options.fileFormats.find(file);
+    Result<Format> format = chosen != m_options.fileFormats.end() ? Result<Format>(chosen->second)
+                            : m_options.format                    ? Result<Format>(*m_options.format)
+                                                                  : sniffFormat(file);
     if (!format) {
         return format.error();
     }

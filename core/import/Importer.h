@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,9 +18,11 @@ namespace warmpath {
 /// How to import (`warmpath-cli import` options).
 struct ImportOptions {
     std::optional<import::Format> format;  ///< nullopt: tell from the content
-    std::string nameSpace;                 ///< graph formats; empty: the file's base name
-    bool dryRun = false;                   ///< do everything, report the counts, then roll back
-    ProgressCallback progress;             ///< (bytes done, bytes in all files, file label)
+    /// Per-file formats (the GUI's choice per row); the files not listed use `format`.
+    std::map<std::filesystem::path, import::Format> fileFormats;
+    std::string nameSpace;      ///< graph formats; empty: the file's base name
+    bool dryRun = false;        ///< do everything, report the counts, then roll back
+    ProgressCallback progress;  ///< (bytes done, bytes in all files, file label)
     const CancelToken* cancel = nullptr;
 };
 

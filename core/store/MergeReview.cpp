@@ -1,5 +1,8 @@
 #include "store/MergeReview.h"
 
+#include <optional>
+#include <utility>
+
 #include "model/Identity.h"
 #include "store/Meta.h"
 
@@ -113,6 +116,46 @@ Result<PersonId> MergeReviewRepository::split(PersonId person, const std::string
     }
     bumpGraphGeneration(m_db);
     return split;
+}
+
+Result<MergeCandidate> MergeReviewRepository::dismiss(std::int64_t id)
+{
+    for (MergeCandidate& candidate : candidates()) {
+        if (candidate.id == id) {
+            m_db.prepare("DELETE FROM merge_candidate WHERE id = ?").bind(1, id).run();
+            return std::move(candidate);
+        }
+    }
+    return Error("no probable duplicate #" + std::to_string(id) + " in the review queue");
+}
+
+Result<std::int64_t> MergeReviewRepository::queue(PersonId a, PersonId b, const std::string& reason, std::int64_t batch)
+{
+    if (a == b) {
+        return Error("a person cannot be a duplicate of themselves");
+    }
+    // The table keeps each pair once, smaller id first.
+    const PersonId low = a.value() < b.value() ? a : b;
+    const PersonId high = a.value() < b.value() ? b : a;
+    Statement exists = m_db.prepare("SELECT count(*) FROM person WHERE id IN (?, ?)");
+    exists.bind(1, low.value()).bind(2, high.value());
+    exists.step();
+    if (exists.int64(0) != 2) {
+        return Error("no such person to queue for review");
+    }
+    Statement batchExists = m_db.prepare("SELECT count(*) FROM import_batch WHERE id = ?");
+    batchExists.bind(1, batch);
+    batchExists.step();
+    m_db.prepare("INSERT OR IGNORE INTO merge_candidate (person_a, person_b, reason, batch_id) VALUES (?, ?, ?, ?)")
+        .bind(1, low.value())
+        .bind(2, high.value())
+        .bind(3, reason)
+        .bindOptional(4, batchExists.int64(0) > 0 ? std::optional<std::int64_t>(batch) : std::nullopt)
+        .run();
+    Statement id = m_db.prepare("SELECT id FROM merge_candidate WHERE person_a = ? AND person_b = ?");
+    id.bind(1, low.value()).bind(2, high.value());
+    id.step();
+    return id.int64(0);
 }
 
 }  // namespace warmpath

@@ -35,6 +35,12 @@ public:
     /// the identity, the new person gets the absorbed person's details back and the links that
     /// merge moved (where they still end at `person`); otherwise only the identity moves.
     Result<PersonId> split(PersonId person, const std::string& network, const std::string& key);
+    /// Takes candidate `id` out of the queue (the user said the two are not the same person) and
+    /// returns it, so that an undo can queue it again.
+    Result<MergeCandidate> dismiss(std::int64_t id);
+    /// Puts the pair `a`, `b` in the queue (again); returns the candidate's id. A pair already
+    /// queued keeps its row.
+    Result<std::int64_t> queue(PersonId a, PersonId b, const std::string& reason, std::int64_t batch);
 
 private:
     Database& m_db;

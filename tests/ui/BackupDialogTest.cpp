@@ -1,0 +1,167 @@
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "DialogTestSupport.h"
+#include "Session.h"
+#include "dialogs/BackupDialogs.h"
+
+using namespace warmpath;
+using namespace warmpath::ui;
+using test::kLoadTimeoutMs;
+
+namespace {
+
+constexpr BackupOptions kFastKdf{.scryptLogN = 10, .scryptR = 8, .scryptP = 1};
+const QString kPassphrase = QStringLiteral("correct horse battery staple");
+
+/// A database with a few people and a tag, backed up through the dialog.
+struct Fixture {
+    QTemporaryDir dir;
+    Session session;
+    QString backupFile;
+    Stats backedUp;
+
+    Fixture()
+    {
+        QVERIFY(test::openNewDatabase(session, dir));
+        const auto ana = session.workspace()->me();
+        QVERIFY(ana);
+        QVERIFY(session.workspace()->addTags(*ana, {"Mentors"}));
+        backedUp = *session.workspace()->stats();
+        backupFile = dir.filePath(QStringLiteral("net.wpbackup"));
+
+        BackupDialog dialog(session);
+        dialog.setBackupOptions(kFastKdf);
+        dialog.setFile(backupFile);
+        dialog.setPassphrase(kPassphrase, kPassphrase);
+        QSignalSpy finished(&dialog, &BackupDialog::finished);
+        QVERIFY(dialog.start());
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QCOMPARE(dialog.state(), BackupDialog::State::Done);
+        QVERIFY(QFileInfo::exists(backupFile));
+    }
+
+    /// Runs a restore through the dialog; true when it reported success.
+    bool restore(RestoreDialog& dialog)
+    {
+        QSignalSpy finished(&dialog, &RestoreDialog::finished);
+        if (!dialog.start()) {
+            return false;
+        }
+        if (!finished.wait(kLoadTimeoutMs) && finished.isEmpty()) {
+            return false;
+        }
+        return finished.first().first().toBool();
+    }
+};
+
+}  // namespace
+
+class BackupDialogTest final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    void theBackUpButtonWaitsForTwoMatchingPassphrases()
+    {
+        QTemporaryDir dir;
+        Session session;
+        QVERIFY(test::openNewDatabase(session, dir));
+        BackupDialog dialog(session);
+        dialog.setFile(dir.filePath(QStringLiteral("x.wpbackup")));
+        dialog.setPassphrase(kPassphrase, QStringLiteral("something else"));
+        QVERIFY(!dialog.start());
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("x.wpbackup"))));
+        dialog.setPassphrase(QStringLiteral("abc"), QStringLiteral("abc"));
+        QVERIFY(
+            dialog.findChild<QLabel*>(QStringLiteral("passphraseStrength"))->text().startsWith(QStringLiteral("Weak")));
+        test::saveScreenshot(dialog, QStringLiteral("backup-dialog"));
+    }
+
+    void passphraseStrengthGrowsWithLength()
+    {
+        QCOMPARE(passphraseStrength(QString()), PassphraseStrength::Empty);
+        QCOMPARE(passphraseStrength(QStringLiteral("hunter2")), PassphraseStrength::Weak);
+        QCOMPARE(passphraseStrength(QStringLiteral("hunter2hunter")), PassphraseStrength::Fair);
+        QCOMPARE(passphraseStrength(kPassphrase), PassphraseStrength::Strong);
+    }
+
+    void backupThenRestoreOverTheOpenDatabaseBringsBackItsContent()
+    {
+        Fixture f;
+        // A change after the backup, which the restore must undo.
+        QVERIFY(f.session.workspace()->addTags(*f.session.workspace()->me(), {"Later"}));
+        QVERIFY(f.session.workspace()->stats()->tags != f.backedUp.tags);
+        const QString path = f.session.databasePath();
+
+        RestoreDialog dialog(f.session);
+        int asked = 0;
+        dialog.setConfirmation([&asked](const QString&) {
+            ++asked;
+            return true;
+        });
+        dialog.setBackupFile(f.backupFile);
+        dialog.setPassphrase(kPassphrase);
+        QVERIFY2(f.restore(dialog), qPrintable(dialog.message()));
+        QCOMPARE(asked, 1);
+        QCOMPARE(dialog.state(), RestoreDialog::State::Done);
+        QVERIFY(f.session.hasWorkspace());
+        QCOMPARE(f.session.databasePath(), path);  // reopened where it was
+        QCOMPARE(*f.session.workspace()->stats(), f.backedUp);
+        QCOMPARE(*f.session.workspace()->tagsOf(*f.session.workspace()->me()), std::vector<std::string>{"Mentors"});
+    }
+
+    void declinedConfirmationChangesNothing()
+    {
+        Fixture f;
+        RestoreDialog dialog(f.session);
+        dialog.setConfirmation([](const QString&) { return false; });
+        dialog.setBackupFile(f.backupFile);
+        dialog.setPassphrase(kPassphrase);
+        QVERIFY(!dialog.start());
+        QCOMPARE(dialog.state(), RestoreDialog::State::Editing);
+        QVERIFY(f.session.hasWorkspace());
+    }
+
+    void aWrongPassphraseSaysSoAndKeepsTheOpenDatabase()
+    {
+        Fixture f;
+        QVERIFY(f.session.workspace()->addTags(*f.session.workspace()->me(), {"Later"}));
+        const Stats current = *f.session.workspace()->stats();
+        RestoreDialog dialog(f.session);
+        dialog.setConfirmation([](const QString&) { return true; });
+        dialog.setBackupFile(f.backupFile);
+        dialog.setPassphrase(QStringLiteral("not the passphrase"));
+        QVERIFY(!f.restore(dialog));
+        QCOMPARE(dialog.state(), RestoreDialog::State::Failed);
+        QVERIFY2(dialog.message().contains(QStringLiteral("wrong passphrase or damaged backup")),
+                 qPrintable(dialog.message()));
+        QVERIFY(f.session.hasWorkspace());  // never closed
+        QCOMPARE(*f.session.workspace()->stats(), current);
+        test::saveScreenshot(dialog, QStringLiteral("restore-dialog-wrong-passphrase"));
+    }
+
+    void restoringIntoANewFileOpensIt()
+    {
+        Fixture f;
+        const QString target = f.dir.filePath(QStringLiteral("restored.db"));
+        RestoreDialog dialog(f.session);
+        dialog.setBackupFile(f.backupFile);
+        dialog.setPassphrase(kPassphrase);
+        dialog.setTarget(target);
+        QVERIFY2(f.restore(dialog), qPrintable(dialog.message()));
+        QCOMPARE(f.session.databasePath(), QFileInfo(target).absoluteFilePath());
+        QCOMPARE(*f.session.workspace()->stats(), f.backedUp);
+    }
+};
+
+QTEST_MAIN(BackupDialogTest)
+#include "BackupDialogTest.moc"

@@ -1,0 +1,221 @@
+#include <filesystem>
+#include <memory>
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include "DialogTestSupport.h"
+#include "MainWindow.h"
+#include "Session.h"
+#include "dialogs/ImportDialog.h"
+
+using namespace warmpath;
+using namespace warmpath::ui;
+using test::kLoadTimeoutMs;
+
+namespace {
+
+std::filesystem::path fsPath(const QString& path)
+{
+    return std::filesystem::path(QFile::encodeName(path).toStdString());
+}
+
+/// A window on a new database file, with nothing read from or written to the user's settings.
+struct Fixture {
+    QTemporaryDir dir;
+    Session session;
+    MainWindow window{session, MainWindow::Options{.persistState = false}};
+
+    Fixture() { QVERIFY(test::openNewDatabase(session, dir)); }
+
+    ImportDialog* openDialog(const QStringList& files)
+    {
+        ImportDialog* dialog = window.openImportDialog(files);
+        if (dialog != nullptr) {
+            tester = std::make_unique<QAbstractItemModelTester>(dialog->findChild<QTreeWidget*>()->model(),
+                                                                QAbstractItemModelTester::FailureReportingMode::QtTest);
+        }
+        return dialog;
+    }
+
+    /// Declared last, so it goes before the window and the dialog's model: a model being destroyed resets
+    /// itself, which a tester must not see half-way.
+    std::unique_ptr<QAbstractItemModelTester> tester;
+};
+
+/// An edge list big enough that an import is still running when the test cancels it.
+QString writeBigEdgeList(const QTemporaryDir& dir)
+{
+    const QString path = dir.filePath(QStringLiteral("big.txt"));
+    QByteArray lines;
+    for (int i = 0; i < 20'000; ++i) {
+        lines += "p" + QByteArray::number(i) + " p" + QByteArray::number((i * 7 + 1) % 20'000) + '\n';
+    }
+    test::writeTextFile(path, lines);
+    return path;
+}
+
+bool waitForState(ImportDialog& dialog, ImportDialog::State state)
+{
+    if (QTest::qWaitFor([&] { return dialog.state() == state; }, kLoadTimeoutMs)) {
+        return true;
+    }
+    if (dialog.state() != state) {
+        qWarning("import dialog in state %d, not %d: %s", static_cast<int>(dialog.state()), static_cast<int>(state),
+                 qPrintable(dialog.errorText()));
+    }
+    return dialog.state() == state;
+}
+
+}  // namespace
+
+class ImportDialogTest final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY2(!WARMPATH_TEST_DATA("import/linkedin/Connections.csv").isEmpty(), "fixtures missing");
+    }
+
+    void importingAFixtureShowsItsPeopleInTheList()
+    {
+        Fixture f;
+        const QString fixture = WARMPATH_TEST_DATA("import/linkedin/Connections.csv");
+        ImportDialog* dialog = f.openDialog({fixture});
+        QVERIFY(dialog);
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Ready));
+        QCOMPARE(f.window.peopleTable()->model()->rowCount(), 1);  // only me: the preview wrote nothing
+        test::saveScreenshot(*dialog, QStringLiteral("import-dialog"));
+
+        dialog->startImport();
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Imported));
+        const std::int64_t added = dialog->importTotals().personsAdded;
+        QVERIFY(added >= 3);
+        QTRY_COMPARE_WITH_TIMEOUT(f.window.peopleTable()->model()->rowCount(), static_cast<int>(1 + added),
+                                  kLoadTimeoutMs);
+        QStringList names;
+        for (int row = 0; row < f.window.peopleTable()->model()->rowCount(); ++row) {
+            names.append(f.window.peopleTable()->model()->index(row, 0).data().toString());
+        }
+        QVERIFY2(names.contains(QStringLiteral("Ana Souza")), qPrintable(names.join(QLatin1Char(','))));
+        QVERIFY2(names.contains(QStringLiteral("Bo Li")), qPrintable(names.join(QLatin1Char(','))));
+    }
+
+    void thePreviewCountsAreTheCoreDryRunsAndWriteNothing()
+    {
+        Fixture f;
+        const QStringList files{WARMPATH_TEST_DATA("import/linkedin/Connections.csv"),
+                                WARMPATH_TEST_DATA("import/vcard/contacts-4.0.vcf")};
+        ImportDialog* dialog = f.openDialog(files);
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Ready));
+
+        ImportOptions dryRun;
+        dryRun.dryRun = true;
+        const auto expected = f.session.workspace()->importFiles(
+            {fsPath(QFileInfo(files[0]).absoluteFilePath()), fsPath(QFileInfo(files[1]).absoluteFilePath())}, dryRun);
+        QVERIFY(expected);
+        import::ImportCounts sum;
+        QStringList warnings;
+        for (const FileImportSummary& file : *expected) {
+            sum.personsAdded += file.counts.personsAdded;
+            sum.personsMerged += file.counts.personsMerged;
+            sum.linksAdded += file.counts.linksAdded;
+            sum.tagsAdded += file.counts.tagsAdded;
+            sum.skipped += file.counts.skipped;
+            for (const std::string& warning : file.warnings) {
+                warnings.append(QString::fromStdString(warning));
+            }
+        }
+        QVERIFY(sum.personsAdded > 0);
+        QCOMPARE(dialog->previewTotals().personsAdded, sum.personsAdded);
+        QCOMPARE(dialog->previewTotals().personsMerged, sum.personsMerged);
+        QCOMPARE(dialog->previewTotals().linksAdded, sum.linksAdded);
+        QCOMPARE(dialog->previewTotals().tagsAdded, sum.tagsAdded);
+        QCOMPARE(dialog->previewTotals().skipped, sum.skipped);
+        QCOMPARE(dialog->warnings(), warnings);
+        QCOMPARE(f.session.workspace()->stats()->persons, 1);
+        QVERIFY(f.session.workspace()->imports()->empty());
+    }
+
+    void theDetectedFormatIsShownPerFile()
+    {
+        Fixture f;
+        ImportDialog* dialog = f.openDialog({WARMPATH_TEST_DATA("import/vcard/contacts-3.0.vcf")});
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Ready));
+        auto* tree = dialog->findChild<QTreeWidget*>();
+        auto* combo = qobject_cast<QComboBox*>(tree->itemWidget(tree->topLevelItem(0), 1));
+        QVERIFY(combo);
+        QCOMPARE(combo->currentIndex(), 0);
+        QCOMPARE(combo->currentText(), QStringLiteral("vCard contacts (detected)"));
+    }
+
+    void choosingAnotherFormatPreviewsWithIt()
+    {
+        Fixture f;
+        const QString path = f.dir.filePath(QStringLiteral("pairs.txt"));
+        test::writeTextFile(path, "alice bob\nbob carol\n");
+        ImportDialog* dialog = f.openDialog({path});
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Ready));
+        QCOMPARE(dialog->previewTotals().linksAdded, 2);
+        dialog->setFormat(0, import::Format::VCard);
+        QCOMPARE(dialog->state(), ImportDialog::State::Previewing);
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Failed));
+        QVERIFY2(dialog->errorText().contains(QStringLiteral("pairs.txt:1:1: not a vCard")),
+                 qPrintable(dialog->errorText()));
+        dialog->setFormat(0, std::nullopt);  // back to the detected edge list
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Ready));
+        QCOMPARE(dialog->previewTotals().linksAdded, 2);
+    }
+
+    void aMalformedFileFailsWithItsNameAndLineAndCannotBeImported()
+    {
+        Fixture f;
+        ImportDialog* dialog = f.openDialog({WARMPATH_TEST_DATA("import/edgelist/malformed.txt")});
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Failed));
+        QVERIFY2(dialog->errorText().contains(QStringLiteral("malformed.txt:3")), qPrintable(dialog->errorText()));
+        QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("importButton"))->isEnabled());
+        test::saveScreenshot(*dialog, QStringLiteral("import-dialog-error"));
+    }
+
+    void cancellingTheImportLeavesTheDatabaseUnchanged()
+    {
+        Fixture f;
+        ImportDialog* dialog = f.openDialog({writeBigEdgeList(f.dir)});
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Ready));
+        const Stats before = *f.session.workspace()->stats();
+
+        dialog->startImport();
+        QCOMPARE(dialog->state(), ImportDialog::State::Importing);
+        dialog->cancel();
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Cancelled));
+        QCOMPARE(*f.session.workspace()->stats(), before);
+        QVERIFY(f.session.workspace()->imports()->empty());
+        QVERIFY(dialog->findChild<QPushButton*>(QStringLiteral("importButton"))->isEnabled());
+    }
+
+    void closingWhileImportingCancelsInsteadOfClosing()
+    {
+        Fixture f;
+        ImportDialog* dialog = f.openDialog({writeBigEdgeList(f.dir)});
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Ready));
+        dialog->startImport();
+        QMetaObject::invokeMethod(dialog, "reject");  // what Escape and the Cancel button do
+        QVERIFY(dialog->isVisible());
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Cancelled));
+        QCOMPARE(f.session.workspace()->stats()->persons, 1);
+    }
+};
+
+QTEST_MAIN(ImportDialogTest)
+#include "ImportDialogTest.moc"

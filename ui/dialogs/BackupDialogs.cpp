@@ -1,0 +1,611 @@
+#include "dialogs/BackupDialogs.h"
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <utility>
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QVBoxLayout>
+
+#include "Format.h"
+#include "Session.h"
+#include "dialogs/BackgroundTask.h"
+#include "graph/SnapshotCache.h"
+
+namespace warmpath::ui {
+
+namespace {
+
+/// What a backup or restore worker hands back.
+struct FileOutcome {
+    QString error;
+    std::uint64_t bytes = 0;
+};
+
+std::filesystem::path toFsPath(const QString& path)
+{
+    return std::filesystem::path(QFile::encodeName(path).toStdString());
+}
+
+QString describe(const Error& error)
+{
+    return QString::fromStdString(error.describe());
+}
+
+/// A passphrase field: hidden, with an action to show what was typed.
+QLineEdit* passphraseField(QWidget* parent)
+{
+    auto* field = new QLineEdit(parent);
+    field->setEchoMode(QLineEdit::Password);
+    field->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
+    field->setMinimumWidth(280);
+    return field;
+}
+
+/// A path field with its Browse button, as one widget: a form label's mnemonic needs a widget buddy.
+QWidget* fileRow(QLineEdit* field, QPushButton* browse)
+{
+    auto* row = new QWidget(field->parentWidget());
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(field, 1);
+    layout->addWidget(browse);
+    row->setFocusProxy(field);
+    return row;
+}
+
+QString backupFilter()
+{
+    return BackupDialog::tr("Warmpath backups (*.wpbackup);;All files (*)");
+}
+
+}  // namespace
+
+PassphraseStrength passphraseStrength(const QString& passphrase)
+{
+    if (passphrase.isEmpty()) {
+        return PassphraseStrength::Empty;
+    }
+    int classes = 0;
+    bool lower = false;
+    bool upper = false;
+    bool digit = false;
+    bool other = false;
+    for (const QChar c : passphrase) {
+        lower = lower || c.isLower();
+        upper = upper || c.isUpper();
+        digit = digit || c.isDigit();
+        other = other || (!c.isLetterOrNumber());
+    }
+    classes = int(lower) + int(upper) + int(digit) + int(other);
+    const qsizetype length = passphrase.size();
+    // Length matters most: four random words beat a short jumble of symbols.
+    if (length >= 20 || (length >= 14 && classes >= 3)) {
+        return PassphraseStrength::Strong;
+    }
+    if (length >= 12 || (length >= 10 && classes >= 3)) {
+        return PassphraseStrength::Fair;
+    }
+    return PassphraseStrength::Weak;
+}
+
+// --- BackupDialog ------------------------------------------------------------------------------
+
+BackupDialog::BackupDialog(Session& session, QWidget* parent) : QDialog(parent), m_session(session)
+{
+    setWindowTitle(tr("Back Up"));
+
+    auto* intro = new QLabel(tr("Writes an encrypted copy of %1. Without the passphrase nobody can read the "
+                                "backup \u2014 not even you, so keep it somewhere safe.")
+                                 .arg(m_session.displayName()),
+                             this);
+    intro->setWordWrap(true);
+
+    m_file = new QLineEdit(this);
+    m_file->setObjectName(QStringLiteral("backupFile"));
+    m_file->setClearButtonEnabled(true);
+    const QString base = m_session.isDemo() ? QStringLiteral("demo") : QFileInfo(m_session.databasePath()).baseName();
+    const QString folder = m_session.databasePath().isEmpty()
+                               ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                               : QFileInfo(m_session.databasePath()).absolutePath();
+    m_file->setText(QDir(folder).filePath(
+        QStringLiteral("%1-%2.wpbackup")
+            .arg(base.isEmpty() ? QStringLiteral("warmpath") : base, QDate::currentDate().toString(Qt::ISODate))));
+    auto* browse = new QPushButton(tr("&Browse\u2026"), this);
+    connect(browse, &QPushButton::clicked, this, &BackupDialog::browse);
+
+    m_passphrase = passphraseField(this);
+    m_passphrase->setObjectName(QStringLiteral("backupPassphrase"));
+    m_passphrase->setToolTip(tr("A long passphrase of several unrelated words is both strong and memorable"));
+    m_repeat = passphraseField(this);
+    m_repeat->setObjectName(QStringLiteral("backupPassphraseRepeat"));
+    m_strength = new QLabel(this);
+    m_strength->setObjectName(QStringLiteral("passphraseStrength"));
+    auto* show = new QCheckBox(tr("S&how passphrase"), this);
+    connect(show, &QCheckBox::toggled, this, [this](bool visible) {
+        m_passphrase->setEchoMode(visible ? QLineEdit::Normal : QLineEdit::Password);
+        m_repeat->setEchoMode(visible ? QLineEdit::Normal : QLineEdit::Password);
+    });
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Back up &to:"), fileRow(m_file, browse));
+    form->addRow(tr("&Passphrase:"), m_passphrase);
+    form->addRow(tr("&Repeat passphrase:"), m_repeat);
+    form->addRow(QString(), m_strength);
+    form->addRow(QString(), show);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("backupStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 0);
+    m_progress->setTextVisible(false);
+    m_progress->setVisible(false);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_startButton = m_buttons->addButton(tr("&Back Up"), QDialogButtonBox::AcceptRole);
+    m_startButton->setDefault(true);
+    connect(m_startButton, &QPushButton::clicked, this, &BackupDialog::start);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addLayout(form);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+
+    connect(m_file, &QLineEdit::textChanged, this, &BackupDialog::updateHints);
+    connect(m_passphrase, &QLineEdit::textChanged, this, &BackupDialog::updateHints);
+    connect(m_repeat, &QLineEdit::textChanged, this, &BackupDialog::updateHints);
+    setMinimumWidth(560);
+    updateHints();
+    m_passphrase->setFocus();
+}
+
+BackupDialog::~BackupDialog() = default;
+
+void BackupDialog::setFile(const QString& path)
+{
+    m_file->setText(path);
+}
+
+void BackupDialog::setPassphrase(const QString& passphrase, const QString& repeated)
+{
+    m_passphrase->setText(passphrase);
+    m_repeat->setText(repeated);
+}
+
+void BackupDialog::browse()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Back up to"), m_file->text(), backupFilter());
+    if (path.isEmpty()) {
+        return;
+    }
+    if (QFileInfo(path).suffix().isEmpty()) {
+        path += QStringLiteral(".wpbackup");
+    }
+    m_file->setText(path);
+}
+
+void BackupDialog::updateHints()
+{
+    const QString passphrase = m_passphrase->text();
+    switch (passphraseStrength(passphrase)) {
+    case PassphraseStrength::Empty:
+        m_strength->setText(tr("Choose a passphrase of at least 12 characters."));
+        setTextColour(m_strength, mutedTextColor(palette()));
+        break;
+    case PassphraseStrength::Weak:
+        m_strength->setText(tr("Weak: make it longer, e.g. four unrelated words."));
+        setTextColour(m_strength, overdueColor(palette()));
+        break;
+    case PassphraseStrength::Fair:
+        m_strength->setText(tr("Fair: a few more characters would make it strong."));
+        setTextColour(m_strength, degreeColor(2));
+        break;
+    case PassphraseStrength::Strong:
+        m_strength->setText(tr("Strong passphrase."));
+        setTextColour(m_strength, degreeColor(1));
+        break;
+    }
+    const bool matches = !passphrase.isEmpty() && passphrase == m_repeat->text();
+    if (!m_repeat->text().isEmpty() && !matches) {
+        m_status->setText(tr("The two passphrases differ."));
+    } else if (m_state == State::Editing) {
+        m_status->clear();
+    }
+    m_startButton->setEnabled(m_state != State::Working && matches && !m_file->text().trimmed().isEmpty());
+}
+
+bool BackupDialog::start()
+{
+    std::shared_ptr<Workspace> workspace = m_session.sharedWorkspace();
+    const QString file = m_file->text().trimmed();
+    const QString passphrase = m_passphrase->text();
+    if (!workspace || file.isEmpty() || passphrase.isEmpty() || passphrase != m_repeat->text() ||
+        m_state == State::Working) {
+        return false;
+    }
+    setState(State::Working);
+    m_status->setText(tr("Writing the backup\u2026"));
+    const BackupOptions options = m_options;
+    auto work = [workspace, file, passphrase, options]() {
+        FileOutcome outcome;
+        std::string secret = passphrase.toStdString();
+        auto written = workspace->backup(toFsPath(file), secret, options);
+        std::fill(secret.begin(), secret.end(), '\0');
+        if (!written) {
+            outcome.error = describe(written.error());
+        } else {
+            outcome.bytes = written->fileBytes;
+        }
+        return outcome;
+    };
+    runInBackground<FileOutcome>(this, std::move(work), [this, file](const FileOutcome& outcome) {
+        if (!outcome.error.isEmpty()) {
+            m_status->setText(tr("The backup was not written: %1").arg(outcome.error));
+            setState(State::Failed);
+            emit finished(false);
+            return;
+        }
+        m_status->setText(
+            tr("Backed up to %1 (%2).")
+                .arg(QDir::toNativeSeparators(file), QLocale().formattedDataSize(static_cast<qint64>(outcome.bytes), 1,
+                                                                                 QLocale::DataSizeTraditionalFormat)));
+        setState(State::Done);
+        emit finished(true);
+    });
+    return true;
+}
+
+QString BackupDialog::message() const
+{
+    return m_status->text();
+}
+
+void BackupDialog::setState(State state)
+{
+    m_state = state;
+    m_progress->setVisible(state == State::Working);
+    for (QLineEdit* field : {m_file, m_passphrase, m_repeat}) {
+        field->setEnabled(state != State::Working && state != State::Done);
+    }
+    setTextColour(m_status, state == State::Failed ? overdueColor(palette()) : palette().color(QPalette::WindowText));
+    m_startButton->setVisible(state != State::Done);
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(state == State::Done ? tr("Close") : tr("Cancel"));
+    // scrypt and the online backup cannot be interrupted; they take seconds at most.
+    m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(state != State::Working);
+    if (state != State::Working) {
+        updateHints();
+    } else {
+        m_startButton->setEnabled(false);
+    }
+}
+
+// --- RestoreDialog -----------------------------------------------------------------------------
+
+RestoreDialog::RestoreDialog(Session& session, QWidget* parent) : QDialog(parent), m_session(session)
+{
+    setWindowTitle(tr("Restore"));
+    m_confirm = [this](const QString& database) {
+        QMessageBox box(QMessageBox::Warning, tr("Replace the open database?"),
+                        tr("Replace %1 with the contents of the backup?").arg(database), QMessageBox::Cancel, this);
+        box.setInformativeText(tr("Everything in it now is replaced by what the backup holds. Back it up first if "
+                                  "you may want it again."));
+        QPushButton* replace = box.addButton(tr("&Replace"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        return box.clickedButton() == replace;
+    };
+
+    auto* intro = new QLabel(tr("Decrypts a Warmpath backup and opens it. A wrong passphrase or a damaged file "
+                                "changes nothing."),
+                             this);
+    intro->setWordWrap(true);
+
+    m_backupFile = new QLineEdit(this);
+    m_backupFile->setObjectName(QStringLiteral("restoreFile"));
+    m_backupFile->setClearButtonEnabled(true);
+    auto* browse = new QPushButton(tr("&Browse\u2026"), this);
+    connect(browse, &QPushButton::clicked, this, &RestoreDialog::browseBackup);
+    m_passphrase = passphraseField(this);
+    m_passphrase->setObjectName(QStringLiteral("restorePassphrase"));
+
+    const bool hasFile = m_session.hasWorkspace() && !m_session.isDemo() && !m_session.databasePath().isEmpty();
+    m_replaceOpen = new QRadioButton(
+        hasFile ? tr("&Replace the open database (%1)").arg(QFileInfo(m_session.databasePath()).fileName())
+                : tr("&Replace the open database"),
+        this);
+    m_replaceOpen->setEnabled(hasFile);
+    m_replaceOpen->setToolTip(hasFile ? QDir::toNativeSeparators(m_session.databasePath())
+                                      : tr("The demo network lives in memory only; restore into a new file"));
+    m_intoNew = new QRadioButton(tr("Into a &new database file:"), this);
+    m_target = new QLineEdit(this);
+    m_target->setObjectName(QStringLiteral("restoreTarget"));
+    m_targetBrowse = new QPushButton(tr("Br&owse\u2026"), this);
+    connect(m_targetBrowse, &QPushButton::clicked, this, &RestoreDialog::browseTarget);
+    (hasFile ? m_replaceOpen : m_intoNew)->setChecked(true);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Backup file:"), fileRow(m_backupFile, browse));
+    form->addRow(tr("&Passphrase:"), m_passphrase);
+    form->addRow(tr("Restore:"), m_replaceOpen);
+    form->addRow(QString(), m_intoNew);
+    form->addRow(QString(), fileRow(m_target, m_targetBrowse));
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("restoreStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 0);
+    m_progress->setTextVisible(false);
+    m_progress->setVisible(false);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_startButton = m_buttons->addButton(tr("&Restore"), QDialogButtonBox::AcceptRole);
+    m_startButton->setDefault(true);
+    connect(m_startButton, &QPushButton::clicked, this, &RestoreDialog::start);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addLayout(form);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+
+    for (QLineEdit* field : {m_backupFile, m_passphrase, m_target}) {
+        connect(field, &QLineEdit::textChanged, this, &RestoreDialog::updateButtons);
+    }
+    connect(m_intoNew, &QRadioButton::toggled, this, &RestoreDialog::updateButtons);
+    setMinimumWidth(560);
+    updateButtons();
+}
+
+RestoreDialog::~RestoreDialog() = default;
+
+void RestoreDialog::setBackupFile(const QString& path)
+{
+    m_backupFile->setText(path);
+}
+
+void RestoreDialog::setPassphrase(const QString& passphrase)
+{
+    m_passphrase->setText(passphrase);
+}
+
+void RestoreDialog::setTarget(const QString& path)
+{
+    m_intoNew->setChecked(true);
+    m_target->setText(path);
+}
+
+void RestoreDialog::browseBackup()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Restore from"), QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), backupFilter());
+    if (!path.isEmpty()) {
+        m_backupFile->setText(path);
+    }
+}
+
+void RestoreDialog::browseTarget()
+{
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Restore into"),
+                                     QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                         .filePath(QStringLiteral("restored.db")),
+                                     tr("Warmpath databases (*.db)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (QFileInfo(path).suffix().isEmpty()) {
+        path += QStringLiteral(".db");
+    }
+    m_intoNew->setChecked(true);
+    m_target->setText(path);
+}
+
+bool RestoreDialog::replacesOpenDatabase() const
+{
+    return m_replaceOpen->isChecked() && m_replaceOpen->isEnabled();
+}
+
+void RestoreDialog::updateButtons()
+{
+    const bool busy = m_state == State::Checking || m_state == State::Restoring;
+    m_target->setEnabled(!busy && m_intoNew->isChecked());
+    m_targetBrowse->setEnabled(!busy && m_intoNew->isChecked());
+    const bool ready = !m_backupFile->text().trimmed().isEmpty() && !m_passphrase->text().isEmpty() &&
+                       (replacesOpenDatabase() || !m_target->text().trimmed().isEmpty());
+    m_startButton->setEnabled(!busy && ready);
+}
+
+bool RestoreDialog::start()
+{
+    const QString backup = m_backupFile->text().trimmed();
+    const QString passphrase = m_passphrase->text();
+    if (backup.isEmpty() || passphrase.isEmpty() || m_state == State::Checking || m_state == State::Restoring) {
+        return false;
+    }
+    if (replacesOpenDatabase()) {
+        const QString target = m_session.databasePath();
+        if (!m_confirm(QFileInfo(target).fileName())) {
+            return false;
+        }
+        replaceOpenDatabase(backup, passphrase, target);
+        return true;
+    }
+    const QString target = QFileInfo(m_target->text().trimmed()).absoluteFilePath();
+    if (m_target->text().trimmed().isEmpty()) {
+        return false;
+    }
+    if (target == m_session.databasePath()) {
+        m_replaceOpen->setChecked(true);
+        return start();
+    }
+    restoreIntoNewFile(backup, passphrase, target);
+    return true;
+}
+
+void RestoreDialog::restoreIntoNewFile(const QString& backup, const QString& passphrase, const QString& target)
+{
+    setState(State::Restoring);
+    m_status->setText(tr("Restoring\u2026"));
+    // The file dialog already asked before choosing an existing file.
+    const bool force = QFileInfo::exists(target);
+    auto work = [backup, passphrase, target, force]() {
+        FileOutcome outcome;
+        std::string secret = passphrase.toStdString();
+        const Status restored = Workspace::restore(toFsPath(backup), secret, toFsPath(target), force);
+        std::fill(secret.begin(), secret.end(), '\0');
+        if (!restored) {
+            outcome.error = describe(restored.error());
+        }
+        return outcome;
+    };
+    runInBackground<FileOutcome>(this, std::move(work), [this, target](const FileOutcome& outcome) {
+        if (!outcome.error.isEmpty()) {
+            m_status->setText(tr("Nothing was restored: %1").arg(outcome.error));
+            setState(State::Failed);
+            emit finished(false);
+            return;
+        }
+        reopen(target, QString());
+    });
+}
+
+void RestoreDialog::replaceOpenDatabase(const QString& backup, const QString& passphrase, const QString& target)
+{
+    setState(State::Checking);
+    m_status->setText(tr("Checking the backup and the passphrase\u2026"));
+    // First into a scratch file: a wrong passphrase must be found before the open database is closed.
+    auto check = [backup, passphrase]() {
+        FileOutcome outcome;
+        QTemporaryDir scratch;
+        if (!scratch.isValid()) {
+            outcome.error = tr("cannot create a temporary folder to check the backup in");
+            return outcome;
+        }
+        std::string secret = passphrase.toStdString();
+        const Status checked =
+            Workspace::restore(toFsPath(backup), secret, toFsPath(scratch.filePath(QStringLiteral("check.db"))), false);
+        std::fill(secret.begin(), secret.end(), '\0');
+        if (!checked) {
+            outcome.error = describe(checked.error());
+        }
+        return outcome;
+    };
+    runInBackground<FileOutcome>(
+        this, std::move(check), [this, backup, passphrase, target](const FileOutcome& checked) {
+            if (!checked.error.isEmpty()) {
+                m_status->setText(tr("Nothing was restored: %1").arg(checked.error));
+                setState(State::Failed);
+                emit finished(false);
+                return;
+            }
+            setState(State::Restoring);
+            m_status->setText(tr("Replacing %1\u2026").arg(QFileInfo(target).fileName()));
+            std::weak_ptr<Workspace> open = m_session.sharedWorkspace();
+            m_session.close();
+            auto work = [backup, passphrase, target, open]() {
+                FileOutcome outcome;
+                // Background work (a map layout, a reload) may still hold the old workspace for a moment; the
+                // file is replaced only once its connection is closed.
+                const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+                while (!open.expired() && std::chrono::steady_clock::now() < deadline) {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                }
+                if (!open.expired()) {
+                    outcome.error = tr("the open database is still in use; try again in a moment");
+                    return outcome;
+                }
+                std::string secret = passphrase.toStdString();
+                const Status restored = Workspace::restore(toFsPath(backup), secret, toFsPath(target), true);
+                std::fill(secret.begin(), secret.end(), '\0');
+                if (!restored) {
+                    outcome.error = describe(restored.error());
+                    return outcome;
+                }
+                // The graph cache describes the replaced database.
+                std::error_code ignored;
+                std::filesystem::remove(SnapshotCache::pathFor(toFsPath(target)), ignored);
+                return outcome;
+            };
+            runInBackground<FileOutcome>(this, std::move(work), [this, target](const FileOutcome& outcome) {
+                // Either way the database is opened again: restored, or as it was.
+                reopen(target, outcome.error);
+            });
+        });
+}
+
+void RestoreDialog::reopen(const QString& target, const QString& failure)
+{
+    auto* context = new QObject(this);
+    connect(&m_session, &Session::loaded, context, [this, context, target, failure] {
+        context->deleteLater();
+        if (!failure.isEmpty()) {
+            m_status->setText(tr("Nothing was restored: %1").arg(failure));
+            setState(State::Failed);
+            emit finished(false);
+            return;
+        }
+        m_status->setText(tr("Restored and opened %1.").arg(QDir::toNativeSeparators(target)));
+        setState(State::Done);
+        emit finished(true);
+    });
+    connect(&m_session, &Session::failed, context, [this, context](const QString& message) {
+        context->deleteLater();
+        m_status->setText(tr("The database could not be opened again: %1").arg(message));
+        setState(State::Failed);
+        emit finished(false);
+    });
+    m_session.openDatabase(target, OpenMode::MustExist);
+}
+
+QString RestoreDialog::message() const
+{
+    return m_status->text();
+}
+
+void RestoreDialog::setState(State state)
+{
+    m_state = state;
+    const bool busy = state == State::Checking || state == State::Restoring;
+    m_progress->setVisible(busy);
+    for (QWidget* field : std::initializer_list<QWidget*>{m_backupFile, m_passphrase, m_intoNew}) {
+        field->setEnabled(!busy && state != State::Done);
+    }
+    m_replaceOpen->setEnabled(!busy && state != State::Done && m_session.hasWorkspace() && !m_session.isDemo() &&
+                              !m_session.databasePath().isEmpty());
+    setTextColour(m_status, state == State::Failed ? overdueColor(palette()) : palette().color(QPalette::WindowText));
+    m_startButton->setVisible(state != State::Done);
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(state == State::Done ? tr("Close") : tr("Cancel"));
+    // Replacing a database must not be abandoned halfway; it takes seconds at most.
+    m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(!busy);
+    updateButtons();
+}
+
+}  // namespace warmpath::ui
