@@ -6,6 +6,7 @@
 #include "DialogTestSupport.h"
 #include "Session.h"
 #include "dialogs/BackupDialogs.h"
+#include "dialogs/NetworkExporter.h"
 
 using namespace warmpath;
 using namespace warmpath::ui;
@@ -160,6 +161,40 @@ private slots:
         QVERIFY2(f.restore(dialog), qPrintable(dialog.message()));
         QCOMPARE(f.session.databasePath(), QFileInfo(target).absoluteFilePath());
         QCOMPARE(*f.session.workspace()->stats(), f.backedUp);
+    }
+
+    void exportWritesTheFileOffTheUiThreadAndSaysWhere()
+    {
+        QTemporaryDir dir;
+        Session session;
+        QVERIFY(test::openNewDatabase(session, dir));
+        NetworkExporter exporter(session);
+        QSignalSpy finished(&exporter, &NetworkExporter::finished);
+        const QString file = dir.filePath(QStringLiteral("network.graphml"));
+        QVERIFY(exporter.start(exporting::ExportFormat::GraphMl, file));
+        QVERIFY(exporter.isBusy());
+        QVERIFY(!exporter.start(exporting::ExportFormat::Csv, dir.filePath(QStringLiteral("x.csv"))));  // one at a time
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QCOMPARE(finished.first().at(0).toBool(), true);
+        QVERIFY2(finished.first().at(1).toString().contains(QStringLiteral("network.graphml")),
+                 qPrintable(finished.first().at(1).toString()));
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY(written.readAll().contains("<graphml"));
+    }
+
+    void anExportThatCannotBeWrittenSaysWhy()
+    {
+        QTemporaryDir dir;
+        Session session;
+        QVERIFY(test::openNewDatabase(session, dir));
+        NetworkExporter exporter(session);
+        QSignalSpy finished(&exporter, &NetworkExporter::finished);
+        QVERIFY(
+            exporter.start(exporting::ExportFormat::Csv, dir.filePath(QStringLiteral("missing/folder/people.csv"))));
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QVERIFY(finished.first().at(1).toString().startsWith(QStringLiteral("People as CSV could not be written: ")));
     }
 };
 

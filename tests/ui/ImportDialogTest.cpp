@@ -3,13 +3,17 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeWidget>
+#include <QUrl>
 #include <QtTest>
 
 #include "DialogTestSupport.h"
@@ -110,6 +114,24 @@ private slots:
         }
         QVERIFY2(names.contains(QStringLiteral("Ana Souza")), qPrintable(names.join(QLatin1Char(','))));
         QVERIFY2(names.contains(QStringLiteral("Bo Li")), qPrintable(names.join(QLatin1Char(','))));
+    }
+
+    void filesDroppedOnTheWindowOpenTheDialogWithThem()
+    {
+        Fixture f;
+        const QString fixture = WARMPATH_TEST_DATA("import/vcard/contacts-4.0.vcf");
+        QMimeData data;
+        data.setUrls({QUrl::fromLocalFile(fixture)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&f.window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&f.window, &drop);
+        auto* dialog = f.window.findChild<ImportDialog*>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->files(), QStringList{QFileInfo(fixture).absoluteFilePath()});
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Ready));
     }
 
     void thePreviewCountsAreTheCoreDryRunsAndWriteNothing()
