@@ -367,6 +367,11 @@ DetailsPanel::DetailsPanel(Session& session, QUndoStack& undoStack, QWidget* par
     layout->addSpacing(2);
     layout->addLayout(actionRow);
 
+    // Introductions asked for: like the follow-up, something waiting on the user.
+    m_introsSection = addSection(layout, tr("Introductions"));
+    m_intros->setSpacing(8);
+    layout->addLayout(m_intros);
+
     // How you're connected: filled by a worker.
     addSection(layout, tr("How you're connected"));
     m_connectionsStatus->setObjectName(QStringLiteral("connectionsStatus"));
@@ -382,10 +387,6 @@ DetailsPanel::DetailsPanel(Session& session, QUndoStack& undoStack, QWidget* par
     layout->addSpacing(4);
     m_paths->setSpacing(8);
     layout->addLayout(m_paths);
-
-    m_introsSection = addSection(layout, tr("Introductions"));
-    m_intros->setSpacing(8);
-    layout->addLayout(m_intros);
 
     addSection(layout, tr("Notes"));
     m_notes->setSpacing(10);
