@@ -474,11 +474,6 @@ QString DetailsPanel::heading() const
     return m_pages->currentIndex() == 0 ? m_placeholderTitle->text() : m_name->text();
 }
 
-QString DetailsPanel::personName() const
-{
-    return m_displayName;
-}
-
 QString DetailsPanel::personLink(PersonId id, const QString& name) const
 {
     // No underline: a list of names reads as names, and the pointer says they can be clicked.

@@ -94,7 +94,6 @@ private:
     void commitDueDate();
     void commitCadence();
     void applyColours();
-    [[nodiscard]] QString personName() const;
     [[nodiscard]] QString personLink(PersonId id, const QString& name) const;
 
     Session& m_session;
