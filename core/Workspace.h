@@ -115,6 +115,11 @@ public:
     /// earlier.
     Result<std::vector<FollowUpItem>> followUpQueue(Date today, bool overdueOnly = false);
     Result<std::vector<IntroRequest>> introRequests();
+    /// The cadence the person inherits from a tag, and which tag, or nullopt when none of their tags has one.
+    Result<std::optional<InheritedCadence>> inheritedCadence(PersonId id);
+    /// People linked to both me and `person` (a link either way on each side), by name: whom to ask
+    /// about them. Empty for me, and when there is no me or no graph yet.
+    Result<std::vector<NamedPerson>> mutualContacts(PersonId person);
 
     // --- where the follow-up half asks the graph engine ----------------------------------
     /// Degrees of separation from me (either direction) over the current snapshot. Empty when no
@@ -164,6 +169,8 @@ public:
     Result<Note> addNote(PersonId person, std::string_view text);
     /// Deletes note `id` (what undoing an added note does); an unknown id is an error.
     Status deleteNote(std::int64_t id);
+    /// Replaces the text of note `id`; an unknown id or empty text is an error.
+    Result<Note> editNote(std::int64_t id, std::string_view text);
     /// Due on `due`; `everyDays` sets the person's own cadence (kept when nullopt).
     Result<FollowUpRecord> setFollowUp(PersonId person, Date due, std::optional<int> everyDays);
     /// Records contact today; with a cadence (own or inherited) the next due date is today + cadence,
@@ -171,6 +178,9 @@ public:
     Result<FollowUpRecord> markContacted(PersonId person, Date today);
     /// Hides the person's follow-up until today + days.
     Result<FollowUpRecord> snoozeFollowUp(PersonId person, int days, Date today);
+    /// Stores the person's follow-up exactly as `record` says, or removes it with nullopt: what undoing
+    /// a follow-up edit does with the state read before it. Malformed dates or a cadence under 1 are errors.
+    Status replaceFollowUp(PersonId person, const std::optional<FollowUpRecord>& record);
     /// Drafts a request to `via` (or to the first hop of the warmest path when nullopt) for an
     /// introduction to `target`.
     Result<IntroRequest> draftIntro(PersonId target, std::optional<PersonId> via);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <unordered_set>
 
 #include "Workspace.h"
@@ -142,13 +143,16 @@ Result<PersonDetails> Workspace::details(PersonId id, Date today)
                               .due = std::nullopt,
                               .introRequests = workflow.introRequests(id),
                               .degree = degrees ? degrees(id) : std::nullopt};
-        const auto inherited = tags.inheritedCadence(id);
+        const auto inheritedFrom = workflow.inheritedCadence(id);
+        const auto inherited = inheritedFrom ? std::optional<int>(inheritedFrom->days) : std::nullopt;
         if (const auto due = effectiveDue(details.followUp, inherited, today)) {
+            const bool own = details.followUp && details.followUp->cadenceDays;
             details.due = FollowUpItem{.person = id,
                                        .name = person->displayName,
                                        .due = *due,
                                        .daysOverdue = daysBetween(*due, today),
-                                       .cadenceDays = effectiveCadence(details.followUp, inherited)};
+                                       .cadenceDays = effectiveCadence(details.followUp, inherited),
+                                       .cadenceTag = own || !inheritedFrom ? std::string() : inheritedFrom->tag};
         }
         return details;
     });
@@ -178,6 +182,60 @@ Result<std::vector<FollowUpItem>> Workspace::followUpQueue(Date today, bool over
 Result<std::vector<IntroRequest>> Workspace::introRequests()
 {
     return guarded([&]() -> Result<std::vector<IntroRequest>> { return WorkflowRepository(m_db).introRequests(); });
+}
+
+Result<std::optional<InheritedCadence>> Workspace::inheritedCadence(PersonId id)
+{
+    return guarded([&]() -> Result<std::optional<InheritedCadence>> {
+        if (Status exists = checkPerson(id); !exists) {
+            return exists.error();
+        }
+        return WorkflowRepository(m_db).inheritedCadence(id);
+    });
+}
+
+Result<std::vector<NamedPerson>> Workspace::mutualContacts(PersonId person)
+{
+    auto snap = snapshot();
+    auto me = this->me();
+    if (!snap || !me) {
+        return std::vector<NamedPerson>{};  // no graph or no me yet: nobody to name
+    }
+    const Snapshot& graph = **snap;
+    const auto meIndex = graph.indexOf(*me);
+    const auto theirIndex = graph.indexOf(person);
+    if (!meIndex || !theirIndex || *meIndex == *theirIndex) {
+        return std::vector<NamedPerson>{};
+    }
+    // Neighbours either way, as sorted index lists: out- and in-rows are each sorted, so a merge
+    // and a set intersection do it in linear time even for people with thousands of links.
+    const auto neighbours = [&graph](Snapshot::Index v) {
+        std::vector<Snapshot::Index> both;
+        const auto out = graph.outNeighbours(v);
+        const auto in = graph.inNeighbours(v);
+        both.reserve(out.size() + in.size());
+        std::set_union(out.begin(), out.end(), in.begin(), in.end(), std::back_inserter(both));
+        return both;
+    };
+    const auto mine = neighbours(*meIndex);
+    const auto theirs = neighbours(*theirIndex);
+    std::vector<Snapshot::Index> common;
+    std::set_intersection(mine.begin(), mine.end(), theirs.begin(), theirs.end(), std::back_inserter(common));
+    return guarded([&]() -> Result<std::vector<NamedPerson>> {
+        std::vector<NamedPerson> people;
+        people.reserve(common.size());
+        for (const Snapshot::Index index : common) {
+            if (index != *meIndex && index != *theirIndex) {
+                people.push_back(namedLocked(graph.personAt(index)));
+            }
+        }
+        std::stable_sort(people.begin(), people.end(), [](const NamedPerson& a, const NamedPerson& b) {
+            const auto la = lowerAscii(a.name);
+            const auto lb = lowerAscii(b.name);
+            return la != lb ? la < lb : a.id < b.id;
+        });
+        return people;
+    });
 }
 
 Result<std::vector<std::string>> Workspace::addTags(PersonId person, const std::vector<std::string>& names)
@@ -256,6 +314,22 @@ Status Workspace::deleteNote(std::int64_t id)
             return Error("no note #" + std::to_string(id));
         }
         return {};
+    });
+}
+
+Result<Note> Workspace::editNote(std::int64_t id, std::string_view text)
+{
+    return guarded([&]() -> Result<Note> {
+        if (trimmed(text).empty()) {
+            return Error("a note must not be empty; delete it instead");
+        }
+        WorkflowRepository workflow(m_db);
+        Transaction tx(m_db);
+        if (!workflow.updateNote(id, text)) {
+            return Error("no note #" + std::to_string(id));
+        }
+        tx.commit();
+        return *workflow.note(id);
     });
 }
 
@@ -350,6 +424,34 @@ Result<FollowUpRecord> Workspace::snoozeFollowUp(PersonId person, int days, Date
         workflow.setFollowUp(person, record);
         tx.commit();
         return record;
+    });
+}
+
+Status Workspace::replaceFollowUp(PersonId person, const std::optional<FollowUpRecord>& record)
+{
+    return guarded([&]() -> Status {
+        if (Status exists = checkPerson(person); !exists) {
+            return exists;
+        }
+        if (record) {
+            if (record->cadenceDays && *record->cadenceDays <= 0) {
+                return Error("a cadence is a number of days greater than 0");
+            }
+            for (const std::string* date : {&record->dueDate, &record->lastContacted, &record->snoozedUntil}) {
+                if (!date->empty() && !parseDate(*date)) {
+                    return Error("'" + *date + "' is not a date (YYYY-MM-DD)");
+                }
+            }
+        }
+        WorkflowRepository workflow(m_db);
+        Transaction tx(m_db);
+        if (record) {
+            workflow.setFollowUp(person, *record);
+        } else {
+            workflow.removeFollowUp(person);
+        }
+        tx.commit();
+        return {};
     });
 }
 

@@ -89,7 +89,7 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
     });
     connect(m_suggestions, &SuggestionsView::tagRequested, this, [this](PersonId person) { tagPeople({person}); });
     m_views->addTab(m_suggestions, tr("Suggestions"));
-    m_followUps = new FollowUpsView(m_session, this);
+    m_followUps = new FollowUpsView(m_session, *m_undoStack, this);
     connect(m_followUps, &FollowUpsView::personSelected, this, &MainWindow::onMapSelected);
     m_views->addTab(m_followUps, tr("Follow-ups"));
     connect(m_views, &QTabWidget::currentChanged, this, [this](int index) {
@@ -112,7 +112,8 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
         }
     });
 
-    m_details = new DetailsPanel(m_session, this);
+    m_details = new DetailsPanel(m_session, *m_undoStack, this);
+    connect(m_details, &DetailsPanel::personActivated, this, &MainWindow::onMapSelected);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -344,7 +345,8 @@ bool MainWindow::selectPerson(PersonId id)
 bool MainWindow::isSettled() const
 {
     return !m_session.isLoading() && !m_mapView->isBusy() && !m_pathFinder->isBusy() &&
-           !m_pathFinder->mapView()->isBusy() && !m_suggestions->isBusy() && !m_followUps->isBusy();
+           !m_pathFinder->mapView()->isBusy() && !m_suggestions->isBusy() && !m_followUps->isBusy() &&
+           !m_details->isBusy();
 }
 
 void MainWindow::onMapSelected(PersonId person)

@@ -93,6 +93,47 @@ std::optional<FollowUpRecord> WorkflowRepository::followUp(PersonId person)
     return record;
 }
 
+bool WorkflowRepository::removeFollowUp(PersonId person)
+{
+    m_db.cached("DELETE FROM follow_up WHERE person_id = ?").bind(1, person.value()).run();
+    return m_db.changes() > 0;
+}
+
+std::optional<InheritedCadence> WorkflowRepository::inheritedCadence(PersonId person)
+{
+    Statement& st = m_db.cached(
+        "SELECT t.cadence_days, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
+        "WHERE pt.person_id = ? AND t.cadence_days IS NOT NULL ORDER BY t.cadence_days, t.name COLLATE NOCASE LIMIT 1");
+    st.bind(1, person.value());
+    std::optional<InheritedCadence> inherited;
+    if (st.step()) {
+        inherited = InheritedCadence{.days = static_cast<int>(st.int64(0)), .tag = st.text(1)};
+    }
+    st.reset();
+    return inherited;
+}
+
+bool WorkflowRepository::updateNote(std::int64_t id, std::string_view text)
+{
+    m_db.cached("UPDATE note SET text = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?")
+        .bind(1, text)
+        .bind(2, id)
+        .run();
+    return m_db.changes() > 0;
+}
+
+std::optional<Note> WorkflowRepository::note(std::int64_t id)
+{
+    Statement& st = m_db.cached("SELECT id, text, created_at FROM note WHERE id = ?");
+    st.bind(1, id);
+    std::optional<Note> found;
+    if (st.step()) {
+        found = Note{.id = st.int64(0), .text = st.text(1), .createdAt = st.text(2)};
+    }
+    st.reset();
+    return found;
+}
+
 std::int64_t WorkflowRepository::addIntroRequest(PersonId target, std::optional<PersonId> introducer,
                                                  std::string_view status, std::string_view note)
 {
@@ -150,7 +191,9 @@ std::vector<FollowUpItem> WorkflowRepository::followUpQueue(Date today)
     Statement st = m_db.prepare(
         "SELECT p.id, p.display_name, f.person_id IS NOT NULL, coalesce(f.due_date, ''), f.cadence_days, "
         "coalesce(f.last_contacted, ''), coalesce(f.snoozed_until, ''), coalesce(f.done, 0), "
-        "(SELECT min(t.cadence_days) FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.person_id = p.id) "
+        "(SELECT min(t.cadence_days) FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.person_id = p.id), "
+        "(SELECT t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.person_id = p.id "
+        "AND t.cadence_days IS NOT NULL ORDER BY t.cadence_days, t.name COLLATE NOCASE LIMIT 1) "
         "FROM person p LEFT JOIN follow_up f ON f.person_id = p.id "
         "WHERE f.person_id IS NOT NULL OR EXISTS (SELECT 1 FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
         "WHERE pt.person_id = p.id AND t.cadence_days IS NOT NULL)");
@@ -176,7 +219,8 @@ std::vector<FollowUpItem> WorkflowRepository::followUpQueue(Date today)
                                          .name = st.text(1),
                                          .due = *due,
                                          .daysOverdue = daysBetween(*due, today),
-                                         .cadenceDays = effectiveCadence(record, inherited)});
+                                         .cadenceDays = effectiveCadence(record, inherited),
+                                         .cadenceTag = record && record->cadenceDays ? std::string() : st.text(9)});
         }
     }
     std::stable_sort(queue.begin(), queue.end(), [](const FollowUpItem& a, const FollowUpItem& b) {

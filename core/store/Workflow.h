@@ -21,6 +21,17 @@ struct FollowUpRecord {
     std::string lastContacted;
     std::string snoozedUntil;
     bool done = false;
+
+    friend bool operator==(const FollowUpRecord&, const FollowUpRecord&) = default;
+};
+
+/// A cadence a person inherits from one of their tags: the shortest one, and the tag it comes from
+/// (the first by name when several tags share it), so that the GUI can say "every 90 days, from Mentors".
+struct InheritedCadence {
+    int days = 0;
+    std::string tag;
+
+    friend bool operator==(const InheritedCadence&, const InheritedCadence&) = default;
 };
 
 /// One row of the follow-up queue: when the person is due and how late that is.
@@ -30,6 +41,7 @@ struct FollowUpItem {
     Date due;
     int daysOverdue = 0;             ///< today − due; negative when due in the future
     std::optional<int> cadenceDays;  ///< the person's own cadence, else the one inherited from tags
+    std::string cadenceTag;          ///< the tag cadenceDays is inherited from; empty for an own cadence
 
     friend bool operator==(const FollowUpItem&, const FollowUpItem&) = default;
 };
@@ -52,6 +64,14 @@ public:
     std::int64_t addNote(PersonId person, std::string_view text, std::optional<std::int64_t> batchId = {});
     void setFollowUp(PersonId person, const FollowUpRecord& followUp);
     [[nodiscard]] std::optional<FollowUpRecord> followUp(PersonId person);
+    /// Deletes the person's follow-up row; returns false when they had none.
+    bool removeFollowUp(PersonId person);
+    /// The cadence the person inherits from their tags (see InheritedCadence), if any tag has one.
+    [[nodiscard]] std::optional<InheritedCadence> inheritedCadence(PersonId person);
+    /// Replaces the text of note `id`; returns false when there is no such note.
+    bool updateNote(std::int64_t id, std::string_view text);
+    /// Note `id`, if it exists.
+    [[nodiscard]] std::optional<Note> note(std::int64_t id);
     std::int64_t addIntroRequest(PersonId target, std::optional<PersonId> introducer, std::string_view status,
                                  std::string_view note);
 

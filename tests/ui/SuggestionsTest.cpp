@@ -67,6 +67,23 @@ private slots:
         }
     }
 
+    void settingAFollowUpFromASuggestionIsUndoable()
+    {
+        QUndoStack stack;
+        SuggestionsView view(*m_session, stack);
+        QSignalSpy refreshed(&view, &SuggestionsView::refreshed);
+        view.show();
+        QVERIFY(refreshed.wait(kLoadTimeoutMs));
+        view.table()->selectRow(0);
+        const PersonId person(view.table()->model()->index(0, 0).data(SuggestionsModel::PersonIdRole).toLongLong());
+        const auto before = *m_session->workspace()->followUp(person);
+        const QDate due = QDate::currentDate().addDays(14);
+        view.followUpSelected(due);
+        QCOMPARE(m_session->workspace()->followUp(person)->value().dueDate, due.toString(Qt::ISODate).toStdString());
+        stack.undo();
+        QVERIFY(*m_session->workspace()->followUp(person) == before);
+    }
+
     void aDismissedSuggestionIsRememberedAndUndoBringsItBack()
     {
         QUndoStack stack;

@@ -37,4 +37,33 @@ void NoteCommand::undo()
     }
 }
 
+EditNoteCommand::EditNoteCommand(Session& session, std::int64_t noteId, QString previousText, QString text)
+    : m_session(session), m_noteId(noteId), m_previousText(std::move(previousText)), m_text(std::move(text))
+{
+    setText(QCoreApplication::translate("NoteCommand", "Edit note"));
+}
+
+EditNoteCommand::~EditNoteCommand() = default;
+
+void EditNoteCommand::write(const QString& text)
+{
+    if (Workspace* workspace = m_session.workspace()) {
+        if (!workspace->editNote(m_noteId, text.toStdString())) {
+            setObsolete(true);
+            return;
+        }
+        m_session.reloadPeople();
+    }
+}
+
+void EditNoteCommand::redo()
+{
+    write(m_text);
+}
+
+void EditNoteCommand::undo()
+{
+    write(m_previousText);
+}
+
 }  // namespace warmpath::ui

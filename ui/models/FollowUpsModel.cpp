@@ -100,7 +100,13 @@ QVariant FollowUpsModel::data(const QModelIndex& index, int role) const
             return tr("%1 \u00b7 %2").arg(relativeDue(due, due.addDays(item.daysOverdue)), mediumDate(due));
         }
         case Cadence:
-            return item.cadenceDays ? tr("every %1 days").arg(*item.cadenceDays) : QString();
+            if (!item.cadenceDays) {
+                return QString();
+            }
+            // An inherited cadence says where it comes from, as the tag's people know it: "Mentors: every 90 days".
+            return item.cadenceTag.empty()
+                       ? tr("every %1 days").arg(*item.cadenceDays)
+                       : tr("%1: every %2 days").arg(toQString(item.cadenceTag)).arg(*item.cadenceDays);
         default:
             return {};
         }

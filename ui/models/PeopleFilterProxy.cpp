@@ -61,6 +61,42 @@ void PeopleFilterProxy::setDegreeFilter(DegreeFilter filter)
     invalidateFilter();
 }
 
+void PeopleFilterProxy::setNetworkFilter(const QString& network)
+{
+    if (network == m_network) {
+        return;
+    }
+    m_network = network;
+    invalidateFilter();
+}
+
+void PeopleFilterProxy::setFollowUpFilter(FollowUpFilter filter)
+{
+    if (filter == m_followUp) {
+        return;
+    }
+    m_followUp = filter;
+    invalidateFilter();
+}
+
+bool PeopleFilterProxy::acceptsFollowUp(int state) const
+{
+    using State = PeopleModel::FollowUpState;
+    switch (m_followUp) {
+    case FollowUpFilter::Any:
+        return true;
+    case FollowUpFilter::Overdue:
+        return state == static_cast<int>(State::Overdue);
+    case FollowUpFilter::ThisWeek:
+        return state == static_cast<int>(State::ThisWeek);
+    case FollowUpFilter::Scheduled:
+        return state == static_cast<int>(State::Scheduled);
+    case FollowUpFilter::None:
+        return state == static_cast<int>(State::None);
+    }
+    return true;
+}
+
 bool PeopleFilterProxy::acceptsDegree(const QVariant& degree) const
 {
     if (m_degree == DegreeFilter::Any) {
@@ -88,6 +124,12 @@ bool PeopleFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourc
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (!acceptsDegree(
             sourceModel()->index(sourceRow, PeopleModel::Degree, sourceParent).data(PeopleModel::RawValueRole))) {
+        return false;
+    }
+    if (!acceptsFollowUp(index.data(PeopleModel::FollowUpStateRole).toInt())) {
+        return false;
+    }
+    if (!m_network.isEmpty() && !index.data(PeopleModel::NetworksRole).toStringList().contains(m_network)) {
         return false;
     }
     if (!m_tag.isEmpty()) {

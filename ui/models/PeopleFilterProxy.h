@@ -27,10 +27,19 @@ public:
     enum class DegreeFilter { Any, First, Second, Third, Further, NotConnected };
     void setDegreeFilter(DegreeFilter filter);
     [[nodiscard]] DegreeFilter degreeFilter() const { return m_degree; }
-    /// True when a search, a tag or a degree hides rows that the source model has.
+    /// Shows only people with an identity on this network ("bsky", "linkedin"); empty shows everyone.
+    void setNetworkFilter(const QString& network);
+    [[nodiscard]] QString networkFilter() const { return m_network; }
+    /// What the follow-up filter keeps: any, or one PeopleModel::FollowUpState.
+    enum class FollowUpFilter { Any, Overdue, ThisWeek, Scheduled, None };
+    void setFollowUpFilter(FollowUpFilter filter);
+    [[nodiscard]] FollowUpFilter followUpFilter() const { return m_followUp; }
+    /// True when a search, a tag, a degree, a network or a follow-up state hides rows that the source
+    /// model has.
     [[nodiscard]] bool isFiltering() const
     {
-        return !m_words.isEmpty() || !m_tag.isEmpty() || m_degree != DegreeFilter::Any;
+        return !m_words.isEmpty() || !m_tag.isEmpty() || m_degree != DegreeFilter::Any || !m_network.isEmpty() ||
+               m_followUp != FollowUpFilter::Any;
     }
 
 protected:
@@ -39,11 +48,14 @@ protected:
 
 private:
     [[nodiscard]] bool acceptsDegree(const QVariant& degree) const;
+    [[nodiscard]] bool acceptsFollowUp(int state) const;
 
     QString m_searchText;
     QStringList m_words;
     QString m_tag;
     DegreeFilter m_degree = DegreeFilter::Any;
+    QString m_network;
+    FollowUpFilter m_followUp = FollowUpFilter::Any;
     QCollator m_collator;
 };
 

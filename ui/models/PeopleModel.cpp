@@ -61,6 +61,7 @@ void PeopleModel::setPeople(std::vector<PersonSummary> people, QHash<qint64, int
         QStringList networks;
         for (const std::string& network : row.networks) {
             networks.append(networkName(network));
+            extras.networkKeys.append(toQString(network));
         }
         extras.networks = networks.join(QStringLiteral(", "));
         extras.tags = joined(row.tags, QStringLiteral(", "));
@@ -131,6 +132,10 @@ QVariant PeopleModel::data(const QModelIndex& index, int role) const
         return extras.tagList;
     case SearchTextRole:
         return extras.searchText;
+    case NetworksRole:
+        return extras.networkKeys;
+    case FollowUpStateRole:
+        return static_cast<int>(followUpStateOf(extras));
     case Qt::DecorationRole:
         if (column == Networks && !person.networks.empty()) {
             return badgesFor(person);
@@ -154,6 +159,19 @@ QVariant PeopleModel::data(const QModelIndex& index, int role) const
     default:
         return {};
     }
+}
+
+PeopleModel::FollowUpState PeopleModel::followUpStateOf(const RowExtras& extras) const
+{
+    constexpr int kWeek = 7;
+    if (!extras.followUpDue.isValid()) {
+        return FollowUpState::None;
+    }
+    const qint64 days = m_today.daysTo(extras.followUpDue);
+    if (days <= 0) {
+        return FollowUpState::Overdue;
+    }
+    return days <= kWeek ? FollowUpState::ThisWeek : FollowUpState::Scheduled;
 }
 
 QVariant PeopleModel::displayValue(const PersonSummary& row, const RowExtras& extras, int column) const

@@ -45,7 +45,14 @@ public:
         TagsRole,
         /// Name, organisation, title and tags, case-folded and without accents, in every column.
         SearchTextRole,
+        /// The networks of the person's identities ("bsky", "linkedin") as a QStringList, in every column.
+        NetworksRole,
+        /// Where the person's follow-up stands as an int (FollowUpState), in every column.
+        FollowUpStateRole,
     };
+
+    /// Where a follow-up stands, as the follow-ups view sorts them: due today or earlier is overdue.
+    enum class FollowUpState : int { None, Overdue, ThisWeek, Scheduled };
 
     explicit PeopleModel(QObject* parent = nullptr);
     ~PeopleModel() override;
@@ -78,12 +85,14 @@ private:
         QString networks;
         QString tags;
         QStringList tagList;
+        QStringList networkKeys;
         QString searchText;
         int degree = -1;  ///< -1: not connected or unknown
     };
 
     [[nodiscard]] QVariant displayValue(const PersonSummary& row, const RowExtras& extras, int column) const;
     [[nodiscard]] QVariant rawValue(const PersonSummary& row, const RowExtras& extras, int column) const;
+    [[nodiscard]] FollowUpState followUpStateOf(const RowExtras& extras) const;
     [[nodiscard]] QVariant toolTip(const PersonSummary& row, const RowExtras& extras, int column) const;
     [[nodiscard]] QPixmap badgesFor(const PersonSummary& row) const;
     [[nodiscard]] QPixmap degreeDotFor(int degree) const;

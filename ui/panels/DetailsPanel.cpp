@@ -1,18 +1,48 @@
 #include "panels/DetailsPanel.h"
 
+#include <algorithm>
+#include <exception>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QCoreApplication>
+#include <QDateEdit>
 #include <QDesktopServices>
 #include <QEvent>
 #include <QFrame>
+#include <QFutureWatcher>
 #include <QGridLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QPainter>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QSpinBox>
 #include <QStackedWidget>
+#include <QStringListModel>
+#include <QTimer>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include "Format.h"
 #include "Session.h"
+#include "Workspace.h"
+#include "commands/FollowUpCommand.h"
+#include "commands/IntroCommand.h"
+#include "commands/NoteCommand.h"
+#include "commands/TagCommand.h"
+#include "models/WarmPathsModel.h"
 #include "widgets/FlowLayout.h"
 #include "widgets/NetworkBadges.h"
 #include "widgets/RoundGlyph.h"
@@ -105,10 +135,64 @@ QColor mutedOnBase(const QPalette& palette)
 
 }  // namespace
 
-DetailsPanel::DetailsPanel(Session& session, QWidget* parent)
+namespace {
+
+constexpr int kPathsShown = 3;
+constexpr std::size_t kMutualShown = 12;
+constexpr int kWeek = 7;
+constexpr int kMonth = 30;
+
+/// Deletes everything in `layout`: its widgets and, depth first, the layouts inside it.
+void clearLayout(QLayout* layout)
+{
+    while (QLayoutItem* item = layout->takeAt(0)) {
+        if (QLayout* child = item->layout()) {
+            clearLayout(child);
+        }
+        delete item->widget();
+        delete item;
+    }
+}
+
+QDate toQDate(Date date)
+{
+    return parseIsoDate(formatDate(date));
+}
+
+/// "every 90 days", "every week".
+QString cadenceText(int days)
+{
+    if (days == kWeek) {
+        return QCoreApplication::translate("DetailsPanel", "every week");
+    }
+    return QCoreApplication::translate("DetailsPanel", "every %1")
+        .arg(formatCount(days, QCoreApplication::translate("DetailsPanel", "day"),
+                         QCoreApplication::translate("DetailsPanel", "days")));
+}
+
+/// An HTML span in `colour`.
+QString coloured(const QString& html, const QColor& colour)
+{
+    return QStringLiteral("<span style=\"color:%1\">%2</span>").arg(colour.name(), html);
+}
+
+}  // namespace
+
+/// What the worker works out for "How you're connected".
+struct DetailsPanel::Connections {
+    PersonId person;
+    bool isMe = false;
+    std::optional<WarmPathsAnswer> paths;
+    std::vector<NamedPerson> mutual;
+    QString error;
+};
+
+DetailsPanel::DetailsPanel(Session& session, QUndoStack& undoStack, QWidget* parent)
     : QWidget(parent),
       m_session(session),
+      m_undoStack(undoStack),
       m_pages(new QStackedWidget(this)),
+      m_scroll(new QScrollArea(m_pages)),
       m_placeholderTitle(new QLabel(this)),
       m_placeholderText(new QLabel(this)),
       m_avatar(new QLabel(this)),
@@ -116,15 +200,27 @@ DetailsPanel::DetailsPanel(Session& session, QWidget* parent)
       m_meBadge(new QLabel(tr("You"), this)),
       m_subtitle(wrappingLabel(this)),
       m_profiles(new QVBoxLayout),
-      m_tagsSection(nullptr),
       m_tagsBox(new QWidget(this)),
       m_tags(new FlowLayout(m_tagsBox)),
+      m_tagInput(new QLineEdit(this)),
       m_followUp(new QGridLayout),
-      m_notes(wrappingLabel(this)),
+      m_dueEdit(new QDateEdit(this)),
+      m_cadenceEdit(new QSpinBox(this)),
+      m_snoozeButton(new QToolButton(this)),
+      m_contactedButton(new QPushButton(tr("Mark contacted"), this)),
+      m_connectionsStatus(wrappingLabel(this)),
+      m_paths(new QVBoxLayout),
+      m_mutual(wrappingLabel(this)),
+      m_introsSection(nullptr),
+      m_intros(new QVBoxLayout),
+      m_notes(new QVBoxLayout),
+      m_noteEditor(new QPlainTextEdit(this)),
+      m_noteSave(new QPushButton(tr("Add note"), this)),
+      m_noteCancel(new QPushButton(tr("Cancel"), this)),
       m_ref(wrappingLabel(this))
 {
     setObjectName(QStringLiteral("detailsPanel"));
-    setMinimumWidth(280);
+    setMinimumWidth(300);
     // A sheet of its own beside the table, as inspectors are, in whatever palette the system has.
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
@@ -149,13 +245,12 @@ DetailsPanel::DetailsPanel(Session& session, QWidget* parent)
     m_pages->addWidget(placeholder);
 
     // --- person page -----------------------------------------------------------------------
-    auto* scroll = new QScrollArea(m_pages);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto* content = new QWidget(scroll);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* content = new QWidget(m_scroll);
     content->setAutoFillBackground(false);
-    scroll->viewport()->setAutoFillBackground(false);
+    m_scroll->viewport()->setAutoFillBackground(false);
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(kMargin, kMargin, kMargin, kMargin);
     layout->setSpacing(6);
@@ -193,18 +288,138 @@ DetailsPanel::DetailsPanel(Session& session, QWidget* parent)
     m_profiles->setSpacing(6);
     layout->addLayout(m_profiles);
 
-    m_tagsSection = addSection(layout, tr("Tags"));
+    // Tags: chips with a remove button, then a field that adds one (completing existing tags).
+    addSection(layout, tr("Tags"));
     layout->addWidget(m_tagsBox);
+    m_tagInput->setObjectName(QStringLiteral("tagInput"));
+    m_tagInput->setPlaceholderText(tr("Add a tag\u2026"));
+    m_tagInput->setToolTip(tr("Type a tag and press Enter"));
+    m_tagInput->setFixedWidth(fontMetrics().horizontalAdvance(QStringLiteral("Add a tag\u2026")) + 36);
+    auto* completer = new QCompleter(this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_tagInput->setCompleter(completer);
+    connect(m_tagInput, &QLineEdit::returnPressed, this, [this] {
+        const QString tag = m_tagInput->text().trimmed();
+        m_tagInput->clear();
+        if (!tag.isEmpty()) {
+            addTag(tag);
+        }
+    });
 
+    // Follow-up: what stands, then the controls that change it.
     addSection(layout, tr("Follow-up"));
     m_followUp->setHorizontalSpacing(16);
     m_followUp->setVerticalSpacing(6);
     m_followUp->setColumnStretch(1, 1);
     layout->addLayout(m_followUp);
+    m_dueEdit->setObjectName(QStringLiteral("dueEdit"));
+    m_dueEdit->setCalendarPopup(true);
+    m_dueEdit->setDisplayFormat(displayLocale().dateFormat(QLocale::ShortFormat).contains(QLatin1String("yyyy"))
+                                    ? displayLocale().dateFormat(QLocale::ShortFormat)
+                                    : QStringLiteral("d MMM yyyy"));
+    m_dueEdit->setToolTip(tr("When to get in touch next"));
+    connect(m_dueEdit, &QDateEdit::editingFinished, this, &DetailsPanel::commitDueDate);
+    connect(m_dueEdit, &QDateEdit::dateChanged, this, [this] {
+        // A date picked in the calendar is a decision; typing one is finished with Enter or Tab.
+        if (!m_filling && !m_dueEdit->hasFocus()) {
+            commitDueDate();
+        }
+    });
+    m_cadenceEdit->setObjectName(QStringLiteral("cadenceEdit"));
+    m_cadenceEdit->setRange(0, 3650);
+    m_cadenceEdit->setPrefix(tr("every "));
+    m_cadenceEdit->setSuffix(tr(" days"));
+    m_cadenceEdit->setSpecialValueText(tr("no own cadence"));
+    m_cadenceEdit->setToolTip(tr("Keep in touch this often; 0 leaves it to the person's tags"));
+    connect(m_cadenceEdit, &QSpinBox::editingFinished, this, &DetailsPanel::commitCadence);
+    m_snoozeButton->setObjectName(QStringLiteral("snoozeButton"));
+    m_snoozeButton->setText(tr("Snooze"));
+    m_snoozeButton->setPopupMode(QToolButton::InstantPopup);
+    m_snoozeButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto* snoozeMenu = new QMenu(m_snoozeButton);
+    snoozeMenu->addAction(tr("For a week"), this, [this] { snooze(kWeek); });
+    snoozeMenu->addAction(tr("For a month"), this, [this] { snooze(kMonth); });
+    m_snoozeButton->setMenu(snoozeMenu);
+    m_contactedButton->setObjectName(QStringLiteral("contactedButton"));
+    m_contactedButton->setToolTip(tr("Record that you were in touch today; with a cadence, plan the next time"));
+    connect(m_contactedButton, &QPushButton::clicked, this, &DetailsPanel::markContacted);
+    // The editors, labelled as the rows above are: changing one plans the follow-up.
+    auto* editors = new QGridLayout;
+    editors->setHorizontalSpacing(16);
+    editors->setVerticalSpacing(6);
+    editors->setColumnStretch(1, 1);
+    auto* nextLabel = new QLabel(tr("Next contact"), this);
+    auto* everyLabel = new QLabel(tr("Own cadence"), this);
+    m_mutedLabels.append(nextLabel);
+    m_mutedLabels.append(everyLabel);
+    editors->addWidget(nextLabel, 0, 0);
+    editors->addWidget(m_dueEdit, 0, 1);
+    editors->addWidget(everyLabel, 1, 0);
+    editors->addWidget(m_cadenceEdit, 1, 1);
+    auto* actionRow = new QHBoxLayout;
+    actionRow->setSpacing(8);
+    actionRow->addStretch();
+    actionRow->addWidget(m_snoozeButton);
+    actionRow->addWidget(m_contactedButton);
+    layout->addSpacing(8);
+    layout->addLayout(editors);
+    layout->addSpacing(2);
+    layout->addLayout(actionRow);
+
+    // Introductions asked for: like the follow-up, something waiting on the user.
+    m_introsSection = addSection(layout, tr("Introductions"));
+    m_intros->setSpacing(8);
+    layout->addLayout(m_intros);
+
+    // How you're connected: filled by a worker.
+    addSection(layout, tr("How you're connected"));
+    m_connectionsStatus->setObjectName(QStringLiteral("connectionsStatus"));
+    m_mutedLabels.append(m_connectionsStatus);
+    layout->addWidget(m_connectionsStatus);
+    // The contacts we share first: asking one of them is the shortest way in when there are any.
+    m_mutual->setObjectName(QStringLiteral("mutualContacts"));
+    m_mutual->setTextFormat(Qt::RichText);
+    m_mutual->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(m_mutual, &QLabel::linkActivated, this,
+            [this](const QString& href) { emit personActivated(PersonId(href.mid(1).toLongLong())); });
+    layout->addWidget(m_mutual);
+    layout->addSpacing(4);
+    m_paths->setSpacing(8);
+    layout->addLayout(m_paths);
 
     addSection(layout, tr("Notes"));
-    m_notes->setObjectName(QStringLiteral("detailsNotes"));
-    layout->addWidget(m_notes);
+    m_notes->setSpacing(10);
+    layout->addLayout(m_notes);
+    m_noteEditor->setObjectName(QStringLiteral("noteEditor"));
+    m_noteEditor->setPlaceholderText(tr("Write a note\u2026"));
+    m_noteEditor->setTabChangesFocus(true);
+    m_noteEditor->setFixedHeight(fontMetrics().lineSpacing() * 3 + 14);
+    m_noteSave->setObjectName(QStringLiteral("noteSave"));
+    m_noteSave->setEnabled(false);
+    m_noteCancel->setVisible(false);
+    connect(m_noteEditor, &QPlainTextEdit::textChanged, this,
+            [this] { m_noteSave->setEnabled(!m_noteEditor->toPlainText().trimmed().isEmpty()); });
+    connect(m_noteSave, &QPushButton::clicked, this, [this] {
+        const QString text = m_noteEditor->toPlainText().trimmed();
+        if (text.isEmpty()) {
+            return;
+        }
+        if (m_editingNoteId != 0) {
+            editNote(m_editingNoteId, text);
+        } else {
+            addNote(text);
+        }
+        finishEditingNote();
+    });
+    connect(m_noteCancel, &QPushButton::clicked, this, &DetailsPanel::finishEditingNote);
+    auto* noteButtons = new QHBoxLayout;
+    noteButtons->addStretch();
+    noteButtons->addWidget(m_noteCancel);
+    noteButtons->addWidget(m_noteSave);
+    layout->addSpacing(4);
+    layout->addWidget(m_noteEditor);
+    layout->addLayout(noteButtons);
 
     m_ref->setObjectName(QStringLiteral("detailsRef"));
     m_ref->setToolTip(tr("How to name this person in warmpath-cli commands"));
@@ -213,12 +428,20 @@ DetailsPanel::DetailsPanel(Session& session, QWidget* parent)
     layout->addWidget(m_ref);
     layout->addStretch();
 
-    scroll->setWidget(content);
-    m_pages->addWidget(scroll);
+    m_scroll->setWidget(content);
+    m_pages->addWidget(m_scroll);
 
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_pages);
+
+    // An edit (or its undo) reloads the people; show what the database now says about this person.
+    connect(&m_session, &Session::peopleChanged, this, [this] {
+        if (m_person.valid()) {
+            showPerson(m_person);
+        }
+    });
+    connect(&m_session, &Session::loadingStarted, this, [this] { showSelectionCount(0); });
 
     applyColours();
     showSelectionCount(0);
@@ -228,7 +451,7 @@ DetailsPanel::~DetailsPanel() = default;
 
 QSize DetailsPanel::sizeHint() const
 {
-    return {380, 600};
+    return {400, 600};
 }
 
 QLabel* DetailsPanel::addSection(QVBoxLayout* layout, const QString& title)
@@ -240,7 +463,7 @@ QLabel* DetailsPanel::addSection(QVBoxLayout* layout, const QString& title)
     font.setLetterSpacing(QFont::PercentageSpacing, 108);
     label->setFont(font);
     m_mutedLabels.append(label);
-    layout->addSpacing(12);
+    layout->addSpacing(14);
     layout->addWidget(label);
     layout->addSpacing(2);
     return label;
@@ -251,9 +474,19 @@ QString DetailsPanel::heading() const
     return m_pages->currentIndex() == 0 ? m_placeholderTitle->text() : m_name->text();
 }
 
+QString DetailsPanel::personLink(PersonId id, const QString& name) const
+{
+    // No underline: a list of names reads as names, and the pointer says they can be clicked.
+    return QStringLiteral("<a href=\"#%1\" style=\"text-decoration:none; color:%2\">%3</a>")
+        .arg(id.value())
+        .arg(palette().color(QPalette::Link).name(), name.toHtmlEscaped());
+}
+
 void DetailsPanel::showPlaceholder(const QString& title, const QString& text)
 {
     m_person = PersonId();
+    ++m_connectionsGeneration;  // a path still being worked out is for nobody now
+    m_connectionsBusy = false;
     m_placeholderTitle->setText(title);
     m_placeholderText->setText(text);
     m_pages->setCurrentIndex(0);
@@ -263,29 +496,11 @@ void DetailsPanel::showSelectionCount(int count)
 {
     if (count > 1) {
         showPlaceholder(tr("%1 people selected").arg(formatCount(count)),
-                        tr("Select one person to see their profiles, tags and follow-up."));
+                        tr("Tag them all at once with Edit \u203a Tag selected people. Select one person to see "
+                           "their profiles, tags and follow-up."));
     } else {
         showPlaceholder(tr("No one selected"), tr("Select a person in the list to see their details here."));
     }
-}
-
-void DetailsPanel::clearDynamicRows()
-{
-    while (QLayoutItem* item = m_profiles->takeAt(0)) {
-        if (QLayout* row = item->layout()) {
-            while (QLayoutItem* child = row->takeAt(0)) {
-                delete child->widget();
-                delete child;
-            }
-        }
-        delete item->widget();
-        delete item;
-    }
-    while (QLayoutItem* item = m_followUp->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
-    m_tags->clear();
 }
 
 void DetailsPanel::showPerson(PersonId id)
@@ -300,18 +515,23 @@ void DetailsPanel::showPerson(PersonId id)
         showSelectionCount(0);
         return;
     }
+    const bool samePerson = id == m_person && m_pages->currentIndex() == 1;
+    const int scrolled = m_scroll->verticalScrollBar()->value();
+    const bool tagInputHadFocus = m_tagInput->hasFocus();
+    if (!samePerson) {
+        finishEditingNote();
+    }
     m_person = id;
-    clearDynamicRows();
+    m_displayName = toQString(person->displayName);
     const QPalette& pal = palette();
     const QColor muted = mutedOnBase(pal);
 
     // Heading.
-    const QString name = toQString(person->displayName);
-    m_avatar->setPixmap(avatarFor(name, kAvatarSize, devicePixelRatioF()));
-    m_name->setText(name);
+    m_avatar->setPixmap(avatarFor(m_displayName, kAvatarSize, devicePixelRatioF()));
+    m_name->setText(m_displayName);
     m_meBadge->setVisible(person->isMe);
     QStringList facts;
-    for (const std::string* fact : {&person->organisation, &person->title, &person->location}) {
+    for (const std::string* fact : {&person->title, &person->organisation, &person->location}) {
         if (!fact->empty()) {
             facts.append(toQString(*fact));
         }
@@ -320,6 +540,7 @@ void DetailsPanel::showPerson(PersonId id)
     m_subtitle->setVisible(!facts.isEmpty());
 
     // Profiles.
+    clearLayout(m_profiles);
     const auto identities = workspace->identities(id);
     if (identities && !identities->empty()) {
         for (const Identity& identity : *identities) {
@@ -360,68 +581,244 @@ void DetailsPanel::showPerson(PersonId id)
         m_profiles->addWidget(none);
     }
 
-    // Tags.
-    const auto tags = workspace->tagsOf(id);
-    const bool hasTags = tags && !tags->empty();
-    if (hasTags) {
-        QColor chip = pal.color(QPalette::Highlight);
-        chip.setAlphaF(isDark(pal) ? 0.32F : 0.14F);
-        const QColor border = pal.color(QPalette::Highlight);
-        const QString style =
-            QStringLiteral("QLabel { background-color: %1; color: %2; border: 1px solid %3; border-radius: 10px; "
-                           "padding: 2px 10px; }")
-                .arg(chip.name(QColor::HexArgb), pal.color(QPalette::Text).name(),
-                     QColor(border.red(), border.green(), border.blue(), 90).name(QColor::HexArgb));
-        for (const std::string& tag : *tags) {
-            auto* label = new QLabel(toQString(tag), m_tagsBox);
-            label->setObjectName(QStringLiteral("tagChip"));
-            label->setStyleSheet(style);
-            m_tags->addWidget(label);
-        }
-    }
-    m_tagsSection->setVisible(hasTags);
-    m_tagsBox->setVisible(hasTags);
-
-    // Follow-up.
-    const QDate today = QDate::currentDate();
-    const auto followUp = workspace->followUp(id);
-    int row = 0;
-    if (followUp && followUp->has_value()) {
-        const FollowUpRecord& record = **followUp;
-        const QDate due = parseIsoDate(record.dueDate);
-        const QDate snoozed = parseIsoDate(record.snoozedUntil);
-        if (record.done) {
-            addFollowUpRow(row++, tr("Due"), tr("Done"), {});
-        } else if (snoozed.isValid() && (!due.isValid() || snoozed > due)) {
-            addFollowUpRow(row++, tr("Due"), tr("snoozed until %1").arg(relativeDue(snoozed, today)),
-                           mediumDate(snoozed));
-        } else if (due.isValid()) {
-            addFollowUpRow(row++, tr("Due"), relativeDue(due, today), mediumDate(due), due < today);
-        } else {
-            addFollowUpRow(row++, tr("Due"), tr("not scheduled"), {});
-        }
-        addFollowUpRow(row++, tr("Cadence"),
-                       record.cadenceDays ? tr("every %1").arg(formatCount(*record.cadenceDays, tr("day"), tr("days")))
-                                          : tr("none"),
-                       {});
-        const QDate last = parseIsoDate(record.lastContacted);
-        addFollowUpRow(row++, tr("Last contacted"), last.isValid() ? relativePast(last, today) : tr("never"),
-                       last.isValid() ? mediumDate(last) : QString());
-    } else {
-        auto* none = new QLabel(tr("No follow-up planned"), this);
-        setTextColour(none, muted);
-        m_followUp->addWidget(none, 0, 0, 1, 2);
-    }
-
-    // Notes.
-    m_notes->setText(person->notesCount == 0 ? tr("No notes yet")
-                                             : formatCount(person->notesCount, tr("note"), tr("notes")));
-    setTextColour(m_notes, person->notesCount == 0 ? muted : pal.color(QPalette::Text));
+    fillTags(id);
+    fillFollowUp(id);
+    fillIntros(id);
+    fillNotes(id);
 
     const auto ref = workspace->refOf(id);
     m_ref->setText(ref ? tr("In warmpath-cli: %1").arg(toQString(*ref)) : QString());
 
     m_pages->setCurrentIndex(1);
+    if (samePerson) {
+        // Rebuilt after an edit: stay where the user was, and let them type the next tag.
+        QTimer::singleShot(0, this, [this, scrolled] { m_scroll->verticalScrollBar()->setValue(scrolled); });
+        if (tagInputHadFocus) {
+            m_tagInput->setFocus();
+        }
+    } else {
+        m_scroll->verticalScrollBar()->setValue(0);
+    }
+    startConnections(id);
+}
+
+void DetailsPanel::fillTags(PersonId id)
+{
+    Workspace* workspace = m_session.workspace();
+    // The field is moved out before the chips are deleted, then put back at the end of the flow.
+    for (int i = m_tags->count() - 1; i >= 0; --i) {
+        if (m_tags->itemAt(i)->widget() == m_tagInput) {
+            delete m_tags->takeAt(i);
+        }
+    }
+    m_tags->clear();
+    const QPalette& pal = palette();
+    QColor chip = pal.color(QPalette::Highlight);
+    chip.setAlphaF(isDark(pal) ? 0.32F : 0.14F);
+    const QColor border = pal.color(QPalette::Highlight);
+    const QString frameStyle =
+        QStringLiteral("QFrame#tagChip { background-color: %1; border: 1px solid %2; border-radius: 11px; }"
+                       "QLabel { color: %3; background: transparent; }"
+                       "QToolButton { border: none; background: transparent; color: %4; padding: 0px; }"
+                       "QToolButton:hover { color: %3; }")
+            .arg(chip.name(QColor::HexArgb),
+                 QColor(border.red(), border.green(), border.blue(), 90).name(QColor::HexArgb),
+                 pal.color(QPalette::Text).name(), mutedOnBase(pal).name());
+    const auto tags = workspace->tagsOf(id);
+    if (tags) {
+        for (const std::string& tag : *tags) {
+            const QString name = toQString(tag);
+            auto* frame = new QFrame(m_tagsBox);
+            frame->setObjectName(QStringLiteral("tagChip"));
+            frame->setStyleSheet(frameStyle);
+            auto* row = new QHBoxLayout(frame);
+            row->setContentsMargins(10, 2, 5, 2);
+            row->setSpacing(3);
+            auto* label = new QLabel(name, frame);
+            label->setObjectName(QStringLiteral("tagName"));
+            auto* remove = new QToolButton(frame);
+            remove->setObjectName(QStringLiteral("removeTag"));
+            remove->setText(QStringLiteral("\u00D7"));
+            remove->setToolTip(tr("Remove the tag %1").arg(name));
+            remove->setCursor(Qt::PointingHandCursor);
+            remove->setAutoRaise(true);
+            connect(remove, &QToolButton::clicked, this, [this, name] { removeTag(name); });
+            row->addWidget(label);
+            row->addWidget(remove);
+            m_tags->addWidget(frame);
+        }
+    }
+    m_tagInput->setStyleSheet(
+        QStringLiteral("QLineEdit#tagInput { border: 1px dashed %1; border-radius: 11px; padding: 1px 9px; "
+                       "background: transparent; }")
+            .arg(pal.color(QPalette::Mid).name()));
+    m_tags->addWidget(m_tagInput);
+    // Completion offers every tag in the workspace the person does not have yet.
+    QStringList known;
+    if (auto all = workspace->tags()) {
+        for (const TagInfo& info : *all) {
+            const QString name = toQString(info.name);
+            if (!tags || std::none_of(tags->begin(), tags->end(), [&](const std::string& own) {
+                    return QString::compare(toQString(own), name, Qt::CaseInsensitive) == 0;
+                })) {
+                known.append(name);
+            }
+        }
+    }
+    // The completer deletes the list it had when it was its parent.
+    m_tagInput->completer()->setModel(new QStringListModel(known, m_tagInput->completer()));
+}
+
+void DetailsPanel::fillFollowUp(PersonId id)
+{
+    Workspace* workspace = m_session.workspace();
+    clearLayout(m_followUp);
+    const QDate today = QDate::currentDate();
+    const auto stored = workspace->followUp(id);
+    const auto inherited = workspace->inheritedCadence(id);
+    const std::optional<FollowUpRecord> record = stored ? *stored : std::nullopt;
+    const std::optional<InheritedCadence> fromTag = inherited ? *inherited : std::nullopt;
+    const std::optional<Date> effective =
+        effectiveDue(record, fromTag ? std::optional<int>(fromTag->days) : std::nullopt, warmpath::today());
+
+    int row = 0;
+    const QDate due = effective ? toQDate(*effective) : QDate();
+    if (due.isValid()) {
+        const QDate snoozed = record ? parseIsoDate(record->snoozedUntil) : QDate();
+        const bool isSnoozed = snoozed.isValid() && snoozed == due && snoozed > today;
+        const int daysLeft = static_cast<int>(today.daysTo(due));
+        QString value = isSnoozed ? tr("snoozed until %1").arg(relativeDue(due, today)) : relativeDue(due, today);
+        addFollowUpRow(row++, tr("Due"), value, mediumDate(due), daysLeft <= 0 && !isSnoozed);
+    } else if (record && record->done) {
+        addFollowUpRow(row++, tr("Due"), tr("nothing planned \u2014 done"), {});
+    } else {
+        addFollowUpRow(row++, tr("Due"), tr("nothing planned"), {});
+    }
+    QString cadence = tr("none");
+    if (record && record->cadenceDays) {
+        cadence = cadenceText(*record->cadenceDays);
+    } else if (fromTag) {
+        cadence = tr("%1, from tag %2").arg(cadenceText(fromTag->days), toQString(fromTag->tag));
+    }
+    addFollowUpRow(row++, tr("Cadence"), cadence, {});
+    const QDate last = record ? parseIsoDate(record->lastContacted) : QDate();
+    addFollowUpRow(row++, tr("Last contact"), last.isValid() ? relativePast(last, today) : tr("never"),
+                   last.isValid() ? mediumDate(last) : QString());
+
+    // The controls show what is stored; a change to them is an edit (see commitDueDate, commitCadence).
+    m_filling = true;
+    m_shownDue = record && !record->done ? parseIsoDate(record->dueDate) : QDate();
+    m_dueEdit->setDate(due.isValid() ? due : today.addDays(kWeek));
+    m_dueEdit->setToolTip(due.isValid() ? tr("Due date; change it to plan another day")
+                                        : tr("Pick a date to plan a follow-up"));
+    m_shownOwnCadence = record ? record->cadenceDays : std::nullopt;
+    m_cadenceEdit->setValue(m_shownOwnCadence.value_or(0));
+    m_cadenceEdit->setSpecialValueText(fromTag ? tr("tag: every %1 days").arg(fromTag->days) : tr("no cadence"));
+    m_filling = false;
+    m_snoozeButton->setEnabled(due.isValid());
+    m_contactedButton->setEnabled(true);
+}
+
+void DetailsPanel::fillIntros(PersonId id)
+{
+    Workspace* workspace = m_session.workspace();
+    clearLayout(m_intros);
+    const auto intros = workspace->introRequests();
+    int shown = 0;
+    if (intros) {
+        for (const IntroRequest& intro : *intros) {
+            const bool isTarget = intro.target == id;
+            if (!isTarget && intro.introducer != id) {
+                continue;
+            }
+            ++shown;
+            const auto nameOf = [workspace](PersonId person) {
+                auto found = workspace->person(person);
+                return found ? toQString(found->displayName) : QString();
+            };
+            QString text;
+            if (!isTarget) {
+                text = tr("Asked to introduce you to %1").arg(personLink(intro.target, nameOf(intro.target)));
+            } else if (intro.introducer) {
+                text = tr("Via %1").arg(personLink(*intro.introducer, nameOf(*intro.introducer)));
+            } else {
+                text = tr("Introduction");
+            }
+            const QDate updated = parseIsoDate(intro.updatedAt.substr(0, 10));
+            if (updated.isValid()) {
+                text += coloured(QStringLiteral(" \u00B7 %1").arg(mediumDate(updated)), mutedOnBase(palette()));
+            }
+            auto* row = new QHBoxLayout;
+            row->setSpacing(8);
+            auto* label = new QLabel(text, this);
+            label->setObjectName(QStringLiteral("introLabel"));
+            label->setTextFormat(Qt::RichText);
+            label->setWordWrap(true);
+            label->setToolTip(toQString(intro.message));
+            connect(label, &QLabel::linkActivated, this,
+                    [this](const QString& href) { emit personActivated(PersonId(href.mid(1).toLongLong())); });
+            auto* status = new QComboBox(this);
+            status->setObjectName(QStringLiteral("introStatus"));
+            for (IntroStatus s :
+                 {IntroStatus::Draft, IntroStatus::Asked, IntroStatus::Introduced, IntroStatus::Declined}) {
+                status->addItem(IntroCommand::statusName(s), static_cast<int>(s));
+            }
+            status->setCurrentIndex(status->findData(static_cast<int>(intro.status)));
+            const std::int64_t introId = intro.id;
+            connect(status, &QComboBox::activated, this, [this, status, introId] {
+                setIntroStatus(introId, static_cast<IntroStatus>(status->currentData().toInt()));
+            });
+            row->addWidget(label, 1);
+            row->addWidget(status, 0, Qt::AlignTop);
+            m_intros->addLayout(row);
+        }
+    }
+    m_introsSection->setVisible(shown > 0);
+}
+
+void DetailsPanel::fillNotes(PersonId id)
+{
+    Workspace* workspace = m_session.workspace();
+    clearLayout(m_notes);
+    const auto notes = workspace->notes(id);
+    const QColor muted = mutedOnBase(palette());
+    if (!notes || notes->empty()) {
+        auto* none = new QLabel(tr("No notes yet"), this);
+        none->setObjectName(QStringLiteral("noNotes"));
+        setTextColour(none, muted);
+        m_notes->addWidget(none);
+        return;
+    }
+    // Newest first: the last conversation is what one wants to remember before the next.
+    for (auto it = notes->rbegin(); it != notes->rend(); ++it) {
+        const Note& note = *it;
+        auto* card = new QFrame(this);
+        card->setObjectName(QStringLiteral("noteCard"));
+        QColor fill = palette().color(QPalette::AlternateBase);
+        card->setStyleSheet(
+            QStringLiteral("QFrame#noteCard { background-color: %1; border-radius: 6px; }").arg(fill.name()));
+        auto* cardLayout = new QVBoxLayout(card);
+        cardLayout->setContentsMargins(10, 8, 10, 8);
+        cardLayout->setSpacing(4);
+        auto* text = new QLabel(toQString(note.text), card);
+        text->setObjectName(QStringLiteral("noteText"));
+        text->setWordWrap(true);
+        text->setTextFormat(Qt::PlainText);
+        text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        const QDate created = parseIsoDate(note.createdAt.substr(0, 10));
+        auto* footer = new QLabel(card);
+        footer->setTextFormat(Qt::RichText);
+        footer->setText(coloured(created.isValid() ? mediumDate(created) : QString(), muted) +
+                        QStringLiteral(" \u00B7 <a href=\"edit\" style=\"text-decoration:none; color:%1\">%2</a>")
+                            .arg(palette().color(QPalette::Link).name(), tr("Edit")));
+        footer->setObjectName(QStringLiteral("noteFooter"));
+        const std::int64_t noteId = note.id;
+        const QString noteText = toQString(note.text);
+        connect(footer, &QLabel::linkActivated, this, [this, noteId, noteText] { startEditingNote(noteId, noteText); });
+        cardLayout->addWidget(text);
+        cardLayout->addWidget(footer);
+        m_notes->addWidget(card);
+    }
 }
 
 void DetailsPanel::addFollowUpRow(int row, const QString& label, const QString& value, const QString& detail,
@@ -435,15 +832,322 @@ void DetailsPanel::addFollowUpRow(int row, const QString& label, const QString& 
                    .arg(overdueColor(palette()).name(), text);
     }
     if (!detail.isEmpty()) {
-        text += QStringLiteral(" <span style=\"color:%1\">\u00B7 %2</span>")
-                    .arg(mutedOnBase(palette()).name(), detail.toHtmlEscaped());
+        text += coloured(QStringLiteral(" \u00B7 %1").arg(detail.toHtmlEscaped()), mutedOnBase(palette()));
     }
     auto* content = new QLabel(text, this);
+    content->setObjectName(QStringLiteral("followUp%1").arg(row));
     content->setTextFormat(Qt::RichText);
     content->setWordWrap(true);
     m_followUp->addWidget(name, row, 0, Qt::AlignTop);
     m_followUp->addWidget(content, row, 1, Qt::AlignTop);
 }
+
+// --- How you're connected ----------------------------------------------------------------------
+
+void DetailsPanel::startConnections(PersonId id)
+{
+    std::shared_ptr<Workspace> workspace = m_session.sharedWorkspace();
+    if (!workspace) {
+        return;
+    }
+    const std::uint64_t generation = ++m_connectionsGeneration;
+    m_connectionsBusy = true;
+    if (m_paths->count() == 0 || m_mutual->text().isEmpty()) {
+        m_connectionsStatus->setText(tr("Finding the warmest paths\u2026"));
+        m_connectionsStatus->setVisible(true);
+    }
+    auto* watcher = new QFutureWatcher<Connections>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_connectionsGeneration) {
+            return;  // someone else is shown now, or the same person again with newer data
+        }
+        m_connectionsBusy = false;
+        showConnections(watcher->result());
+        emit connectionsShown();
+    });
+    watcher->setFuture(QtConcurrent::run([workspace, id] {
+        Connections found;
+        found.person = id;
+        try {
+            auto me = workspace->me();
+            if (!me) {
+                found.error = toQString(me.error().describe());
+                return found;
+            }
+            if (*me == id) {
+                found.isMe = true;
+                return found;
+            }
+            auto paths = workspace->warmPaths(WarmPathRequest{.from = *me, .to = id, .k = kPathsShown});
+            if (paths) {
+                found.paths = std::move(paths).value();
+            } else {
+                found.error = toQString(paths.error().describe());
+            }
+            if (auto mutual = workspace->mutualContacts(id)) {
+                found.mutual = std::move(mutual).value();
+            }
+        } catch (const std::exception& e) {
+            found.error = QString::fromLocal8Bit(e.what());
+        }
+        return found;
+    }));
+}
+
+void DetailsPanel::showConnections(const Connections& connections)
+{
+    clearLayout(m_paths);
+    const QColor muted = mutedOnBase(palette());
+    m_mutual->clear();
+    m_mutual->setVisible(false);
+    if (connections.isMe) {
+        m_connectionsStatus->setText(tr("This is you: everyone else's paths start here."));
+        m_connectionsStatus->setVisible(true);
+        return;
+    }
+    if (!connections.error.isEmpty()) {
+        m_connectionsStatus->setText(connections.error);
+        m_connectionsStatus->setVisible(true);
+        return;
+    }
+    const bool hasPaths = connections.paths && !connections.paths->paths.empty();
+    if (!hasPaths) {
+        m_connectionsStatus->setText(tr("No path from you to %1 in your network yet.").arg(m_displayName));
+        m_connectionsStatus->setVisible(true);
+    } else {
+        const int degree = connections.paths->degree.value_or(0);
+        m_connectionsStatus->setText(
+            degree <= 1 ? tr("You are directly connected.")
+                        : tr("%1 from you. The warmest ways in:").arg(formatCount(degree, tr("hop"), tr("hops"))));
+        m_connectionsStatus->setVisible(true);
+        int number = 0;
+        for (const WarmPathView& path : connections.paths->paths) {
+            ++number;
+            auto* card = new QFrame(this);
+            card->setObjectName(QStringLiteral("pathCard"));
+            card->setStyleSheet(QStringLiteral("QFrame#pathCard { border: 1px solid %1; border-radius: 6px; }")
+                                    .arg(palette().color(QPalette::Mid).name()));
+            auto* cardLayout = new QVBoxLayout(card);
+            cardLayout->setContentsMargins(10, 8, 10, 8);
+            cardLayout->setSpacing(5);
+            auto* title = new QLabel(card);
+            title->setTextFormat(Qt::RichText);
+            title->setText(QStringLiteral("<b>%1</b> %2")
+                               .arg(number == 1 ? tr("Warmest path") : tr("Path %1").arg(number),
+                                    coloured(tr("\u00B7 %1 \u00B7 warmth %2")
+                                                 .arg(formatCount(path.hops, tr("hop"), tr("hops")))
+                                                 .arg(QString::number(path.warmth, 'f', 2)),
+                                             muted)));
+            cardLayout->addWidget(title);
+            // One line per person along the way, each saying how they are linked to the one before:
+            // "→ Bo Chen · connected, both ways". Where the link came from is in the line's tooltip.
+            auto* start = new QLabel(tr("You"), card);
+            start->setObjectName(QStringLiteral("pathStart"));
+            cardLayout->addWidget(start);
+            for (const PathLinkView& link : path.links) {
+                QStringList files;
+                for (const std::string& source : link.sources) {
+                    files.append(toQString(source));
+                }
+                const QString how = PathHopsModel::kindText(link.kind) + QStringLiteral(", ") +
+                                    (link.mutual ? tr("both ways") : tr("one way"));
+                auto* hop = new QLabel(card);
+                hop->setObjectName(QStringLiteral("pathHop"));
+                hop->setTextFormat(Qt::RichText);
+                hop->setWordWrap(true);
+                hop->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+                hop->setText(QStringLiteral("%1 %2 %3")
+                                 .arg(coloured(QStringLiteral("\u2192"), muted),
+                                      personLink(link.to.id, toQString(link.to.name)),
+                                      coloured(QStringLiteral("\u00B7 ") + how.toHtmlEscaped(), muted)));
+                hop->setToolTip(files.isEmpty() ? how : tr("%1\nfrom %2").arg(how, files.join(QStringLiteral(", "))));
+                connect(hop, &QLabel::linkActivated, this,
+                        [this](const QString& href) { emit personActivated(PersonId(href.mid(1).toLongLong())); });
+                cardLayout->addWidget(hop);
+            }
+            if (!path.links.empty() && !path.links.front().sources.empty()) {
+                QStringList files;
+                for (const std::string& source : path.links.front().sources) {
+                    files.append(toQString(source));
+                }
+                auto* from = new QLabel(card);
+                from->setWordWrap(true);
+                from->setTextFormat(Qt::RichText);
+                from->setText(
+                    coloured(tr("Your link from %1").arg(files.join(QStringLiteral(", "))).toHtmlEscaped(), muted));
+                cardLayout->addWidget(from);
+            }
+            m_paths->addWidget(card);
+        }
+    }
+    if (!connections.mutual.empty()) {
+        QStringList names;
+        for (std::size_t i = 0; i < connections.mutual.size() && i < kMutualShown; ++i) {
+            names.append(personLink(connections.mutual[i].id, toQString(connections.mutual[i].name)));
+        }
+        QString text = QStringLiteral("<b>%1</b><br>%2")
+                           .arg(tr("%1 in common")
+                                    .arg(formatCount(static_cast<std::int64_t>(connections.mutual.size()),
+                                                     tr("contact"), tr("contacts"))),
+                                names.join(QStringLiteral(", ")));
+        if (connections.mutual.size() > kMutualShown) {
+            text += coloured(tr(" and %1 more")
+                                 .arg(formatCount(static_cast<std::int64_t>(connections.mutual.size() - kMutualShown))),
+                             muted);
+        }
+        m_mutual->setText(text);
+        m_mutual->setVisible(true);
+    } else if (hasPaths) {
+        m_mutual->setText(coloured(tr("No contacts in common."), muted));
+        m_mutual->setVisible(true);
+    }
+}
+
+// --- edits -------------------------------------------------------------------------------------
+
+void DetailsPanel::addTag(const QString& tag)
+{
+    if (m_person.valid() && !tag.trimmed().isEmpty()) {
+        m_undoStack.push(new TagCommand(m_session, {m_person}, {tag.trimmed()}, TagCommand::Action::Add));
+    }
+}
+
+void DetailsPanel::removeTag(const QString& tag)
+{
+    if (m_person.valid()) {
+        m_undoStack.push(new TagCommand(m_session, {m_person}, {tag}, TagCommand::Action::Remove));
+    }
+}
+
+void DetailsPanel::addNote(const QString& text)
+{
+    if (m_person.valid() && !text.trimmed().isEmpty()) {
+        m_undoStack.push(new NoteCommand(m_session, m_person, text.trimmed()));
+    }
+}
+
+void DetailsPanel::editNote(std::int64_t noteId, const QString& text)
+{
+    Workspace* workspace = m_session.workspace();
+    if (!m_person.valid() || workspace == nullptr || text.trimmed().isEmpty()) {
+        return;
+    }
+    QString previous;
+    if (auto notes = workspace->notes(m_person)) {
+        for (const Note& note : *notes) {
+            if (note.id == noteId) {
+                previous = toQString(note.text);
+            }
+        }
+    }
+    if (previous.isNull() || previous == text.trimmed()) {
+        return;  // not this person's note, or nothing changed
+    }
+    m_undoStack.push(new EditNoteCommand(m_session, noteId, previous, text.trimmed()));
+}
+
+void DetailsPanel::scheduleFollowUp(QDate due)
+{
+    if (m_person.valid() && due.isValid()) {
+        m_shownDue = due;
+        m_undoStack.push(new FollowUpCommand(
+            m_session, m_person, m_displayName,
+            {.kind = FollowUpCommand::Edit::Kind::Schedule, .due = due, .cadenceDays = std::nullopt, .snoozeDays = 0}));
+    }
+}
+
+void DetailsPanel::setOwnCadence(std::optional<int> days)
+{
+    if (m_person.valid()) {
+        m_shownOwnCadence = days;
+        m_undoStack.push(new FollowUpCommand(
+            m_session, m_person, m_displayName,
+            {.kind = FollowUpCommand::Edit::Kind::SetCadence, .due = {}, .cadenceDays = days, .snoozeDays = 0}));
+    }
+}
+
+void DetailsPanel::snooze(int days)
+{
+    if (m_person.valid()) {
+        m_undoStack.push(new FollowUpCommand(
+            m_session, m_person, m_displayName,
+            {.kind = FollowUpCommand::Edit::Kind::Snooze, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = days}));
+    }
+}
+
+void DetailsPanel::markContacted()
+{
+    if (m_person.valid()) {
+        m_undoStack.push(new FollowUpCommand(m_session, m_person, m_displayName,
+                                             {.kind = FollowUpCommand::Edit::Kind::MarkContacted,
+                                              .due = {},
+                                              .cadenceDays = std::nullopt,
+                                              .snoozeDays = 0}));
+    }
+}
+
+void DetailsPanel::setIntroStatus(std::int64_t introId, IntroStatus status)
+{
+    Workspace* workspace = m_session.workspace();
+    if (workspace == nullptr) {
+        return;
+    }
+    auto intros = workspace->introRequests();
+    if (!intros) {
+        return;
+    }
+    for (const IntroRequest& intro : *intros) {
+        if (intro.id == introId && intro.status != status) {
+            const auto target = workspace->person(intro.target);
+            m_undoStack.push(new IntroCommand(m_session, introId, intro.status, status,
+                                              target ? toQString(target->displayName) : QString()));
+        }
+    }
+}
+
+void DetailsPanel::commitDueDate()
+{
+    if (m_filling || !m_person.valid()) {
+        return;
+    }
+    const QDate date = m_dueEdit->date();
+    if (date.isValid() && date != m_shownDue) {
+        scheduleFollowUp(date);
+    }
+}
+
+void DetailsPanel::commitCadence()
+{
+    if (m_filling || !m_person.valid()) {
+        return;
+    }
+    const int value = m_cadenceEdit->value();
+    const std::optional<int> wanted = value > 0 ? std::optional<int>(value) : std::nullopt;
+    if (wanted != m_shownOwnCadence) {
+        setOwnCadence(wanted);
+    }
+}
+
+void DetailsPanel::startEditingNote(std::int64_t noteId, const QString& text)
+{
+    m_editingNoteId = noteId;
+    m_noteEditor->setPlainText(text);
+    m_noteSave->setText(tr("Save note"));
+    m_noteCancel->setVisible(true);
+    m_noteEditor->setFocus();
+    m_scroll->ensureWidgetVisible(m_noteSave);
+}
+
+void DetailsPanel::finishEditingNote()
+{
+    m_editingNoteId = 0;
+    m_noteEditor->clear();
+    m_noteSave->setText(tr("Add note"));
+    m_noteCancel->setVisible(false);
+}
+
+// --- painting ----------------------------------------------------------------------------------
 
 void DetailsPanel::paintEvent(QPaintEvent* event)
 {

@@ -1,12 +1,25 @@
 #pragma once
 
+#include <cstdint>
+#include <optional>
+
+#include <QDate>
 #include <QWidget>
 
 #include "model/PersonId.h"
+#include "model/Workflow.h"
 
+class QDateEdit;
 class QGridLayout;
 class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QScrollArea;
+class QSpinBox;
 class QStackedWidget;
+class QToolButton;
+class QUndoStack;
 class QVBoxLayout;
 
 namespace warmpath::ui {
@@ -14,15 +27,19 @@ namespace warmpath::ui {
 class FlowLayout;
 class Session;
 
-/// The right-hand panel: everything known about the selected person — name, organisation, title and
-/// location, profiles as links, tags, follow-up and notes. Reads from the session's workspace when a
-/// person is shown; holds nothing that could go stale except what is on screen.
+/// The right-hand panel: everything known about the selected person, and the place to act on it —
+/// profiles as links, organisation and title, tags (add with completion, remove with a click), the
+/// follow-up (due date, own or inherited cadence, snooze, mark contacted), how you are connected (the
+/// warmest paths from me with every hop explained, and the contacts we share; computed off the UI
+/// thread), introduction requests with their status, and notes (add and edit). Every edit is a command
+/// on the window's undo stack. Reads from the session's workspace when a person is shown and again
+/// whenever the session's people change, so that an undo shows at once.
 class DetailsPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DetailsPanel)
 
 public:
-    explicit DetailsPanel(Session& session, QWidget* parent = nullptr);
+    DetailsPanel(Session& session, QUndoStack& undoStack, QWidget* parent = nullptr);
     ~DetailsPanel() override;
 
     /// Shows `id`; shows the placeholder when the workspace does not know them.
@@ -33,24 +50,65 @@ public:
     [[nodiscard]] PersonId person() const { return m_person; }
     /// The heading: the person's name, or the placeholder's title.
     [[nodiscard]] QString heading() const;
+    /// True while "How you're connected" is being worked out.
+    [[nodiscard]] bool isBusy() const { return m_connectionsBusy; }
+
+    // The panel's edits, each pushed onto the undo stack as one command (what its controls call).
+    void addTag(const QString& tag);
+    void removeTag(const QString& tag);
+    void addNote(const QString& text);
+    void editNote(std::int64_t noteId, const QString& text);
+    void scheduleFollowUp(QDate due);
+    /// Sets the person's own cadence; nullopt clears it (they inherit their tags' cadence again).
+    void setOwnCadence(std::optional<int> days);
+    void snooze(int days);
+    void markContacted();
+    void setIntroStatus(std::int64_t introId, IntroStatus status);
 
     [[nodiscard]] QSize sizeHint() const override;
+
+signals:
+    /// "How you're connected" shows the answer for person().
+    void connectionsShown();
+    /// The user clicked a person named in the panel (a hop of a path, a mutual contact).
+    void personActivated(warmpath::PersonId person);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
+    struct Connections;
+
     void showPlaceholder(const QString& title, const QString& text);
-    void clearDynamicRows();
     QLabel* addSection(QVBoxLayout* layout, const QString& title);
+    void fillTags(PersonId id);
+    void fillFollowUp(PersonId id);
+    void fillIntros(PersonId id);
+    void fillNotes(PersonId id);
     void addFollowUpRow(int row, const QString& label, const QString& value, const QString& detail, bool alert = false);
+    void startConnections(PersonId id);
+    void showConnections(const Connections& connections);
+    void startEditingNote(std::int64_t noteId, const QString& text);
+    void finishEditingNote();
+    void commitDueDate();
+    void commitCadence();
     void applyColours();
+    [[nodiscard]] QString personLink(PersonId id, const QString& name) const;
 
     Session& m_session;
+    QUndoStack& m_undoStack;
     PersonId m_person;
+    QString m_displayName;
+    std::uint64_t m_connectionsGeneration = 0;
+    bool m_connectionsBusy = false;
+    bool m_filling = false;  ///< true while controls are set from the database: their signals are not edits
+    QDate m_shownDue;
+    std::optional<int> m_shownOwnCadence;
+    std::int64_t m_editingNoteId = 0;
 
     QStackedWidget* m_pages;
+    QScrollArea* m_scroll;
     // Placeholder page.
     QLabel* m_placeholderTitle;
     QLabel* m_placeholderText;
@@ -60,11 +118,23 @@ private:
     QLabel* m_meBadge;
     QLabel* m_subtitle;
     QVBoxLayout* m_profiles;
-    QLabel* m_tagsSection;
     QWidget* m_tagsBox;
     FlowLayout* m_tags;
+    QLineEdit* m_tagInput;
     QGridLayout* m_followUp;
-    QLabel* m_notes;
+    QDateEdit* m_dueEdit;
+    QSpinBox* m_cadenceEdit;
+    QToolButton* m_snoozeButton;
+    QPushButton* m_contactedButton;
+    QLabel* m_connectionsStatus;
+    QVBoxLayout* m_paths;
+    QLabel* m_mutual;
+    QLabel* m_introsSection;
+    QVBoxLayout* m_intros;
+    QVBoxLayout* m_notes;
+    QPlainTextEdit* m_noteEditor;
+    QPushButton* m_noteSave;
+    QPushButton* m_noteCancel;
     QLabel* m_ref;
     QList<QLabel*> m_mutedLabels;
 };

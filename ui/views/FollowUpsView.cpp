@@ -11,56 +11,78 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "Format.h"
 #include "Session.h"
 #include "Workspace.h"
+#include "commands/FollowUpCommand.h"
+#include "commands/IntroCommand.h"
 #include "models/FollowUpsModel.h"
+#include "models/IntroRequestsModel.h"
 
 namespace warmpath::ui {
 
 namespace {
 
+constexpr int kWeek = 7;
+constexpr int kMonth = 30;
+
 struct Queue {
     std::vector<FollowUpItem> items;
+    std::vector<IntroRequestRow> intros;
     QString error;
 };
 
+/// A table as the view's two tables look: whole rows, no grid, sortable, left-aligned headers.
+void setUpTable(QTableView* table, int rowHeight)
+{
+    table->setSortingEnabled(true);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setAlternatingRowColors(true);
+    table->setShowGrid(false);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(rowHeight);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setHighlightSections(false);
+    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+}
+
 }  // namespace
 
-FollowUpsView::FollowUpsView(Session& session, QWidget* parent)
+FollowUpsView::FollowUpsView(Session& session, QUndoStack& undoStack, QWidget* parent)
     : QWidget(parent),
       m_session(session),
+      m_undoStack(undoStack),
       m_summary(new QLabel(this)),
       m_table(new QTableView(this)),
-      m_snooze(new QPushButton(tr("Snooze a week"), this)),
+      m_snooze(new QToolButton(this)),
       m_contacted(new QPushButton(tr("Mark contacted"), this)),
       m_export(new QPushButton(tr("Export .ics\u2026"), this)),
       m_model(new FollowUpsModel(this)),
-      m_proxy(new QSortFilterProxyModel(this))
+      m_proxy(new QSortFilterProxyModel(this)),
+      m_introsTitle(new QLabel(tr("Introduction requests"), this)),
+      m_intros(new QTableView(this)),
+      m_introStatus(new QToolButton(this)),
+      m_introsModel(new IntroRequestsModel(this)),
+      m_introsProxy(new QSortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("followUpsView"));
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(FollowUpsModel::RawValueRole);
     m_table->setObjectName(QStringLiteral("followUpsTable"));
     m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
+    setUpTable(m_table, fontMetrics().height() + 12);
     m_table->sortByColumn(FollowUpsModel::When, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->horizontalHeader()->resizeSection(FollowUpsModel::When, 110);
     m_table->horizontalHeader()->resizeSection(FollowUpsModel::Name, 220);
     m_table->horizontalHeader()->resizeSection(FollowUpsModel::Due, 260);
@@ -79,7 +101,13 @@ FollowUpsView::FollowUpsView(Session& session, QWidget* parent)
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, updateButtons);
     updateButtons();
-    connect(m_snooze, &QPushButton::clicked, this, [this] { snoozeSelected(7); });
+    m_snooze->setObjectName(QStringLiteral("snoozeButton"));
+    m_snooze->setText(tr("Snooze"));
+    m_snooze->setPopupMode(QToolButton::InstantPopup);
+    auto* snoozeMenu = new QMenu(m_snooze);
+    snoozeMenu->addAction(tr("For a week"), this, [this] { snoozeSelected(kWeek); });
+    snoozeMenu->addAction(tr("For a month"), this, [this] { snoozeSelected(kMonth); });
+    m_snooze->setMenu(snoozeMenu);
     connect(m_contacted, &QPushButton::clicked, this, &FollowUpsView::markSelectedContacted);
     connect(m_export, &QPushButton::clicked, this, [this] {
         const QString path =
@@ -98,11 +126,52 @@ FollowUpsView::FollowUpsView(Session& session, QWidget* parent)
     toolbar->addWidget(m_snooze);
     toolbar->addWidget(m_contacted);
     toolbar->addWidget(m_export);
+
+    // Introduction requests: whom to, via whom, and where each stands.
+    m_introsProxy->setSourceModel(m_introsModel);
+    m_introsProxy->setSortRole(IntroRequestsModel::RawValueRole);
+    m_intros->setObjectName(QStringLiteral("introsTable"));
+    m_intros->setModel(m_introsProxy);
+    setUpTable(m_intros, fontMetrics().height() + 12);
+    m_intros->sortByColumn(IntroRequestsModel::Updated, Qt::DescendingOrder);
+    m_intros->horizontalHeader()->resizeSection(IntroRequestsModel::Target, 220);
+    m_intros->horizontalHeader()->resizeSection(IntroRequestsModel::Introducer, 220);
+    m_intros->horizontalHeader()->resizeSection(IntroRequestsModel::Status, 120);
+    QFont titleFont = m_introsTitle->font();
+    titleFont.setWeight(QFont::DemiBold);
+    m_introsTitle->setFont(titleFont);
+    m_introStatus->setObjectName(QStringLiteral("introStatusButton"));
+    m_introStatus->setText(tr("Set status"));
+    m_introStatus->setPopupMode(QToolButton::InstantPopup);
+    auto* statusMenu = new QMenu(m_introStatus);
+    for (const IntroStatus status :
+         {IntroStatus::Draft, IntroStatus::Asked, IntroStatus::Introduced, IntroStatus::Declined}) {
+        statusMenu->addAction(IntroCommand::statusName(status), this,
+                              [this, status] { setSelectedIntroStatus(status); });
+    }
+    m_introStatus->setMenu(statusMenu);
+    const auto updateIntroButton = [this] { m_introStatus->setEnabled(m_intros->selectionModel()->hasSelection()); };
+    connect(m_intros->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, updateIntroButton] {
+        updateIntroButton();
+        const QModelIndexList rows = m_intros->selectionModel()->selectedRows();
+        if (!rows.isEmpty()) {
+            emit personSelected(PersonId(rows.first().data(IntroRequestsModel::TargetIdRole).toLongLong()));
+        }
+    });
+    connect(m_introsModel, &QAbstractItemModel::modelReset, this, updateIntroButton);
+    updateIntroButton();
+    auto* introsBar = new QHBoxLayout;
+    introsBar->addWidget(m_introsTitle, 1);
+    introsBar->addWidget(m_introStatus);
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 10, 12);
     layout->setSpacing(10);
     layout->addLayout(toolbar);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_table, 3);
+    layout->addSpacing(6);
+    layout->addLayout(introsBar);
+    layout->addWidget(m_intros, 1);
 
     connect(&m_session, &Session::peopleChanged, this, &FollowUpsView::refresh);
     if (m_session.hasWorkspace()) {
@@ -148,6 +217,10 @@ void FollowUpsView::refresh()
                           .arg(queue.items.size()));
             m_model->setItems(std::move(queue.items));
         }
+        m_introsTitle->setVisible(!queue.intros.empty());
+        m_introStatus->setVisible(!queue.intros.empty());
+        m_intros->setVisible(!queue.intros.empty());
+        m_introsModel->setRows(std::move(queue.intros));
         emit refreshed();
     });
     watcher->setFuture(QtConcurrent::run([workspace] {
@@ -158,6 +231,18 @@ void FollowUpsView::refresh()
                 queue.items = std::move(items).value();
             } else {
                 queue.error = toQString(items.error().describe());
+            }
+            if (auto intros = workspace->introRequests()) {
+                const auto nameOf = [&workspace](PersonId person) {
+                    auto found = workspace->person(person);
+                    return found ? found->displayName : std::string();
+                };
+                for (IntroRequest& intro : *intros) {
+                    IntroRequestRow row{.intro = std::move(intro), .targetName = {}, .introducerName = {}};
+                    row.targetName = nameOf(row.intro.target);
+                    row.introducerName = row.intro.introducer ? nameOf(*row.intro.introducer) : std::string();
+                    queue.intros.push_back(std::move(row));
+                }
             }
         } catch (const std::exception& e) {
             queue.error = QString::fromLocal8Bit(e.what());
@@ -172,12 +257,10 @@ PersonId FollowUpsView::selectedPerson() const
     return rows.isEmpty() ? PersonId() : PersonId(rows.first().data(FollowUpsModel::PersonIdRole).toLongLong());
 }
 
-void FollowUpsView::afterEdit(const QString& error)
+QString FollowUpsView::selectedName() const
 {
-    if (!error.isEmpty()) {
-        m_summary->setText(error);
-    }
-    m_session.reloadPeople();  // the list's follow-up column, and this queue through peopleChanged
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows(FollowUpsModel::Name);
+    return rows.isEmpty() ? QString() : rows.first().data().toString();
 }
 
 void FollowUpsView::snoozeSelected(int days)
@@ -186,8 +269,10 @@ void FollowUpsView::snoozeSelected(int days)
     if (!person.valid() || !m_session.hasWorkspace()) {
         return;
     }
-    auto done = m_session.workspace()->snoozeFollowUp(person, days, today());
-    afterEdit(done ? QString() : toQString(done.error().describe()));
+    // The command reloads the people, which refreshes the list's follow-up column and this queue.
+    m_undoStack.push(new FollowUpCommand(
+        m_session, person, selectedName(),
+        {.kind = FollowUpCommand::Edit::Kind::Snooze, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = days}));
 }
 
 void FollowUpsView::markSelectedContacted()
@@ -196,8 +281,23 @@ void FollowUpsView::markSelectedContacted()
     if (!person.valid() || !m_session.hasWorkspace()) {
         return;
     }
-    auto done = m_session.workspace()->markContacted(person, today());
-    afterEdit(done ? QString() : toQString(done.error().describe()));
+    m_undoStack.push(new FollowUpCommand(
+        m_session, person, selectedName(),
+        {.kind = FollowUpCommand::Edit::Kind::MarkContacted, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = 0}));
+}
+
+void FollowUpsView::setSelectedIntroStatus(IntroStatus status)
+{
+    const QModelIndexList rows = m_intros->selectionModel()->selectedRows();
+    if (rows.isEmpty() || !m_session.hasWorkspace()) {
+        return;
+    }
+    const std::int64_t id = rows.first().data(IntroRequestsModel::IntroIdRole).toLongLong();
+    for (const IntroRequestRow& row : m_introsModel->rows()) {
+        if (row.intro.id == id && row.intro.status != status) {
+            m_undoStack.push(new IntroCommand(m_session, id, row.intro.status, status, toQString(row.targetName)));
+        }
+    }
 }
 
 QString FollowUpsView::exportIcs(const QString& path)

@@ -27,6 +27,7 @@
 #include "models/PeopleFilterProxy.h"
 #include "models/PeopleModel.h"
 #include "widgets/EmptyState.h"
+#include "widgets/NetworkBadges.h"
 
 namespace warmpath::ui {
 
@@ -57,6 +58,8 @@ PeopleView::PeopleView(Session& session, Actions actions, QWidget* parent)
       m_search(new QLineEdit(this)),
       m_tagFilter(new QComboBox(this)),
       m_degreeFilter(new QComboBox(this)),
+      m_networkFilter(new QComboBox(this)),
+      m_followUpFilter(new QComboBox(this)),
       m_countLabel(new QLabel(this)),
       m_stack(new QStackedWidget(this)),
       m_table(new QTableView(this)),
@@ -67,12 +70,12 @@ PeopleView::PeopleView(Session& session, Actions actions, QWidget* parent)
     m_proxy->setSourceModel(m_model);
 
     m_search->setObjectName(QStringLiteral("searchField"));
-    m_search->setPlaceholderText(tr("Search names, organisations, titles and tags"));
+    m_search->setPlaceholderText(tr("Search names, titles and tags"));
     m_search->setClearButtonEnabled(true);
     m_search->addAction(searchIcon(mutedTextColor(palette())), QLineEdit::LeadingPosition);
     m_search->setToolTip(
         tr("Search people (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
-    m_search->setMinimumWidth(320);
+    m_search->setMinimumWidth(220);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_proxy->setSearchText(text);
         updateEmptyState();
@@ -106,6 +109,30 @@ PeopleView::PeopleView(Session& session, Actions actions, QWidget* parent)
         updateEmptyState();
     });
 
+    m_networkFilter->setObjectName(QStringLiteral("networkFilter"));
+    m_networkFilter->setToolTip(tr("Show only people with a profile on this network"));
+    m_networkFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_networkFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setNetworkFilter(m_networkFilter->currentData().toString());
+        updateEmptyState();
+    });
+
+    m_followUpFilter->setObjectName(QStringLiteral("followUpFilter"));
+    m_followUpFilter->setToolTip(tr("Show only people whose follow-up stands so"));
+    m_followUpFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    using FollowUpFilter = PeopleFilterProxy::FollowUpFilter;
+    m_followUpFilter->addItem(tr("Any follow-up"), static_cast<int>(FollowUpFilter::Any));
+    m_followUpFilter->addItem(tr("Overdue"), static_cast<int>(FollowUpFilter::Overdue));
+    m_followUpFilter->addItem(tr("Due this week"), static_cast<int>(FollowUpFilter::ThisWeek));
+    m_followUpFilter->addItem(tr("Scheduled later"), static_cast<int>(FollowUpFilter::Scheduled));
+    m_followUpFilter->addItem(tr("No follow-up"), static_cast<int>(FollowUpFilter::None));
+    m_followUpFilter->setItemData(1, overdueColor(palette()), Qt::DecorationRole);
+    connect(m_followUpFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setFollowUpFilter(
+            static_cast<PeopleFilterProxy::FollowUpFilter>(m_followUpFilter->currentData().toInt()));
+        updateEmptyState();
+    });
+
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
     setTextColour(m_countLabel, mutedTextColor(palette()));
 
@@ -123,6 +150,8 @@ PeopleView::PeopleView(Session& session, Actions actions, QWidget* parent)
     toolbar->addWidget(m_search, 3);
     toolbar->addWidget(m_tagFilter);
     toolbar->addWidget(m_degreeFilter);
+    toolbar->addWidget(m_networkFilter);
+    toolbar->addWidget(m_followUpFilter);
     toolbar->addStretch(1);
     toolbar->addWidget(m_countLabel);
 
@@ -140,9 +169,11 @@ PeopleView::PeopleView(Session& session, Actions actions, QWidget* parent)
         onPeopleChanged();
     } else if (m_session.isLoading()) {
         updateTagFilter();
+        updateNetworkFilter();
         onLoadingStarted();
     } else {
         updateTagFilter();
+        updateNetworkFilter();
         updateEmptyState();
     }
 }
@@ -299,6 +330,7 @@ void PeopleView::onPeopleChanged()
     const QList<PersonId> selected = selectedPeople();
     m_model->setPeople(m_session.people(), m_session.degrees());
     updateTagFilter();
+    updateNetworkFilter();
     updateEmptyState();
     if (selected.size() != 1 || !selectPerson(selected.first())) {
         emit selectionChanged();  // a model reset clears the selection without saying so
@@ -310,6 +342,34 @@ void PeopleView::clearFilters()
     m_search->clear();
     m_tagFilter->setCurrentIndex(0);
     m_degreeFilter->setCurrentIndex(0);
+    m_networkFilter->setCurrentIndex(0);
+    m_followUpFilter->setCurrentIndex(0);
+}
+
+void PeopleView::updateNetworkFilter()
+{
+    const QString current = m_networkFilter->currentData().toString();
+    std::map<std::string, int> counts;
+    for (const PersonSummary& row : m_session.people()) {
+        for (const std::string& network : row.networks) {
+            ++counts[network];
+        }
+    }
+    std::vector<std::pair<std::string, int>> networks(counts.begin(), counts.end());
+    // Most people first: the networks a user mostly lives on lead the list.
+    std::stable_sort(networks.begin(), networks.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+
+    const QSignalBlocker blocker(m_networkFilter);
+    m_networkFilter->clear();
+    m_networkFilter->addItem(tr("All networks"), QString());
+    const int badge = fontMetrics().height();
+    for (const auto& [network, count] : networks) {
+        m_networkFilter->addItem(QIcon(networkBadge(network, badge, devicePixelRatioF())),
+                                 tr("%1 (%2)").arg(networkName(network), formatCount(count)), toQString(network));
+    }
+    m_networkFilter->setCurrentIndex(std::max(m_networkFilter->findData(current), 0));
+    m_proxy->setNetworkFilter(m_networkFilter->currentData().toString());
 }
 
 void PeopleView::updateTagFilter()
@@ -343,6 +403,8 @@ void PeopleView::updateEmptyState()
     m_search->setEnabled(searchable);
     m_tagFilter->setEnabled(searchable && m_tagFilter->count() > 1);
     m_degreeFilter->setEnabled(searchable && !m_session.degrees().isEmpty());
+    m_networkFilter->setEnabled(searchable && m_networkFilter->count() > 1);
+    m_followUpFilter->setEnabled(searchable);
     m_countLabel->setVisible(m_session.hasWorkspace());
     const QString everyone = formatCount(total, tr("person"), tr("people"));
     m_countLabel->setText(m_proxy->isFiltering() ? tr("%1 of %2").arg(formatCount(shown), everyone) : everyone);

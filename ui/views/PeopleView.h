@@ -55,6 +55,8 @@ public:
     [[nodiscard]] QLineEdit* searchField() const { return m_search; }
     [[nodiscard]] PeopleFilterProxy* proxy() const { return m_proxy; }
     [[nodiscard]] QComboBox* degreeFilter() const { return m_degreeFilter; }
+    [[nodiscard]] QComboBox* networkFilter() const { return m_networkFilter; }
+    [[nodiscard]] QComboBox* followUpFilter() const { return m_followUpFilter; }
 
 signals:
     /// The selection changed; selectedPeople() says to whom.
@@ -69,6 +71,7 @@ private:
     void onLoadingStarted();
     void onPeopleChanged();
     void updateTagFilter();
+    void updateNetworkFilter();
     void updateEmptyState();
     void clearFilters();
 
@@ -80,6 +83,8 @@ private:
     QLineEdit* m_search;
     QComboBox* m_tagFilter;
     QComboBox* m_degreeFilter;
+    QComboBox* m_networkFilter;
+    QComboBox* m_followUpFilter;
     QLabel* m_countLabel;
     QStackedWidget* m_stack;
     QTableView* m_table;

@@ -1,19 +1,25 @@
 #include "views/SuggestionsView.h"
 
 #include <exception>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <utility>
 
+#include <QCalendarWidget>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -22,6 +28,7 @@
 #include "Session.h"
 #include "Workspace.h"
 #include "commands/DismissCommand.h"
+#include "commands/FollowUpCommand.h"
 #include "models/SuggestionsModel.h"
 
 namespace warmpath::ui {
@@ -47,6 +54,7 @@ SuggestionsView::SuggestionsView(Session& session, QUndoStack& undoStack, QWidge
       m_table(new QTableView(this)),
       m_findPath(new QPushButton(tr("Find path"), this)),
       m_tag(new QPushButton(tr("Tag\u2026"), this)),
+      m_followUp(new QToolButton(this)),
       m_dismiss(new QPushButton(tr("Dismiss"), this)),
       m_model(new SuggestionsModel(this)),
       m_proxy(new QSortFilterProxyModel(this))
@@ -90,6 +98,7 @@ SuggestionsView::SuggestionsView(Session& session, QUndoStack& undoStack, QWidge
         const bool one = selectedPerson().valid();
         m_findPath->setEnabled(one);
         m_tag->setEnabled(one);
+        m_followUp->setEnabled(one);
         m_dismiss->setEnabled(one);
     };
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, updateButtons] {
@@ -102,6 +111,37 @@ SuggestionsView::SuggestionsView(Session& session, QUndoStack& undoStack, QWidge
     updateButtons();
     connect(m_findPath, &QPushButton::clicked, this, [this] { emit findPathRequested(selectedPerson()); });
     connect(m_tag, &QPushButton::clicked, this, [this] { emit tagRequested(selectedPerson()); });
+    m_followUp->setObjectName(QStringLiteral("followUpButton"));
+    m_followUp->setText(tr("Follow up"));
+    m_followUp->setToolTip(tr("Plan to get in touch with this person"));
+    m_followUp->setPopupMode(QToolButton::InstantPopup);
+    auto* followUpMenu = new QMenu(m_followUp);
+    for (const auto& [days, label] : std::initializer_list<std::pair<int, QString>>{
+             {3, tr("In 3 days")}, {7, tr("In a week")}, {14, tr("In 2 weeks")}, {30, tr("In a month")}}) {
+        followUpMenu->addAction(label, this,
+                                [this, days = days] { followUpSelected(QDate::currentDate().addDays(days)); });
+    }
+    followUpMenu->addSeparator();
+    followUpMenu->addAction(tr("On a date\u2026"), this, [this] {
+        // A small popup with a calendar: pick a day, or Escape to leave it.
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("Follow up"));
+        auto* calendar = new QCalendarWidget(&dialog);
+        calendar->setMinimumDate(QDate::currentDate());
+        calendar->setSelectedDate(QDate::currentDate().addDays(7));
+        calendar->setGridVisible(false);
+        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        connect(calendar, &QCalendarWidget::activated, &dialog, &QDialog::accept);
+        auto* layout = new QVBoxLayout(&dialog);
+        layout->addWidget(calendar);
+        layout->addWidget(buttons);
+        if (dialog.exec() == QDialog::Accepted) {
+            followUpSelected(calendar->selectedDate());
+        }
+    });
+    m_followUp->setMenu(followUpMenu);
     m_dismiss->setToolTip(tr("Do not suggest this person again (Edit \u25b8 Undo brings them back)"));
     connect(m_dismiss, &QPushButton::clicked, this, &SuggestionsView::dismissSelected);
 
@@ -114,6 +154,7 @@ SuggestionsView::SuggestionsView(Session& session, QUndoStack& undoStack, QWidge
     toolbar->addStretch(1);
     toolbar->addWidget(m_findPath);
     toolbar->addWidget(m_tag);
+    toolbar->addWidget(m_followUp);
     toolbar->addWidget(m_dismiss);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 10, 12);
@@ -263,6 +304,23 @@ void SuggestionsView::dismissSelected()
     }
     m_undoStack.push(new DismissCommand(m_session, *me, person, name));
     m_model->removePerson(person);
+}
+
+void SuggestionsView::followUpSelected(QDate due)
+{
+    const PersonId person = selectedPerson();
+    if (!person.valid() || !m_session.hasWorkspace() || !due.isValid()) {
+        return;
+    }
+    QString name;
+    for (const SuggestionRow& row : m_model->rows()) {
+        if (row.person == person) {
+            name = row.name;
+        }
+    }
+    m_undoStack.push(new FollowUpCommand(
+        m_session, person, name,
+        {.kind = FollowUpCommand::Edit::Kind::Schedule, .due = due, .cadenceDays = std::nullopt, .snoozeDays = 0}));
 }
 
 }  // namespace warmpath::ui

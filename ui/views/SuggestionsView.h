@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include <QDate>
 #include <QWidget>
 
 #include "model/PersonId.h"
@@ -11,6 +12,7 @@ class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
+class QToolButton;
 class QUndoStack;
 
 namespace warmpath::ui {
@@ -20,7 +22,8 @@ class SuggestionsModel;
 
 /// Suggestions: people at the edge of your network worth meeting, ranked by a metric you choose, each
 /// with the reason ("followed by 7 of the people you follow: Ana, Bo, …"), optionally counting only
-/// contacts with one tag. Actions: find a path, tag, dismiss (remembered, undoable). Computed off the
+/// contacts with one tag. Actions: find a path, tag, set a follow-up (in N days or on a date), dismiss
+/// (remembered); the edits are undoable. Computed off the
 /// UI thread.
 class SuggestionsView final : public QWidget {
     Q_OBJECT
@@ -38,6 +41,8 @@ public:
     [[nodiscard]] QComboBox* metricBox() const { return m_metric; }
     /// Dismisses the selected suggestion.
     void dismissSelected();
+    /// Plans a follow-up with the selected suggestion on `due` (undoable).
+    void followUpSelected(QDate due);
 
 signals:
     void refreshed();
@@ -64,6 +69,7 @@ private:
     QTableView* m_table;
     QPushButton* m_findPath;
     QPushButton* m_tag;
+    QToolButton* m_followUp;
     QPushButton* m_dismiss;
     SuggestionsModel* m_model;
     QSortFilterProxyModel* m_proxy;

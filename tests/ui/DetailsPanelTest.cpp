@@ -1,0 +1,244 @@
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QtTest>
+
+#include "Session.h"
+#include "UiTestSupport.h"
+#include "panels/DetailsPanel.h"
+
+using namespace warmpath;
+using namespace warmpath::ui;
+using test::kLoadTimeoutMs;
+
+/// The details panel over the demo network: what it shows for a person, and that every edit made in it
+/// is undone exactly.
+class DetailsPanelTest final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_session = std::make_unique<Session>();
+        m_undoStack = std::make_unique<QUndoStack>();
+        m_panel = std::make_unique<DetailsPanel>(*m_session, *m_undoStack);
+        m_panel->resize(420, 900);
+        QSignalSpy loaded(m_session.get(), &Session::loaded);
+        m_session->openDemo();
+        QVERIFY(loaded.wait(kLoadTimeoutMs));
+        // Someone two hops from me with profiles: the person the panel is most useful for.
+        for (const PersonSummary& row : m_session->people()) {
+            if (m_session->degreeOf(row.person.id) == 2 && !row.networks.empty()) {
+                m_person = row.person.id;
+                break;
+            }
+        }
+        QVERIFY(m_person.valid());
+    }
+
+    void cleanup()
+    {
+        m_panel.reset();
+        m_undoStack.reset();
+        m_session.reset();
+    }
+
+    void selectingAPersonFillsTheDetails()
+    {
+        Workspace& workspace = *m_session->workspace();
+        QSignalSpy shown(m_panel.get(), &DetailsPanel::connectionsShown);
+        m_panel->showPerson(m_person);
+        QCOMPARE(m_panel->heading(), QString::fromStdString(workspace.person(m_person)->displayName));
+        QCOMPARE(m_panel->findChildren<QLabel*>(QStringLiteral("profileLink")).size(),
+                 static_cast<qsizetype>(workspace.identities(m_person)->size()));
+        QCOMPARE(tagsShown(), tagsStored());
+        QVERIFY(!m_panel->findChild<QLabel*>(QStringLiteral("followUp0"))->text().isEmpty());
+
+        // The paths arrive from the worker: every hop says who, and how they are linked.
+        QVERIFY(m_panel->isBusy() || shown.count() > 0);
+        QVERIFY(shown.count() > 0 || shown.wait(kLoadTimeoutMs));
+        QVERIFY(!m_panel->isBusy());
+        const auto hops = m_panel->findChildren<QLabel*>(QStringLiteral("pathHop"));
+        QVERIFY(hops.size() >= 2);  // a 2nd-degree person is two hops away on the warmest path
+        QCOMPARE(m_panel->findChild<QLabel*>(QStringLiteral("pathStart"))->text(), QStringLiteral("You"));
+        QVERIFY(hops.first()->text().contains(QStringLiteral("both ways")) ||
+                hops.first()->text().contains(QStringLiteral("one way")));
+        // Whoever the warmest path goes through is someone we share.
+        QVERIFY(m_panel->findChild<QLabel*>(QStringLiteral("mutualContacts"))
+                    ->text()
+                    .contains(QStringLiteral("in common")));
+    }
+
+    void addingATagInThePanelThenUndoRestoresThePreviousTags()
+    {
+        m_panel->showPerson(m_person);
+        const QStringList before = tagsStored();
+        auto* input = m_panel->findChild<QLineEdit*>(QStringLiteral("tagInput"));
+        QVERIFY(input != nullptr);
+        QTest::keyClicks(input, QStringLiteral("Conference 2026"));
+        QTest::keyClick(input, Qt::Key_Return);
+        QVERIFY(tagsStored().contains(QStringLiteral("Conference 2026")));
+        QVERIFY(waitForChips(before.size() + 1));
+        m_undoStack->undo();
+        QCOMPARE(tagsStored(), before);
+        QVERIFY(waitForChips(before.size()));
+    }
+
+    void removingATagWithItsButtonThenUndoGivesItBack()
+    {
+        Workspace& workspace = *m_session->workspace();
+        QVERIFY(workspace.addTags(m_person, {"Mentors"}).ok());
+        m_panel->showPerson(m_person);
+        const QStringList before = tagsStored();
+        auto* remove = m_panel->findChild<QToolButton*>(QStringLiteral("removeTag"));
+        QVERIFY(remove != nullptr);
+        remove->click();
+        QCOMPARE(tagsStored().size(), before.size() - 1);
+        m_undoStack->undo();
+        QCOMPARE(tagsStored(), before);
+    }
+
+    void addingAndEditingANoteThenUndoRestoresEachStep()
+    {
+        Workspace& workspace = *m_session->workspace();
+        m_panel->showPerson(m_person);
+        const auto before = *workspace.notes(m_person);
+        auto* editor = m_panel->findChild<QPlainTextEdit*>(QStringLiteral("noteEditor"));
+        auto* save = m_panel->findChild<QPushButton*>(QStringLiteral("noteSave"));
+        editor->setPlainText(QStringLiteral("Met at the Lisbon meetup"));
+        save->click();
+        auto notes = *workspace.notes(m_person);
+        QCOMPARE(notes.size(), before.size() + 1);
+        QCOMPARE(notes.back().text, std::string("Met at the Lisbon meetup"));
+        QVERIFY(editor->toPlainText().isEmpty());
+
+        m_panel->editNote(notes.back().id, QStringLiteral("Met at the Lisbon meetup; wants a climate intro"));
+        QCOMPARE(workspace.notes(m_person)->back().text,
+                 std::string("Met at the Lisbon meetup; wants a climate intro"));
+        m_undoStack->undo();
+        QCOMPARE(workspace.notes(m_person)->back().text, std::string("Met at the Lisbon meetup"));
+        m_undoStack->undo();
+        QCOMPARE(*workspace.notes(m_person), before);
+    }
+
+    void followUpEditsThenUndoPutBackTheStoredFollowUp()
+    {
+        Workspace& workspace = *m_session->workspace();
+        m_panel->showPerson(m_person);
+        std::vector<std::optional<FollowUpRecord>> states{*workspace.followUp(m_person)};
+        const QDate due = QDate::currentDate().addDays(10);
+        m_panel->scheduleFollowUp(due);
+        states.push_back(*workspace.followUp(m_person));
+        QCOMPARE(states.back()->dueDate, due.toString(Qt::ISODate).toStdString());
+        m_panel->setOwnCadence(21);
+        states.push_back(*workspace.followUp(m_person));
+        QCOMPARE(states.back()->cadenceDays, std::optional<int>(21));
+        m_panel->snooze(30);
+        states.push_back(*workspace.followUp(m_person));
+        QCOMPARE(states.back()->snoozedUntil, formatDate(addDays(today(), 30)));
+        m_panel->markContacted();
+        QCOMPARE(workspace.followUp(m_person)->value().lastContacted, formatDate(today()));
+        QCOMPARE(workspace.followUp(m_person)->value().dueDate, formatDate(addDays(today(), 21)));
+        QCOMPARE(m_undoStack->count(), 4);
+
+        // Each undo gives back exactly what the step before left.
+        while (!states.empty()) {
+            m_undoStack->undo();
+            QCOMPARE(*workspace.followUp(m_person), states.back());
+            states.pop_back();
+        }
+    }
+
+    void theDueDateEditorSchedulesWhenADateIsPicked()
+    {
+        Workspace& workspace = *m_session->workspace();
+        m_panel->showPerson(m_person);
+        auto* dueEdit = m_panel->findChild<QDateEdit*>(QStringLiteral("dueEdit"));
+        QVERIFY(dueEdit != nullptr);
+        const QDate due = QDate::currentDate().addDays(40);
+        dueEdit->setDate(due);  // as the calendar popup does: the editor does not have focus
+        QCOMPARE(workspace.followUp(m_person)->value().dueDate, due.toString(Qt::ISODate).toStdString());
+        QCOMPARE(m_undoStack->count(), 1);
+    }
+
+    void anInheritedCadenceNamesItsTag()
+    {
+        Workspace& workspace = *m_session->workspace();
+        QVERIFY(workspace.setTagCadence("Panel mentors", 90).ok());
+        QVERIFY(workspace.addTags(m_person, {"Panel mentors"}).ok());
+        QVERIFY(workspace.replaceFollowUp(m_person, std::nullopt).ok());
+        m_panel->showPerson(m_person);
+        QCOMPARE(m_panel->findChild<QLabel*>(QStringLiteral("followUp1"))->text(),
+                 QStringLiteral("every 90 days, from tag Panel mentors"));
+    }
+
+    void anIntroStatusChangedInThePanelIsUndoable()
+    {
+        Workspace& workspace = *m_session->workspace();
+        const auto intro = workspace.draftIntro(m_person, std::nullopt);
+        QVERIFY2(intro.ok(), intro.ok() ? "" : intro.error().describe().c_str());
+        m_panel->showPerson(m_person);
+        auto* status = m_panel->findChild<QComboBox*>(QStringLiteral("introStatus"));
+        QVERIFY(status != nullptr);
+        QCOMPARE(status->currentText(), QStringLiteral("Draft"));
+        m_panel->setIntroStatus(intro->id, IntroStatus::Asked);
+        QVERIFY(statusOf(intro->id) == IntroStatus::Asked);
+        m_undoStack->undo();
+        QVERIFY(statusOf(intro->id) == IntroStatus::Draft);
+    }
+
+private:
+    QStringList tagsStored() const
+    {
+        QStringList tags;
+        for (const std::string& tag : *m_session->workspace()->tagsOf(m_person)) {
+            tags.append(QString::fromStdString(tag));
+        }
+        return tags;
+    }
+
+    QStringList tagsShown() const
+    {
+        QStringList tags;
+        for (QLabel* label : m_panel->findChildren<QLabel*>(QStringLiteral("tagName"))) {
+            tags.append(label->text());
+        }
+        return tags;
+    }
+
+    /// The panel rebuilds after the session reloads the people (asynchronously).
+    bool waitForChips(qsizetype count) const
+    {
+        return QTest::qWaitFor([&] { return tagsShown().size() == count; }, kLoadTimeoutMs);
+    }
+
+    IntroStatus statusOf(std::int64_t id) const
+    {
+        for (const IntroRequest& intro : *m_session->workspace()->introRequests()) {
+            if (intro.id == id) {
+                return intro.status;
+            }
+        }
+        return IntroStatus::Declined;
+    }
+
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<QUndoStack> m_undoStack;
+    std::unique_ptr<DetailsPanel> m_panel;
+    PersonId m_person;
+};
+
+QTEST_MAIN(DetailsPanelTest)
+#include "DetailsPanelTest.moc"
