@@ -18,6 +18,7 @@ namespace warmpath {
 struct ImportOptions {
     std::optional<import::Format> format;  ///< nullopt: tell from the content
     std::string nameSpace;                 ///< graph formats; empty: the file's base name
+    bool undirected = false;               ///< edge lists: each line gives a link each way
     bool dryRun = false;                   ///< do everything, report the counts, then roll back
     ProgressCallback progress;             ///< (bytes done, bytes in all files, file label)
     const CancelToken* cancel = nullptr;

@@ -67,7 +67,11 @@ PersonId PeopleRepository::me()
     if (!st.step()) {
         throw DatabaseError("the database has no me person", 0);
     }
-    return PersonId(st.int64(0));
+    const PersonId me(st.int64(0));
+    // A statement left mid-step keeps its table locked against schema changes (an import's
+    // DROP INDEX) until the cache resets it.
+    st.reset();
+    return me;
 }
 
 void PeopleRepository::setMe(PersonId id)
