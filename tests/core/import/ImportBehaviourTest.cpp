@@ -498,3 +498,20 @@ TEST(ImportAtomicity, BigEdgeListAfterAnotherFileRebuildsTheIndexesItDeferred)
                        "network = 'big' AND key = '1000')"),
               1);
 }
+
+TEST(ImportBatches, AWriteByAnotherProgramAfterReadingAPersonDoesNotLockTheWorkspaceOut)
+{
+    // A cached statement left on its row keeps a read transaction (an old snapshot) open; the
+    // next write of the Workspace would then fail with "database is locked".
+    ImportFixture f;
+    writeFile(f.dir().file("Connections.csv"), kRitaConnection);
+    const auto first = f.importOk(f.dir().file("Connections.csv"));
+    const PersonId rita = *f.ws().resolve("email:rita@one.example");
+    ASSERT_TRUE(f.ws().person(rita).ok());
+    {
+        auto db = Database::open(f.dbPath(), OpenMode::MustExist);
+        db->execute("UPDATE person SET title = 'PM' WHERE id = " + std::to_string(rita.value()));
+    }
+    auto undone = f.ws().undoImport(first.batch);
+    ASSERT_TRUE(undone.ok()) << undone.error().describe();
+}
