@@ -1,6 +1,7 @@
 #include "import/BatchWriter.h"
 
 #include <algorithm>
+#include <array>
 
 #include "import/TextInput.h"
 #include "model/Identity.h"
@@ -279,18 +280,59 @@ void BatchWriter::addNote(PersonId person, const std::string& note)
     }
 }
 
-void BatchWriter::fillDetails(PersonId person, const PersonRecord& record)
+void BatchWriter::fillDetails(PersonId person, const PersonRecord& record, std::string_view name)
 {
-    // What a person already has wins: an import never overwrites details, it only fills gaps.
-    m_db.cached("UPDATE person SET organisation = CASE organisation WHEN '' THEN ?2 ELSE organisation END, "
-                "title = CASE title WHEN '' THEN ?3 ELSE title END, "
-                "location = CASE location WHEN '' THEN ?4 ELSE location END WHERE id = ?1 AND "
-                "((organisation = '' AND ?2 <> '') OR (title = '' AND ?3 <> '') OR (location = '' AND ?4 <> ''))")
-        .bind(1, person.value())
-        .bind(2, record.organisation)
-        .bind(3, record.title)
-        .bind(4, record.location)
-        .run();
+    // What a person already has wins: an import never overwrites details, it only fills gaps
+    // (and replaces a display name that was only an identifier). On someone who existed before
+    // this batch, each filled detail is recorded with what it replaced, so undo-import and split
+    // can give it back.
+    constexpr std::array<std::string_view, 4> kFields{"display_name", "organisation", "title", "location"};
+    Statement& read = m_db.cached(
+        "SELECT display_name, organisation, title, location, EXISTS (SELECT 1 FROM identity i WHERE i.person_id = p.id "
+        "AND (i.key = p.display_name OR i.handle = p.display_name)) FROM person p WHERE p.id = ?");
+    read.bind(1, person.value());
+    if (!read.step()) {
+        read.reset();
+        return;
+    }
+    const std::array<std::string, 4> current{read.text(0), read.text(1), read.text(2), read.text(3)};
+    const bool namedAfterIdentifier = read.int64(4) != 0;
+    read.reset();
+    const std::array<std::string_view, 4> offered{name, record.organisation, record.title, record.location};
+    const bool existedBefore = !isNew(person);
+    for (std::size_t i = 0; i < kFields.size(); ++i) {
+        if (offered[i].empty()) {
+            continue;
+        }
+        const std::string field(kFields[i]);
+        const bool gap = i == 0 ? namedAfterIdentifier && current[i] != offered[i] : current[i].empty();
+        if (gap) {
+            m_db.cached("UPDATE person SET " + field + " = ? WHERE id = ?")
+                .bind(1, offered[i])
+                .bind(2, person.value())
+                .run();
+            if (existedBefore) {
+                m_db.cached("INSERT OR REPLACE INTO person_detail_source (person_id, field, batch_id, value, previous) "
+                            "VALUES (?, ?, ?, ?, ?)")
+                    .bind(1, person.value())
+                    .bind(2, field)
+                    .bind(3, m_options.batchId)
+                    .bind(4, offered[i])
+                    .bind(5, current[i])
+                    .run();
+            }
+        } else if (existedBefore && current[i] == offered[i]) {
+            // The same value again from another batch: it stays if the batch that filled it in
+            // is undone.
+            m_db.cached("INSERT OR IGNORE INTO person_detail_source (person_id, field, batch_id, value, previous) "
+                        "SELECT person_id, field, ?3, value, previous FROM person_detail_source "
+                        "WHERE person_id = ?1 AND field = ?2 AND batch_id <> ?3 LIMIT 1")
+                .bind(1, person.value())
+                .bind(2, field)
+                .bind(3, m_options.batchId)
+                .run();
+        }
+    }
 }
 
 void BatchWriter::queueCandidate(PersonId a, PersonId b, const std::string& reason)
@@ -445,7 +487,7 @@ void BatchWriter::person(PersonRecord&& record)
         person = insertPerson(name, record);
     } else {
         noteSeen(person);
-        fillDetails(person, record);
+        fillDetails(person, record, nameless ? std::string_view() : std::string_view(name));
     }
     for (std::size_t i = 1; i < matches.size(); ++i) {
         if (matches[i] != person && matches[i] != m_me && person != m_me) {

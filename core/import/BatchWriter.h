@@ -94,7 +94,7 @@ private:
     void addIdentity(PersonId person, const NormalisedIdentity& identity);
     void addTag(PersonId person, const std::string& tag);
     void addNote(PersonId person, const std::string& note);
-    void fillDetails(PersonId person, const PersonRecord& record);
+    void fillDetails(PersonId person, const PersonRecord& record, std::string_view name);
     void checkProbableDuplicates(PersonId person, const PersonRecord& record,
                                  const std::vector<NormalisedIdentity>& identities);
     void queueCandidate(PersonId a, PersonId b, const std::string& reason);

@@ -26,8 +26,9 @@ Result<Format> sniffFormat(const std::filesystem::path& path);
 /// What a parser is given.
 struct ParseInput {
     std::filesystem::path path;
-    std::string label;      ///< how messages name the file
-    std::string nameSpace;  ///< graph formats: the network of node-id identities
+    std::string label;        ///< how messages name the file
+    std::string nameSpace;    ///< graph formats: the network of node-id identities
+    bool undirected = false;  ///< edge lists: each line is a link each way (the user said so)
 };
 
 /// One parser per format: reads the file as a stream and hands records to the sink as it goes.

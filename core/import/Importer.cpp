@@ -1,5 +1,6 @@
 #include "import/Importer.h"
 
+#include <optional>
 #include <stdexcept>
 
 #include "crypto/Sha256.h"
@@ -25,6 +26,8 @@ std::uint64_t sizeOf(const std::filesystem::path& path)
     return ec ? 0 : size;
 }
 
+constexpr std::string_view kImportCacheSize = "PRAGMA cache_size = -131072";  // 128 MiB, a bound
+
 /// Import-time connection settings, put back afterwards: a bigger page cache so the link
 /// indexes stay in memory, temporary files in memory, and no foreign-key checks (the writer
 /// only ever refers to people and batches it has just read or written, and each check costs
@@ -37,7 +40,7 @@ public:
         m_cacheSize = st.step() ? st.int64(0) : -2000;
         Statement fk = db.prepare("PRAGMA foreign_keys");
         m_foreignKeys = fk.step() && fk.int64(0) != 0;
-        db.execute("PRAGMA cache_size = -131072");  // 128 MiB, a bound, not a reservation
+        db.execute(kImportCacheSize);
         // Statement journals of the grouped INSERTs stay in memory (as temporary files they cost
         // a million small writes per 2M links); they never outgrow one statement.
         db.execute("PRAGMA temp_store = MEMORY");
@@ -64,8 +67,52 @@ private:
     bool m_foreignKeys = true;
 };
 
-/// Files at least this big (about 4 million links' worth of edge list) rebuild link_by_target.
+/// Files at least this big (about 700,000 lines of edge list) build some indexes afresh instead
+/// of filling them as they go.
 constexpr std::uint64_t kRebuildIndexBytes = std::uint64_t{8} << 20;
+
+/// An index dropped before a bulk write and built again afterwards from one sort, which costs
+/// much less than filling it in random order (link_by_target: 2M entries by target while the
+/// links arrive by source; person_by_name: 200,000 names in the order an edge list first
+/// mentions them). Both happen inside the import's transaction, so a failure, a cancel or a
+/// dry run restores the index with everything else. Only for writes that never query it.
+class DeferredIndex {
+public:
+    DeferredIndex(Database& db, std::string_view name) : m_db(db)
+    {
+        {
+            Statement st = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?");
+            st.bind(1, name);
+            if (st.step()) {
+                m_sql = st.text(0);
+            }
+        }
+        if (!m_sql.empty()) {
+            db.execute("DROP INDEX " + std::string(name));  // our own constant name
+        }
+    }
+
+    void rebuild()
+    {
+        if (m_sql.empty()) {
+            return;
+        }
+        // SQLite's sorter keeps runs as big as the page cache and sorts each in memory; runs
+        // that fit the CPU cache, written to a temporary file and merged, sort 2M entries 2.5
+        // times faster than 32 MiB runs (and 3 times faster again than in-memory temporary
+        // storage). Memory stays bounded whatever the number of rows.
+        m_db.execute("PRAGMA temp_store = FILE");
+        m_db.execute("PRAGMA cache_size = -2048");
+        m_db.execute(m_sql);
+        m_db.execute(kImportCacheSize);
+        m_db.execute("PRAGMA temp_store = MEMORY");
+        m_sql.clear();
+    }
+
+private:
+    Database& m_db;
+    std::string m_sql;
+};
 
 }  // namespace
 
@@ -119,6 +166,11 @@ Result<FileImportSummary> Importer::importOne(const std::filesystem::path& file,
         .run();
     summary.batch = m_db.lastInsertId();
 
+    // An edge list never looks anyone up by name (its people are node ids).
+    std::optional<DeferredIndex> byName;
+    if (*format == Format::EdgeList && sizeOf(file) >= kRebuildIndexBytes) {
+        byName.emplace(m_db, "person_by_name");
+    }
     std::unique_ptr<Parser> parser = makeParser(*format);
     BatchWriter writer(m_db, BatchWriterOptions{
                                  .batchId = summary.batch,
@@ -132,11 +184,20 @@ Result<FileImportSummary> Importer::importOne(const std::filesystem::path& file,
                                          }
                                      },
                              });
-    Status parsed = parser->parse(ParseInput{.path = file, .label = label, .nameSpace = nameSpace}, writer);
+    const bool undirected = m_options.undirected && *format == Format::EdgeList;
+    if (m_options.undirected && !undirected) {
+        writer.warning(0, "--undirected applies to edge lists only; a " + summary.format +
+                              " file says itself which edges are directed");
+    }
+    Status parsed = parser->parse(
+        ParseInput{.path = file, .label = label, .nameSpace = nameSpace, .undirected = undirected}, writer);
     if (!parsed) {
         return parsed.error();
     }
     writer.finish();
+    if (byName) {
+        byName->rebuild();
+    }
 
     summary.counts = writer.counts();
     summary.warnings = writer.warnings();
@@ -167,11 +228,10 @@ Result<std::vector<FileImportSummary>> Importer::run(const std::vector<std::file
     std::vector<FileImportSummary> summaries;
     try {
         Transaction tx(m_db);
-        // A big import fills link_by_target in random order, which costs more than building it
-        // afresh from a sort; both happen inside the transaction, so a failure restores it.
-        const bool rebuildTargetIndex = total >= kRebuildIndexBytes;
-        if (rebuildTargetIndex) {
-            m_db.execute("DROP INDEX IF EXISTS link_by_target");
+        // Nothing an import does looks links up by target.
+        std::optional<DeferredIndex> byTarget;
+        if (total >= kRebuildIndexBytes) {
+            byTarget.emplace(m_db, "link_by_target");
         }
         std::uint64_t before = 0;
         bool changed = false;
@@ -190,12 +250,8 @@ Result<std::vector<FileImportSummary>> Importer::run(const std::vector<std::file
         if (changed) {
             bumpGraphGeneration(m_db);
         }
-        if (rebuildTargetIndex) {
-            // The index sort may outgrow the page cache: let it spill to temporary files there,
-            // so memory stays bounded whatever the number of links.
-            m_db.execute("PRAGMA temp_store = FILE");
-            m_db.execute("PRAGMA cache_size = -32768");  // the sorter's memory follows the cache size
-            m_db.execute("CREATE INDEX link_by_target ON link(to_person)");
+        if (byTarget) {
+            byTarget->rebuild();
         }
         if (!m_options.dryRun) {
             tx.commit();

@@ -21,6 +21,7 @@ struct ImportOptions {
     /// Per-file formats (the GUI's choice per row); the files not listed use `format`.
     std::map<std::filesystem::path, import::Format> fileFormats;
     std::string nameSpace;      ///< graph formats; empty: the file's base name
+    bool undirected = false;    ///< edge lists: each line gives a link each way
     bool dryRun = false;        ///< do everything, report the counts, then roll back
     ProgressCallback progress;  ///< (bytes done, bytes in all files, file label)
     const CancelToken* cancel = nullptr;

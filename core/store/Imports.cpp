@@ -55,6 +55,21 @@ Result<UndoSummary> ImportRepository::undo(std::int64_t id)
             c + " AND x.batch_id = " + s + ".batch_id)");
         run("DELETE FROM " + s + " WHERE batch_id = ?1");
     }
+    // Details this batch filled in on people who were there before go back to what they were,
+    // unless another batch supplied the same value or the user has changed it since.
+    for (const char* field : {"display_name", "organisation", "title", "location"}) {
+        const std::string f(field);
+        run("UPDATE person SET " + f +
+            " = (SELECT d.previous FROM person_detail_source d WHERE d.person_id = person.id AND d.field = '" + f +
+            "' AND d.batch_id = ?1) WHERE id IN (SELECT d.person_id FROM person_detail_source d WHERE d.batch_id = ?1 "
+            "AND d.field = '" +
+            f +
+            "' AND NOT EXISTS (SELECT 1 FROM person_detail_source o WHERE o.person_id = d.person_id AND o.field = "
+            "d.field AND o.batch_id <> ?1 AND o.value = d.value)) AND " +
+            f + " = (SELECT d.value FROM person_detail_source d WHERE d.person_id = person.id AND d.field = '" + f +
+            "' AND d.batch_id = ?1)");
+    }
+    run("DELETE FROM person_detail_source WHERE batch_id = ?1");
     summary.linksRemoved = run("DELETE FROM link WHERE batch_id = ?1");
     // What the user recorded by hand about a person keeps them (and so it is never lost).
     run("UPDATE person SET batch_id = NULL WHERE batch_id = ?1 AND (is_me = 1 "

@@ -113,6 +113,8 @@ Result<PersonId> MergeReviewRepository::split(PersonId person, const std::string
             .bind(2, net)
             .bind(3, normalisedKey)
             .run();
+    } else {
+        moveWhatCameWithIdentity(identityId, person, split);
     }
     bumpGraphGeneration(m_db);
     return split;
@@ -156,6 +158,66 @@ Result<std::int64_t> MergeReviewRepository::queue(PersonId a, PersonId b, const 
     id.bind(1, low.value()).bind(2, high.value());
     id.step();
     return id.int64(0);
+}
+
+bool MergeReviewRepository::moveWhatCameWithIdentity(std::int64_t identityId, PersonId from, PersonId to)
+{
+    // The batches that brought the identity to `from` when `from` already existed (noteSeen
+    // made them sources of the person): an automatic match, not the batch that created `from`.
+    m_db.execute("CREATE TEMP TABLE IF NOT EXISTS split_batch (batch_id INTEGER PRIMARY KEY)");
+    m_db.execute("DELETE FROM temp.split_batch");
+    m_db.prepare("INSERT OR IGNORE INTO temp.split_batch (batch_id) SELECT b FROM (SELECT batch_id AS b FROM identity "
+                 "WHERE id = ?1 UNION SELECT batch_id FROM identity_source WHERE identity_id = ?1) WHERE b IN "
+                 "(SELECT batch_id FROM person_source WHERE person_id = ?2)")
+        .bind(1, identityId)
+        .bind(2, from.value())
+        .run();
+    if (m_db.changes() == 0) {
+        return false;
+    }
+    const auto run = [this, from, to](const std::string& sql) {
+        Statement st = m_db.prepare(sql);
+        st.bind(1, from.value());
+        if (sql.find("?2") != std::string::npos) {
+            st.bind(2, to.value());
+        }
+        st.run();
+    };
+    const std::string inSplit = " IN (SELECT batch_id FROM temp.split_batch)";
+
+    // The new person belongs to those batches: undoing them removes it again.
+    run("UPDATE person SET batch_id = (SELECT min(batch_id) FROM temp.split_batch) WHERE id = ?2");
+    run("INSERT OR IGNORE INTO person_source (person_id, batch_id) SELECT ?2, batch_id FROM temp.split_batch "
+        "WHERE batch_id <> (SELECT min(batch_id) FROM temp.split_batch)");
+
+    // Links only those batches supplied; one that another batch also saw stays (it is that
+    // batch's claim too), and so does one that would become a self-link or a duplicate.
+    for (const auto& [end, other] : {std::pair{"from_person", "to_person"}, std::pair{"to_person", "from_person"}}) {
+        run(std::string("UPDATE OR IGNORE link SET ") + end + " = ?2 WHERE " + end + " = ?1 AND " + other +
+            " <> ?2 AND batch_id" + inSplit +
+            " AND NOT EXISTS (SELECT 1 FROM link_source s WHERE s.link_id = link.id AND s.batch_id NOT" + inSplit +
+            ")");
+    }
+    run("UPDATE OR IGNORE person_tag SET person_id = ?2 WHERE person_id = ?1 AND batch_id" + inSplit);
+    run("UPDATE note SET person_id = ?2 WHERE person_id = ?1 AND batch_id" + inSplit);
+
+    // Details those batches filled in: the new person takes them, `from` gets back what it had,
+    // unless a batch that stays with `from` supplied the same value.
+    for (const char* field : {"display_name", "organisation", "title", "location"}) {
+        const std::string f(field);
+        const std::string theirs =
+            "(SELECT d.value FROM person_detail_source d WHERE d.person_id = ?1 AND d.field = '" + f +
+            "' AND d.batch_id" + inSplit + " ORDER BY d.batch_id LIMIT 1)";
+        run("UPDATE person SET " + f + " = " + theirs + " WHERE id = ?2 AND " + theirs + " IS NOT NULL");
+        run("UPDATE person SET " + f +
+            " = (SELECT d.previous FROM person_detail_source d WHERE d.person_id = ?1 AND d.field = '" + f +
+            "' AND d.batch_id" + inSplit + " ORDER BY d.batch_id LIMIT 1) WHERE id = ?1 AND " + f + " = " + theirs +
+            " AND NOT EXISTS (SELECT 1 FROM person_detail_source o WHERE o.person_id = ?1 AND o.field = '" + f +
+            "' AND o.value = person." + f + " AND o.batch_id NOT" + inSplit + ")");
+    }
+    run("UPDATE OR IGNORE person_detail_source SET person_id = ?2 WHERE person_id = ?1 AND batch_id" + inSplit);
+    m_db.execute("DELETE FROM temp.split_batch");
+    return true;
 }
 
 }  // namespace warmpath

@@ -33,7 +33,10 @@ public:
     void recordMerge(PersonId kept, PersonId absorbed);
     /// Gives `network:key` of `person` a person of its own again. When a recorded merge brought
     /// the identity, the new person gets the absorbed person's details back and the links that
-    /// merge moved (where they still end at `person`); otherwise only the identity moves.
+    /// merge moved (where they still end at `person`). Otherwise the identity came with an
+    /// import that matched `person` automatically: what those batches (the ones that brought
+    /// the identity to a person who already existed) alone brought to `person` moves with it —
+    /// links no other batch supplied, tags, notes and the details they filled in.
     Result<PersonId> split(PersonId person, const std::string& network, const std::string& key);
     /// Takes candidate `id` out of the queue (the user said the two are not the same person) and
     /// returns it, so that an undo can queue it again.
@@ -43,6 +46,9 @@ public:
     Result<std::int64_t> queue(PersonId a, PersonId b, const std::string& reason, std::int64_t batch);
 
 private:
+    /// The automatic-match half of split(); returns false when no such batch brought the identity.
+    bool moveWhatCameWithIdentity(std::int64_t identityId, PersonId from, PersonId to);
+
     Database& m_db;
 };
 

@@ -58,7 +58,9 @@ std::optional<Person> PeopleRepository::find(PersonId id)
     if (!st.step()) {
         return std::nullopt;
     }
-    return readPerson(st);
+    Person person = readPerson(st);
+    st.reset();  // see me()
+    return person;
 }
 
 PersonId PeopleRepository::me()
@@ -67,7 +69,12 @@ PersonId PeopleRepository::me()
     if (!st.step()) {
         throw DatabaseError("the database has no me person", 0);
     }
-    return PersonId(st.int64(0));
+    const PersonId me(st.int64(0));
+    // A statement left on its row keeps a read transaction open: the connection stops seeing
+    // other connections' writes, cannot write after them ("database is locked"), and its tables
+    // are locked against schema changes (an import's DROP INDEX) until the cache resets it.
+    st.reset();
+    return me;
 }
 
 void PeopleRepository::setMe(PersonId id)
@@ -95,7 +102,9 @@ std::int64_t PeopleRepository::count()
 {
     Statement& st = m_db.cached("SELECT count(*) FROM person");
     st.step();
-    return st.int64(0);
+    const std::int64_t count = st.int64(0);
+    st.reset();  // see me()
+    return count;
 }
 
 std::vector<Person> PeopleRepository::findByExactName(std::string_view name, int limit)
@@ -185,7 +194,9 @@ std::optional<PersonId> PeopleRepository::findByIdentity(std::string_view networ
     if (!st.step()) {
         return std::nullopt;
     }
-    return PersonId(st.int64(0));
+    const PersonId person(st.int64(0));
+    st.reset();  // see me()
+    return person;
 }
 
 std::vector<PersonId> PeopleRepository::findByHandle(std::string_view network, std::string_view handle)

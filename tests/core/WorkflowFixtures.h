@@ -60,6 +60,8 @@ line two');
         INSERT INTO follow_list (network, key, status, follows, fetched_at)
             VALUES ('bsky', 'did:plc:bob', 'public', 1, '2026-11-26T09:30:00Z');
         INSERT INTO crawl_change (crawl_id, from_person, to_person, change) VALUES (1, 3, 4, 'added');
+        INSERT INTO person_detail_source (person_id, field, batch_id, value, previous)
+            VALUES (2, 'title', 2, 'CTO', '');
     )sql");
 }
 

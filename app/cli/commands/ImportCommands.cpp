@@ -29,6 +29,7 @@ void registerImport(CLI::App& app, CliContext& context)
         std::vector<std::string> files;
         std::string format;
         std::string nameSpace;
+        bool undirected = false;
         bool dryRun = false;
         bool json = false;
     };
@@ -46,11 +47,14 @@ void registerImport(CLI::App& app, CliContext& context)
         ->add_option("--namespace", args->nameSpace,
                      "Network name for node ids of graph files (default: the file's base name)")
         ->type_name("NS");
+    command->add_flag("--undirected", args->undirected,
+                      "Edge lists: each line is a mutual link (two links) instead of source follows target");
     command->add_flag("--dry-run", args->dryRun, "Report what would be imported; write nothing");
     command->add_flag("--json", args->json, "Print one JSON object per file");
     context.addCommand(command, [&context, args]() {
         ImportOptions options;
         options.dryRun = args->dryRun;
+        options.undirected = args->undirected;
         options.nameSpace = args->nameSpace;
         if (!args->format.empty()) {
             options.format = import::formatFromName(args->format);

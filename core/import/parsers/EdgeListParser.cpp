@@ -1,8 +1,7 @@
 // Edge lists: `source target [weight]` per line, separated by white space or a comma; `#` and
-// `%` start comments. Each line means source follows target, unless the file says it is
-// undirected: a comment before the first edge containing "undirected", or (SNAP's convention
-// for undirected graphs, e.g. ego-Facebook) at least kCanonicalMinimum edges that all go from
-// the smaller to the larger node id. An undirected file gives a link each way.
+// `%` start comments. Each line means source follows target. Nothing in the file is guessed
+// from (a comment's wording, the order of the ids): an edge list is undirected only when the
+// user says so (`import --undirected`), and then each line gives a link each way.
 
 #include <charconv>
 #include <stdexcept>
@@ -18,57 +17,23 @@ bool isSeparator(char c)
     return c == ' ' || c == '\t' || c == ',' || c == ';';
 }
 
-constexpr std::size_t kCanonicalMinimum = 1000;
-
-bool allDigits(std::string_view text)
-{
-    return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
-/// a < b, comparing numerically when both are numbers.
-bool lessId(std::string_view a, std::string_view b)
-{
-    if (allDigits(a) && allDigits(b)) {
-        while (a.size() > 1 && a.front() == '0') {
-            a.remove_prefix(1);
-        }
-        while (b.size() > 1 && b.front() == '0') {
-            b.remove_prefix(1);
-        }
-        return a.size() != b.size() ? a.size() < b.size() : a < b;
-    }
-    return a < b;
-}
-
-enum class Direction { Unknown, Directed, Undirected };
-enum class Pass { Forward, Reverse };
-
 class EdgeListParser final : public Parser {
 public:
     Status parse(const ParseInput& input, RecordSink& sink) override
-    {
-        m_direction = Direction::Unknown;
-        m_edges = 0;
-        m_canonical = true;
-        if (Status first = pass(input, sink, Pass::Forward); !first) {
-            return first;
-        }
-        if (m_direction == Direction::Unknown && m_canonical && m_edges >= kCanonicalMinimum) {
-            return pass(input, sink, Pass::Reverse);
-        }
-        return {};
-    }
-
-    [[nodiscard]] bool usesNamespace() const override { return true; }
-
-private:
-    Status pass(const ParseInput& input, RecordSink& sink, Pass which)
     {
         auto stream = FileStream::open(input.path);
         if (!stream) {
             return stream.error();
         }
-        LineReader lines(**stream);
+        return read(**stream, input, sink);
+    }
+
+    [[nodiscard]] bool usesNamespace() const override { return true; }
+
+private:
+    static Status read(FileStream& stream, const ParseInput& input, RecordSink& sink)
+    {
+        LineReader lines(stream);
         std::string_view line;
         std::string_view fields[4];
         try {
@@ -85,14 +50,6 @@ private:
                         ++i;
                     }
                     if (i >= line.size() || line[i] == '#' || line[i] == '%') {
-                        if (i < line.size() && m_edges == 0 && m_direction == Direction::Unknown) {
-                            const std::string comment = lowerAscii(line.substr(i));
-                            if (comment.find("undirected") != std::string::npos) {
-                                m_direction = Direction::Undirected;
-                            } else if (comment.find("directed") != std::string::npos) {
-                                m_direction = Direction::Directed;
-                            }
-                        }
                         break;
                     }
                     const std::size_t start = i;
@@ -127,17 +84,10 @@ private:
                                      input.label, lineNo, static_cast<std::size_t>(fields[2].data() - line.data()) + 1);
                     }
                 }
-                if (which == Pass::Reverse) {
-                    sink.link(
-                        LinkRecord{.from = fields[1], .to = fields[0], .kind = LinkKind::Follows, .line = lineNo});
-                    continue;
-                }
-                ++m_edges;
-                m_canonical = m_canonical && lessId(fields[0], fields[1]);
                 sink.link(LinkRecord{.from = fields[0],
                                      .to = fields[1],
                                      .kind = LinkKind::Follows,
-                                     .bothWays = m_direction == Direction::Undirected,
+                                     .bothWays = input.undirected,
                                      .line = lineNo});
             }
         } catch (const std::length_error& e) {
@@ -146,10 +96,6 @@ private:
         sink.progress(lines.bytesConsumed());
         return {};
     }
-
-    Direction m_direction = Direction::Unknown;
-    std::size_t m_edges = 0;
-    bool m_canonical = true;
 };
 
 }  // namespace

@@ -324,3 +324,194 @@ TEST(HostileInput, FileThatIsNotWhatItClaimsFails)
     ASSERT_FALSE(result.ok());
     EXPECT_GT(result.error().line, 0U);
 }
+
+namespace {
+
+const char* const kRitaConnection = "First Name,Last Name,Email Address,Company,Position,Connected On\n"
+                                    "Rita,Moreno,rita@one.example,,,1 Jan 2020\n";
+
+std::string ritaCard(const std::string& extra)
+{
+    return "BEGIN:VCARD\nVERSION:3.0\nFN:Rita Moreno\nEMAIL:rita@one.example\n" + extra + "END:VCARD\n";
+}
+
+}  // namespace
+
+TEST(ImportBatches, UndoBlanksTheDetailsThatBatchFilledInOnSomeoneWhoExisted)
+{
+    ImportFixture f;
+    writeFile(f.dir().file("Connections.csv"), kRitaConnection);
+    writeFile(f.dir().file("card.vcf"), ritaCard("ORG:Acme\nTITLE:PM\nADR;TYPE=WORK:;;;Porto;;;Portugal\n"));
+    f.importOk(f.dir().file("Connections.csv"));
+    const PersonId rita = *f.ws().resolve("email:rita@one.example");
+    const auto card = f.importOk(f.dir().file("card.vcf"));
+    EXPECT_EQ(card.counts.personsMerged, 1);
+    EXPECT_EQ(f.ws().person(rita)->organisation, "Acme");
+    EXPECT_EQ(f.ws().person(rita)->title, "PM");
+    EXPECT_FALSE(f.ws().person(rita)->location.empty());
+
+    ASSERT_TRUE(f.ws().undoImport(card.batch).ok());
+    const auto after = f.ws().person(rita);
+    ASSERT_TRUE(after.ok());
+    EXPECT_EQ(after->displayName, "Rita Moreno");
+    EXPECT_EQ(after->organisation, "");
+    EXPECT_EQ(after->title, "");
+    EXPECT_EQ(after->location, "");
+    EXPECT_EQ(f.scalar("SELECT count(*) FROM person_detail_source"), 0);
+}
+
+TEST(ImportBatches, UndoKeepsDetailsThatWereThereBeforeOrThatAnotherBatchSupplied)
+{
+    ImportFixture f;
+    writeFile(f.dir().file("Connections.csv"), "First Name,Last Name,Email Address,Company,Position,Connected On\n"
+                                               "Rita,Moreno,rita@one.example,Initech,,1 Jan 2020\n");
+    writeFile(f.dir().file("first.vcf"), ritaCard("ORG:Acme\nTITLE:PM\n"));
+    writeFile(f.dir().file("second.vcf"), ritaCard("TITLE:PM\nNOTE:second card\n"));
+    f.importOk(f.dir().file("Connections.csv"));
+    const PersonId rita = *f.ws().resolve("email:rita@one.example");
+    const auto first = f.importOk(f.dir().file("first.vcf"));
+    const auto second = f.importOk(f.dir().file("second.vcf"));
+    EXPECT_EQ(f.ws().person(rita)->organisation, "Initech");  // what a person has wins
+    EXPECT_EQ(f.ws().person(rita)->title, "PM");
+
+    ASSERT_TRUE(f.ws().undoImport(first.batch).ok());
+    EXPECT_EQ(f.ws().person(rita)->organisation, "Initech");  // there before either card
+    EXPECT_EQ(f.ws().person(rita)->title, "PM");              // the second card says so too
+
+    ASSERT_TRUE(f.ws().undoImport(second.batch).ok());
+    EXPECT_EQ(f.ws().person(rita)->title, "");
+    EXPECT_EQ(f.ws().person(rita)->organisation, "Initech");
+}
+
+TEST(ImportBatches, UndoGivesBackTheIdentifierNameThatAnImportReplacedWithARealName)
+{
+    ImportFixture f;
+    f.importOk(importFixture("mastodon/following_accounts.csv"));
+    const PersonId ana = *f.ws().resolve("mastodon:ana@mastodon.social");
+    const std::string identifierName = f.ws().person(ana)->displayName;
+    writeFile(f.dir().file("ana.vcf"),
+              "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Souza\nX-SOCIALPROFILE;TYPE=mastodon:https://mastodon.social/@ana\n"
+              "END:VCARD\n");
+    const auto card = f.importOk(f.dir().file("ana.vcf"));
+    EXPECT_EQ(card.counts.personsMerged, 1);
+    EXPECT_EQ(f.ws().person(ana)->displayName, "Ana Souza");
+
+    ASSERT_TRUE(f.ws().undoImport(card.batch).ok());
+    EXPECT_EQ(f.ws().person(ana)->displayName, identifierName);
+}
+
+TEST(ImportBatches, UndoLeavesADetailTheUserChangedSince)
+{
+    ImportFixture f;
+    writeFile(f.dir().file("Connections.csv"), kRitaConnection);
+    writeFile(f.dir().file("card.vcf"), ritaCard("ORG:Acme\n"));
+    f.importOk(f.dir().file("Connections.csv"));
+    const PersonId rita = *f.ws().resolve("email:rita@one.example");
+    const auto card = f.importOk(f.dir().file("card.vcf"));
+    f.close();  // the user's edit, as another program (the GUI) would make it
+    {
+        auto db = Database::open(f.dbPath(), OpenMode::MustExist);
+        db->execute("UPDATE person SET organisation = 'Acme Labs' WHERE id = " + std::to_string(rita.value()));
+    }
+    f.reopen();
+    auto undone = f.ws().undoImport(card.batch);
+    ASSERT_TRUE(undone.ok()) << undone.error().describe();
+    EXPECT_EQ(f.ws().person(rita)->organisation, "Acme Labs");
+}
+
+TEST(MergeAndSplit, SplitAfterAnAutomaticMatchTakesWhatThoseImportsBroughtWithTheIdentity)
+{
+    ImportFixture f;
+    writeFile(f.dir().file("Connections.csv"), kRitaConnection);
+    writeFile(f.dir().file("card.vcf"), ritaCard("X-SOCIALPROFILE;TYPE=mastodon:https://mastodon.social/@rita\n"
+                                                 "ORG:Acme\nCATEGORIES:Climate\nNOTE:met in Porto\n"));
+    writeFile(f.dir().file("following_accounts.csv"), "Account address,Show boosts\nrita@mastodon.social,true\n");
+    f.importOk(f.dir().file("Connections.csv"));  // me <-> Rita: two connection links
+    const PersonId rita = *f.ws().resolve("email:rita@one.example");
+    const auto card = f.importOk(f.dir().file("card.vcf"));                   // matched by email
+    const auto follows = f.importOk(f.dir().file("following_accounts.csv"));  // matched by the Mastodon account
+    EXPECT_EQ(card.counts.personsMerged, 1);
+    EXPECT_EQ(follows.counts.personsMerged, 1);
+    ASSERT_EQ(*f.ws().resolve("mastodon:rita@mastodon.social"), rita);
+    EXPECT_EQ(f.links("me", "email:rita@one.example"), 3);  // connection, knows (the card), follows
+    const auto personsBefore = f.ws().stats()->persons;
+
+    auto split = f.ws().split(rita, "mastodon:rita@mastodon.social");
+    ASSERT_TRUE(split.ok()) << split.error().describe();
+    const PersonId other = *split;
+    EXPECT_EQ(f.ws().stats()->persons, personsBefore + 1);
+    EXPECT_EQ(*f.ws().resolve("mastodon:rita@mastodon.social"), other);
+    EXPECT_EQ(*f.ws().resolve("email:rita@one.example"), rita);  // the LinkedIn row brought it first
+
+    // The follow and the card's "knows" came with the Mastodon account; the connection stays
+    // with the LinkedIn Rita.
+    EXPECT_EQ(f.scalar("SELECT count(*) FROM link WHERE kind = 0 AND to_person = " + std::to_string(other.value())), 1);
+    EXPECT_EQ(f.scalar("SELECT count(*) FROM link WHERE kind = 0 AND to_person = " + std::to_string(rita.value())), 0);
+    EXPECT_EQ(f.links("me", "email:rita@one.example"), 1);
+    EXPECT_EQ(f.links("email:rita@one.example", "me"), 1);
+    EXPECT_EQ(f.links("me", "mastodon:rita@mastodon.social"), 2);
+    // So do the card's tag, note and the organisation it filled in.
+    EXPECT_EQ(*f.ws().tagsOf(other), (std::vector<std::string>{"Climate"}));
+    EXPECT_TRUE(f.ws().tagsOf(rita)->empty());
+    EXPECT_EQ(f.scalar("SELECT count(*) FROM note WHERE person_id = " + std::to_string(other.value())), 1);
+    EXPECT_EQ(f.scalar("SELECT count(*) FROM note WHERE person_id = " + std::to_string(rita.value())), 0);
+    EXPECT_EQ(f.ws().person(other)->organisation, "Acme");
+    EXPECT_EQ(f.ws().person(rita)->organisation, "");
+
+    // The new person belongs to those imports: undoing them removes it again.
+    ASSERT_TRUE(f.ws().undoImport(follows.batch).ok());
+    ASSERT_TRUE(f.ws().undoImport(card.batch).ok());
+    EXPECT_FALSE(f.ws().resolve("mastodon:rita@mastodon.social").ok());
+    EXPECT_EQ(f.ws().stats()->persons, personsBefore);
+    EXPECT_EQ(f.links("me", "email:rita@one.example"), 1);
+}
+
+TEST(ImportAtomicity, BigEdgeListAfterAnotherFileRebuildsTheIndexesItDeferred)
+{
+    // Past 8 MiB an import drops link_by_target and (for an edge list) person_by_name and builds
+    // them again before COMMIT; the padding comments make the file big without many edges.
+    ImportFixture f;
+    const std::string padding = " # " + std::string(9000, 'x') + "\n";
+    std::string big;
+    for (int i = 0; i < 1000; ++i) {
+        big += std::to_string(i) + " " + std::to_string(i + 1) + padding;
+    }
+    writeFile(f.dir().file("big.txt"), big);
+    ASSERT_GE(big.size(), std::size_t{8} << 20);
+    const auto indexes = [&f] {
+        return f.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN ('link_by_target', "
+                        "'person_by_name')");
+    };
+
+    auto dry = f.ws().importFiles({importFixture("linkedin/Connections.csv"), f.dir().file("big.txt")},
+                                  ImportOptions{.dryRun = true});
+    ASSERT_TRUE(dry.ok()) << dry.error().describe();
+    EXPECT_EQ(indexes(), 2);
+    EXPECT_EQ(f.ws().stats()->links, 0);
+
+    auto both = f.ws().importFiles({importFixture("linkedin/Connections.csv"), f.dir().file("big.txt")});
+    ASSERT_TRUE(both.ok()) << both.error().describe();
+    EXPECT_EQ(both->back().counts.linksAdded, 1000);
+    EXPECT_EQ(indexes(), 2);
+    EXPECT_EQ(f.links("big:0", "big:1"), 1);
+    EXPECT_EQ(f.scalar("SELECT count(*) FROM link WHERE to_person = (SELECT person_id FROM identity WHERE "
+                       "network = 'big' AND key = '1000')"),
+              1);
+}
+
+TEST(ImportBatches, AWriteByAnotherProgramAfterReadingAPersonDoesNotLockTheWorkspaceOut)
+{
+    // A cached statement left on its row keeps a read transaction (an old snapshot) open; the
+    // next write of the Workspace would then fail with "database is locked".
+    ImportFixture f;
+    writeFile(f.dir().file("Connections.csv"), kRitaConnection);
+    const auto first = f.importOk(f.dir().file("Connections.csv"));
+    const PersonId rita = *f.ws().resolve("email:rita@one.example");
+    ASSERT_TRUE(f.ws().person(rita).ok());
+    {
+        auto db = Database::open(f.dbPath(), OpenMode::MustExist);
+        db->execute("UPDATE person SET title = 'PM' WHERE id = " + std::to_string(rita.value()));
+    }
+    auto undone = f.ws().undoImport(first.batch);
+    ASSERT_TRUE(undone.ok()) << undone.error().describe();
+}

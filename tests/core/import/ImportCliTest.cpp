@@ -82,6 +82,18 @@ TEST(ImportCli, FormatAndNamespaceOptions)
     EXPECT_EQ(split.exitCode, 1);  // the only identity: nothing to split from
 }
 
+TEST(ImportCli, UndirectedFlagGivesAnEdgeListLinksBothWays)
+{
+    TempDir dir;
+    const std::string file = importFixture("edgelist/undirected.txt").string();
+    const auto directed = runCli(dir, {"--db", "one.db", "import", file, "--json"});
+    ASSERT_EQ(directed.exitCode, 0) << directed.err;
+    EXPECT_EQ(nlohmann::json::parse(directed.out)["links_added"], 2);
+    const auto undirected = runCli(dir, {"--db", "two.db", "import", file, "--undirected", "--json"});
+    ASSERT_EQ(undirected.exitCode, 0) << undirected.err;
+    EXPECT_EQ(nlohmann::json::parse(undirected.out)["links_added"], 4);
+}
+
 TEST(ImportCli, ImportsListsBatchesAndUndoImportRemovesOne)
 {
     TempDir dir;

@@ -380,11 +380,31 @@ TEST(ImportEdgeList, CommentsCrLfCommasWeightsAndNoFinalNewline)
     EXPECT_EQ(f.links("demo:erin", "demo:alice"), 1);
 }
 
-TEST(ImportEdgeList, UndirectedCommentGivesLinksBothWays)
+TEST(ImportEdgeList, EachLineIsOneFollowEvenWhenACommentSaysUndirected)
 {
     ImportFixture f;
-    const auto s = f.importOk(importFixture("edgelist/undirected.txt"));
+    const auto s = f.importOk(importFixture("edgelist/undirected.txt"), ImportOptions{.nameSpace = "u"});
+    EXPECT_EQ(s.counts.linksAdded, 2);
+    EXPECT_EQ(f.links("u:1", "u:2"), 1);
+    EXPECT_EQ(f.links("u:2", "u:1"), 0);
+}
+
+TEST(ImportEdgeList, UndirectedOptionGivesLinksBothWays)
+{
+    ImportFixture f;
+    const auto s =
+        f.importOk(importFixture("edgelist/undirected.txt"), ImportOptions{.nameSpace = "u", .undirected = true});
     EXPECT_EQ(s.counts.linksAdded, 4);
+    EXPECT_EQ(f.links("u:1", "u:2"), 1);
+    EXPECT_EQ(f.links("u:2", "u:1"), 1);
+}
+
+TEST(ImportEdgeList, UndirectedOptionIsAWarningForFormatsThatDeclareDirection)
+{
+    ImportFixture f;
+    const auto s = f.importOk(importFixture("pajek/lists.net"), ImportOptions{.undirected = true});
+    EXPECT_EQ(s.counts.linksAdded, 4);  // as the file says: 1→2, 1→3, 2↔3
+    EXPECT_TRUE(anyWarningContains(s, "--undirected applies to edge lists only"));
 }
 
 TEST(ImportEdgeList, LineWithOneFieldIsAnErrorWithLineAndColumn)

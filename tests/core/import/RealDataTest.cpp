@@ -18,7 +18,7 @@ bool present(const std::filesystem::path& path)
 
 }  // namespace
 
-TEST(RealData, FacebookCombinedIsAnUndirectedGraphOf4039PeopleAnd176468Links)
+TEST(RealData, FacebookCombinedIsReadAsDirected88234LinksAmong4039People)
 {
     const auto file = sharedData() / "facebook_combined.txt";
     if (!present(file)) {
@@ -28,8 +28,23 @@ TEST(RealData, FacebookCombinedIsAnUndirectedGraphOf4039PeopleAnd176468Links)
     const auto s = f.importOk(file);
     EXPECT_EQ(s.format, "edgelist");
     EXPECT_EQ(s.counts.personsAdded, 4039);
-    EXPECT_EQ(s.counts.linksAdded, 176468);
+    EXPECT_EQ(s.counts.linksAdded, 88234);  // one per line: source follows target
     EXPECT_EQ(s.counts.skipped, 0);
+    EXPECT_EQ(f.ws().stats()->links, 88234);
+    EXPECT_EQ(f.links("facebook_combined:0", "facebook_combined:1"), 1);
+    EXPECT_EQ(f.links("facebook_combined:1", "facebook_combined:0"), 0);
+}
+
+TEST(RealData, FacebookCombinedWithUndirectedIs176468Links)
+{
+    const auto file = sharedData() / "facebook_combined.txt";
+    if (!present(file)) {
+        GTEST_SKIP() << "shared data absent: " << file;
+    }
+    ImportFixture f;
+    const auto s = f.importOk(file, ImportOptions{.undirected = true});
+    EXPECT_EQ(s.counts.personsAdded, 4039);
+    EXPECT_EQ(s.counts.linksAdded, 176468);  // the ego-Facebook graph is undirected: two links per line
     EXPECT_EQ(f.ws().stats()->links, 176468);
     EXPECT_EQ(f.links("facebook_combined:0", "facebook_combined:1"), 1);
     EXPECT_EQ(f.links("facebook_combined:1", "facebook_combined:0"), 1);

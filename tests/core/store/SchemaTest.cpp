@@ -242,3 +242,50 @@ TEST(Schema, SelfLinksAndOutOfRangeConfidenceAreRejected)
                  DatabaseError);
     EXPECT_THROW(db.execute("INSERT INTO link (from_person, to_person, kind) VALUES (1, 99, 0)"), DatabaseError);
 }
+
+TEST(Schema, VersionFourDatabaseWithLinksFromTwoBatchesKeepsThemAndUndoesExactlyAfterUpgrade)
+{
+    TempDir dir;
+    const auto path = dir.file("v4.db");
+    {
+        auto db = Database::open(path, OpenMode::CreateIfMissing);
+        ASSERT_TRUE(db.ok());
+        ASSERT_TRUE(migrate(*db, builtinMigrations().first(4)).ok());
+        ASSERT_EQ(schemaVersion(*db), 4);
+        db->execute(R"sql(
+            INSERT INTO import_batch (id, file_name, format, sha256) VALUES (1, 'a.txt', 'edgelist', 'a'),
+                                                                            (2, 'b.txt', 'edgelist', 'b');
+            INSERT INTO person (id, display_name, batch_id) VALUES (2, 'Ana', 1), (3, 'Bo', 1), (4, 'Cy', 2);
+            INSERT INTO person_source (person_id, batch_id) VALUES (3, 2);
+            INSERT INTO identity (id, person_id, network, key, batch_id)
+                VALUES (1, 2, 'a', '2', 1), (2, 3, 'a', '3', 1), (3, 4, 'a', '4', 2);
+            INSERT INTO identity_source (identity_id, batch_id) VALUES (2, 2);
+            INSERT INTO link (id, from_person, to_person, kind, batch_id, first_seen, last_seen)
+                VALUES (1, 2, 3, 0, 1, '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z'),
+                       (2, 3, 4, 0, 2, '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z');
+            INSERT INTO link_source (link_id, batch_id) VALUES (1, 2);
+        )sql");
+    }
+    auto ws = Workspace::open(path);
+    ASSERT_TRUE(ws.ok()) << ws.error().describe();
+    {
+        auto db = Database::open(path, OpenMode::MustExist);
+        EXPECT_EQ(schemaVersion(*db), latestSchemaVersion());
+        EXPECT_TRUE(tableExists(*db, "person_detail_source"));
+        EXPECT_EQ(countRows(*db, "link"), 2);
+        EXPECT_EQ(countRows(*db, "link_source"), 1);
+        Statement first = db->prepare("SELECT first_seen, last_seen FROM link WHERE id = 1");
+        ASSERT_TRUE(first.step());
+        EXPECT_EQ(first.text(0), "2026-01-01T00:00:00Z");
+        EXPECT_EQ(first.text(1), "2026-02-01T00:00:00Z");
+    }
+    // Batch 2 alone brought Cy and the link Bo -> Cy; Ana -> Bo came with batch 1 first.
+    auto undone = (*ws)->undoImport(2);
+    ASSERT_TRUE(undone.ok()) << undone.error().describe();
+    EXPECT_EQ(undone->linksRemoved, 1);
+    EXPECT_EQ(undone->personsRemoved, 1);
+    auto db = Database::open(path, OpenMode::MustExist);
+    EXPECT_EQ(countRows(*db, "link"), 1);
+    EXPECT_EQ(countRows(*db, "link_source"), 0);
+    EXPECT_EQ(countRows(*db, "person"), 3);
+}
