@@ -35,6 +35,7 @@
 #include "views/PeopleView.h"
 #include "views/SuggestionsView.h"
 #include "widgets/DemoBanner.h"
+#include "widgets/WindowState.h"
 
 namespace warmpath::ui {
 
@@ -65,6 +66,11 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
     connect(m_peopleView, &PeopleView::selectionChanged, this, &MainWindow::onSelectionChanged);
     m_mapView = new MapView(m_session, this);
     connect(m_mapView, &MapView::personSelected, this, &MainWindow::onMapSelected);
+    // File > Export > Map as PNG / SVG: the Map tab's own actions, shown first so the map gets drawn.
+    for (QAction* action : {m_mapView->exportPngAction(), m_mapView->exportSvgAction()}) {
+        m_exportMenu->addAction(action);
+        connect(action, &QAction::triggered, this, [this] { showView(View::Map); });
+    }
     m_views = new QTabWidget(this);
     m_views->setObjectName(QStringLiteral("views"));
     m_views->setDocumentMode(true);
@@ -243,7 +249,8 @@ void MainWindow::createActions()
     m_detailsAction = new QAction(tr("&Details panel"), this);
     m_detailsAction->setCheckable(true);
     m_detailsAction->setChecked(true);
-    m_detailsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    // Not Ctrl+I: that is Import, by convention and in the user guide.
+    m_detailsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     connect(m_detailsAction, &QAction::toggled, this, [this](bool visible) { m_details->setVisible(visible); });
 
     m_aboutAction = new QAction(tr("&About Warmpath"), this);
@@ -258,6 +265,8 @@ void MainWindow::createMenus()
     file->addAction(m_openAction);
     file->addAction(m_demoAction);
     m_recentMenu = file->addMenu(tr("&Recent databases"));
+    file->addSeparator();
+    m_exportMenu = file->addMenu(tr("&Export"));
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -527,6 +536,13 @@ void MainWindow::restoreSettings()
     m_splitter->restoreState(settings.value(settingsKey("mainWindow/splitter")).toByteArray());
     m_peopleView->restoreHeaderState(settings.value(settingsKey("mainWindow/peopleHeader")).toByteArray());
     m_detailsAction->setChecked(settings.value(settingsKey("mainWindow/detailsVisible"), true).toBool());
+    // The other views' splitters and columns, and the tab the user was on.
+    restoreWidgetStates(settings, settingsKey("views"), *this,
+                        {m_splitter->objectName(), QStringLiteral("peopleTable")});
+    const int tab = settings.value(settingsKey("mainWindow/currentTab"), 0).toInt();
+    if (tab >= 0 && tab < m_views->count()) {
+        m_views->setCurrentIndex(tab);
+    }
 }
 
 void MainWindow::saveSettings()
@@ -540,6 +556,8 @@ void MainWindow::saveSettings()
     settings.setValue(settingsKey("mainWindow/splitter"), m_splitter->saveState());
     settings.setValue(settingsKey("mainWindow/peopleHeader"), m_peopleView->saveHeaderState());
     settings.setValue(settingsKey("mainWindow/detailsVisible"), m_detailsAction->isChecked());
+    saveWidgetStates(settings, settingsKey("views"), *this, {m_splitter->objectName(), QStringLiteral("peopleTable")});
+    settings.setValue(settingsKey("mainWindow/currentTab"), m_views->currentIndex());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -133,6 +133,7 @@ private:
     QAction* m_noteAction = nullptr;
     QUndoStack* m_undoStack = nullptr;
     QMenu* m_recentMenu = nullptr;
+    QMenu* m_exportMenu = nullptr;
 };
 
 }  // namespace warmpath::ui

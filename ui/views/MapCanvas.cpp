@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QTimer>
@@ -360,6 +361,41 @@ void MapCanvas::interacting()
 {
     m_interacting = true;
     m_settle->start();
+}
+
+void MapCanvas::keyPressEvent(QKeyEvent* event)
+{
+    // A tenth of the widget per arrow press: far enough to feel, short enough to keep one's place.
+    const QPointF step(width() / 10.0 / m_view.scale, height() / 10.0 / m_view.scale);
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomBy(1.25);
+        break;
+    case Qt::Key_Minus:
+        zoomBy(0.8);
+        break;
+    case Qt::Key_0:
+        fitToView();
+        break;
+    case Qt::Key_Left:
+        m_view.centre.rx() -= step.x();
+        break;
+    case Qt::Key_Right:
+        m_view.centre.rx() += step.x();
+        break;
+    case Qt::Key_Up:
+        m_view.centre.ry() -= step.y();
+        break;
+    case Qt::Key_Down:
+        m_view.centre.ry() += step.y();
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    interacting();
+    update();
 }
 
 void MapCanvas::leaveEvent(QEvent* event)

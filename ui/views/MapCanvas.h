@@ -18,6 +18,7 @@ namespace warmpath::ui {
 /// The map itself: one custom-painted widget over a MapScene (no item per person, so 20,000 people
 /// and 100,000 links pan and zoom smoothly). Drag pans, the wheel zooms about the cursor (clamped),
 /// hovering lights a person's links and neighbours, a click selects, a double-click asks to recentre.
+/// From the keyboard: + and - zoom, 0 fits, the arrow keys pan.
 ///
 /// Frames are drawn in two layers (MapRenderer): the base (links, people, labels) is kept in an image and
 /// only blitted — moved and scaled — while the user drags or turns the wheel, then redrawn once they
@@ -73,6 +74,7 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void leaveEvent(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     /// The person under `pos` (widget coordinates), or -1.
