@@ -9,21 +9,14 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
-#include <QDir>
-#include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QMessageBox>
-#include <QPainter>
 #include <QProgressBar>
-#include <QSaveFile>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QStringListModel>
-#include <QSvgGenerator>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -43,9 +36,6 @@ namespace {
 constexpr int kDefaultHops = 2;
 constexpr int kMaxHops = 4;
 constexpr int kLayoutIterations = 600;
-
-/// PNG exports are drawn at this many pixels per screen pixel: sharp on a high-density screen or in print.
-constexpr qreal kExportPixelRatio = 2;
 
 /// What the metrics worker hands back.
 struct MetricsResult {
@@ -476,69 +466,6 @@ void MapView::requestMetrics(bool betweenness)
         emit ready();
     });
     watcher->setFuture(QtConcurrent::run(std::move(work)));
-}
-
-bool MapView::savePng(const QString& path, QString* error) const
-{
-    if (!m_canvas->scene()) {
-        *error = tr("The map is not drawn yet.");
-        return false;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !m_canvas->renderImage(kExportPixelRatio).save(&file, "PNG") ||
-        !file.commit()) {
-        *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    return true;
-}
-
-bool MapView::saveSvg(const QString& path, QString* error) const
-{
-    if (!m_canvas->scene()) {
-        *error = tr("The map is not drawn yet.");
-        return false;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    QSvgGenerator svg;
-    svg.setOutputDevice(&file);
-    svg.setSize(m_canvas->size());
-    svg.setViewBox(QRect(QPoint(0, 0), m_canvas->size()));
-    svg.setTitle(tr("Warmpath map"));
-    svg.setDescription(m_countLabel->text());
-    {
-        QPainter painter(&svg);
-        m_canvas->renderTo(painter);
-    }
-    if (!file.commit()) {
-        *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    return true;
-}
-
-void MapView::exportInteractively(bool svg)
-{
-    QString error;
-    if (!m_canvas->scene()) {
-        QMessageBox::information(this, tr("Export map"), tr("The map is not drawn yet."));
-        return;
-    }
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    const QString path = QFileDialog::getSaveFileName(
-        this, svg ? tr("Export map as SVG") : tr("Export map as PNG"),
-        QDir(folder).filePath(svg ? QStringLiteral("warmpath-map.svg") : QStringLiteral("warmpath-map.png")),
-        svg ? tr("SVG drawings (*.svg)") : tr("PNG images (*.png)"));
-    if (path.isEmpty()) {
-        return;
-    }
-    if (!(svg ? saveSvg(path, &error) : savePng(path, &error))) {
-        QMessageBox::warning(this, tr("Export map"), error);
-    }
 }
 
 }  // namespace warmpath::ui
