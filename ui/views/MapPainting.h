@@ -175,11 +175,20 @@ public:
     LabelPainter& operator=(LabelPainter&&) = delete;
 
     /// Draws the label whether or not it fits (for the people that must be named).
+    /// Tries below the disc, then above, then to the right, so that two people who must both be named
+    /// (the steps of a path) do not cover each other; below it when nothing is free.
     void force(const QString& name, QPointF at, double radius)
     {
-        const QRectF rect = rectFor(name, at, radius, m_emphasised);
-        m_grid.tryTake(rect);
-        draw(name, rect, true);
+        const QRectF below = rectFor(name, at, radius, m_emphasised);
+        const QRectF above = below.translated(0, -(below.height() + 2 * radius + 4));
+        const QRectF right(at.x() + radius + 4, at.y() - below.height() / 2, below.width(), below.height());
+        for (const QRectF& rect : {below, above, right}) {
+            if (m_grid.tryTake(rect)) {
+                draw(name, rect, true);
+                return;
+            }
+        }
+        draw(name, below, true);
     }
     /// Draws the label when it fits, with a little air around it; false when it does not.
     bool tryPlace(const QString& name, QPointF at, double radius)
