@@ -184,6 +184,14 @@ MapView::MapView(Session& session, QWidget* parent)
         emit personSelected(person);
     });
     connect(&m_session, &Session::loaded, this, &MapView::onLoaded);
+    connect(&m_session, &Session::peopleChanged, this, [this] {
+        // Tags and notes leave the graph as it was; an import or a merge changes the counts.
+        const std::pair counts{m_session.stats().persons, m_session.stats().links};
+        if (m_metrics && counts != m_metricsCounts) {
+            m_metrics.reset();
+            applyStyle();
+        }
+    });
     if (m_session.hasWorkspace()) {
         onLoaded();
     }
@@ -461,6 +469,7 @@ void MapView::requestMetrics(bool betweenness)
             setSizeBy(MapSizeBy::Links);
         } else {
             m_metrics = result.metrics;
+            m_metricsCounts = {m_session.stats().persons, m_session.stats().links};
             applyStyle();
         }
         emit ready();

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include <QWidget>
@@ -121,6 +122,8 @@ private:
 
     /// The whole graph's per-person metrics for the open workspace; cleared when another one loads.
     std::shared_ptr<const MapMetrics> m_metrics;
+    /// The counts the metrics were measured at: when an import changes them, the metrics are stale.
+    std::pair<std::int64_t, std::int64_t> m_metricsCounts;
     bool m_metricsBusy = false;
     bool m_metricsBusyWithBetweenness = false;
     std::uint64_t m_metricsGeneration = 0;
