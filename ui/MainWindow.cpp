@@ -43,6 +43,7 @@
 #include "views/PeopleView.h"
 #include "views/SuggestionsView.h"
 #include "widgets/DemoBanner.h"
+#include "widgets/WindowState.h"
 
 namespace warmpath::ui {
 
@@ -73,6 +74,12 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
     connect(m_peopleView, &PeopleView::selectionChanged, this, &MainWindow::onSelectionChanged);
     m_mapView = new MapView(m_session, this);
     connect(m_mapView, &MapView::personSelected, this, &MainWindow::onMapSelected);
+    // File > Export > Map as PNG / SVG: the Map tab's own actions, shown first so the map gets drawn.
+    QAction* networkExports = m_exportMenu->insertSeparator(m_exportMenu->actions().value(0));
+    for (QAction* action : {m_mapView->exportPngAction(), m_mapView->exportSvgAction()}) {
+        m_exportMenu->insertAction(networkExports, action);
+        connect(action, &QAction::triggered, this, [this] { showView(View::Map); });
+    }
     m_views = new QTabWidget(this);
     m_views->setObjectName(QStringLiteral("views"));
     m_views->setDocumentMode(true);
@@ -253,7 +260,8 @@ void MainWindow::createActions()
     m_detailsAction = new QAction(tr("&Details panel"), this);
     m_detailsAction->setCheckable(true);
     m_detailsAction->setChecked(true);
-    m_detailsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));  // Ctrl+I is File > Import
+    // Not Ctrl+I: that is Import, by convention and in the user guide.
+    m_detailsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     connect(m_detailsAction, &QAction::toggled, this, [this](bool visible) { m_details->setVisible(visible); });
 
     m_aboutAction = new QAction(tr("&About Warmpath"), this);
@@ -543,6 +551,13 @@ void MainWindow::restoreSettings()
     m_splitter->restoreState(settings.value(settingsKey("mainWindow/splitter")).toByteArray());
     m_peopleView->restoreHeaderState(settings.value(settingsKey("mainWindow/peopleHeader")).toByteArray());
     m_detailsAction->setChecked(settings.value(settingsKey("mainWindow/detailsVisible"), true).toBool());
+    // The other views' splitters and columns, and the tab the user was on.
+    restoreWidgetStates(settings, settingsKey("views"), *this,
+                        {m_splitter->objectName(), QStringLiteral("peopleTable")});
+    const int tab = settings.value(settingsKey("mainWindow/currentTab"), 0).toInt();
+    if (tab >= 0 && tab < m_views->count()) {
+        m_views->setCurrentIndex(tab);
+    }
 }
 
 void MainWindow::saveSettings()
@@ -556,6 +571,8 @@ void MainWindow::saveSettings()
     settings.setValue(settingsKey("mainWindow/splitter"), m_splitter->saveState());
     settings.setValue(settingsKey("mainWindow/peopleHeader"), m_peopleView->saveHeaderState());
     settings.setValue(settingsKey("mainWindow/detailsVisible"), m_detailsAction->isChecked());
+    saveWidgetStates(settings, settingsKey("views"), *this, {m_splitter->objectName(), QStringLiteral("peopleTable")});
+    settings.setValue(settingsKey("mainWindow/currentTab"), m_views->currentIndex());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -664,10 +681,10 @@ void MainWindow::addFileMenuActions(QMenu* file)
     file->addSeparator();
     file->addAction(m_backupAction);
     file->addAction(m_restoreAction);
-    QMenu* exportMenu = file->addMenu(tr("&Export"));
-    exportMenu->addActions(m_exportActions.mid(0, 2));
-    exportMenu->addSeparator();
-    exportMenu->addActions(m_exportActions.mid(2));
+    m_exportMenu = file->addMenu(tr("&Export"));
+    m_exportMenu->addActions(m_exportActions.mid(0, 2));
+    m_exportMenu->addSeparator();
+    m_exportMenu->addActions(m_exportActions.mid(2));
 }
 
 void MainWindow::addEditMenuActions(QMenu* edit)

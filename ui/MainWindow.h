@@ -162,6 +162,7 @@ private:
     QLabel* m_duplicatesLabel = nullptr;
     NetworkExporter* m_exporter = nullptr;
     QPointer<ImportDialog> m_importDialog;
+    QMenu* m_exportMenu = nullptr;
 };
 
 }  // namespace warmpath::ui

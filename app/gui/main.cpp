@@ -11,6 +11,7 @@
 #include <QImage>
 #include <QStatusBar>
 #include <QStringList>
+#include <QStyleFactory>
 #include <QTimer>
 
 #include "MainWindow.h"
@@ -18,6 +19,7 @@
 #include "Resources.h"
 #include "Session.h"
 #include "Version.h"
+#include "widgets/Palettes.h"
 
 namespace {
 
@@ -147,7 +149,10 @@ int main(int argc, char* argv[])
     const QCommandLineOption viewOption(QStringLiteral("view"),
                                         QStringLiteral("Start in VIEW: people, map, paths, suggestions or followups."),
                                         QStringLiteral("VIEW"), QStringLiteral("people"));
-    parser.addOptions({dbOption, demoOption, selectOption, screenshotOption, viewOption});
+    const QCommandLineOption paletteOption(
+        QStringLiteral("palette"), QStringLiteral("Colours: system (the desktop's, light or dark), light or dark."),
+        QStringLiteral("MODE"), QStringLiteral("system"));
+    parser.addOptions({dbOption, demoOption, selectOption, screenshotOption, viewOption, paletteOption});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A database to open (as from a file manager)."),
                                  QStringLiteral("[FILE]"));
 
@@ -180,6 +185,19 @@ int main(int argc, char* argv[])
         return kExitUsage;
     }
 
+    const QString paletteMode = parser.value(paletteOption);
+    if (paletteMode != QLatin1String("system") && paletteMode != QLatin1String("light") &&
+        paletteMode != QLatin1String("dark")) {
+        printError(QStringLiteral("unknown palette '%1': use system, light or dark").arg(paletteMode));
+        return kExitUsage;
+    }
+    if (paletteMode != QLatin1String("system")) {
+        // Fusion draws every control from the palette, so a forced palette looks whole on any desktop.
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(paletteMode == QLatin1String("dark") ? warmpath::ui::darkPalette()
+                                                                      : warmpath::ui::lightPalette());
+    }
+
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Warmpath"));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.warmpath.Warmpath"));
     QGuiApplication::setWindowIcon(warmpath::ui::appIcon());
@@ -189,7 +207,9 @@ int main(int argc, char* argv[])
 
     Session session;
     MainWindow window(session, MainWindow::Options{.persistState = !screenshot});
-    window.showView(view->view);
+    if (parser.isSet(viewOption) || screenshot) {
+        window.showView(view->view);  // otherwise the tab the user was on last time
+    }
     if (screenshot) {
         window.resize(kScreenshotSize);
     }

@@ -5,7 +5,8 @@
 //
 // The scene is synthetic and seeded: people in clusters (as a force layout places communities),
 // links mostly within a cluster. Painting goes into a 1440x900 QImage, the size of the window's
-// screenshots, with the same renderer the MapCanvas uses.
+// screenshots, with the same renderer the MapCanvas uses: full frames (both layers from scratch) and
+// the frames MapCanvas draws while the pointer moves (the cached base blitted, the focus layer over it).
 
 #include <cmath>
 #include <random>
@@ -22,6 +23,7 @@ namespace {
 
 using warmpath::PersonId;
 using warmpath::ui::MapScene;
+using warmpath::ui::MapStyle;
 using warmpath::ui::MapViewState;
 
 constexpr int kPeople = 20'000;
@@ -63,24 +65,60 @@ const MapScene& syntheticScene()
     return scene;
 }
 
+/// A full frame: both layers drawn from scratch, as when the canvas settles after a zoom or a pan.
 void paintFrame(benchmark::State& state, double zoom, bool hover)
 {
     const MapScene& scene = syntheticScene();
     const QSize size(1440, 900);
-    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    QImage image(size, QImage::Format_RGB32);
     MapViewState view = warmpath::ui::fitMap(scene, size);
     view.scale *= zoom;
     view.hovered = hover ? 1 : -1;
+    const MapStyle style = MapStyle::byDegreeRing(scene);
     warmpath::ui::MapFrameStats stats;
     for (auto _ : state) {
         image.fill(QColor(0xf6, 0xf7, 0xf9));
         QPainter painter(&image);
-        stats = warmpath::ui::paintMap(painter, size, scene, view);
+        stats = warmpath::ui::paintMap(painter, size, scene, view, &style);
         painter.end();
         benchmark::DoNotOptimize(image.constBits());
     }
     state.counters["people"] = stats.nodesDrawn;
     state.counters["links"] = stats.linksDrawn;
+    state.counters["labels"] = stats.labelsDrawn;
+}
+
+/// A frame while the pointer moves, as MapCanvas draws it: the cached base layer blitted (moved by
+/// `pan` pixels, as in a drag) and the focus layer over it when someone is hovered.
+void paintInteractiveFrame(benchmark::State& state, double zoom, bool hover, QPointF pan)
+{
+    const MapScene& scene = syntheticScene();
+    const QSize size(1440, 900);
+    MapViewState view = warmpath::ui::fitMap(scene, size);
+    view.scale *= zoom;
+    const MapStyle style = MapStyle::byDegreeRing(scene);
+    QImage base(size, QImage::Format_RGB32);
+    base.fill(QColor(0xf6, 0xf7, 0xf9));
+    {
+        QPainter painter(&base);
+        warmpath::ui::paintMapBase(painter, size, scene, view, style);
+    }
+    const MapViewState baseView = view;
+    view.hovered = hover ? 1 : -1;
+    view.centre -= pan / view.scale;
+    QImage frame(size, QImage::Format_RGB32);
+    warmpath::ui::MapFrameStats stats;
+    for (auto _ : state) {
+        QPainter painter(&frame);
+        painter.fillRect(QRect(QPoint(0, 0), size), view.background);
+        painter.setTransform(baseView.transform(size).inverted() * view.transform(size));
+        painter.drawImage(QPointF(0, 0), base);
+        painter.resetTransform();
+        stats = warmpath::ui::paintMapFocus(painter, size, scene, view, style);
+        painter.end();
+        benchmark::DoNotOptimize(frame.constBits());
+    }
+    state.counters["lit_links"] = stats.linksDrawn;
     state.counters["labels"] = stats.labelsDrawn;
 }
 
@@ -100,11 +138,26 @@ void BM_MapZoom16(benchmark::State& state)
 {
     paintFrame(state, 16.0, false);
 }
+void BM_MapHoverOverCache(benchmark::State& state)
+{
+    paintInteractiveFrame(state, 1.0, true, QPointF());
+}
+void BM_MapDragWhole(benchmark::State& state)
+{
+    paintInteractiveFrame(state, 1.0, false, QPointF(37, -21));
+}
+void BM_MapDragZoom16(benchmark::State& state)
+{
+    paintInteractiveFrame(state, 16.0, false, QPointF(37, -21));
+}
 
 BENCHMARK(BM_MapWhole)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MapWholeHover)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MapZoom4)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MapZoom16)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MapHoverOverCache)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MapDragWhole)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MapDragZoom16)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -22,7 +22,7 @@ deb=$(ls "$work"/pkg/*.deb 2>/dev/null | head -n 1)
 [ -n "$deb" ] || fail "cpack made no .deb"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for pkg in libqt6widgets6 libqt6gui6 libqt6core6 libsqlite3-0 libc6 libstdc++6; do
+for pkg in libqt6widgets6 libqt6gui6 libqt6core6 libqt6svg6 libsqlite3-0 libc6 libstdc++6; do
   echo "$depends" | grep -q "\b$pkg\b" || fail "the .deb does not depend on $pkg"
 done
 echo "$depends" | grep -q -- '-dev\b' && fail "the .deb depends on a -dev package: $depends"

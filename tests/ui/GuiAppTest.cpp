@@ -105,6 +105,40 @@ private slots:
         QVERIFY(help.standardOutput.contains(QStringLiteral("--screenshot")));
     }
 
+    void aDarkPaletteScreenshotIsDarkAndALightOneLight()
+    {
+        const auto meanLightness = [](const QImage& image) {
+            qint64 sum = 0;
+            qint64 count = 0;
+            for (int y = 0; y < image.height(); y += 7) {
+                for (int x = 0; x < image.width(); x += 7) {
+                    sum += image.pixelColor(x, y).lightness();
+                    ++count;
+                }
+            }
+            return static_cast<int>(sum / count);
+        };
+        for (const char* mode : {"dark", "light"}) {
+            const QString shot = m_home.filePath(QStringLiteral("palette-%1.png").arg(QLatin1String(mode)));
+            const Run run =
+                runWarmpath({QStringLiteral("--demo"), QStringLiteral("--palette"), QLatin1String(mode),
+                             QStringLiteral("--view"), QStringLiteral("map"), QStringLiteral("--screenshot"), shot});
+            QVERIFY2(run.exitCode == 0, qPrintable(run.standardError));
+            QImage image;
+            QVERIFY(image.load(shot, "PNG"));
+            const int lightness = meanLightness(image);
+            QVERIFY2(QLatin1String(mode) == QLatin1String("dark") ? lightness < 100 : lightness > 180,
+                     qPrintable(QStringLiteral("%1: mean lightness %2").arg(QLatin1String(mode)).arg(lightness)));
+        }
+    }
+
+    void anUnknownPaletteIsAUsageError()
+    {
+        const Run run = runWarmpath({QStringLiteral("--demo"), QStringLiteral("--palette"), QStringLiteral("purple")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.standardError.contains(QStringLiteral("purple")));
+    }
+
     void dbAndDemoTogetherAreAUsageError()
     {
         const Run run = runWarmpath({QStringLiteral("--demo"), QStringLiteral("--db"), QStringLiteral("x.db")});

@@ -1,8 +1,12 @@
+#include <QAction>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -189,6 +193,74 @@ private slots:
             QCOMPARE(f.window.showView(view), view);
             QCOMPARE(f.window.currentView(), view);
         }
+    }
+
+    void windowStateIsRememberedTabSplittersAndColumns()
+    {
+        QTemporaryDir dir;
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+        QList<int> mainSizes;
+        QList<int> pathSizes;
+        {
+            Session session;
+            MainWindow window(session, MainWindow::Options{.persistState = true});
+            window.resize(1440, 900);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.showView(MainWindow::View::Paths);
+            auto* main = window.findChild<QSplitter*>(QStringLiteral("mainSplitter"));
+            auto* paths = window.findChild<QSplitter*>(QStringLiteral("pathFinderSplitter"));
+            main->setSizes({900, 540});
+            paths->setSizes({300, 600});
+            mainSizes = main->sizes();
+            pathSizes = paths->sizes();
+            QVERIFY(mainSizes.first() != 1060);  // not the default, or the test proves nothing
+            window.findChild<QTableView*>(QStringLiteral("pathTable"))->horizontalHeader()->resizeSection(1, 97);
+            window.close();
+        }
+        Session session;
+        MainWindow window(session, MainWindow::Options{.persistState = true});
+        window.resize(1440, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.currentView(), MainWindow::View::Paths);
+        QCOMPARE(window.findChild<QSplitter*>(QStringLiteral("mainSplitter"))->sizes(), mainSizes);
+        QCOMPARE(window.findChild<QSplitter*>(QStringLiteral("pathFinderSplitter"))->sizes(), pathSizes);
+        QCOMPARE(window.findChild<QTableView*>(QStringLiteral("pathTable"))->horizontalHeader()->sectionSize(1), 97);
+    }
+
+    void shortcutsAreUniqueAndTheStandardOnesAreThere()
+    {
+        Fixture f;
+        QHash<QKeySequence, QString> owners;
+        for (const QAction* action : f.window.findChildren<QAction*>()) {
+            for (const QKeySequence& key : action->shortcuts()) {
+                QVERIFY2(
+                    !owners.contains(key),
+                    qPrintable(
+                        QStringLiteral("%1 is both %2 and %3").arg(key.toString(), owners.value(key), action->text())));
+                owners.insert(key, action->text());
+            }
+        }
+        for (const QKeySequence& key : {QKeySequence(QKeySequence::Find), QKeySequence(QKeySequence::Undo),
+                                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
+                                        QKeySequence(Qt::CTRL | Qt::Key_1), QKeySequence(Qt::CTRL | Qt::Key_5)}) {
+            QVERIFY2(owners.contains(key), qPrintable(key.toString()));
+        }
+        // Ctrl+I is Import's (the import dialog brings its action); nothing else may take it.
+        QVERIFY(!owners.contains(QKeySequence(Qt::CTRL | Qt::Key_I)) ||
+                owners.value(QKeySequence(Qt::CTRL | Qt::Key_I)).contains(QStringLiteral("Import")));
+    }
+
+    void fileExportOffersTheMapAsPngAndSvg()
+    {
+        Fixture f;
+        QStringList texts;
+        for (const QAction* action : f.window.findChildren<QAction*>()) {
+            texts.append(action->text());
+        }
+        QVERIFY(texts.contains(QStringLiteral("Map as &PNG\u2026")));
+        QVERIFY(texts.contains(QStringLiteral("Map as &SVG\u2026")));
     }
 
     void theMapIsAViewOfItsOwn()

@@ -1,14 +1,21 @@
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QImage>
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
 #include <QtTest>
 
+#include "Format.h"
 #include "MainWindow.h"
 #include "Session.h"
 #include "UiTestSupport.h"
 #include "views/MapCanvas.h"
 #include "views/MapRenderer.h"
+#include "views/MapStyles.h"
 #include "views/MapView.h"
 #include "views/PeopleView.h"
 
@@ -31,6 +38,46 @@ MapScene lineScene()
     scene.finish();
     return scene;
 }
+
+PersonMetrics metricsOf(std::int64_t id, std::uint32_t community, double pageRank, std::uint64_t followers)
+{
+    return {.person = PersonId(id), .inDegree = followers, .pageRank = pageRank, .community = community};
+}
+
+/// A map view on the demo network, laid out and shown.
+struct DemoMap {
+    Session session;
+    MainWindow window{session, MainWindow::Options{.persistState = false}};
+
+    DemoMap()
+    {
+        window.resize(1440, 900);
+        window.showView(MainWindow::View::Map);
+        window.show();
+        session.openDemo();
+    }
+    MapView& view() { return *window.mapView(); }
+    MapCanvas& canvas() { return *window.mapView()->canvas(); }
+    /// Waits until the map (and any metrics it asked for) is drawn.
+    [[nodiscard]] bool settle()
+    {
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < kLoadTimeoutMs * 2) {
+            if (canvas().scene() != nullptr && !view().isBusy()) {
+                return true;
+            }
+            QTest::qWait(20);
+        }
+        return false;
+    }
+    /// The colour painted at `id`'s centre.
+    QColor pixelAt(PersonId id)
+    {
+        const QImage image = canvas().renderImage(1);
+        return image.pixelColor(canvas().positionOf(id));
+    }
+};
 
 }  // namespace
 
@@ -136,6 +183,172 @@ private slots:
         const PersonId selected = canvas->selectedPerson();
         QVERIFY(selected.valid());
         QCOMPARE(window.peopleView()->selectedPeople(), QList<PersonId>{selected});
+    }
+
+    void degreeRingStyleHasALegendEntryPerRingOnTheMap()
+    {
+        const MapStyle style = MapStyle::byDegreeRing(lineScene());
+        QCOMPARE(style.colourNames.size(), std::size_t{3});  // centre, 1st, 2nd: no "3rd" on a 2-hop map
+        QCOMPARE(style.colours[style.colourOf[1]], degreeColor(1));
+        QCOMPARE(style.colours[style.colourOf[2]], degreeColor(2));
+    }
+
+    void communityColoursFollowTheCoreCommunitiesLargestFirst()
+    {
+        const MapScene scene = lineScene();
+        // Ana and Bo share community 7; Me is alone in community 3.
+        const MapMetrics metrics({metricsOf(1, 3, 0.2, 1), metricsOf(2, 7, 0.5, 9), metricsOf(3, 7, 0.3, 4)}, false);
+        MapStyle style = MapStyle::byDegreeRing(scene);
+        colourByCommunity(style, scene, metrics);
+        QCOMPARE(style.colourOf[1], style.colourOf[2]);
+        QVERIFY(style.colourOf[0] != style.colourOf[1]);
+        QCOMPARE(style.colours[style.colourOf[1]], communityColours()[0]);  // the larger on the map first
+        QCOMPARE(style.colourNames[0], QStringLiteral("around Ana (2)"));   // Ana has the most links here
+        QCOMPARE(style.colourNames.back(), QStringLiteral("other communities"));
+    }
+
+    void sizeByMetricOrdersRadiiByTheMetric()
+    {
+        const MapScene scene = lineScene();
+        const MapMetrics metrics({metricsOf(1, 0, 0.2, 1), metricsOf(2, 0, 0.5, 9), metricsOf(3, 0, 0.05, 4)}, false);
+        MapStyle style = MapStyle::byDegreeRing(scene);
+        sizePeopleBy(style, scene, MapSizeBy::PageRank, metrics);
+        QVERIFY(style.radii[1] > style.radii[0]);
+        QVERIFY(style.radii[0] > style.radii[2]);
+        QCOMPARE(style.sizeCaption, QStringLiteral("Size: PageRank"));
+        sizePeopleBy(style, scene, MapSizeBy::Followers, metrics);
+        QVERIFY(style.radii[1] > style.radii[2]);
+        QVERIFY(style.radii[2] > style.radii[0]);
+        sizePeopleBy(style, scene, MapSizeBy::Links, metrics);
+        QCOMPARE(style.radii, scene.radii);
+    }
+
+    void switchingToCommunityColoursRepaintsKnownPeople()
+    {
+        DemoMap map;
+        QVERIFY(map.settle());
+        const MapScene& scene = *map.canvas().scene();
+        const PersonId me = scene.ids[static_cast<std::size_t>(scene.centre)];
+        QCOMPARE(map.canvas().style().colours[map.canvas().style().colourOf[0]], degreeColor(0));
+        const QColor before = map.pixelAt(me);
+
+        map.view().setColourBy(MapColourBy::Community);
+        QVERIFY(map.settle());
+        QTRY_VERIFY(map.canvas().style().colourNames.back() == QStringLiteral("other communities"));
+        const MapStyle& style = map.canvas().style();
+        QCOMPARE(style.colours[style.colourOf[0]].rgb(), communityColours().at(style.colourOf[0]).rgb());
+        QVERIFY(map.pixelAt(me) != before);
+        // Everyone in the map's largest community wears its colour, and someone does.
+        QVERIFY(std::count(style.colourOf.begin(), style.colourOf.end(), std::uint8_t{0}) > 10);
+
+        map.view().setColourBy(MapColourBy::DegreeRing);
+        QCOMPARE(map.canvas().style().colours[map.canvas().style().colourOf[0]], degreeColor(0));
+        QCOMPARE(map.pixelAt(me), before);
+    }
+
+    void sizingByPageRankChangesTheRadii()
+    {
+        DemoMap map;
+        QVERIFY(map.settle());
+        const std::vector<double> byLinks = map.canvas().style().radii;
+        map.view().setSizeBy(MapSizeBy::PageRank);
+        QVERIFY(map.settle());
+        QTRY_VERIFY(map.canvas().style().sizeCaption == QStringLiteral("Size: PageRank"));
+        const std::vector<double>& byRank = map.canvas().style().radii;
+        QCOMPARE(byRank.size(), byLinks.size());
+        QVERIFY(byRank != byLinks);
+        // The person with the largest PageRank on the map has the largest disc.
+        const auto largest = std::max_element(byRank.begin(), byRank.end()) - byRank.begin();
+        auto answer = map.session.workspace()->metrics({.top = 0, .betweenness = false, .perPerson = true});
+        QVERIFY(answer);
+        const MapMetrics metrics(std::move(answer->perPerson), false);
+        const MapScene& scene = *map.canvas().scene();
+        double best = 0;
+        for (PersonId id : scene.ids) {
+            best = std::max(best, metrics.find(id)->pageRank);
+        }
+        QCOMPARE(metrics.find(scene.ids[static_cast<std::size_t>(largest)])->pageRank, best);
+    }
+
+    void exportingWritesAPngOfTheMapAtTwiceItsSize()
+    {
+        QTemporaryDir dir;
+        Session session;
+        MapView view(session);
+        view.resize(600, 400);
+        view.canvas()->resize(600, 400);
+        view.canvas()->setScene(std::make_shared<MapScene>(lineScene()));
+        const QString path = dir.filePath(QStringLiteral("map.png"));
+        QString error;
+        QVERIFY2(view.savePng(path, &error), qPrintable(error));
+        QImage image;
+        QVERIFY(image.load(path, "PNG"));
+        QCOMPARE(image.size(), QSize(1200, 800));
+        // Ana's disc is painted in her ring's colour at her place.
+        const QPoint ana = view.canvas()->positionOf(PersonId(2)) * 2;
+        QCOMPARE(image.pixelColor(ana).rgb(), degreeColor(1).rgb());
+    }
+
+    void exportingWritesAnSvgWithEveryPersonAndName()
+    {
+        QTemporaryDir dir;
+        Session session;
+        MapView view(session);
+        view.canvas()->resize(600, 400);
+        view.canvas()->setScene(std::make_shared<MapScene>(lineScene()));
+        const QString path = dir.filePath(QStringLiteral("map.svg"));
+        QString error;
+        QVERIFY2(view.saveSvg(path, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&file);
+        int ellipses = 0;
+        QStringList texts;
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::StartElement) {
+                if (xml.name() == QLatin1String("ellipse") || xml.name() == QLatin1String("circle")) {
+                    ++ellipses;
+                } else if (xml.name() == QLatin1String("text")) {
+                    texts.append(xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed());
+                }
+            }
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY2(ellipses >= 3, qPrintable(QString::number(ellipses)));  // three people (and legend swatches)
+        for (const char* name : {"Me", "Ana", "Bo"}) {
+            QVERIFY2(texts.contains(QLatin1String(name)), qPrintable(texts.join(QLatin1Char('|'))));
+        }
+    }
+
+    void exportWithoutAMapSaysSoAndWritesNothing()
+    {
+        QTemporaryDir dir;
+        Session session;
+        MapView view(session);
+        const QString path = dir.filePath(QStringLiteral("map.png"));
+        QString error;
+        QVERIFY(!view.savePng(path, &error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void draggingBlitsTheCachedLayerAndReleasingRedrawsIt()
+    {
+        MapCanvas canvas;
+        canvas.resize(600, 400);
+        canvas.setScene(std::make_shared<MapScene>(lineScene()));
+        canvas.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+        const QPoint empty(20, 20);
+        QTest::mousePress(&canvas, Qt::LeftButton, {}, empty);
+        QTest::mouseMove(&canvas, empty + QPoint(30, 10));
+        QTest::mouseMove(&canvas, empty + QPoint(60, 20));
+        canvas.repaint();
+        QVERIFY(canvas.lastFrameWasBlit());
+        QTest::mouseRelease(&canvas, Qt::LeftButton, {}, empty + QPoint(60, 20));
+        canvas.repaint();
+        QVERIFY(!canvas.lastFrameWasBlit());
+        QCOMPARE(canvas.lastFrame().nodesDrawn, 3);
     }
 };
 

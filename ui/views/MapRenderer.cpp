@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -11,10 +12,15 @@
 #include <QLineF>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmap>
+#include <QStaticText>
 
 #include "Format.h"
+#include "views/MapPainting.h"
 
 namespace warmpath::ui {
+
+using namespace mapdraw;  // NOLINT: the renderer's own primitives
 
 namespace {
 
@@ -23,439 +29,386 @@ constexpr double kMaxRadius = 34.0;
 /// Labels are tried for at most this many people a frame, placed for at most kMaxLabels.
 constexpr int kMaxLabelTries = 4000;
 constexpr int kMaxLabels = 350;
-/// More discs than this on screen are stamped from sprites.
-constexpr std::size_t kMaxVectorDiscs = 300;
-/// More plain links than this on screen are sampled evenly down to it.
-constexpr std::size_t kMaxPlainLinks = 20'000;
-/// Side of the cells of the grid that tells whether a label would overlap another.
-constexpr int kCell = 6;
-
+/// More links than this on screen are drawn as opaque one-pixel lines without antialiasing.
+constexpr std::size_t kManyLinks = 4000;
+/// What the links of one frame may cost, in pixels of line, each line counted as its length plus
+/// kLinkLineCost for the work QPainter does per line. Past it the links are sampled: at 20,000 people
+/// and 100,000 links the whole picture is a haze, and sampling keeps a frame within 16 ms.
+constexpr double kLinkPixelBudget = 1'500'000;
+constexpr double kLinkLineCost = 12;
+/// Links up to this long (in pixels, |dx| + |dy|) are a cluster's own and are sampled last.
+constexpr double kShortLink = 48;
 double sizeFactor(const MapViewState& view)
 {
     // Nodes grow with the zoom, but slower than the distances between them: zoomed in they separate.
     return std::sqrt(std::max(view.scale / std::max(view.fitScale, 1e-9), 1e-6));
 }
 
-/// Marks which cells of the viewport labels cover.
-class LabelGrid {
-public:
-    explicit LabelGrid(QSize viewport)
-        : m_columns(viewport.width() / kCell + 1),
-          m_rows(viewport.height() / kCell + 1),
-          m_taken(static_cast<std::size_t>(m_columns * m_rows), false)
-    {
-    }
+}  // namespace
 
-    /// Takes the cells of `rect` when none is taken yet.
-    bool tryTake(const QRectF& rect)
-    {
-        const int left = static_cast<int>(std::floor(rect.left() / kCell));
-        const int right = static_cast<int>(std::floor(rect.right() / kCell));
-        const int top = static_cast<int>(std::floor(rect.top() / kCell));
-        const int bottom = static_cast<int>(std::floor(rect.bottom() / kCell));
-        if (left < 0 || top < 0 || right >= m_columns || bottom >= m_rows) {
-            return false;  // a label cut by the edge reads worse than none
-        }
-        for (int y = top; y <= bottom; ++y) {
-            for (int x = left; x <= right; ++x) {
-                if (m_taken[cell(x, y)]) {
-                    return false;
-                }
-            }
-        }
-        for (int y = top; y <= bottom; ++y) {
-            for (int x = left; x <= right; ++x) {
-                m_taken[cell(x, y)] = true;
-            }
-        }
-        return true;
-    }
+namespace {
 
-private:
-    [[nodiscard]] std::size_t cell(int x, int y) const { return static_cast<std::size_t>(y * m_columns + x); }
-
-    int m_columns;
-    int m_rows;
-    std::vector<bool> m_taken;
+/// Where each person lands on screen this frame, how big, and whether they are on screen at all.
+struct Projection {
+    QTransform transform;
+    QRectF screen;
+    std::vector<QPointF> at;
+    std::vector<double> radius;
+    std::vector<char> visible;
 };
 
-/// `colour` at `alpha` over `background`, as an opaque colour: opaque fills take the raster engine's
-/// fast path.
-QColor over(const QColor& colour, double alpha, const QColor& background)
+double radiusOn(const MapStyle& style, std::size_t i, double grow)
 {
-    const auto mix = [alpha](int a, int b) { return static_cast<int>(std::lround(a * alpha + b * (1 - alpha))); };
-    return QColor(mix(colour.red(), background.red()), mix(colour.green(), background.green()),
-                  mix(colour.blue(), background.blue()));
+    return std::clamp(style.radii[i] * grow, kMinRadius, kMaxRadius);
 }
 
-QColor withAlpha(QColor colour, double alpha)
+Projection project(QSize viewport, const MapScene& scene, const MapViewState& view, const MapStyle& style)
 {
-    colour.setAlphaF(static_cast<float>(alpha));
-    return colour;
-}
-
-/// A disc for the degree ring `ring` with its outline, radius rounded to half pixels: a few dozen
-/// sprites serve any number of people. Painting happens on one thread (the UI's, or a benchmark's).
-const QImage& discSprite(int ring, double radius, bool strong, bool dark, qreal dpr)
-{
-    static QHash<quint64, QImage> cache;
-    const auto halfPixels = static_cast<quint64>(std::lround(radius * 2));
-    const quint64 key = (halfPixels << 16) | (static_cast<quint64>(ring) << 8) | (strong ? 4U : 0U) | (dark ? 2U : 0U) |
-                        static_cast<quint64>(std::lround(dpr * 4) << 40);
-    auto found = cache.constFind(key);
-    if (found != cache.constEnd()) {
-        return *found;
+    Projection p;
+    const std::size_t n = scene.size();
+    p.transform = view.transform(viewport);
+    p.screen = QRectF(QPointF(0, 0), QSizeF(viewport)).adjusted(-40, -40, 40, 40);
+    const double grow = sizeFactor(view);
+    p.at.resize(n);
+    p.radius.resize(n);
+    p.visible.assign(n, 0);
+    // The transform is a scale and a translation: applying it by hand is several times cheaper than
+    // QTransform::map's general case, and this loop runs over every person every frame.
+    const double m11 = p.transform.m11();
+    const double m22 = p.transform.m22();
+    const double dx = p.transform.dx();
+    const double dy = p.transform.dy();
+    for (std::size_t i = 0; i < n; ++i) {
+        const QPointF& q = scene.positions[i];
+        p.at[i] = QPointF(q.x() * m11 + dx, q.y() * m22 + dy);
+        p.radius[i] = radiusOn(style, i, grow);
+        p.visible[i] = p.screen.contains(p.at[i]) ? 1 : 0;
     }
-    const double r = static_cast<double>(halfPixels) / 2;
-    const int side = static_cast<int>(std::ceil((2 * r + 4) * dpr));
-    QImage image(side, side, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(dpr);
-    image.fill(Qt::transparent);
-    QPainter p(&image);
-    p.setRenderHint(QPainter::Antialiasing);
-    const QColor outline = dark ? QColor(0x1b, 0x1e, 0x24) : QColor(0xff, 0xff, 0xff);
-    QColor fill = degreeColor(ring);
-    p.setPen(QPen(strong ? outline : withAlpha(outline, 0.3), r > 5 ? 1.5 : 1.0));
-    p.setBrush(strong ? fill : withAlpha(fill, 0.3));
-    const double centre = side / dpr / 2;
-    p.drawEllipse(QPointF(centre, centre), r, r);
-    p.end();
-    return *cache.insert(key, image);
+    return p;
+}
+
+const QColor& colourOf(const MapStyle& style, std::size_t i)
+{
+    return style.colours[style.colourOf[i]];
+}
+
+const QColor kPathColour(0xe0, 0x4e, 0x39);
+
+void drawDisc(QPainter& painter, const QPointF& at, double radius, const QColor& fill, const MapViewState& view,
+              bool stamp, qreal dpr)
+{
+    if (stamp) {
+        const QPixmap& sprite = discSprite(fill, radius, view.dark, dpr);
+        const double half = sprite.width() / dpr / 2;
+        painter.drawPixmap(QPointF(std::round(at.x() - half), std::round(at.y() - half)), sprite);
+        return;
+    }
+    painter.setPen(QPen(outlineColour(view), radius > 5 ? 1.5 : 1.0));
+    painter.setBrush(fill);
+    painter.drawEllipse(at, radius, radius);
+}
+
+/// Links on screen, split at kShortLink pixels: short ones carry a cluster's structure, long ones cross
+/// the map and cost the raster engine a pixel each.
+struct LinkBatch {
+    std::vector<QLineF> shortLines;
+    std::vector<QLineF> longLines;
+    double shortCost = 0;
+    double longCost = 0;
+};
+
+/// Keeps every `stride`-th line; the lines kept stand for the rest.
+void thin(std::vector<QLineF>& lines, std::size_t stride)
+{
+    if (stride <= 1) {
+        return;
+    }
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < lines.size(); k += stride) {
+        lines[kept++] = lines[k];
+    }
+    lines.resize(kept);
+}
+
+void drawRings(QPainter& painter, const MapScene& scene, const MapViewState& view, const Projection& p)
+{
+    if (!view.showRings || scene.centre < 0) {
+        return;
+    }
+    const QPointF origin = p.at[static_cast<std::size_t>(scene.centre)];
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setBrush(Qt::NoBrush);
+    for (std::size_t h = 0; h < scene.ringRadii.size(); ++h) {
+        const double r = scene.ringRadii[h] * view.scale;
+        if (r < 12) {
+            continue;
+        }
+        painter.setPen(QPen(withAlpha(degreeColor(static_cast<int>(h) + 1), view.dark ? 0.5 : 0.6), 1.2, Qt::DashLine));
+        painter.drawEllipse(origin, r, r);
+    }
+}
+
+/// The rings' captions go over the people, on a halo: under them a crowd would hide the words.
+void drawRingCaptions(QPainter& painter, const MapScene& scene, const MapViewState& view, const Projection& p)
+{
+    if (!view.showRings || scene.centre < 0) {
+        return;
+    }
+    const QPointF origin = p.at[static_cast<std::size_t>(scene.centre)];
+    const QFont original = painter.font();
+    QFont font = original;
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    painter.setFont(font);
+    const QFontMetricsF metrics(font);
+    for (std::size_t h = 0; h < scene.ringRadii.size(); ++h) {
+        const double r = scene.ringRadii[h] * view.scale;
+        if (r < 12) {
+            continue;
+        }
+        const QString caption = h == 0 ? QCoreApplication::translate("MapRenderer", "within 1 hop")
+                                       : QCoreApplication::translate("MapRenderer", "within %1 hops").arg(h + 1);
+        const QRectF box(origin.x() - metrics.horizontalAdvance(caption) / 2 - 5,
+                         origin.y() - r - metrics.height() / 2 - 1, metrics.horizontalAdvance(caption) + 10,
+                         metrics.height() + 2);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(haloColour(view));
+        painter.drawRoundedRect(box, 4, 4);
+        const QColor ring = degreeColor(static_cast<int>(h) + 1);
+        painter.setPen(view.dark ? ring.lighter(130) : ring.darker(150));
+        painter.drawText(box, Qt::AlignCenter, caption);
+    }
+    painter.setFont(original);
 }
 
 }  // namespace
 
-int MapScene::indexOf(PersonId id) const
+MapStyle MapStyle::byDegreeRing(const MapScene& scene)
 {
-    const auto found = std::find(ids.begin(), ids.end(), id);
-    return found == ids.end() ? -1 : static_cast<int>(found - ids.begin());
+    MapStyle style;
+    // A legend entry per ring the map reaches, no more: a 2-hop map has no "3rd".
+    const int farthest =
+        scene.hops.empty() ? 0 : std::clamp(*std::max_element(scene.hops.begin(), scene.hops.end()), 0, 4);
+    for (int hops = 0; hops <= farthest; ++hops) {
+        style.colours.push_back(degreeColor(hops));
+        style.colourNames.push_back(hops == 0   ? QCoreApplication::translate("MapRenderer", "Centre")
+                                    : hops == 4 ? QCoreApplication::translate("MapRenderer", "4th and further")
+                                                : degreeBadge(hops));
+    }
+    style.colourOf.resize(scene.size());
+    for (std::size_t i = 0; i < scene.size(); ++i) {
+        style.colourOf[i] = static_cast<std::uint8_t>(std::clamp(scene.hops[i], 0, farthest));
+    }
+    style.radii = scene.radii;
+    style.sizeCaption = QCoreApplication::translate("MapRenderer", "Size: links on the map");
+    return style;
 }
 
-void MapScene::finish()
-{
-    const std::size_t n = ids.size();
-    std::vector<std::uint32_t> degree(n, 0);
-    for (const auto& [a, b] : links) {
-        ++degree[a];
-        ++degree[b];
-    }
-    adjacencyOffsets.assign(n + 1, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-        adjacencyOffsets[i + 1] = adjacencyOffsets[i] + degree[i];
-    }
-    adjacency.assign(adjacencyOffsets.back(), 0);
-    std::vector<std::uint32_t> fill(adjacencyOffsets.begin(), adjacencyOffsets.end() - 1);
-    for (const auto& [a, b] : links) {
-        adjacency[fill[a]++] = b;
-        adjacency[fill[b]++] = a;
-    }
-    radii.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        radii[i] = 2.5 + 1.1 * std::sqrt(static_cast<double>(degree[i]));
-    }
-    labelOrder.resize(n);
-    std::iota(labelOrder.begin(), labelOrder.end(), 0U);
-    std::stable_sort(labelOrder.begin(), labelOrder.end(), [&](std::uint32_t a, std::uint32_t b) {
-        if (static_cast<int>(a) == centre || static_cast<int>(b) == centre) {
-            return static_cast<int>(a) == centre && static_cast<int>(b) != centre;
-        }
-        if (hops[a] != hops[b]) {
-            return hops[a] < hops[b];
-        }
-        return degree[a] > degree[b];
-    });
-
-    bounds = QRectF();
-    if (n > 0) {
-        double minX = positions[0].x();
-        double maxX = minX;
-        double minY = positions[0].y();
-        double maxY = minY;
-        for (const QPointF& p : positions) {
-            minX = std::min(minX, p.x());
-            maxX = std::max(maxX, p.x());
-            minY = std::min(minY, p.y());
-            maxY = std::max(maxY, p.y());
-        }
-        bounds = QRectF(QPointF(minX, minY), QPointF(maxX, maxY));
-    }
-
-    // Rings: for each hop count h, the circle around the centre that holds 90% of the people within
-    // h hops. A force layout is not radial, so a ring is a reading aid, not a boundary.
-    ringRadii.clear();
-    if (centre >= 0) {
-        const QPointF origin = positions[static_cast<std::size_t>(centre)];
-        const int maxHops = hops.empty() ? 0 : *std::max_element(hops.begin(), hops.end());
-        for (int h = 1; h < maxHops; ++h) {
-            std::vector<double> distances;
-            for (std::size_t i = 0; i < n; ++i) {
-                if (hops[i] <= h) {
-                    distances.push_back(QLineF(origin, positions[i]).length());
-                }
-            }
-            if (distances.size() < 2) {
-                continue;
-            }
-            const auto at = distances.begin() + static_cast<std::ptrdiff_t>(distances.size() * 9 / 10);
-            std::nth_element(distances.begin(), at, distances.end());
-            ringRadii.push_back(*at);
-        }
-    }
-}
-
-QTransform MapViewState::transform(QSize viewport) const
-{
-    QTransform t;
-    t.translate(viewport.width() / 2.0, viewport.height() / 2.0);
-    t.scale(scale, scale);
-    t.translate(-centre.x(), -centre.y());
-    return t;
-}
-
-MapViewState fitMap(const MapScene& scene, QSize viewport)
-{
-    MapViewState view;
-    if (scene.empty() || viewport.isEmpty()) {
-        return view;
-    }
-    // Fit the middle 98% of people in each direction: a few stragglers flung far out by the layout
-    // should not shrink everyone else to a dot. They stay a pan away.
-    std::vector<double> xs;
-    std::vector<double> ys;
-    xs.reserve(scene.size());
-    ys.reserve(scene.size());
-    for (const QPointF& p : scene.positions) {
-        xs.push_back(p.x());
-        ys.push_back(p.y());
-    }
-    const auto quantile = [](std::vector<double>& values, double q) {
-        const auto at = values.begin() + static_cast<std::ptrdiff_t>(q * static_cast<double>(values.size() - 1));
-        std::nth_element(values.begin(), at, values.end());
-        return *at;
-    };
-    const bool trim = scene.size() >= 50;
-    const double left = trim ? quantile(xs, 0.01) : *std::min_element(xs.begin(), xs.end());
-    const double right = trim ? quantile(xs, 0.99) : *std::max_element(xs.begin(), xs.end());
-    const double top = trim ? quantile(ys, 0.01) : *std::min_element(ys.begin(), ys.end());
-    const double bottom = trim ? quantile(ys, 0.99) : *std::max_element(ys.begin(), ys.end());
-    const double extent = std::max({right - left, bottom - top, 1e-6});
-    constexpr double margin = 56;
-    const double sx = (viewport.width() - 2 * margin) / std::max(right - left, extent * 0.05);
-    const double sy = (viewport.height() - 2 * margin) / std::max(bottom - top, extent * 0.05);
-    view.scale = std::max(std::min(sx, sy), 1e-6);
-    view.fitScale = view.scale;
-    view.centre = QPointF((left + right) / 2, (top + bottom) / 2);
-    return view;
-}
-
-MapFrameStats paintMap(QPainter& painter, QSize viewport, const MapScene& scene, const MapViewState& view)
+MapFrameStats paintMapBase(QPainter& painter, QSize viewport, const MapScene& scene, const MapViewState& view,
+                           const MapStyle& style)
 {
     MapFrameStats stats;
     const std::size_t n = scene.size();
-    if (n == 0) {
+    if (n == 0 || !style.fits(scene)) {
         return stats;
     }
-    const QTransform t = view.transform(viewport);
-    const QRectF screen = QRectF(QPointF(0, 0), QSizeF(viewport)).adjusted(-40, -40, 40, 40);
-    const double grow = sizeFactor(view);
+    const Projection p = project(viewport, scene, view, style);
+    drawRings(painter, scene, view, p);
 
-    std::vector<QPointF> at(n);
-    std::vector<double> radius(n);
-    std::vector<char> visible(n, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-        at[i] = t.map(scene.positions[i]);
-        radius[i] = std::clamp(scene.radii[i] * grow, kMinRadius, kMaxRadius);
-        visible[i] = screen.contains(at[i]) ? 1 : 0;
-    }
-
-    // Who stands out: the hovered person (else the selected one), their neighbours, and the path.
-    const int focus = view.hovered >= 0 ? view.hovered : view.selected;
-    std::vector<char> lit(n, 0);
-    if (focus >= 0) {
-        const auto f = static_cast<std::size_t>(focus);
-        lit[f] = 1;
-        for (std::uint32_t k = scene.adjacencyOffsets[f]; k < scene.adjacencyOffsets[f + 1]; ++k) {
-            lit[scene.adjacency[k]] = 1;
-        }
-    }
-    std::vector<char> onPath(n, 0);
-    for (std::uint32_t p : view.path) {
-        onPath[p] = 1;
-    }
-    const bool dimming = focus >= 0 || !view.path.empty();
-
-    const QColor ink = view.dark ? QColor(0xe6, 0xe8, 0xee) : QColor(0x1f, 0x23, 0x2b);
-    const QColor accent = view.dark ? QColor(0x7a, 0xb8, 0xff) : QColor(0x1f, 0x6f, 0xd1);
-    const QColor pathColour(0xe0, 0x4e, 0x39);
-
-    // Rings first, under everything.
-    if (view.showRings && scene.centre >= 0) {
-        const QPointF origin = at[static_cast<std::size_t>(scene.centre)];
-        QFont font = painter.font();
-        font.setPointSizeF(font.pointSizeF() * 0.85);
-        painter.setFont(font);
-        painter.setRenderHint(QPainter::Antialiasing, true);
-        for (std::size_t h = 0; h < scene.ringRadii.size(); ++h) {
-            const double r = scene.ringRadii[h] * view.scale;
-            if (r < 12) {
-                continue;
-            }
-            const QColor ring = withAlpha(degreeColor(static_cast<int>(h) + 1), view.dark ? 0.45 : 0.55);
-            painter.setPen(QPen(ring, 1.2, Qt::DashLine));
-            painter.setBrush(Qt::NoBrush);
-            painter.drawEllipse(origin, r, r);
-            painter.setPen(ring.darker(view.dark ? 80 : 130));
-            painter.drawText(QPointF(origin.x() + 6, origin.y() - r - 4),
-                             h == 0 ? QCoreApplication::translate("MapRenderer", "within 1 hop")
-                                    : QCoreApplication::translate("MapRenderer", "within %1 hops").arg(h + 1));
-        }
-    }
-
-    // Links: one batch for the plain ones (antialiased only when few), then the lit ones, then the path.
-    std::vector<QLineF> plain;
-    std::vector<QLineF> litLines;
-    plain.reserve(std::min<std::size_t>(scene.links.size(), 200'000));
+    // Links: culled to the screen, then to a budget of pixels (see kLinkPixelBudget).
+    LinkBatch links;
+    const double diagonal = std::hypot(viewport.width(), viewport.height());
+    links.shortLines.reserve(std::min<std::size_t>(scene.links.size(), 200'000));
     for (const auto& [a, b] : scene.links) {
-        const QPointF& p = at[a];
-        const QPointF& q = at[b];
-        if (!visible[a] && !visible[b]) {
-            // Both ends off screen: drawn only when the line may still cross it.
-            const QRectF box = QRectF(p, q).normalized();
-            if (!box.intersects(screen)) {
+        const QPointF& from = p.at[a];
+        const QPointF& to = p.at[b];
+        if (!p.visible[a] && !p.visible[b]) {
+            // Both ends off screen: drawn only when its bounding box meets the screen. Compared by hand:
+            // this runs for most of 100,000 links when zoomed in.
+            if (std::max(from.x(), to.x()) < p.screen.left() || std::min(from.x(), to.x()) > p.screen.right() ||
+                std::max(from.y(), to.y()) < p.screen.top() || std::min(from.y(), to.y()) > p.screen.bottom()) {
                 continue;
             }
         }
-        if (focus >= 0 && (static_cast<int>(a) == focus || static_cast<int>(b) == focus)) {
-            litLines.emplace_back(p, q);
+        const double length = std::abs(to.x() - from.x()) + std::abs(to.y() - from.y());
+        if (length < 1) {
+            continue;  // inside the dots it joins
+        }
+        const double cost = std::min(length, diagonal) + kLinkLineCost;
+        if (length <= kShortLink) {
+            links.shortLines.emplace_back(from, to);
+            links.shortCost += cost;
         } else {
-            plain.emplace_back(p, q);
+            links.longLines.emplace_back(from, to);
+            links.longCost += cost;
         }
     }
-    stats.linksDrawn = static_cast<int>(plain.size() + litLines.size());
-    const bool manyLinks = plain.size() > 4000;
-    double linkAlpha = manyLinks ? std::clamp(1800.0 / static_cast<double>(plain.size()), 0.08, 0.16) : 0.32;
-    if (dimming) {
-        linkAlpha *= 0.45;
+    const std::size_t onScreen = links.shortLines.size() + links.longLines.size();
+    std::size_t shortStride = 1;
+    std::size_t longStride = 1;
+    if (links.shortCost + links.longCost > kLinkPixelBudget) {
+        // Short lines first: they are cheap and show who clusters with whom; long ones share what is left.
+        const double shortShare = std::min(links.shortCost, kLinkPixelBudget * 0.6);
+        shortStride = static_cast<std::size_t>(std::ceil(links.shortCost / std::max(shortShare, 1.0)));
+        longStride = static_cast<std::size_t>(std::ceil(links.longCost / std::max(kLinkPixelBudget - shortShare, 1.0)));
+        thin(links.shortLines, shortStride);
+        thin(links.longLines, longStride);
     }
-    if (manyLinks) {
-        // Level of detail for crowds: opaque one-pixel lines (the raster engine's fast path; blending
-        // each pixel costs several times more) in the colour the translucent ink would give on the
-        // background, and past kMaxPlainLinks an even sample of them. The picture at that density is a
-        // haze either way; hovering still draws all of a person's links.
-        if (plain.size() > kMaxPlainLinks) {
-            const std::size_t stride = (plain.size() + kMaxPlainLinks - 1) / kMaxPlainLinks;
-            std::size_t kept = 0;
-            for (std::size_t k = 0; k < plain.size(); k += stride) {
-                plain[kept++] = plain[k];
-            }
-            plain.resize(kept);
-            linkAlpha = std::min(1.0, linkAlpha * static_cast<double>(stride) * 0.6);
-        }
+    stats.linksDrawn = static_cast<int>(links.shortLines.size() + links.longLines.size());
+    const QColor ink = inkColour(view);
+    if (onScreen > kManyLinks) {
+        // Level of detail for crowds: opaque one-pixel lines (the raster engine's fast path; blending each
+        // pixel costs several times more) in the colour the translucent ink would give on the background.
+        // A line kept from a sample stands for `stride` lines, so it is drawn darker. The picture at that
+        // density is a haze either way; hovering still draws all of a person's links.
+        const double alpha = std::clamp(1800.0 / static_cast<double>(onScreen), 0.08, 0.16);
         painter.setRenderHint(QPainter::Antialiasing, false);
-        painter.setPen(QPen(over(ink, linkAlpha, view.background), 0));
+        const auto stridden = [&](std::size_t stride) {
+            return over(ink, std::min(1.0, alpha * (1 + 0.6 * static_cast<double>(stride - 1))), view.background);
+        };
+        drawPlainLines(painter, links.shortLines, stridden(shortStride));
+        drawPlainLines(painter, links.longLines, stridden(longStride));
     } else {
         painter.setRenderHint(QPainter::Antialiasing, true);
-        painter.setPen(QPen(withAlpha(ink, linkAlpha), 0.8));
-    }
-    painter.drawLines(plain.data(), static_cast<int>(plain.size()));
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    if (!litLines.empty()) {
-        painter.setPen(QPen(withAlpha(accent, 0.85), 1.6));
-        painter.drawLines(litLines.data(), static_cast<int>(litLines.size()));
-    }
-    if (view.path.size() > 1) {
-        QPainterPath path(at[view.path.front()]);
-        for (std::size_t k = 1; k < view.path.size(); ++k) {
-            path.lineTo(at[view.path[k]]);
-        }
-        painter.setPen(QPen(withAlpha(pathColour, 0.35), 9, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        painter.drawPath(path);
-        painter.setPen(QPen(pathColour, 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        painter.drawPath(path);
+        painter.setPen(QPen(withAlpha(ink, 0.32), 0.8));
+        painter.drawLines(links.shortLines.data(), static_cast<int>(links.shortLines.size()));
+        painter.drawLines(links.longLines.data(), static_cast<int>(links.longLines.size()));
     }
 
-    // People: tiny ones as rectangles batched by colour, larger ones as outlined discs, far to near so
-    // that the centre and the first ring lie on top.
-    const QColor outline = view.dark ? QColor(0x1b, 0x1e, 0x24) : QColor(0xff, 0xff, 0xff);
-    std::vector<std::vector<QRectF>> dots(6);
+    std::vector<std::vector<QRectF>> dots(style.colours.size());
     std::vector<std::uint32_t> discs;
     for (std::size_t i = 0; i < n; ++i) {
-        if (!visible[i]) {
+        if (!p.visible[i]) {
             continue;
         }
         ++stats.nodesDrawn;
-        if (radius[i] < 2.6 && !lit[i] && !onPath[i] && static_cast<int>(i) != view.selected) {
-            const auto ring = static_cast<std::size_t>(std::clamp(scene.hops[i], 0, 4));
-            const double r = radius[i];
-            dots[ring].emplace_back(at[i].x() - r, at[i].y() - r, 2 * r, 2 * r);
+        const double r = p.radius[i];
+        if (r < 2.6) {
+            dots[style.colourOf[i]].emplace_back(p.at[i].x() - r, p.at[i].y() - r, 2 * r, 2 * r);
         } else {
             discs.push_back(static_cast<std::uint32_t>(i));
         }
     }
     painter.setRenderHint(QPainter::Antialiasing, false);
     painter.setPen(Qt::NoPen);
-    for (std::size_t ring = 0; ring < 5; ++ring) {
-        if (dots[ring].empty()) {
-            continue;
+    for (std::size_t c = 0; c < dots.size(); ++c) {
+        if (!dots[c].empty()) {
+            painter.setBrush(over(style.colours[c], 0.95, view.background));
+            painter.drawRects(dots[c].data(), static_cast<int>(dots[c].size()));
         }
-        painter.setBrush(over(degreeColor(static_cast<int>(ring)), dimming ? 0.3 : 0.95, view.background));
-        painter.drawRects(dots[ring].data(), static_cast<int>(dots[ring].size()));
     }
     std::stable_sort(discs.begin(), discs.end(),
                      [&](std::uint32_t a, std::uint32_t b) { return scene.hops[a] > scene.hops[b]; });
     painter.setRenderHint(QPainter::Antialiasing, true);
-    // Many discs are stamped from cached sprites (stroking thousands of antialiased ellipses costs
-    // far more than blitting them); a few are drawn as vectors, crisp at any size.
-    const bool stamp = discs.size() > kMaxVectorDiscs;
+    // On raster targets discs are stamped from cached sprites (stroking an antialiased ellipse costs
+    // twenty times the blit); vector targets (SVG) get ellipses.
+    const bool stamp = canStamp(painter);
     const qreal dpr = painter.device() != nullptr ? painter.device()->devicePixelRatioF() : 1.0;
     for (std::uint32_t i : discs) {
-        const bool strong = !dimming || lit[i] || onPath[i];
-        if (stamp) {
-            const QImage& sprite = discSprite(std::clamp(scene.hops[i], 0, 4), radius[i], strong, view.dark, dpr);
-            const double half = sprite.width() / dpr / 2;
-            painter.drawImage(QPointF(std::round(at[i].x() - half), std::round(at[i].y() - half)), sprite);
-        } else {
-            QColor fill = degreeColor(scene.hops[i]);
-            if (!strong) {
-                fill = withAlpha(fill, 0.3);
-            }
-            painter.setPen(QPen(strong ? outline : withAlpha(outline, 0.3), radius[i] > 5 ? 1.5 : 1.0));
-            painter.setBrush(fill);
-            painter.drawEllipse(at[i], radius[i], radius[i]);
+        drawDisc(painter, p.at[i], p.radius[i], colourOf(style, i), view, stamp, dpr);
+    }
+    drawRingCaptions(painter, scene, view, p);
+    // Labels: the centre whatever the crowd, then the most important that fit, up to a number the viewport
+    // can take in. Tiny people are labelled only when zoomed in enough for the label to belong to them.
+    LabelPainter labels(painter, viewport, view);
+    if (scene.centre >= 0 && p.visible[static_cast<std::size_t>(scene.centre)]) {
+        const auto c = static_cast<std::size_t>(scene.centre);
+        labels.force(scene.names[c], p.at[c], p.radius[c]);
+    }
+    const int labelBudget = std::clamp(viewport.width() * viewport.height() / 10'000, 20, kMaxLabels);
+    int tries = 0;
+    for (std::uint32_t i : scene.labelOrder) {
+        if (tries >= kMaxLabelTries || labels.drawn() >= labelBudget) {
+            break;
         }
-        if (static_cast<int>(i) == view.selected || static_cast<int>(i) == view.hovered) {
-            painter.setPen(QPen(accent, 2.5));
+        if (static_cast<int>(i) == scene.centre || !p.visible[i] || p.radius[i] < 3) {
+            continue;
+        }
+        ++tries;
+        labels.tryPlace(scene.names[i], p.at[i], p.radius[i]);
+    }
+    stats.labelsDrawn = labels.drawn();
+    return stats;
+}
+
+MapFrameStats paintMapFocus(QPainter& painter, QSize viewport, const MapScene& scene, const MapViewState& view,
+                            const MapStyle& style)
+{
+    MapFrameStats stats;
+    const std::size_t n = scene.size();
+    if (n == 0 || !style.fits(scene) || !view.hasFocus()) {
+        return stats;
+    }
+    const QTransform t = view.transform(viewport);
+    const QRectF screen = QRectF(QPointF(0, 0), QSizeF(viewport)).adjusted(-40, -40, 40, 40);
+    const double grow = sizeFactor(view);
+    const auto at = [&](std::uint32_t i) { return t.map(scene.positions[i]); };
+    const auto radius = [&](std::uint32_t i) { return radiusOn(style, i, grow); };
+
+    // The veil: one translucent fill fades the whole base layer, whatever it holds.
+    painter.fillRect(QRectF(QPointF(0, 0), QSizeF(viewport)), withAlpha(view.background, view.dark ? 0.7 : 0.66));
+
+    // Who stands out: the focus, their neighbours, the path, and the centre.
+    const int focus = view.focus();
+    std::vector<std::uint32_t> lit;
+    std::vector<QLineF> litLines;
+    if (focus >= 0) {
+        const auto f = static_cast<std::uint32_t>(focus);
+        const QPointF from = at(f);
+        for (std::uint32_t k = scene.adjacencyOffsets[f]; k < scene.adjacencyOffsets[f + 1]; ++k) {
+            const std::uint32_t other = scene.adjacency[k];
+            const QPointF to = at(other);
+            if (screen.contains(from) || screen.contains(to) || QRectF(from, to).normalized().intersects(screen)) {
+                litLines.emplace_back(from, to);
+            }
+            lit.push_back(other);
+        }
+        lit.push_back(f);
+    }
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    if (!litLines.empty()) {
+        painter.setPen(QPen(withAlpha(accentColour(view), 0.85), 1.6));
+        painter.drawLines(litLines.data(), static_cast<int>(litLines.size()));
+    }
+    stats.linksDrawn = static_cast<int>(litLines.size());
+    if (view.path.size() > 1) {
+        QPainterPath path(at(view.path.front()));
+        for (std::size_t k = 1; k < view.path.size(); ++k) {
+            path.lineTo(at(view.path[k]));
+        }
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(withAlpha(kPathColour, 0.35), 9, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.drawPath(path);
+        painter.setPen(QPen(kPathColour, 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.drawPath(path);
+        stats.linksDrawn += static_cast<int>(view.path.size() - 1);
+    }
+    lit.insert(lit.end(), view.path.begin(), view.path.end());
+    if (scene.centre >= 0) {
+        lit.push_back(static_cast<std::uint32_t>(scene.centre));
+    }
+    std::sort(lit.begin(), lit.end());
+    lit.erase(std::unique(lit.begin(), lit.end()), lit.end());
+    std::erase_if(lit, [&](std::uint32_t i) { return !screen.contains(at(i)); });
+    std::stable_sort(lit.begin(), lit.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return scene.hops[a] > scene.hops[b]; });
+    const bool stamp = canStamp(painter);
+    const qreal dpr = painter.device() != nullptr ? painter.device()->devicePixelRatioF() : 1.0;
+    for (std::uint32_t i : lit) {
+        drawDisc(painter, at(i), radius(i), colourOf(style, i), view, stamp, dpr);
+    }
+    stats.nodesDrawn = static_cast<int>(lit.size());
+    for (int i : {view.selected, view.hovered}) {
+        if (i >= 0) {
+            const auto u = static_cast<std::uint32_t>(i);
+            painter.setPen(QPen(accentColour(view), 2.5));
             painter.setBrush(Qt::NoBrush);
-            painter.drawEllipse(at[i], radius[i] + 4, radius[i] + 4);
+            painter.drawEllipse(at(u), radius(u) + 4, radius(u) + 4);
         }
     }
 
-    // Labels: the most important first, each only where it overlaps no other label.
-    LabelGrid grid(viewport);
-    QFont font = painter.font();
-    QFont bold = font;
-    bold.setBold(true);
-    const QFontMetricsF metrics(font);
-    const QFontMetricsF boldMetrics(bold);
-    const double lineHeight = metrics.height();
-    const auto labelRect = [&](std::uint32_t i, const QFontMetricsF& m) {
-        const double width = m.horizontalAdvance(scene.names[i]) + 8;
-        return QRectF(at[i].x() - width / 2, at[i].y() + radius[i] + 2, width, lineHeight + 2);
-    };
-    const QColor halo = view.dark ? QColor(0x1b, 0x1e, 0x24, 200) : QColor(0xff, 0xff, 0xff, 210);
-    const auto drawLabel = [&](std::uint32_t i, bool emphasised) {
-        const QFontMetricsF& m = emphasised ? boldMetrics : metrics;
-        const QRectF rect = labelRect(i, m);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(halo);
-        painter.drawRoundedRect(rect, 4, 4);
-        painter.setFont(emphasised ? bold : font);
-        const bool strong = !dimming || lit[i] || onPath[i];
-        painter.setPen(strong ? ink : withAlpha(ink, 0.45));
-        painter.drawText(rect, Qt::AlignCenter, scene.names[i]);
-        ++stats.labelsDrawn;
-    };
-    // The ones that must show whatever the crowd: selected, hovered, the path, the centre.
+    // Labels: the hovered, selected, path and centre whatever the crowd; the neighbours where they fit.
+    LabelPainter labels(painter, viewport, view);
+    std::vector<char> labelled(n, 0);
     std::vector<std::uint32_t> forced;
     for (int i : {view.hovered, view.selected, scene.centre}) {
         if (i >= 0) {
@@ -463,47 +416,78 @@ MapFrameStats paintMap(QPainter& painter, QSize viewport, const MapScene& scene,
         }
     }
     forced.insert(forced.end(), view.path.begin(), view.path.end());
-    std::vector<char> labelled(n, 0);
     for (std::uint32_t i : forced) {
-        if (labelled[i] || !visible[i]) {
+        const QPointF p = at(i);
+        if (labelled[i] || !screen.contains(p)) {
             continue;
         }
         labelled[i] = 1;
-        grid.tryTake(labelRect(i, boldMetrics));
-        drawLabel(i, true);
+        labels.force(scene.names[i], p, radius(i));
     }
-    // Lit neighbours next, then everyone by importance, up to a number the viewport can take in.
     const int labelBudget = std::clamp(viewport.width() * viewport.height() / 10'000, 20, kMaxLabels);
-    int tries = 0;
-    const auto tryLabel = [&](std::uint32_t i) {
-        if (labelled[i] || !visible[i] || stats.labelsDrawn >= kMaxLabels) {
-            return;
-        }
-        ++tries;
-        // Tiny people are labelled only when zoomed in enough for the label to belong to them.
-        if (radius[i] < 3 && !lit[i]) {
-            return;
-        }
-        // A little air around each label keeps the crowd readable.
-        if (stats.labelsDrawn < labelBudget && grid.tryTake(labelRect(i, metrics).adjusted(-3, -2, 3, 2))) {
-            labelled[i] = 1;
-            drawLabel(i, false);
-        }
-    };
-    if (focus >= 0) {
-        const auto f = static_cast<std::size_t>(focus);
-        for (std::uint32_t k = scene.adjacencyOffsets[f]; k < scene.adjacencyOffsets[f + 1]; ++k) {
-            tryLabel(scene.adjacency[k]);
-        }
-    }
-    for (std::uint32_t i : scene.labelOrder) {
-        if (tries >= kMaxLabelTries || stats.labelsDrawn >= kMaxLabels) {
+    for (std::uint32_t i : lit) {
+        if (labels.drawn() >= labelBudget) {
             break;
         }
-        tryLabel(i);
+        if (!labelled[i]) {
+            labelled[i] = 1;
+            labels.tryPlace(scene.names[i], at(i), radius(i));
+        }
     }
-    painter.setFont(font);
+    stats.labelsDrawn = labels.drawn();
     return stats;
+}
+
+MapFrameStats paintMap(QPainter& painter, QSize viewport, const MapScene& scene, const MapViewState& view,
+                       const MapStyle* style)
+{
+    const MapStyle fallback = style != nullptr && style->fits(scene) ? MapStyle() : MapStyle::byDegreeRing(scene);
+    const MapStyle& used = style != nullptr && style->fits(scene) ? *style : fallback;
+    MapFrameStats stats = paintMapBase(painter, viewport, scene, view, used);
+    const MapFrameStats focus = paintMapFocus(painter, viewport, scene, view, used);
+    // The focus layer redraws people and labels the base drew already; only its links are new.
+    stats.linksDrawn += focus.linksDrawn;
+    return stats;
+}
+
+void paintMapLegend(QPainter& painter, QSize viewport, const MapStyle& style, const MapViewState& view)
+{
+    if (style.colours.empty()) {
+        return;
+    }
+    const QFont original = painter.font();
+    QFont font = original;
+    font.setPointSizeF(font.pointSizeF() * 0.9);
+    painter.setFont(font);
+    const QFontMetricsF metrics(font);
+    const double line = metrics.height() + 3;
+    const double swatch = metrics.height() * 0.7;
+    double width = metrics.horizontalAdvance(style.sizeCaption);
+    for (const QString& name : style.colourNames) {
+        width = std::max(width, swatch + 8 + metrics.horizontalAdvance(name));
+    }
+    const auto rows = static_cast<double>(style.colourNames.size() + (style.sizeCaption.isEmpty() ? 0 : 1));
+    const QRectF box(12, viewport.height() - 12 - rows * line - 14, width + 20, rows * line + 14);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(QPen(withAlpha(inkColour(view), 0.15), 1));
+    painter.setBrush(haloColour(view));
+    painter.drawRoundedRect(box, 6, 6);
+    double y = box.top() + 7;
+    const QColor ink = inkColour(view);
+    for (std::size_t c = 0; c < style.colourNames.size() && c < style.colours.size(); ++c) {
+        painter.setPen(QPen(outlineColour(view), 1));
+        painter.setBrush(style.colours[c]);
+        painter.drawEllipse(QPointF(box.left() + 10 + swatch / 2, y + line / 2), swatch / 2, swatch / 2);
+        painter.setPen(ink);
+        painter.drawText(QRectF(box.left() + 10 + swatch + 8, y, width, line), Qt::AlignLeft | Qt::AlignVCenter,
+                         style.colourNames[c]);
+        y += line;
+    }
+    if (!style.sizeCaption.isEmpty()) {
+        painter.setPen(withAlpha(ink, 0.7));
+        painter.drawText(QRectF(box.left() + 10, y, width, line), Qt::AlignLeft | Qt::AlignVCenter, style.sizeCaption);
+    }
+    painter.setFont(original);
 }
 
 }  // namespace warmpath::ui

@@ -46,6 +46,24 @@ struct MapScene {
     void finish();
 };
 
+/// How people are coloured and sized, chosen on the map's toolbar: a palette with a legend entry per
+/// colour, the colour of each person and their radius. Built on the UI thread from the scene and the
+/// core's metrics; a scene without a style is drawn by degree ring, sized by links.
+struct MapStyle {
+    std::vector<QColor> colours;
+    std::vector<QString> colourNames;    ///< the legend, one entry per colour
+    std::vector<std::uint8_t> colourOf;  ///< per person: an index into colours
+    std::vector<double> radii;           ///< per person: on screen at the fitted zoom
+    QString sizeCaption;                 ///< the legend's line about sizes ("Size: PageRank")
+
+    /// Degree-ring colours (you, 1st, 2nd, ...) and the scene's own radii (by links on the map).
+    [[nodiscard]] static MapStyle byDegreeRing(const MapScene& scene);
+    [[nodiscard]] bool fits(const MapScene& scene) const
+    {
+        return colourOf.size() == scene.size() && radii.size() == scene.size();
+    }
+};
+
 /// Where the map looks and what stands out: the state MapCanvas keeps between frames.
 struct MapViewState {
     QPointF centre;       ///< layout coordinates shown in the middle of the widget
@@ -59,6 +77,10 @@ struct MapViewState {
     QColor background = QColor(0xf6, 0xf7, 0xf9);  ///< what the canvas is filled with
 
     [[nodiscard]] QTransform transform(QSize viewport) const;
+    /// The person (hovered, else selected) whose links and neighbours stand out, or -1.
+    [[nodiscard]] int focus() const { return hovered >= 0 ? hovered : selected; }
+    /// True when something stands out and the rest is veiled.
+    [[nodiscard]] bool hasFocus() const { return focus() >= 0 || !path.empty(); }
 };
 
 /// Statistics of the last frame, for tests and the benchmark.
@@ -66,13 +88,35 @@ struct MapFrameStats {
     int nodesDrawn = 0;
     int linksDrawn = 0;
     int labelsDrawn = 0;
+
+    MapFrameStats& operator+=(const MapFrameStats& other)
+    {
+        nodesDrawn += other.nodesDrawn;
+        linksDrawn += other.linksDrawn;
+        labelsDrawn += other.labelsDrawn;
+        return *this;
+    }
 };
 
-/// Paints a MapScene with level of detail: links batched into one drawLines() call each for a few
-/// colour classes and without antialiasing when there are many; people as dots when tiny, as discs
-/// with outlines when large; labels only where they fit without overlapping, the most important first;
-/// everything off screen culled.
-MapFrameStats paintMap(QPainter& painter, QSize viewport, const MapScene& scene, const MapViewState& view);
+/// Paints the map in two layers, so that the canvas can keep the first as an image and redraw only the
+/// second while the pointer moves. paintMap() is both: what exports and tests draw.
+///
+/// The base layer: rings, links, people and labels, none of them highlighted. Level of detail: links
+/// batched into one drawLines() per colour, without antialiasing when there are many, and sampled to a
+/// budget of pixels when long lines would cost more than a frame; people as batched dots when tiny, as
+/// discs stamped from sprites when many, as vector discs when few; labels only where they fit without
+/// overlapping, the most important first; everything off screen culled.
+MapFrameStats paintMapBase(QPainter& painter, QSize viewport, const MapScene& scene, const MapViewState& view,
+                           const MapStyle& style);
+/// The focus layer over the base: a veil in the background colour, then the hovered or selected person's
+/// links and neighbours, the path, and their labels. Draws nothing when nothing stands out.
+MapFrameStats paintMapFocus(QPainter& painter, QSize viewport, const MapScene& scene, const MapViewState& view,
+                            const MapStyle& style);
+/// Both layers; `style` null is MapStyle::byDegreeRing.
+MapFrameStats paintMap(QPainter& painter, QSize viewport, const MapScene& scene, const MapViewState& view,
+                       const MapStyle* style = nullptr);
+/// The legend (a swatch per colour, the size caption) in the bottom-left corner of `viewport`.
+void paintMapLegend(QPainter& painter, QSize viewport, const MapStyle& style, const MapViewState& view);
 
 /// The scale and centre that show the whole scene in `viewport` with a margin.
 MapViewState fitMap(const MapScene& scene, QSize viewport);

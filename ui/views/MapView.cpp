@@ -2,15 +2,18 @@
 
 #include <atomic>
 #include <exception>
+#include <initializer_list>
 #include <utility>
 
+#include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QCompleter>
 #include <QFutureWatcher>
-#include <QHBoxLayout>
 #include <QHash>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QProgressBar>
 #include <QSpinBox>
 #include <QStringListModel>
@@ -24,6 +27,7 @@
 #include "Workspace.h"
 #include "views/MapCanvas.h"
 #include "views/MapRenderer.h"
+#include "widgets/FlowLayout.h"
 
 namespace warmpath::ui {
 
@@ -32,6 +36,12 @@ namespace {
 constexpr int kDefaultHops = 2;
 constexpr int kMaxHops = 4;
 constexpr int kLayoutIterations = 600;
+
+/// What the metrics worker hands back.
+struct MetricsResult {
+    std::shared_ptr<const MapMetrics> metrics;
+    QString error;
+};
 
 /// What the worker hands back: a scene to draw, or why there is none.
 struct LayoutResult {
@@ -70,6 +80,11 @@ MapView::MapView(Session& session, QWidget* parent)
       m_meButton(new QToolButton(this)),
       m_fitButton(new QToolButton(this)),
       m_rings(new QCheckBox(tr("Rings"), this)),
+      m_colourBy(new QComboBox(this)),
+      m_sizeBy(new QComboBox(this)),
+      m_exportButton(new QToolButton(this)),
+      m_exportPng(new QAction(tr("Map as &PNG\u2026"), this)),
+      m_exportSvg(new QAction(tr("Map as &SVG\u2026"), this)),
       m_countLabel(new QLabel(this)),
       m_progress(new QProgressBar(this)),
       m_progressTimer(new QTimer(this)),
@@ -92,7 +107,8 @@ MapView::MapView(Session& session, QWidget* parent)
     m_find->setObjectName(QStringLiteral("mapFind"));
     m_find->setPlaceholderText(tr("Find on the map"));
     m_find->setClearButtonEnabled(true);
-    m_find->setMaximumWidth(240);
+    // A fixed width: in a flowing toolbar a line edit's size hint would squeeze it to a few letters.
+    m_find->setFixedWidth(fontMetrics().averageCharWidth() * 28);
     auto* completer = new QCompleter(new QStringListModel(this), this);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     completer->setFilterMode(Qt::MatchContains);
@@ -110,6 +126,35 @@ MapView::MapView(Session& session, QWidget* parent)
     m_rings->setToolTip(tr("Rings around the centre: most people within 1, 2, \u2026 hops lie inside"));
     connect(m_rings, &QCheckBox::toggled, m_canvas, &MapCanvas::setShowRings);
 
+    m_colourBy->setObjectName(QStringLiteral("mapColourBy"));
+    m_colourBy->addItem(tr("Colour: degree ring"), static_cast<int>(MapColourBy::DegreeRing));
+    m_colourBy->addItem(tr("Colour: community"), static_cast<int>(MapColourBy::Community));
+    m_colourBy->setToolTip(tr("Colour people by how far they are from the centre, or by the community "
+                              "(densely linked group) they belong to"));
+    connect(m_colourBy, &QComboBox::currentIndexChanged, this, &MapView::applyStyle);
+    m_sizeBy->setObjectName(QStringLiteral("mapSizeBy"));
+    m_sizeBy->addItem(tr("Size: links on the map"), static_cast<int>(MapSizeBy::Links));
+    m_sizeBy->addItem(tr("Size: followers"), static_cast<int>(MapSizeBy::Followers));
+    m_sizeBy->addItem(tr("Size: people followed"), static_cast<int>(MapSizeBy::Following));
+    m_sizeBy->addItem(tr("Size: PageRank"), static_cast<int>(MapSizeBy::PageRank));
+    m_sizeBy->addItem(tr("Size: betweenness"), static_cast<int>(MapSizeBy::Betweenness));
+    m_sizeBy->setToolTip(tr("Size people by a measure over your whole network: betweenness is slow on "
+                            "large networks"));
+    connect(m_sizeBy, &QComboBox::currentIndexChanged, this, &MapView::applyStyle);
+
+    m_exportPng->setStatusTip(tr("Save the map as shown as a PNG image"));
+    connect(m_exportPng, &QAction::triggered, this, [this] { exportInteractively(false); });
+    m_exportSvg->setStatusTip(tr("Save the map as shown as an SVG drawing (opens in Inkscape and browsers)"));
+    connect(m_exportSvg, &QAction::triggered, this, [this] { exportInteractively(true); });
+    m_exportButton->setObjectName(QStringLiteral("mapExportButton"));
+    m_exportButton->setText(tr("Export"));
+    m_exportButton->setToolTip(tr("Save the map as a PNG image or an SVG drawing"));
+    m_exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto* exportMenu = new QMenu(m_exportButton);
+    exportMenu->addAction(m_exportPng);
+    exportMenu->addAction(m_exportSvg);
+    m_exportButton->setMenu(exportMenu);
+
     setTextColour(m_countLabel, mutedTextColor(palette()));
     m_progress->setObjectName(QStringLiteral("mapProgress"));
     m_progress->setRange(0, kLayoutIterations);
@@ -119,18 +164,13 @@ MapView::MapView(Session& session, QWidget* parent)
     m_progressTimer->setInterval(100);
     connect(m_progressTimer, &QTimer::timeout, this, [this] { m_progress->setValue(m_iterations->load()); });
 
-    auto* toolbar = new QHBoxLayout;
-    toolbar->setSpacing(8);
-    toolbar->addWidget(m_centreLabel);
-    toolbar->addWidget(m_hops);
-    toolbar->addWidget(m_meButton);
-    toolbar->addSpacing(8);
-    toolbar->addWidget(m_find, 1);
-    toolbar->addWidget(m_fitButton);
-    toolbar->addWidget(m_rings);
-    toolbar->addStretch(0);
-    toolbar->addWidget(m_progress);
-    toolbar->addWidget(m_countLabel);
+    // One flowing toolbar: a line at full width, two beside the path finder, never a squeezed field.
+    auto* toolbar = new FlowLayout(nullptr, 8, 6);
+    for (QWidget* widget :
+         std::initializer_list<QWidget*>{m_centreLabel, m_hops, m_meButton, m_find, m_fitButton, m_rings, m_colourBy,
+                                         m_sizeBy, m_exportButton, m_progress, m_countLabel}) {
+        toolbar->addWidget(widget);
+    }
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 10, 12);
@@ -144,6 +184,14 @@ MapView::MapView(Session& session, QWidget* parent)
         emit personSelected(person);
     });
     connect(&m_session, &Session::loaded, this, &MapView::onLoaded);
+    connect(&m_session, &Session::peopleChanged, this, [this] {
+        // Tags and notes leave the graph as it was; an import or a merge changes the counts.
+        const std::pair counts{m_session.stats().persons, m_session.stats().links};
+        if (m_metrics && counts != m_metricsCounts) {
+            m_metrics.reset();
+            applyStyle();
+        }
+    });
     if (m_session.hasWorkspace()) {
         onLoaded();
     }
@@ -177,6 +225,9 @@ void MapView::onLoaded()
     names.removeDuplicates();
     qobject_cast<QStringListModel*>(m_find->completer()->model())->setStringList(names);
     m_path.clear();
+    m_metrics.reset();  // another workspace: its own network, its own measures
+    ++m_metricsGeneration;
+    m_metricsBusy = false;
     setCentre(PersonId());
 }
 
@@ -317,11 +368,109 @@ void MapView::relayout()
             m_countLabel->setText(tr("Could not draw the map: %1").arg(result.error));
         } else {
             m_canvas->setScene(result.scene);
+            applyStyle();
             m_canvas->setPath(m_path);
             m_countLabel->setText(
                 tr("%1 \u00b7 %2")
                     .arg(formatCount(static_cast<std::int64_t>(result.scene->size()), tr("person"), tr("people")),
                          formatCount(static_cast<std::int64_t>(result.scene->links.size()), tr("link"), tr("links"))));
+        }
+        emit ready();
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(work)));
+}
+
+MapColourBy MapView::colourBy() const
+{
+    return static_cast<MapColourBy>(m_colourBy->currentData().toInt());
+}
+
+void MapView::setColourBy(MapColourBy by)
+{
+    m_colourBy->setCurrentIndex(m_colourBy->findData(static_cast<int>(by)));
+}
+
+MapSizeBy MapView::sizeBy() const
+{
+    return static_cast<MapSizeBy>(m_sizeBy->currentData().toInt());
+}
+
+void MapView::setSizeBy(MapSizeBy by)
+{
+    m_sizeBy->setCurrentIndex(m_sizeBy->findData(static_cast<int>(by)));
+}
+
+void MapView::applyStyle()
+{
+    const MapScene* scene = m_canvas->scene();
+    if (!scene) {
+        return;
+    }
+    const bool community = colourBy() == MapColourBy::Community;
+    const MapSizeBy size = sizeBy();
+    const bool betweenness = size == MapSizeBy::Betweenness;
+    if ((community || needsMetrics(size)) && (!m_metrics || (betweenness && !m_metrics->hasBetweenness()))) {
+        requestMetrics(betweenness);
+        return;  // applied again when they arrive; the map keeps its present colours meanwhile
+    }
+    MapStyle style = MapStyle::byDegreeRing(*scene);
+    if (community) {
+        colourByCommunity(style, *scene, *m_metrics);
+    }
+    static const MapMetrics none;
+    sizePeopleBy(style, *scene, size, m_metrics ? *m_metrics : none);
+    m_canvas->setStyle(std::move(style));
+}
+
+void MapView::requestMetrics(bool betweenness)
+{
+    if (!m_session.hasWorkspace() || (m_metricsBusy && (m_metricsBusyWithBetweenness || !betweenness))) {
+        return;  // what is being computed already serves
+    }
+    m_metricsBusy = true;
+    m_metricsBusyWithBetweenness = betweenness;
+    const std::uint64_t generation = ++m_metricsGeneration;
+    m_progress->setVisible(true);
+    m_progress->setRange(0, 0);
+    const QString previousCount = m_countLabel->text();
+    m_countLabel->setText(betweenness ? tr("Measuring betweenness\u2026") : tr("Finding communities\u2026"));
+
+    std::shared_ptr<Workspace> workspace = m_session.sharedWorkspace();
+    auto work = [workspace, betweenness] {
+        MetricsResult result;
+        try {
+            auto answer = workspace->metrics({.top = 0, .betweenness = betweenness, .perPerson = true});
+            if (!answer) {
+                result.error = QString::fromStdString(answer.error().describe());
+            } else {
+                result.metrics = std::make_shared<const MapMetrics>(std::move(answer->perPerson), betweenness);
+            }
+        } catch (const std::exception& e) {
+            result.error = QString::fromLocal8Bit(e.what());
+        } catch (...) {
+            result.error = tr("Unexpected error");
+        }
+        return result;
+    };
+    auto* watcher = new QFutureWatcher<MetricsResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, previousCount] {
+        watcher->deleteLater();
+        if (generation != m_metricsGeneration) {
+            return;  // another workspace loaded meanwhile
+        }
+        m_metricsBusy = false;
+        m_progress->setRange(0, kLayoutIterations);
+        m_progress->setVisible(m_busy);
+        m_countLabel->setText(previousCount);
+        const MetricsResult result = watcher->result();
+        if (!result.error.isEmpty()) {
+            m_countLabel->setText(tr("Could not measure the network: %1").arg(result.error));
+            setColourBy(MapColourBy::DegreeRing);
+            setSizeBy(MapSizeBy::Links);
+        } else {
+            m_metrics = result.metrics;
+            m_metricsCounts = {m_session.stats().persons, m_session.stats().links};
+            applyStyle();
         }
         emit ready();
     });

@@ -3,13 +3,17 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include <QWidget>
 
 #include "model/PersonId.h"
+#include "views/MapStyles.h"
 
+class QAction;
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -27,9 +31,10 @@ class MapCanvas;
 class Session;
 struct MapScene;
 
-/// The map page: a toolbar (who the map is centred on, how many hops, find a name, fit, rings) over
-/// the MapCanvas. The neighbourhood and its layout are computed off the UI thread with a progress
-/// bar; a newer request abandons the one in flight.
+/// The map page: a toolbar (who the map is centred on, how many hops, find a name, fit, rings, colour
+/// and size, export) over the MapCanvas. The neighbourhood and its layout, and the metrics that colour
+/// and size people, are computed off the UI thread; a newer request abandons the one in flight. The
+/// toolbar wraps onto a second line where the map is narrow (beside the path finder).
 class MapView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MapView)
@@ -47,8 +52,24 @@ public:
     void selectPerson(PersonId person);
     /// Draws `people` as a highlighted path (empty: none).
     void setPath(const std::vector<PersonId>& people);
-    /// True while a layout is being computed.
-    [[nodiscard]] bool isBusy() const { return m_busy; }
+    /// True while a layout or the metrics are being computed.
+    [[nodiscard]] bool isBusy() const { return m_busy || m_metricsBusy; }
+
+    /// Colours people by degree ring or by community (from the core's Louvain, computed on first use).
+    void setColourBy(MapColourBy by);
+    [[nodiscard]] MapColourBy colourBy() const;
+    /// Sizes people by links on the map or by one of the core's metrics (computed on first use).
+    void setSizeBy(MapSizeBy by);
+    [[nodiscard]] MapSizeBy sizeBy() const;
+
+    /// Writes the map as shown, at twice the screen's pixel density, as a PNG file; false with `error`
+    /// set when there is no map yet or the file cannot be written. Nothing is left half written.
+    bool savePng(const QString& path, QString* error) const;
+    /// Writes the map as shown as an SVG file (people, links and labels as vector shapes and text).
+    bool saveSvg(const QString& path, QString* error) const;
+    /// File > Export > Map as PNG / SVG: ask where, then save.
+    [[nodiscard]] QAction* exportPngAction() const { return m_exportPng; }
+    [[nodiscard]] QAction* exportSvgAction() const { return m_exportSvg; }
 
     [[nodiscard]] MapCanvas* canvas() const { return m_canvas; }
 
@@ -66,6 +87,10 @@ private:
     void relayout();
     void findName();
     void setBusy(bool busy);
+    /// Builds the canvas's style from the colour and size choices, asking for metrics when they lack.
+    void applyStyle();
+    void requestMetrics(bool betweenness);
+    void exportInteractively(bool svg);
 
     Session& m_session;
     PersonId m_centre;
@@ -77,6 +102,11 @@ private:
     QToolButton* m_meButton;
     QToolButton* m_fitButton;
     QCheckBox* m_rings;
+    QComboBox* m_colourBy;
+    QComboBox* m_sizeBy;
+    QToolButton* m_exportButton;
+    QAction* m_exportPng;
+    QAction* m_exportSvg;
     QLabel* m_countLabel;
     QProgressBar* m_progress;
     QTimer* m_progressTimer;
@@ -89,6 +119,14 @@ private:
     std::uint64_t m_generation = 0;
     std::shared_ptr<CancelToken> m_cancel;
     std::shared_ptr<std::atomic<int>> m_iterations;
+
+    /// The whole graph's per-person metrics for the open workspace; cleared when another one loads.
+    std::shared_ptr<const MapMetrics> m_metrics;
+    /// The counts the metrics were measured at: when an import changes them, the metrics are stale.
+    std::pair<std::int64_t, std::int64_t> m_metricsCounts;
+    bool m_metricsBusy = false;
+    bool m_metricsBusyWithBetweenness = false;
+    std::uint64_t m_metricsGeneration = 0;
 };
 
 }  // namespace warmpath::ui

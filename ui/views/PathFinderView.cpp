@@ -161,6 +161,7 @@ PathFinderView::PathFinderView(Session& session, QWidget* parent)
     layout->addLayout(actions);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("pathFinderSplitter"));  // remembered by the main window
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(panel);
     splitter->addWidget(m_map);
