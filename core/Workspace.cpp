@@ -107,7 +107,8 @@ Result<std::optional<FollowUpRecord>> Workspace::followUp(PersonId id)
 
 Result<std::vector<PersonSummary>> Workspace::peopleSummaries()
 {
-    return guarded([&]() -> Result<std::vector<PersonSummary>> { return PeopleRepository(m_db).summaries(); });
+    return guarded(
+        [&]() -> Result<std::vector<PersonSummary>> { return PeopleRepository(m_db).summaries(warmpath::today()); });
 }
 
 Status Workspace::makeMe(PersonId person)

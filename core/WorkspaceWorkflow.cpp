@@ -96,7 +96,7 @@ Result<std::vector<PersonSummary>> Workspace::people(const PeopleQuery& query)
         return Error("degrees of separation are not available yet (the graph engine is missing); leave out --degree");
     }
     return guarded([&]() -> Result<std::vector<PersonSummary>> {
-        std::vector<PersonSummary> rows = PeopleRepository(m_db).summaries();
+        std::vector<PersonSummary> rows = PeopleRepository(m_db).summaries(warmpath::today());
         std::unordered_set<PersonId> found;
         if (!query.search.empty()) {
             for (const PersonId id : PeopleRepository(m_db).search(query.search)) {

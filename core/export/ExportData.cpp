@@ -21,7 +21,7 @@ ExportData collectExportData(Database& db, const DegreeLookup& degrees, Date tod
     for (const FollowUpItem& item : data.followUps) {
         dueOf.emplace(item.person, formatDate(item.due));
     }
-    for (PersonSummary& summary : people.summaries()) {
+    for (PersonSummary& summary : people.summaries(today)) {
         const PersonId id = summary.person.id;
         ExportPerson row{.person = std::move(summary.person),
                          .ref = refs.canonicalRef(id),

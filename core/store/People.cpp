@@ -3,6 +3,8 @@
 #include <map>
 
 #include "model/Identity.h"
+#include "model/Workflow.h"
+#include "store/Workflow.h"
 
 namespace warmpath {
 namespace {
@@ -144,7 +146,7 @@ std::vector<PersonId> PeopleRepository::search(std::string_view text)
     return ids;
 }
 
-std::vector<PersonSummary> PeopleRepository::summaries()
+std::vector<PersonSummary> PeopleRepository::summaries(Date today)
 {
     std::vector<PersonSummary> rows;
     std::map<std::int64_t, std::size_t> indexOf;
@@ -163,13 +165,14 @@ std::vector<PersonSummary> PeopleRepository::summaries()
     while (tags.step()) {
         rows[indexOf.at(tags.int64(0))].tags.push_back(tags.text(1));
     }
-    Statement followUps = m_db.prepare(
-        "SELECT person_id, CASE WHEN done = 0 THEN coalesce(max(due_date, coalesce(snoozed_until, '')), due_date) END, "
-        "last_contacted FROM follow_up");
-    while (followUps.step()) {
-        PersonSummary& row = rows[indexOf.at(followUps.int64(0))];
-        row.followUpDue = followUps.text(1);
-        row.lastContacted = followUps.text(2);
+    Statement contacted = m_db.prepare("SELECT person_id, last_contacted FROM follow_up");
+    while (contacted.step()) {
+        rows[indexOf.at(contacted.int64(0))].lastContacted = contacted.text(1);
+    }
+    // The same due dates as the follow-up queue, so that someone due only through a tag's cadence
+    // is due in the people list too.
+    for (const FollowUpItem& item : WorkflowRepository(m_db).followUpQueue(today)) {
+        rows[indexOf.at(item.person.value())].followUpDue = formatDate(item.due);
     }
     return rows;
 }

@@ -9,6 +9,7 @@
 #include "model/Person.h"
 #include "model/PersonId.h"
 #include "store/Database.h"
+#include "util/Date.h"
 
 namespace warmpath {
 
@@ -44,8 +45,9 @@ public:
     /// `text`, ignoring ASCII case.
     [[nodiscard]] std::vector<PersonId> search(std::string_view text);
 
-    /// Every person with networks, tags and follow-up dates, for lists and tables.
-    [[nodiscard]] std::vector<PersonSummary> summaries();
+    /// Every person with networks, tags and follow-up dates (due as in the follow-up queue of
+    /// `today`, tag cadences included), for lists and tables.
+    [[nodiscard]] std::vector<PersonSummary> summaries(Date today);
 
     /// Adds the identity to the person. Returns false (and changes nothing) when the
     /// (network, key) pair already belongs to someone.

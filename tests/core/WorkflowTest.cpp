@@ -1,5 +1,7 @@
 // The follow-up half of the Workspace: tags, cadences, notes, follow-ups, intro requests, listings.
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "TestSupport.h"
@@ -200,6 +202,19 @@ TEST_F(WorkflowTest, PeopleInheritTheirTagsCadence)
     EXPECT_EQ(queue->at(0).due, today) << "never contacted: due now";
     EXPECT_EQ(queue->at(0).cadenceDays, 30);
     EXPECT_EQ(workspace->markContacted(ana, today)->dueDate, "2026-12-26");
+}
+
+TEST_F(WorkflowTest, ThePeopleListShowsADueDateInheritedFromATagCadence)
+{
+    ASSERT_TRUE(workspace->setTagCadence("investors", 30).ok());
+    ASSERT_TRUE(workspace->addTags(ana, {"investors"}).ok());
+    auto rows = workspace->peopleSummaries();
+    ASSERT_TRUE(rows.ok());
+    const auto row = [&](PersonId id) {
+        return *std::find_if(rows->begin(), rows->end(), [&](const PersonSummary& r) { return r.person.id == id; });
+    };
+    EXPECT_EQ(row(ana).followUpDue, formatDate(today())) << "never contacted, tag cadence: due now, as in the queue";
+    EXPECT_EQ(row(bo).followUpDue, "");
 }
 
 TEST_F(WorkflowTest, APersonsOwnCadenceWinsOverTheTags)

@@ -200,6 +200,20 @@ private slots:
         QCOMPARE(dialog->previewTotals().linksAdded, 2);
     }
 
+    void theUndirectedOptionPreviewsALinkEachWayPerLine()
+    {
+        Fixture f;
+        const QString path = f.dir.filePath(QStringLiteral("pairs.txt"));
+        test::writeTextFile(path, "alice bob\nbob carol\n");
+        ImportDialog* dialog = f.openDialog({path});
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Ready));
+        QCOMPARE(dialog->previewTotals().linksAdded, 2);
+        dialog->setUndirected(true);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return dialog->state() == ImportDialog::State::Ready && dialog->previewTotals().linksAdded == 4; },
+            kLoadTimeoutMs));
+    }
+
     void aMalformedFileFailsWithItsNameAndLineAndCannotBeImported()
     {
         Fixture f;

@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -175,8 +176,15 @@ ImportDialog::ImportDialog(Session& session, QWidget* parent) : QDialog(parent),
                                "apart from another's: import a later version of the same network with the same "
                                "namespace to update it."));
     connect(m_nameSpace, &QLineEdit::textChanged, this, &ImportDialog::schedulePreview);
+    m_undirected = new QCheckBox(tr("Edge lists are &undirected: each line links both ways"), this);
+    m_undirected->setObjectName(QStringLiteral("importUndirected"));
+    m_undirected->setToolTip(tr("An edge list line means \"source follows target\". Tick this for a network whose "
+                                "edges have no direction (friendships, co-authors): each line then gives a link "
+                                "each way."));
+    connect(m_undirected, &QCheckBox::toggled, this, &ImportDialog::schedulePreview);
     auto* options = new QFormLayout;
     options->addRow(tr("&Namespace for network files:"), m_nameSpace);
+    options->addRow(QString(), m_undirected);
 
     auto* previewBox = new QGroupBox(tr("Preview"), this);
     m_summary = new QLabel(tr("Add files to see what they would add."), previewBox);
@@ -316,6 +324,11 @@ void ImportDialog::setNameSpace(const QString& nameSpace)
     m_nameSpace->setText(nameSpace);
 }
 
+void ImportDialog::setUndirected(bool undirected)
+{
+    m_undirected->setChecked(undirected);
+}
+
 void ImportDialog::chooseFiles()
 {
     const QStringList paths = QFileDialog::getOpenFileNames(
@@ -347,6 +360,7 @@ ImportOptions ImportDialog::optionsFor(bool dryRun) const
     ImportOptions options;
     options.dryRun = dryRun;
     options.nameSpace = m_nameSpace->text().trimmed().toStdString();
+    options.undirected = m_undirected->isChecked();
     for (int row = 0; row < m_fileList->topLevelItemCount(); ++row) {
         QTreeWidgetItem* item = m_fileList->topLevelItem(row);
         const auto* combo = qobject_cast<QComboBox*>(m_fileList->itemWidget(item, FormatColumn));
@@ -624,6 +638,7 @@ void ImportDialog::setState(State state)
     m_importButton->setVisible(state != State::Imported);
     m_fileList->setEnabled(state != State::Importing && state != State::Imported);
     m_nameSpace->setEnabled(state != State::Importing && state != State::Imported);
+    m_undirected->setEnabled(state != State::Importing && state != State::Imported);
     m_removeButton->setEnabled(m_fileList->isEnabled() && !m_fileList->selectedItems().isEmpty());
     for (QPushButton* button : findChildren<QPushButton*>()) {
         if (button->parent() != m_buttons && button != m_removeButton) {

@@ -12,6 +12,7 @@
 
 class QDialogButtonBox;
 class QLabel;
+class QCheckBox;
 class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
@@ -45,6 +46,8 @@ public:
     /// Chooses the format of file `row`; nullopt goes back to the detected one.
     void setFormat(int row, std::optional<import::Format> format);
     void setNameSpace(const QString& nameSpace);
+    /// Edge lists give a link each way per line (`import --undirected`).
+    void setUndirected(bool undirected);
 
     [[nodiscard]] State state() const { return m_state; }
     /// What the last preview found, summed over the files (all zero before one).
@@ -91,6 +94,7 @@ private:
     QTreeWidget* m_fileList = nullptr;
     QPushButton* m_removeButton = nullptr;
     QLineEdit* m_nameSpace = nullptr;
+    QCheckBox* m_undirected = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_errorLabel = nullptr;
     QPlainTextEdit* m_warningList = nullptr;
