@@ -274,7 +274,6 @@ public:
                 continue;
             }
             if (top.tag != kSettle) {
-
                 streamNext(top);
                 continue;
             }
