@@ -588,14 +588,8 @@ private:
         }
         const int row = static_cast<int>(top.tag >> 31);
         const int cls = static_cast<int>((top.tag >> 29) & 3U);
-        const float key = top.g + m_classCost[cls] + radius();
-        if (key > top.key) {
-            // The ball has grown since: its neighbours outside it are further away now.
-            if (key < m_best) {
-                m_st.forwardHeap.push({key, top.g, u, top.tag});
-            }
-            return;
-        }
+        // The key keeps the radius of when u was expanded: people the ball has settled since
+        // may be nearer than today's radius, and only this stream hands them out.
         const std::size_t size = rowSize(true, u, row);
         for (std::size_t i = top.tag & kPositionMask; i < size; ++i) {
             Index w = 0;
