@@ -3,58 +3,108 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <queue>
 #include <stdexcept>
 #include <utility>
+
+#include "graph/BidirectionalWarmPaths.h"
 
 namespace warmpath {
 namespace {
 
 using Index = Snapshot::Index;
 
-/// Everything one search keeps per person, both sides side by side: relaxing a link touches
-/// one cache line instead of one per array. A stamp equal to the search's number means "set in
-/// this search", so nothing is cleared between searches.
+constexpr std::uint32_t kNone = 0xFFFFFFFFU;
+
+/// Everything the searches of one query keep per person: the target ball (side 1) and the
+/// current spur search (side 0) side by side, so that looking a person up touches one cache
+/// line. A stamp equal to the current search's (or ball's) number means "set", so nothing is
+/// cleared between searches.
 struct NodeState {
-    std::uint32_t stamp[3];  ///< forward seen, backward seen, blocked
+    std::uint32_t
+        stamp[4];  ///< current forward search, target ball, blocked in the current search, settled in the ball
     float dist[2];
-    Snapshot::Index parent[2];
+    Index parent[2];
     std::uint16_t hops[2];
+    std::uint32_t hubLinks;  ///< first ball person recorded as this hub's neighbour (ball only)
 };
+constexpr int kForward = 0;
+constexpr int kBall = 1;
 constexpr int kBlocked = 2;
+constexpr int kBallSettled = 3;
+
+/// A heap entry: a person to settle (tag kSettle, g its cost when pushed) or a stream over one
+/// cost class of a big person's links (tag: row << 31 | class << 29 | next position), which
+/// hands out one neighbour at a time at a key that bounds their cost from below. A celebrity's
+/// 100,000 followers are then only looked at while they could still be on a cheaper path.
+struct Entry {
+    float key;
+    float g;
+    Index node;
+    std::uint32_t tag;
+    std::uint32_t ballHubs = 0;  ///< kCheckBallHubs: how many ball hubs to check
+};
+constexpr std::uint32_t kSettle = 0xFFFFFFFFU;
+/// Tag of the entry that checks a forward hub against the ball's hubs (see expand()).
+constexpr std::uint32_t kCheckBallHubs = 0xFFFFFFFEU;
+constexpr std::uint32_t kPositionMask = (1U << 29) - 1;
+
+class MinHeap {
+public:
+    void clear() { m_entries.clear(); }
+    [[nodiscard]] bool empty() const { return m_entries.empty(); }
+    [[nodiscard]] const Entry& top() const { return m_entries.front(); }
+    void push(Entry e)
+    {
+        m_entries.push_back(e);
+        std::push_heap(m_entries.begin(), m_entries.end(), later);
+    }
+    Entry pop()
+    {
+        std::pop_heap(m_entries.begin(), m_entries.end(), later);
+        const Entry e = m_entries.back();
+        m_entries.pop_back();
+        return e;
+    }
+
+private:
+    /// Ties go to the lower person number, so equally warm paths come out in a stable order.
+    static bool later(const Entry& a, const Entry& b) { return a.key > b.key || (a.key == b.key && a.node > b.node); }
+    std::vector<Entry> m_entries;
+};
 
 class SearchState {
 public:
     static SearchState& forThisThread(std::size_t n)
     {
         thread_local SearchState state;
-        if (state.m_nodes.size() != n) {
+        if (state.m_nodes.size() != n || state.m_counter > 0xFFFF0000U) {
             state.m_nodes.assign(n, NodeState{});
-            state.m_current = 0;
-        }
-        if (++state.m_current == 0) {
-            std::fill(state.m_nodes.begin(), state.m_nodes.end(), NodeState{});
-            state.m_current = 1;
+            state.m_counter = 0;
         }
         return state;
     }
-    NodeState& operator[](Snapshot::Index v) { return m_nodes[v]; }
-    [[nodiscard]] std::uint32_t current() const { return m_current; }
-    [[nodiscard]] bool seen(Snapshot::Index v, int which) const { return m_nodes[v].stamp[which] == m_current; }
-    void mark(Snapshot::Index v, int which) { m_nodes[v].stamp[which] = m_current; }
+    /// A number no stamp holds yet (one query uses a few dozen; the reset above keeps clear of wrapping).
+    std::uint32_t fresh() { return ++m_counter; }
+    NodeState& operator[](Index v) { return m_nodes[v]; }
+    const NodeState& operator[](Index v) const { return m_nodes[v]; }
+
+    MinHeap forwardHeap;
+    MinHeap ballHeap;
 
 private:
     std::vector<NodeState> m_nodes;
-    std::uint32_t m_current = 0;
+    std::uint32_t m_counter = 0;
 };
 
 constexpr std::uint8_t kStrongKinds =
     linkbits::kKindMask & static_cast<std::uint8_t>(~linkbits::bit(LinkKind::Follows));
 constexpr float kInfinity = std::numeric_limits<float>::infinity();
-constexpr std::uint32_t kSettle = 0xFFFFFFFFU;
-constexpr std::uint32_t kPositionMask = (1U << 29) - 1;
+/// Steps after which a spur search hands over to the bidirectional one (see m_fallback).
+constexpr std::size_t kGiveUpAfter = 12000;
 /// Rows longer than this are handed out lazily, one cost class at a time.
 constexpr std::size_t kStreamAbove = 64;
+/// The same for the ball.
+constexpr std::size_t kBallStreamAbove = 64;
 
 /// Cost classes of a step: 0 strong (either way), 1 mutual follow, 2 following them, 3 only
 /// followed by them. Each has a base cost that the link's confidence and a cold first hop only add to.
@@ -75,11 +125,25 @@ struct Candidate {
     std::size_t deviation = 0;
 };
 
-/// The cost model and the constrained bidirectional Dijkstra Yen's algorithm calls repeatedly.
+/// The cost model and the constrained search Yen's algorithm calls repeatedly.
+///
+/// Every search of one query ends at the same target, so one Dijkstra backwards from the target
+/// (the "ball", unconstrained and shared by all searches of the query) gives each spur search
+/// exact remaining costs h(v) for the people it has settled and its radius R, a lower bound,
+/// for everyone else: an admissible and consistent A* potential. A spur search is then a
+/// forward A* that mostly walks straight into the ball; reaching a settled ball person whose
+/// ball path to the target avoids the spur's blocked people completes the path at once. The ball
+/// grows on demand, whenever it has done less work than the current forward search, so the pair
+/// behaves like a bidirectional search whose backward half is paid for once per query.
 class Searcher {
 public:
-    Searcher(const Snapshot& g, Index origin, const WarmPathOptions& options)
-        : m_g(g), m_origin(origin), m_undirected(options.direction == Direction::Undirected)
+    Searcher(const Snapshot& g, Index origin, Index target, const WarmPathOptions& options)
+        : m_g(g),
+          m_st(SearchState::forThisThread(g.personCount())),
+          m_origin(origin),
+          m_target(target),
+          m_undirected(options.direction == Direction::Undirected),
+          m_fallback(g, origin, options)
     {
         for (int along = 0; along < 2; ++along) {
             for (int bits = 0; bits < 128; ++bits) {
@@ -109,15 +173,31 @@ public:
                 m_avoid.push_back(*v);
             }
         }
+        std::sort(m_avoid.begin(), m_avoid.end());
+
+        m_ball = m_st.fresh();
+        m_st.ballHeap.clear();
+        NodeState& t = m_st[m_target];
+        t.stamp[kBall] = m_ball;
+        t.dist[kBall] = 0;
+        t.parent[kBall] = Snapshot::kNoIndex;
+        t.hops[kBall] = 0;
+        t.hubLinks = kNone;
+        m_st.ballHeap.push({0.0F, 0.0F, m_target, kSettle});
     }
 
+    [[nodiscard]] float baseCost(std::uint8_t bits, std::uint8_t confidence, bool along) const
+    {
+        return m_kindCost[along ? 1 : 0][bits & 0x7F] + m_confidenceCost[confidence];
+    }
+    /// What a step u → v costs on top of its link: the cold first hop.
+    [[nodiscard]] float extraCost(Index u, Index v) const
+    {
+        return u == m_origin && !std::binary_search(m_warm.begin(), m_warm.end(), v) ? m_coldFirstHopCost : 0.0F;
+    }
     [[nodiscard]] float cost(Index u, Index v, std::uint8_t bits, std::uint8_t confidence, bool along) const
     {
-        float c = m_kindCost[along ? 1 : 0][bits & 0x7F] + m_confidenceCost[confidence];
-        if (u == m_origin && !std::binary_search(m_warm.begin(), m_warm.end(), v)) {
-            c += m_coldFirstHopCost;
-        }
-        return c;
+        return baseCost(bits, confidence, along) + extraCost(u, v);
     }
 
     /// The cheapest way to step u → v (either link direction the mode allows); infinity when none.
@@ -144,170 +224,102 @@ public:
         return total;
     }
 
-    /// Cheapest path s → t avoiding `blockedNodes` (besides the avoid list) and the links
-    /// s → x for x in `blockedFirstSteps`, using at most `hopBudget` hops.
-    std::optional<std::pair<double, std::vector<Index>>> shortest(Index s, Index t,
-                                                                  const std::vector<Index>& blockedNodes,
+    /// Cheapest path spur → target avoiding `blockedNodes` (besides the avoid list) and the
+    /// links spur → x for x in `blockedFirstSteps`, using at most `hopBudget` hops; nothing when
+    /// none costs less than `costBound`.
+    std::optional<std::pair<double, std::vector<Index>>> shortest(Index spur, const std::vector<Index>& blockedNodes,
                                                                   const std::vector<Index>& blockedFirstSteps,
                                                                   int hopBudget, float costBound = kInfinity)
     {
-        SearchState& st = SearchState::forThisThread(m_g.personCount());
+        if (spur == m_target) {
+            return std::make_pair(0.0, std::vector<Index>{spur});
+        }
+        m_search = m_st.fresh();
+        m_spur = spur;
+        m_budget = hopBudget;
+        m_blockedFirstSteps = &blockedFirstSteps;
         for (Index v : blockedNodes) {
-            st.mark(v, kBlocked);
+            m_st[v].stamp[kBlocked] = m_search;
         }
         for (Index v : m_avoid) {
-            if (v != s && v != t) {
-                st.mark(v, kBlocked);
+            if (v != spur && v != m_target) {
+                m_st[v].stamp[kBlocked] = m_search;
             }
         }
-        // A heap entry is a person to settle (tag kSettle) or a stream over one cost class of a
-        // big person's links (tag: row << 31 | class << 29 | next position), which hands out one
-        // neighbour at a time at a key that bounds their cost from below. A celebrity's 100,000
-        // followers are then only looked at while they could still be on a cheaper path.
-        struct Entry {
-            float key;
-            Index node;
-            std::uint32_t tag;
-            bool operator>(const Entry& other) const { return key > other.key; }
-        };
-        std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heapF;
-        std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heapB;
-        st.mark(s, 0);
-        st[s].dist[0] = 0;
-        st[s].parent[0] = Snapshot::kNoIndex;
-        st[s].hops[0] = 0;
-        heapF.push({0.0F, s, kSettle});
-        st.mark(t, 1);
-        st[t].dist[1] = 0;
-        st[t].parent[1] = Snapshot::kNoIndex;
-        st[t].hops[1] = 0;
-        heapB.push({0.0F, t, kSettle});
+        MinHeap& heap = m_st.forwardHeap;
+        heap.clear();
+        NodeState& s = m_st[spur];
+        s.stamp[kForward] = m_search;
+        s.dist[kForward] = 0;
+        s.parent[kForward] = Snapshot::kNoIndex;
+        s.hops[kForward] = 0;
+        heap.push({potential(spur), 0.0F, spur, kSettle});
         // A path that costs costBound or more is of no use to the caller: search as if one had been found.
-        float best = costBound;
-        Index meet = Snapshot::kNoIndex;
-        if (s == t) {
-            return std::make_pair(0.0, std::vector<Index>{s});
-        }
+        m_best = costBound;
+        m_meet = Snapshot::kNoIndex;
+        std::size_t work = 0;
+        m_steps = 0;
 
-        auto blockedStep = [&](Index from, Index to) {
-            return from == s &&
-                   std::find(blockedFirstSteps.begin(), blockedFirstSteps.end(), to) != blockedFirstSteps.end();
-        };
-        // Relaxes the step by which the search side reaches `v` from `u` at cost `stepCost`.
-        auto relax = [&](bool forward, Index u, Index v, float stepCost) {
-            const int side = forward ? 0 : 1;
-            const int other = 1 - side;
-            auto& heap = forward ? heapF : heapB;
-            const NodeState& from = st[u];
-            const float nd = from.dist[side] + stepCost;
-            const int nh = from.hops[side] + 1;
-            if (nh > hopBudget) {
-                return;
+        while (!heap.empty() && heap.top().key < m_best) {
+            if (++m_steps > kGiveUpAfter) {
+                return m_fallback.shortest(spur, m_target, blockedNodes, blockedFirstSteps, hopBudget, costBound);
             }
-            NodeState& to = st[v];
-            if (to.stamp[side] != st.current() || nd < to.dist[side]) {
-                to.stamp[side] = st.current();
-                to.dist[side] = nd;
-                to.parent[side] = u;
-                to.hops[side] = static_cast<std::uint16_t>(nh);
-                heap.push({nd, v, kSettle});
-                if (to.stamp[other] == st.current() && nd + to.dist[other] < best && nh + to.hops[other] <= hopBudget) {
-                    best = nd + to.dist[other];
-                    meet = v;
-                }
+            if (work >= m_ballWork && !m_st.ballHeap.empty()) {
+                growBall();
+                continue;
             }
-        };
-        // Row 0 ("along"): forward, u's out-links u → v; backward, u's in-links x → u.
-        // Row 1 ("against", undirected only): forward, in-links v → u with no way back;
-        // backward, out-links u → x with no way back. Entry i of a row: the neighbour, the step's
-        // cost and its class, or false when the entry is not a usable step.
-        auto entry = [&](bool forward, Index u, int row, std::size_t i, Index& w, float& stepCost, int& cls) {
-            const bool outRow = (row == 0) == forward;
-            const Index other = outRow ? m_g.outNeighbours(u)[i] : m_g.inNeighbours(u)[i];
-            const std::uint8_t bits = outRow ? m_g.outBits(u)[i] : m_g.inBits(u)[i];
-            const std::uint8_t conf = outRow ? m_g.outConfidence(u)[i] : m_g.inConfidence(u)[i];
-            if (row == 1 && (bits & linkbits::kReverseExists) != 0) {
-                return false;
+            const Entry top = heap.pop();
+            if (top.tag == kCheckBallHubs) {
+                checkBallHubs(top);
+                continue;
             }
-            const Index from = forward ? u : other;
-            const Index to = forward ? other : u;
-            if (st.seen(other, kBlocked) || blockedStep(from, to)) {
-                return false;
-            }
-            w = other;
-            stepCost = cost(from, to, bits, conf, row == 0);
-            cls = classOf(bits, row == 0);
-            return true;
-        };
-        auto rowSize = [&](bool forward, Index u, int row) {
-            return (row == 0) == forward ? m_g.outDegree(u) : m_g.inDegree(u);
-        };
-
-        while (!heapF.empty() && !heapB.empty()) {
-            if (heapF.top().key + heapB.top().key >= best) {
-                break;
-            }
-            const bool forward = heapF.size() <= heapB.size();
-            auto& heap = forward ? heapF : heapB;
-            const Entry top = heap.top();
-            heap.pop();
-            const Index u = top.node;
-            const float du = st[u].dist[forward ? 0 : 1];
             if (top.tag != kSettle) {
-                const int row = static_cast<int>(top.tag >> 31);
-                const int cls = static_cast<int>((top.tag >> 29) & 3U);
-                const std::size_t size = rowSize(forward, u, row);
-                for (std::size_t i = top.tag & kPositionMask; i < size; ++i) {
-                    Index w = 0;
-                    float stepCost = 0;
-                    int wCls = 0;
-                    if (entry(forward, u, row, i, w, stepCost, wCls) && wCls == cls) {
-                        relax(forward, u, w, stepCost);
-                        if (i + 1 < size) {
-                            heap.push(
-                                {top.key, u, top.tag - (top.tag & kPositionMask) + static_cast<std::uint32_t>(i + 1)});
-                        }
-                        break;
-                    }
+                streamNext(top);
+                continue;
+            }
+            const Index u = top.node;
+            const NodeState& su = m_st[u];
+            if (top.g > su.dist[kForward]) {
+                continue;  // reached more cheaply since
+            }
+            const float hu = potential(u);
+            if (top.g + hu > top.key) {
+                heap.push({top.g + hu, top.g, u, kSettle});  // the ball has grown since: a better bound
+                continue;
+            }
+            ++work;
+            if (u == m_target) {
+                m_best = top.g;
+                m_meet = u;
+                continue;
+            }
+            if (ballSettled(u) && u != m_origin && ballPathUsable(u)) {
+                // Every way on from u costs at least its ball distance, which this path achieves.
+                const float total = top.g + su.dist[kBall];
+                if (total < m_best) {
+                    m_best = total;
+                    m_meet = u;
                 }
                 continue;
             }
-            if (top.key > du) {
-                continue;  // settled before at a lower cost
-            }
-            if (st[u].hops[forward ? 0 : 1] >= hopBudget) {
+            if (su.hops[kForward] >= m_budget) {
                 continue;  // no step from here fits in the hop budget
             }
-            for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
-                const std::size_t size = rowSize(forward, u, row);
-                if (size > kStreamAbove) {
-                    for (std::uint32_t cls = 0; cls < 4; ++cls) {
-                        heap.push({du + m_classCost[cls], u, (static_cast<std::uint32_t>(row) << 31) | (cls << 29)});
-                    }
-                    continue;
-                }
-                for (std::size_t i = 0; i < size; ++i) {
-                    Index w = 0;
-                    float stepCost = 0;
-                    int cls = 0;
-                    if (entry(forward, u, row, i, w, stepCost, cls)) {
-                        relax(forward, u, w, stepCost);
-                    }
-                }
-            }
+            expand(u, top.g);
         }
-        if (meet == Snapshot::kNoIndex) {
+        if (m_meet == Snapshot::kNoIndex) {
             return std::nullopt;
         }
         std::vector<Index> path;
-        for (Index v = meet; v != Snapshot::kNoIndex; v = st[v].parent[0]) {
+        for (Index v = m_meet; v != Snapshot::kNoIndex; v = m_st[v].parent[kForward]) {
             path.push_back(v);
         }
         std::reverse(path.begin(), path.end());
-        for (Index v = st[meet].parent[1]; v != Snapshot::kNoIndex; v = st[v].parent[1]) {
-            path.push_back(v);
+        if (m_meet != m_target) {
+            for (Index v = m_st[m_meet].parent[kBall]; v != Snapshot::kNoIndex; v = m_st[v].parent[kBall]) {
+                path.push_back(v);
+            }
         }
-        // Parents may have improved after the meeting was recorded; keep only a clean simple path.
         std::vector<Index> sorted = path;
         std::sort(sorted.begin(), sorted.end());
         if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end() ||
@@ -318,8 +330,292 @@ public:
     }
 
 private:
+    [[nodiscard]] float radius() const { return m_st.ballHeap.empty() ? kInfinity : m_st.ballHeap.top().key; }
+    /// Lower bound on the cost from v to the target: exact inside the ball, its radius outside.
+    [[nodiscard]] float potential(Index v) const
+    {
+        const NodeState& s = m_st[v];
+        const float r = radius();
+        return s.stamp[kBall] == m_ball ? std::min(s.dist[kBall], r) : r;
+    }
+    /// Whether v's ball distance is final.
+    [[nodiscard]] bool ballSettled(Index v) const { return m_st[v].stamp[kBallSettled] == m_ball; }
+    [[nodiscard]] bool avoided(Index v) const
+    {
+        return !m_avoid.empty() && std::binary_search(m_avoid.begin(), m_avoid.end(), v);
+    }
+    [[nodiscard]] bool blocked(Index v) const { return m_st[v].stamp[kBlocked] == m_search; }
+    [[nodiscard]] bool blockedStep(Index from, Index to) const
+    {
+        return from == m_spur &&
+               std::find(m_blockedFirstSteps->begin(), m_blockedFirstSteps->end(), to) != m_blockedFirstSteps->end();
+    }
+    /// Forward rows of a person that are streamed rather than scanned.
+    [[nodiscard]] bool isHub(Index v) const
+    {
+        return m_g.outDegree(v) > kStreamAbove || (m_undirected && m_g.inDegree(v) > kStreamAbove);
+    }
+
+    /// Whether the forward path to u followed by u's ball path to the target is a path this
+    /// search may return: within the hop budget, through no blocked person, and loop-free.
+    [[nodiscard]] bool ballPathUsable(Index u) const
+    {
+        const NodeState& su = m_st[u];
+        if (su.hops[kForward] + su.hops[kBall] > m_budget) {
+            return false;
+        }
+        Index onForward[64];
+        std::size_t count = 0;
+        for (Index v = u; v != Snapshot::kNoIndex && count < 64; v = m_st[v].parent[kForward]) {
+            onForward[count++] = v;
+        }
+        if (u == m_spur && blockedStep(u, su.parent[kBall])) {
+            return false;
+        }
+        for (Index v = su.parent[kBall]; v != Snapshot::kNoIndex; v = m_st[v].parent[kBall]) {
+            if (blocked(v) || std::find(onForward, onForward + count, v) != onForward + count) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// Entry i of one of v's rows, seen from the side that steps along it. Row 0 ("along"):
+    /// forward, v's out-links v → w; ball, v's in-links w → v. Row 1 ("against", undirected
+    /// only): forward, in-links w → v with no way back; ball, out-links v → w with no way back.
+    /// Gives the neighbour, the link's base cost and its class, or false when not a usable step.
+    bool entry(bool forward, Index v, int row, std::size_t i, Index& w, float& stepCost, int& cls) const
+    {
+        const bool outRow = (row == 0) == forward;
+        const Index other = outRow ? m_g.outNeighbours(v)[i] : m_g.inNeighbours(v)[i];
+        const std::uint8_t bits = outRow ? m_g.outBits(v)[i] : m_g.inBits(v)[i];
+        const std::uint8_t conf = outRow ? m_g.outConfidence(v)[i] : m_g.inConfidence(v)[i];
+        if (row == 1 && (bits & linkbits::kReverseExists) != 0) {
+            return false;
+        }
+        w = other;
+        stepCost = baseCost(bits, conf, row == 0);
+        cls = classOf(bits, row == 0);
+        return true;
+    }
+    [[nodiscard]] std::size_t rowSize(bool forward, Index v, int row) const
+    {
+        return (row == 0) == forward ? m_g.outDegree(v) : m_g.inDegree(v);
+    }
+
+    /// One step of the ball: settles a person or hands out one streamed neighbour.
+    void growBall()
+    {
+        const Entry top = m_st.ballHeap.pop();
+        ++m_ballWork;
+        const Index u = top.node;
+        const float du = m_st[u].dist[kBall];
+        if (top.tag != kSettle) {
+            const int row = static_cast<int>(top.tag >> 31);
+            const int cls = static_cast<int>((top.tag >> 29) & 3U);
+            const std::size_t size = rowSize(false, u, row);
+            for (std::size_t i = top.tag & kPositionMask; i < size; ++i) {
+                Index x = 0;
+                float stepCost = 0;
+                int xCls = 0;
+                if (entry(false, u, row, i, x, stepCost, xCls) && xCls == cls && !avoided(x)) {
+                    relaxBall(u, x, du + stepCost);
+                    recordHubLink(x, u, stepCost);
+                    if (i + 1 < size) {
+                        m_st.ballHeap.push({top.key, 0.0F, u,
+                                            top.tag - (top.tag & kPositionMask) + static_cast<std::uint32_t>(i + 1)});
+                    }
+                    break;
+                }
+            }
+            return;
+        }
+        if (top.key > du || m_st[u].stamp[kBallSettled] == m_ball) {
+            return;  // settled before
+        }
+        m_st[u].stamp[kBallSettled] = m_ball;
+        bool streamed = false;
+        for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+            const std::size_t size = rowSize(false, u, row);
+            if (size > kBallStreamAbove) {
+                streamed = true;
+                for (std::uint32_t cls = 0; cls < 4; ++cls) {
+                    m_st.ballHeap.push(
+                        {du + m_classCost[cls], 0.0F, u, (static_cast<std::uint32_t>(row) << 31) | (cls << 29)});
+                }
+                continue;
+            }
+            for (std::size_t i = 0; i < size; ++i) {
+                Index x = 0;
+                float stepCost = 0;
+                int cls = 0;
+                if (!entry(false, u, row, i, x, stepCost, cls) || avoided(x)) {
+                    continue;
+                }
+                relaxBall(u, x, du + stepCost);
+                recordHubLink(x, u, stepCost);
+            }
+        }
+        if (streamed) {
+            m_ballHubs.push_back(u);
+        }
+    }
+
+    /// A hub's forward rows are streamed, so its neighbours in the ball are listed for it
+    /// where the ball finds them anyway.
+    void recordHubLink(Index hub, Index settled, float stepCost)
+    {
+        if (isHub(hub)) {
+            m_hubLinks.push_back({settled, stepCost, m_st[hub].hubLinks});
+            m_st[hub].hubLinks = static_cast<std::uint32_t>(m_hubLinks.size() - 1);
+        }
+    }
+
+    void relaxBall(Index u, Index x, float nd)
+    {
+        NodeState& sx = m_st[x];
+        if (sx.stamp[kBall] != m_ball) {
+            sx.stamp[kBall] = m_ball;
+            sx.hubLinks = kNone;
+        } else if (nd >= sx.dist[kBall]) {
+            return;
+        }
+        sx.dist[kBall] = nd;
+        sx.parent[kBall] = u;
+        sx.hops[kBall] = static_cast<std::uint16_t>(m_st[u].hops[kBall] + 1);
+        m_st.ballHeap.push({nd, 0.0F, x, kSettle});
+    }
+
+    void relaxForward(Index u, Index v, float nd)
+    {
+        if (blocked(v) || blockedStep(u, v)) {
+            return;
+        }
+        const int nh = m_st[u].hops[kForward] + 1;
+        if (nh > m_budget) {
+            return;
+        }
+        NodeState& sv = m_st[v];
+        if (sv.stamp[kForward] == m_search && nd >= sv.dist[kForward]) {
+            return;
+        }
+        sv.stamp[kForward] = m_search;
+        sv.dist[kForward] = nd;
+        sv.parent[kForward] = u;
+        sv.hops[kForward] = static_cast<std::uint16_t>(nh);
+        const float hv = potential(v);
+        if (hv < kInfinity && nd + hv < m_best) {
+            m_st.forwardHeap.push({nd + hv, nd, v, kSettle});
+        }
+    }
+
+    void expand(Index u, float du)
+    {
+        bool hub = false;
+        for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+            const std::size_t size = rowSize(true, u, row);
+            if (size > kStreamAbove) {
+                // Outside the ball every neighbour costs at least the radius more; the ones
+                // inside are listed (hubLinks, m_ballHubs) and relaxed below.
+                hub = true;
+                const float r = radius();
+                for (std::uint32_t cls = 0; cls < 4; ++cls) {
+                    const float key = du + m_classCost[cls] + r;
+                    if (key < m_best) {
+                        m_st.forwardHeap.push({key, du, u, (static_cast<std::uint32_t>(row) << 31) | (cls << 29)});
+                    }
+                }
+                continue;
+            }
+            for (std::size_t i = 0; i < size; ++i) {
+                Index w = 0;
+                float stepCost = 0;
+                int cls = 0;
+                if (entry(true, u, row, i, w, stepCost, cls)) {
+                    relaxForward(u, w, du + stepCost + extraCost(u, w));
+                }
+            }
+        }
+        if (!hub) {
+            return;
+        }
+
+        if (m_st[u].stamp[kBall] == m_ball) {
+            for (std::uint32_t i = m_st[u].hubLinks; i != kNone; i = m_hubLinks[i].next) {
+                const HubLink& link = m_hubLinks[i];
+                relaxForward(u, link.to, du + link.cost + extraCost(u, link.to));
+            }
+        }
+        // A settled ball hub w whose streams have not handed u out yet is at least the radius
+        // away from here (w's pending stream keys, d(w) + class cost, are at least the radius):
+        // checking u against them can wait until a path that long could still be the best.
+        if (!m_ballHubs.empty() && du + radius() < m_best) {
+            m_st.forwardHeap.push(
+                {du + radius(), du, u, kCheckBallHubs, static_cast<std::uint32_t>(m_ballHubs.size())});
+        }
+    }
+
+    void checkBallHubs(const Entry& top)
+    {
+        const Index u = top.node;
+        if (top.g > m_st[u].dist[kForward]) {
+            return;  // u was reached more cheaply since; that visit checks on its own
+        }
+        m_steps += top.ballHubs / 8;
+        const auto out = m_g.outNeighbours(u);
+        const auto in = m_g.inNeighbours(u);
+        for (std::uint32_t i = 0; i < top.ballHubs; ++i) {
+            // Both of u's rows are short runs of memory; w's are not looked at.
+            const Index w = m_ballHubs[i];
+            if (auto it = std::lower_bound(out.begin(), out.end(), w); it != out.end() && *it == w) {
+                const auto at = static_cast<std::size_t>(it - out.begin());
+                relaxForward(u, w, top.g + cost(u, w, m_g.outBits(u)[at], m_g.outConfidence(u)[at], true));
+            } else if (m_undirected) {
+                if (auto jt = std::lower_bound(in.begin(), in.end(), w); jt != in.end() && *jt == w) {
+                    const auto at = static_cast<std::size_t>(jt - in.begin());
+                    relaxForward(u, w, top.g + cost(u, w, m_g.inBits(u)[at], m_g.inConfidence(u)[at], false));
+                }
+            }
+        }
+    }
+
+    /// Hands out the next neighbour of a streamed forward row and puts the stream back.
+    void streamNext(const Entry& top)
+    {
+        const Index u = top.node;
+        if (top.g > m_st[u].dist[kForward]) {
+            return;  // u was reached more cheaply since; that visit streams its own rows
+        }
+        const int row = static_cast<int>(top.tag >> 31);
+        const int cls = static_cast<int>((top.tag >> 29) & 3U);
+        // The key keeps the radius of when u was expanded: people the ball has settled since
+        // may be nearer than today's radius, and only this stream hands them out.
+        const std::size_t size = rowSize(true, u, row);
+        for (std::size_t i = top.tag & kPositionMask; i < size; ++i) {
+            Index w = 0;
+            float stepCost = 0;
+            int wCls = 0;
+            if (entry(true, u, row, i, w, stepCost, wCls) && wCls == cls && !blocked(w)) {
+                relaxForward(u, w, top.g + stepCost + extraCost(u, w));
+                if (i + 1 < size) {
+                    m_st.forwardHeap.push(
+                        {top.key, top.g, u, top.tag - (top.tag & kPositionMask) + static_cast<std::uint32_t>(i + 1)});
+                }
+                break;
+            }
+        }
+    }
+
+    struct HubLink {
+        Index to;
+        float cost;
+        std::uint32_t next;
+    };
+
     const Snapshot& m_g;
+    SearchState& m_st;
     Index m_origin;
+    Index m_target;
     bool m_undirected;
     float m_kindCost[2][128]{};
     float m_confidenceCost[256]{};
@@ -327,6 +623,25 @@ private:
     float m_classCost[4]{};
     std::vector<Index> m_warm;
     std::vector<Index> m_avoid;
+
+    std::uint32_t m_ball = 0;
+    std::size_t m_ballWork = 0;
+    std::vector<HubLink> m_hubLinks;
+    std::vector<Index> m_ballHubs;
+
+    /// The plain bidirectional search, for spur searches that go on too long: a spur whose
+    /// cheapest detour leaves the ball far behind makes the A* settle more than the two small
+    /// balls of a bidirectional search would.
+    graphdetail::bidirectional::Searcher m_fallback;
+    std::size_t m_steps = 0;
+
+    // The current spur search.
+    std::uint32_t m_search = 0;
+    Index m_spur = 0;
+    int m_budget = 0;
+    const std::vector<Index>* m_blockedFirstSteps = nullptr;
+    float m_best = kInfinity;
+    Index m_meet = Snapshot::kNoIndex;
 };
 
 }  // namespace
@@ -365,7 +680,7 @@ WarmPaths::WarmPaths(const Snapshot& snapshot, PersonId from, PersonId to, WarmP
 
 void WarmPaths::search()
 {
-    Searcher searcher(m_snapshot, m_from, m_options);
+    Searcher searcher(m_snapshot, m_from, m_to, m_options);
     if (m_from == m_to) {
         return;
     }
@@ -375,7 +690,7 @@ void WarmPaths::search()
         auto same = [&](const Candidate& c) { return c.nodes == nodes; };
         return std::any_of(accepted.begin(), accepted.end(), same) || std::any_of(pending.begin(), pending.end(), same);
     };
-    if (auto first = searcher.shortest(m_from, m_to, {}, {}, m_options.maxHops)) {
+    if (auto first = searcher.shortest(m_from, {}, {}, m_options.maxHops)) {
         accepted.push_back({first->first, std::move(first->second), 0});
     }
     while (!accepted.empty() && static_cast<int>(accepted.size()) < m_options.k) {
@@ -404,7 +719,7 @@ void WarmPaths::search()
                 std::nth_element(costs.begin(), costs.begin() + static_cast<std::ptrdiff_t>(needed - 1), costs.end());
                 bound = static_cast<float>(costs[needed - 1] - searcher.pathCost(root, root.size())) + 1e-4F;
             }
-            auto spurPath = searcher.shortest(spur, m_to, blockedNodes, blockedSteps, budget, bound);
+            auto spurPath = searcher.shortest(spur, blockedNodes, blockedSteps, budget, bound);
             if (!spurPath) {
                 continue;
             }

@@ -38,8 +38,10 @@ struct WarmPath {
 };
 
 /// The k warmest loop-free paths from one person to another: Yen's algorithm (with Lawler's
-/// rule of spurring only from the deviation point on) over a bidirectional Dijkstra whose link
-/// cost is -ln(hop warmth). Hop warmth (see docs/architecture.md, "Warmth"):
+/// rule of spurring only from the deviation point on) with link cost -ln(hop warmth). Each spur
+/// search is an A* towards the target guided by one backward Dijkstra from the target that all
+/// spur searches of the query share (a bidirectional Dijkstra where that would wander).
+/// Hop warmth (see docs/architecture.md, "Warmth"):
 ///   0.9 per hop (shorter is warmer)
 ///   × 1.0 for a connection/knows/colleague/related link either way, 0.85 for a mutual follow,
 ///     0.6 for following them, 0.35 for only being followed by them (undirected mode)

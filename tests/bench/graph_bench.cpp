@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "Workspace.h"
+#include "graph/BidirectionalWarmPaths.h"
 #include "graph/Separation.h"
 #include "graph/SnapshotBuilder.h"
 #include "graph/SnapshotCache.h"
@@ -66,6 +67,8 @@ struct Params {
     std::size_t pairs = 10'000;
     std::size_t pathPairs = 1'000;
     std::size_t users = 10'000;
+    std::size_t pathHops = 6;
+    bool comparePaths = false;    ///< also run the plain bidirectional warm-path search and compare
     std::string only = "sdpgml";  ///< sections: snapshot, degrees, paths, suggestions, metrics, layout
 };
 
@@ -312,6 +315,8 @@ int main(int argc, char** argv)
     p.pairs = arg(argc, argv, "--pairs", p.pairs);
     p.pathPairs = arg(argc, argv, "--path-pairs", p.pathPairs);
     p.users = arg(argc, argv, "--users", p.users);
+    p.comparePaths = arg(argc, argv, "--compare-paths", 0) != 0;
+    p.pathHops = arg(argc, argv, "--path-hops", p.pathHops);
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--only") == 0) {
             p.only = argv[i + 1];
@@ -460,13 +465,44 @@ int main(int argc, char** argv)
         for (std::size_t i = 0; i < p.pathPairs && i < pairs.size(); ++i) {
             const auto t0 = Clock::now();
             WarmPaths finder(*graph, graph->personAt(pairs[i].first), graph->personAt(pairs[i].second),
-                             {.k = 5, .maxHops = 6});
+                             {.k = 5, .maxHops = static_cast<int>(p.pathHops)});
             finder.run();
             times.push_back(secondsSince(t0));
             found += finder.paths().size();
         }
         printLatency("warm paths top-5 (undirected)", summarize(times), 1e-3, "ms");
         std::printf("  paths found: %zu\n", found);
+        if (p.comparePaths) {
+            // The same pairs through the previous search (Yen over a bidirectional Dijkstra per
+            // spur): where the k costs differ, which search found the warmer paths.
+            std::size_t same = 0;
+            std::size_t newWarmer = 0;
+            std::size_t oldWarmer = 0;
+            for (std::size_t i = 0; i < p.pathPairs && i < pairs.size(); ++i) {
+                WarmPaths finder(*graph, graph->personAt(pairs[i].first), graph->personAt(pairs[i].second),
+                                 {.k = 5, .maxHops = static_cast<int>(p.pathHops)});
+                finder.run();
+                const auto old = graphdetail::bidirectional::referenceWarmPaths(
+                    *graph, pairs[i].first, pairs[i].second, {.k = 5, .maxHops = static_cast<int>(p.pathHops)});
+                bool equal = old.size() == finder.paths().size();
+                bool warmer = finder.paths().size() > old.size();
+                bool colder = finder.paths().size() < old.size();
+                for (std::size_t j = 0; j < std::min(old.size(), finder.paths().size()); ++j) {
+                    const double cost = -std::log(finder.paths()[j].warmth);
+                    if (std::abs(cost - old[j].first) > 1e-4) {
+                        equal = false;
+                        (cost < old[j].first ? warmer : colder) = true;
+                        break;
+                    }
+                }
+                same += equal ? 1 : 0;
+                newWarmer += !equal && warmer && !colder ? 1 : 0;
+                oldWarmer += !equal && colder ? 1 : 0;
+            }
+            std::printf("  compared with the bidirectional search: %zu pairs the same, %zu warmer or more paths "
+                        "now, %zu colder or fewer\n",
+                        same, newWarmer, oldWarmer);
+        }
     }
 
     if (want('g')) {

@@ -5,6 +5,7 @@
 #include <random>
 #include <set>
 
+#include "graph/BidirectionalWarmPaths.h"
 #include "graph/GraphFixtures.h"
 #include "graph/Separation.h"
 #include "graph/WarmPaths.h"
@@ -234,6 +235,179 @@ TEST_F(FacebookWarmPathsTest, PathsAreLoopFreeDistinctLinkedAndRanked)
         if (!paths.empty()) {
             EXPECT_NEAR(paths[0].warmth, referenceBestWarmth(graph, graph.requireIndex(a), graph.requireIndex(b)),
                         1e-5);
+        }
+    }
+}
+
+namespace {
+
+/// A small random graph: mostly follows, some reciprocated, some strong kinds and weaker
+/// confidences, and (for the bigger ones) a few hubs that many people link to or from.
+Snapshot randomGraph(std::mt19937& rng, int people, int links, int hubs)
+{
+    std::uniform_int_distribution<int> anyone(1, people);
+    std::uniform_int_distribution<int> anyHub(1, std::max(1, hubs));
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    std::set<std::pair<int, int>> seen;
+    std::vector<HandLink> out;
+    while (static_cast<int>(out.size()) < links) {
+        int a = anyone(rng);
+        int b = anyone(rng);
+        if (hubs > 0 && unit(rng) < 0.3) {
+            (unit(rng) < 0.5 ? a : b) = anyHub(rng);
+        }
+        if (a == b || !seen.insert({a, b}).second) {
+            continue;
+        }
+        const LinkKind kind = unit(rng) < 0.15 ? LinkKind::Connection : LinkKind::Follows;
+        // One confidence per pair of people: the search steps along a link where there is one,
+        // while a path's warmth takes the better of the two directions, and those agree then.
+        const double confidence = (a * 7 + b * 7) % 5 == 0 ? 0.4 : 1.0;
+        out.push_back({a, b, kind, confidence});
+        if (unit(rng) < 0.2 && seen.insert({b, a}).second) {
+            out.push_back({b, a, kind, confidence});
+        }
+    }
+    return test::handGraph(people, out);
+}
+
+/// The cost the search gives a step u → v: along the link u → v when there is one, else
+/// (undirected) against the link v → u; infinity when neither.
+double stepCost(const Snapshot& g, Snapshot::Index u, Snapshot::Index v, Direction direction, bool coldFirstHop)
+{
+    if (auto i = g.findOut(u, v)) {
+        return -std::log(WarmPaths::hopWarmth(g.outBits(u)[*i], g.outConfidence(u)[*i], true, coldFirstHop));
+    }
+    if (direction == Direction::Undirected) {
+        if (auto i = g.findOut(v, u)) {
+            return -std::log(WarmPaths::hopWarmth(g.outBits(v)[*i], g.outConfidence(v)[*i], false, coldFirstHop));
+        }
+    }
+    return std::numeric_limits<double>::infinity();
+}
+
+/// Every loop-free path from s to t of at most maxHops hops, avoiding `avoid`, by its cost:
+/// the brute-force answer the k warmest paths must be the start of.
+std::vector<double> allPathCosts(const Snapshot& g, Snapshot::Index s, Snapshot::Index t, int maxHops,
+                                 Direction direction, const std::set<Snapshot::Index>& avoid)
+{
+    std::vector<double> costs;
+    std::vector<Snapshot::Index> path{s};
+    std::vector<bool> onPath(g.personCount(), false);
+    onPath[s] = true;
+    auto walk = [&](auto&& self, double cost) -> void {
+        const Snapshot::Index u = path.back();
+        if (u == t) {
+            costs.push_back(cost);
+            return;
+        }
+        if (static_cast<int>(path.size()) - 1 >= maxHops) {
+            return;
+        }
+        for (Snapshot::Index v = 0; v < g.personCount(); ++v) {
+            if (onPath[v] || (avoid.count(v) != 0 && v != t)) {
+                continue;
+            }
+            const double c = stepCost(g, u, v, direction, u == s);
+            if (std::isinf(c)) {
+                continue;
+            }
+            onPath[v] = true;
+            path.push_back(v);
+            self(self, cost + c);
+            path.pop_back();
+            onPath[v] = false;
+        }
+    };
+    walk(walk, 0.0);
+    std::sort(costs.begin(), costs.end());
+    return costs;
+}
+
+double modelCost(const Snapshot& g, const WarmPath& path, Direction direction)
+{
+    double cost = 0;
+    for (std::size_t i = 0; i + 1 < path.people.size(); ++i) {
+        cost += stepCost(g, g.requireIndex(path.people[i]), g.requireIndex(path.people[i + 1]), direction, i == 0);
+    }
+    return cost;
+}
+
+}  // namespace
+
+TEST(WarmPathsTest, TheKWarmestPathsAreTheBruteForceBestOnRandomSmallGraphs)
+{
+    std::mt19937 rng(42);
+    int compared = 0;
+    for (int round = 0; round < 300; ++round) {
+        const int people = 9;
+        const Snapshot g = randomGraph(rng, people, 22, 0);
+        std::uniform_int_distribution<int> anyone(1, people);
+        const int from = anyone(rng);
+        const int to = anyone(rng);
+        if (from == to) {
+            continue;
+        }
+        const Direction direction = round % 3 == 0 ? Direction::Directed : Direction::Undirected;
+        const int maxHops = 8;  // more than any loop-free path has: the hop limit never binds
+        const int k = 1 + round % 6;
+        std::set<Snapshot::Index> avoid;
+        WarmPathOptions options{.k = k, .maxHops = maxHops, .direction = direction};
+        if (round % 5 == 0) {
+            const int avoided = anyone(rng);
+            if (avoided != from && avoided != to) {
+                options.avoid.push_back(PersonId(avoided));
+                avoid.insert(g.requireIndex(PersonId(avoided)));
+            }
+        }
+        const auto expected =
+            allPathCosts(g, g.requireIndex(PersonId(from)), g.requireIndex(PersonId(to)), maxHops, direction, avoid);
+        const auto paths = warmPaths(g, from, to, options);
+        ASSERT_EQ(paths.size(), std::min<std::size_t>(expected.size(), static_cast<std::size_t>(k)))
+            << "round " << round << " from " << from << " to " << to;
+        std::vector<double> got;
+        for (const WarmPath& p : paths) {
+            EXPECT_LE(static_cast<int>(p.hops.size()), maxHops);
+            got.push_back(modelCost(g, p, direction));
+        }
+        for (std::size_t i = 0; i < got.size(); ++i) {
+            EXPECT_NEAR(got[i], expected[i], 1e-4) << "round " << round << ", path " << i;
+        }
+        ++compared;
+    }
+    EXPECT_GT(compared, 200);
+}
+
+TEST(WarmPathsTest, AgreesWithThePlainBidirectionalSearchOnRandomGraphs)
+{
+    std::mt19937 rng(7);
+    for (int round = 0; round < 60; ++round) {
+        const int people = 300;
+        const Snapshot g = randomGraph(rng, people, 1500, 8);
+        std::uniform_int_distribution<int> anyone(1, people);
+        for (int pair = 0; pair < 5; ++pair) {
+            const int from = anyone(rng);
+            const int to = anyone(rng);
+            if (from == to) {
+                continue;
+            }
+            WarmPathOptions options{
+                .k = 5, .maxHops = 64, .direction = round % 3 == 0 ? Direction::Directed : Direction::Undirected};
+            if (round % 4 == 0) {
+                options.warmFirstHops.push_back(PersonId(anyone(rng)));
+                const int avoided = anyone(rng);
+                if (avoided != from && avoided != to) {
+                    options.avoid.push_back(PersonId(avoided));
+                }
+            }
+            const auto expected = graphdetail::bidirectional::referenceWarmPaths(g, g.requireIndex(PersonId(from)),
+                                                                                 g.requireIndex(PersonId(to)), options);
+            const auto paths = warmPaths(g, from, to, options);
+            ASSERT_EQ(paths.size(), expected.size()) << "round " << round << " from " << from << " to " << to;
+            for (std::size_t i = 0; i < paths.size(); ++i) {
+                EXPECT_NEAR(-std::log(paths[i].warmth), expected[i].first, 1e-4)
+                    << "round " << round << " from " << from << " to " << to << ", path " << i;
+            }
         }
     }
 }

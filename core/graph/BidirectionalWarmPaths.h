@@ -1,0 +1,412 @@
+#pragma once
+
+// The warm-path search as it was before the A* spur searches (issue 4): Yen + Lawler over a
+// plain bidirectional Dijkstra per spur. WarmPaths falls back on its spur search where the A*
+// would wander (a spur far from the target's ball), and the tests use the whole as the
+// reference the faster search must agree with. Internal to core/graph.
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <queue>
+#include <utility>
+#include <vector>
+
+#include "graph/WarmPaths.h"
+
+namespace warmpath::graphdetail::bidirectional {
+
+using Index = Snapshot::Index;
+
+/// Everything one search keeps per person, both sides side by side: relaxing a link touches
+/// one cache line instead of one per array. A stamp equal to the search's number means "set in
+/// this search", so nothing is cleared between searches.
+struct NodeState {
+    std::uint32_t stamp[3];  ///< forward seen, backward seen, blocked
+    float dist[2];
+    Snapshot::Index parent[2];
+    std::uint16_t hops[2];
+};
+constexpr int kBlocked = 2;
+
+class SearchState {
+public:
+    static SearchState& forThisThread(std::size_t n)
+    {
+        thread_local SearchState state;
+        if (state.m_nodes.size() != n) {
+            state.m_nodes.assign(n, NodeState{});
+            state.m_current = 0;
+        }
+        if (++state.m_current == 0) {
+            std::fill(state.m_nodes.begin(), state.m_nodes.end(), NodeState{});
+            state.m_current = 1;
+        }
+        return state;
+    }
+    NodeState& operator[](Snapshot::Index v) { return m_nodes[v]; }
+    [[nodiscard]] std::uint32_t current() const { return m_current; }
+    [[nodiscard]] bool seen(Snapshot::Index v, int which) const { return m_nodes[v].stamp[which] == m_current; }
+    void mark(Snapshot::Index v, int which) { m_nodes[v].stamp[which] = m_current; }
+
+private:
+    std::vector<NodeState> m_nodes;
+    std::uint32_t m_current = 0;
+};
+
+constexpr std::uint8_t kStrongKinds =
+    linkbits::kKindMask & static_cast<std::uint8_t>(~linkbits::bit(LinkKind::Follows));
+constexpr float kInfinity = std::numeric_limits<float>::infinity();
+constexpr std::uint32_t kSettle = 0xFFFFFFFFU;
+constexpr std::uint32_t kPositionMask = (1U << 29) - 1;
+/// Rows longer than this are handed out lazily, one cost class at a time.
+constexpr std::size_t kStreamAbove = 64;
+
+/// Cost classes of a step: 0 strong (either way), 1 mutual follow, 2 following them, 3 only
+/// followed by them. Each has a base cost that the link's confidence and a cold first hop only add to.
+inline int classOf(std::uint8_t bits, bool alongLink)
+{
+    if ((bits & kStrongKinds) != 0 || (bits & linkbits::kReverseStrong) != 0) {
+        return 0;
+    }
+    if (!alongLink) {
+        return 3;
+    }
+    return (bits & linkbits::kReverseExists) != 0 ? 1 : 2;
+}
+
+struct Candidate {
+    double cost = 0;
+    std::vector<Index> nodes;
+    std::size_t deviation = 0;
+};
+
+/// The cost model and the constrained bidirectional Dijkstra Yen's algorithm calls repeatedly.
+class Searcher {
+public:
+    Searcher(const Snapshot& g, Index origin, const WarmPathOptions& options)
+        : m_g(g), m_origin(origin), m_undirected(options.direction == Direction::Undirected)
+    {
+        for (int along = 0; along < 2; ++along) {
+            for (int bits = 0; bits < 128; ++bits) {
+                m_kindCost[along][bits] = static_cast<float>(
+                    -std::log(WarmPaths::hopWarmth(static_cast<std::uint8_t>(bits), 255, along != 0, false)));
+            }
+        }
+        for (int c = 0; c < 256; ++c) {
+            m_confidenceCost[c] = static_cast<float>(-std::log(std::max(c / 255.0, 0.05)));
+        }
+        m_coldFirstHopCost = static_cast<float>(-std::log(0.8));
+        const std::uint8_t strong = linkbits::bit(LinkKind::Connection);
+        const std::uint8_t follow = linkbits::bit(LinkKind::Follows);
+        m_classCost[0] = static_cast<float>(-std::log(WarmPaths::hopWarmth(strong, 255, true, false)));
+        m_classCost[1] =
+            static_cast<float>(-std::log(WarmPaths::hopWarmth(follow | linkbits::kReverseExists, 255, true, false)));
+        m_classCost[2] = static_cast<float>(-std::log(WarmPaths::hopWarmth(follow, 255, true, false)));
+        m_classCost[3] = static_cast<float>(-std::log(WarmPaths::hopWarmth(follow, 255, false, false)));
+        for (PersonId p : options.warmFirstHops) {
+            if (auto v = g.indexOf(p)) {
+                m_warm.push_back(*v);
+            }
+        }
+        std::sort(m_warm.begin(), m_warm.end());
+        for (PersonId p : options.avoid) {
+            if (auto v = g.indexOf(p)) {
+                m_avoid.push_back(*v);
+            }
+        }
+    }
+
+    [[nodiscard]] float cost(Index u, Index v, std::uint8_t bits, std::uint8_t confidence, bool along) const
+    {
+        float c = m_kindCost[along ? 1 : 0][bits & 0x7F] + m_confidenceCost[confidence];
+        if (u == m_origin && !std::binary_search(m_warm.begin(), m_warm.end(), v)) {
+            c += m_coldFirstHopCost;
+        }
+        return c;
+    }
+
+    /// The cheapest way to step u → v (either link direction the mode allows); infinity when none.
+    [[nodiscard]] float hopCost(Index u, Index v) const
+    {
+        float best = kInfinity;
+        if (auto i = m_g.findOut(u, v)) {
+            best = cost(u, v, m_g.outBits(u)[*i], m_g.outConfidence(u)[*i], true);
+        }
+        if (m_undirected) {
+            if (auto i = m_g.findOut(v, u)) {
+                best = std::min(best, cost(u, v, m_g.outBits(v)[*i], m_g.outConfidence(v)[*i], false));
+            }
+        }
+        return best;
+    }
+
+    [[nodiscard]] double pathCost(const std::vector<Index>& nodes, std::size_t upTo) const
+    {
+        double total = 0;
+        for (std::size_t i = 0; i + 1 <= upTo && i + 1 < nodes.size(); ++i) {
+            total += static_cast<double>(hopCost(nodes[i], nodes[i + 1]));
+        }
+        return total;
+    }
+
+    /// Cheapest path s → t avoiding `blockedNodes` (besides the avoid list) and the links
+    /// s → x for x in `blockedFirstSteps`, using at most `hopBudget` hops.
+    std::optional<std::pair<double, std::vector<Index>>> shortest(Index s, Index t,
+                                                                  const std::vector<Index>& blockedNodes,
+                                                                  const std::vector<Index>& blockedFirstSteps,
+                                                                  int hopBudget, float costBound = kInfinity)
+    {
+        SearchState& st = SearchState::forThisThread(m_g.personCount());
+        for (Index v : blockedNodes) {
+            st.mark(v, kBlocked);
+        }
+        for (Index v : m_avoid) {
+            if (v != s && v != t) {
+                st.mark(v, kBlocked);
+            }
+        }
+        // A heap entry is a person to settle (tag kSettle) or a stream over one cost class of a
+        // big person's links (tag: row << 31 | class << 29 | next position), which hands out one
+        // neighbour at a time at a key that bounds their cost from below. A celebrity's 100,000
+        // followers are then only looked at while they could still be on a cheaper path.
+        struct Entry {
+            float key;
+            Index node;
+            std::uint32_t tag;
+            bool operator>(const Entry& other) const { return key > other.key; }
+        };
+        std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heapF;
+        std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heapB;
+        st.mark(s, 0);
+        st[s].dist[0] = 0;
+        st[s].parent[0] = Snapshot::kNoIndex;
+        st[s].hops[0] = 0;
+        heapF.push({0.0F, s, kSettle});
+        st.mark(t, 1);
+        st[t].dist[1] = 0;
+        st[t].parent[1] = Snapshot::kNoIndex;
+        st[t].hops[1] = 0;
+        heapB.push({0.0F, t, kSettle});
+        // A path that costs costBound or more is of no use to the caller: search as if one had been found.
+        float best = costBound;
+        Index meet = Snapshot::kNoIndex;
+        if (s == t) {
+            return std::make_pair(0.0, std::vector<Index>{s});
+        }
+
+        auto blockedStep = [&](Index from, Index to) {
+            return from == s &&
+                   std::find(blockedFirstSteps.begin(), blockedFirstSteps.end(), to) != blockedFirstSteps.end();
+        };
+        // Relaxes the step by which the search side reaches `v` from `u` at cost `stepCost`.
+        auto relax = [&](bool forward, Index u, Index v, float stepCost) {
+            const int side = forward ? 0 : 1;
+            const int other = 1 - side;
+            auto& heap = forward ? heapF : heapB;
+            const NodeState& from = st[u];
+            const float nd = from.dist[side] + stepCost;
+            const int nh = from.hops[side] + 1;
+            if (nh > hopBudget) {
+                return;
+            }
+            NodeState& to = st[v];
+            if (to.stamp[side] != st.current() || nd < to.dist[side]) {
+                to.stamp[side] = st.current();
+                to.dist[side] = nd;
+                to.parent[side] = u;
+                to.hops[side] = static_cast<std::uint16_t>(nh);
+                heap.push({nd, v, kSettle});
+                if (to.stamp[other] == st.current() && nd + to.dist[other] < best && nh + to.hops[other] <= hopBudget) {
+                    best = nd + to.dist[other];
+                    meet = v;
+                }
+            }
+        };
+        // Row 0 ("along"): forward, u's out-links u → v; backward, u's in-links x → u.
+        // Row 1 ("against", undirected only): forward, in-links v → u with no way back;
+        // backward, out-links u → x with no way back. Entry i of a row: the neighbour, the step's
+        // cost and its class, or false when the entry is not a usable step.
+        auto entry = [&](bool forward, Index u, int row, std::size_t i, Index& w, float& stepCost, int& cls) {
+            const bool outRow = (row == 0) == forward;
+            const Index other = outRow ? m_g.outNeighbours(u)[i] : m_g.inNeighbours(u)[i];
+            const std::uint8_t bits = outRow ? m_g.outBits(u)[i] : m_g.inBits(u)[i];
+            const std::uint8_t conf = outRow ? m_g.outConfidence(u)[i] : m_g.inConfidence(u)[i];
+            if (row == 1 && (bits & linkbits::kReverseExists) != 0) {
+                return false;
+            }
+            const Index from = forward ? u : other;
+            const Index to = forward ? other : u;
+            if (st.seen(other, kBlocked) || blockedStep(from, to)) {
+                return false;
+            }
+            w = other;
+            stepCost = cost(from, to, bits, conf, row == 0);
+            cls = classOf(bits, row == 0);
+            return true;
+        };
+        auto rowSize = [&](bool forward, Index u, int row) {
+            return (row == 0) == forward ? m_g.outDegree(u) : m_g.inDegree(u);
+        };
+
+        while (!heapF.empty() && !heapB.empty()) {
+            if (heapF.top().key + heapB.top().key >= best) {
+                break;
+            }
+            const bool forward = heapF.size() <= heapB.size();
+            auto& heap = forward ? heapF : heapB;
+            const Entry top = heap.top();
+            heap.pop();
+            const Index u = top.node;
+            const float du = st[u].dist[forward ? 0 : 1];
+            if (top.tag != kSettle) {
+                const int row = static_cast<int>(top.tag >> 31);
+                const int cls = static_cast<int>((top.tag >> 29) & 3U);
+                const std::size_t size = rowSize(forward, u, row);
+                for (std::size_t i = top.tag & kPositionMask; i < size; ++i) {
+                    Index w = 0;
+                    float stepCost = 0;
+                    int wCls = 0;
+                    if (entry(forward, u, row, i, w, stepCost, wCls) && wCls == cls) {
+                        relax(forward, u, w, stepCost);
+                        if (i + 1 < size) {
+                            heap.push(
+                                {top.key, u, top.tag - (top.tag & kPositionMask) + static_cast<std::uint32_t>(i + 1)});
+                        }
+                        break;
+                    }
+                }
+                continue;
+            }
+            if (top.key > du) {
+                continue;  // settled before at a lower cost
+            }
+            if (st[u].hops[forward ? 0 : 1] >= hopBudget) {
+                continue;  // no step from here fits in the hop budget
+            }
+            for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+                const std::size_t size = rowSize(forward, u, row);
+                if (size > kStreamAbove) {
+                    for (std::uint32_t cls = 0; cls < 4; ++cls) {
+                        heap.push({du + m_classCost[cls], u, (static_cast<std::uint32_t>(row) << 31) | (cls << 29)});
+                    }
+                    continue;
+                }
+                for (std::size_t i = 0; i < size; ++i) {
+                    Index w = 0;
+                    float stepCost = 0;
+                    int cls = 0;
+                    if (entry(forward, u, row, i, w, stepCost, cls)) {
+                        relax(forward, u, w, stepCost);
+                    }
+                }
+            }
+        }
+        if (meet == Snapshot::kNoIndex) {
+            return std::nullopt;
+        }
+        std::vector<Index> path;
+        for (Index v = meet; v != Snapshot::kNoIndex; v = st[v].parent[0]) {
+            path.push_back(v);
+        }
+        std::reverse(path.begin(), path.end());
+        for (Index v = st[meet].parent[1]; v != Snapshot::kNoIndex; v = st[v].parent[1]) {
+            path.push_back(v);
+        }
+        // Parents may have improved after the meeting was recorded; keep only a clean simple path.
+        std::vector<Index> sorted = path;
+        std::sort(sorted.begin(), sorted.end());
+        if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end() ||
+            static_cast<int>(path.size()) - 1 > hopBudget) {
+            return std::nullopt;
+        }
+        return std::make_pair(pathCost(path, path.size()), std::move(path));
+    }
+
+private:
+    const Snapshot& m_g;
+    Index m_origin;
+    bool m_undirected;
+    float m_kindCost[2][128]{};
+    float m_confidenceCost[256]{};
+    float m_coldFirstHopCost = 0;
+    float m_classCost[4]{};
+    std::vector<Index> m_warm;
+    std::vector<Index> m_avoid;
+};
+
+inline std::vector<std::pair<double, std::vector<Snapshot::Index>>>
+referenceWarmPaths(const Snapshot& g, Snapshot::Index from, Snapshot::Index to, const WarmPathOptions& options)
+{
+    const WarmPathOptions& m_options = options;
+    const Snapshot::Index m_from = from;
+    const Snapshot::Index m_to = to;
+    Searcher searcher(g, m_from, m_options);
+    std::vector<std::pair<double, std::vector<Snapshot::Index>>> out;
+    if (m_from == m_to) {
+        return out;
+    }
+    std::vector<Candidate> accepted;
+    std::vector<Candidate> pending;
+    auto known = [&](const std::vector<Index>& nodes) {
+        auto same = [&](const Candidate& c) { return c.nodes == nodes; };
+        return std::any_of(accepted.begin(), accepted.end(), same) || std::any_of(pending.begin(), pending.end(), same);
+    };
+    if (auto first = searcher.shortest(m_from, m_to, {}, {}, m_options.maxHops)) {
+        accepted.push_back({first->first, std::move(first->second), 0});
+    }
+    while (!accepted.empty() && static_cast<int>(accepted.size()) < m_options.k) {
+        const Candidate& last = accepted.back();
+        const std::vector<Index> lastNodes = last.nodes;
+        for (std::size_t i = last.deviation; i + 1 < lastNodes.size(); ++i) {
+            const Index spur = lastNodes[i];
+            const std::vector<Index> root(lastNodes.begin(), lastNodes.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+            std::vector<Index> blockedSteps;
+            for (const Candidate& p : accepted) {
+                if (p.nodes.size() > i + 1 && std::equal(root.begin(), root.end(), p.nodes.begin())) {
+                    blockedSteps.push_back(p.nodes[i + 1]);
+                }
+            }
+            const std::vector<Index> blockedNodes(root.begin(), root.end() - 1);
+            const int budget = m_options.maxHops - static_cast<int>(i);
+            // Only a spur path that could still make the top k is worth finding: once enough
+            // candidates are waiting, anything dearer than the last one needed is cut off.
+            float bound = kInfinity;
+            const std::size_t needed = static_cast<std::size_t>(m_options.k) - accepted.size();
+            if (pending.size() >= needed) {
+                std::vector<double> costs;
+                for (const Candidate& c : pending) {
+                    costs.push_back(c.cost);
+                }
+                std::nth_element(costs.begin(), costs.begin() + static_cast<std::ptrdiff_t>(needed - 1), costs.end());
+                bound = static_cast<float>(costs[needed - 1] - searcher.pathCost(root, root.size())) + 1e-4F;
+            }
+            auto spurPath = searcher.shortest(spur, m_to, blockedNodes, blockedSteps, budget, bound);
+            if (!spurPath) {
+                continue;
+            }
+            std::vector<Index> nodes = root;
+            nodes.insert(nodes.end(), spurPath->second.begin() + 1, spurPath->second.end());
+            if (!known(nodes)) {
+                const double total = searcher.pathCost(nodes, nodes.size());
+                pending.push_back({total, std::move(nodes), i});
+            }
+        }
+        if (pending.empty()) {
+            break;
+        }
+        auto best = std::min_element(pending.begin(), pending.end(), [](const Candidate& x, const Candidate& y) {
+            return x.cost != y.cost ? x.cost < y.cost : x.nodes < y.nodes;
+        });
+        accepted.push_back(std::move(*best));
+        pending.erase(best);
+    }
+
+    for (const Candidate& c : accepted) {
+        out.emplace_back(c.cost, c.nodes);
+    }
+    return out;
+}
+
+}  // namespace warmpath::graphdetail::bidirectional
