@@ -57,6 +57,8 @@ def run_measured(step, argv, results, stdin=None, env=None):
     if code != 0:
         sys.exit("%s failed (%d): %s" % (step, code, err.decode(errors="replace")[-2000:]))
     results.append((step, elapsed, usage.ru_maxrss / 1024))
+    if step != "suggest" and step != "path":
+        print("%s: %.1f s, peak RSS %.0f MiB" % (step, elapsed, usage.ru_maxrss / 1024), flush=True)
     return b"".join(chunks)
 
 
@@ -70,6 +72,7 @@ def main():
     parser.add_argument("--pairs", type=int, default=10_000)
     parser.add_argument("--suggest", type=int, default=200)
     parser.add_argument("--warm-paths", type=int, default=20)
+    parser.add_argument("--reuse", action="store_true", help="keep DIR/load.db from an earlier run: no generate, no import")
     args = parser.parse_args()
 
     cli = os.path.join(args.build, "app", "warmpath-cli")
@@ -78,16 +81,16 @@ def main():
     edges = os.path.join(args.dir, "load-edges.txt")
     db = os.path.join(args.dir, "load.db")
     backup = os.path.join(args.dir, "load.wpbackup")
-    for stale in (db, db + "-wal", db + "-shm", backup):
-        if os.path.exists(stale):
-            os.remove(stale)
     results = []
-
-    run_measured("generate edge list", [bench, "--edge-list", edges, "--people", str(args.people),
-                                        "--links", str(args.links), "--seed", str(args.seed)], results)
-    size_mb = os.path.getsize(edges) / 1e6
-    run_measured("import (%d links, %.0f MB)" % (args.links, size_mb),
-                 [cli, "--db", db, "import", edges, "--format", "edgelist", "--namespace", "synth"], results)
+    if not (args.reuse and os.path.exists(db)):
+        for stale in (db, db + "-wal", db + "-shm", backup):
+            if os.path.exists(stale):
+                os.remove(stale)
+        run_measured("generate edge list", [bench, "--edge-list", edges, "--people", str(args.people),
+                                            "--links", str(args.links), "--seed", str(args.seed)], results)
+        size_mb = os.path.getsize(edges) / 1e6
+        run_measured("import (%d links, %.0f MB)" % (args.links, size_mb),
+                     [cli, "--db", db, "import", edges, "--format", "edgelist", "--namespace", "synth"], results)
     # The people actually created (a generated number can have no link at all).
     people = [ref for ref in (line.split("\t")[0] for line in run_measured(
         "people (list everyone)", [cli, "--db", db, "people"], results).decode().splitlines())
