@@ -51,6 +51,12 @@ public:
         if (opened != SQLITE_OK) {
             return Error("cannot open an in-memory snapshot: " + std::string(sqlite3_errstr(opened)));
         }
+        // memdb refuses to grow past 1 GiB unless told otherwise (SQLITE_MEMDB_DEFAULT_MAXSIZE): a
+        // database of 10 million links (1.2 GB) could not be backed up. Room for the source as it
+        // is now and for what other connections may add while the copy runs.
+        Statement pages = source.prepare("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size");
+        sqlite3_int64 limit = (pages.step() ? 2 * pages.int64(0) : 0) + (std::int64_t{1} << 30);
+        sqlite3_file_control(memory.get(), "main", SQLITE_FCNTL_SIZE_LIMIT, &limit);
         sqlite3_backup* backup = sqlite3_backup_init(memory.get(), "main", source.handle(), "main");
         if (backup == nullptr) {
             return Error("cannot start the snapshot: " + std::string(sqlite3_errmsg(memory.get())));

@@ -230,7 +230,18 @@ Result<bool> CsvReader::next(std::vector<std::string>& fields)
     if (fields.empty()) {
         fields.emplace_back();
     }
+    // No export has records anywhere near this; without a bound, one hostile line (100 MB of
+    // text, or of commas: a field object each) costs ten times its size in memory.
+    const std::uint64_t recordStart = m_consumed;
+    const auto tooLong = [&] {
+        return Error("a record longer than " + std::to_string(kMaxCsvRecordBytes >> 20U) +
+                         " MiB (not a contact export, or damaged)",
+                     m_fileName, m_recordLine, 1);
+    };
     for (;;) {
+        if (m_consumed - recordStart > kMaxCsvRecordBytes) {
+            return tooLong();
+        }
         int c = get();
         if (c < 0 || c == '\n') {
             if (!fields.back().empty() && fields.back().back() == '\r') {
@@ -239,6 +250,11 @@ Result<bool> CsvReader::next(std::vector<std::string>& fields)
             return true;
         }
         if (c == ',') {
+            if (fields.size() >= kMaxCsvFields) {
+                return Error("a record with more than " + std::to_string(kMaxCsvFields) +
+                                 " fields (not a contact export, or damaged)",
+                             m_fileName, m_recordLine, 1);
+            }
             fields.emplace_back();
             continue;
         }
@@ -246,6 +262,9 @@ Result<bool> CsvReader::next(std::vector<std::string>& fields)
             const std::size_t openLine = m_line;
             const std::size_t openColumn = m_column;
             for (;;) {
+                if (m_consumed - recordStart > kMaxCsvRecordBytes) {
+                    return tooLong();
+                }
                 c = get();
                 if (c < 0) {
                     return Error("a quoted field is never closed (the file is truncated or malformed)", m_fileName,

@@ -75,6 +75,11 @@ private:
     bool m_eof = false;
 };
 
+/// The longest CSV record CsvReader accepts (bytes, quotes and line breaks inside fields included).
+inline constexpr std::uint64_t kMaxCsvRecordBytes = std::uint64_t{16} << 20;
+/// The most fields a CSV record may have (Google's export, the widest, has about 90).
+inline constexpr std::size_t kMaxCsvFields = 10000;
+
 /// An RFC 4180 reader: comma-separated, fields in double quotes may hold commas, quotes
 /// (doubled) and line breaks; CRLF or LF; a UTF-8 BOM is dropped; the last record needs no
 /// newline. Streaming: only the current record is held.

@@ -17,6 +17,8 @@ WARMPATH_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 xvfb xauth dpkg-dev file clang-format
   # tests: the local Bluesky/Mastodon server the crawl tests start (tests/fetch_server)
   python3
+  # tests: libFuzzer targets (tests/fuzz, the `fuzz` preset)
+  clang libclang-rt-14-dev
 )
 
 warmpath_log() { printf '\033[1mwarmpath:\033[0m %s\n' "$*" >&2; }

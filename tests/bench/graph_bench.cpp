@@ -8,6 +8,11 @@
 // exports DIR/edges.txt, DIR/pairs.txt and DIR/users.txt (dense 0-based node numbers, the
 // snapshot's order) for tests/bench/graph_bench_compare.py to run the same questions in igraph,
 // graph-tool and NetworkX.
+//
+//   warmpath_graph_bench --edge-list FILE [--people N] [--links M] [--seed S]
+//
+// only writes the same synthetic graph as an edge list (`pN pM` a line, person numbers as
+// generated) for `warmpath-cli import`, and exits: the load test (tests/bench/load_test.py) uses it.
 
 #include <algorithm>
 #include <chrono>
@@ -320,6 +325,21 @@ int main(int argc, char** argv)
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--only") == 0) {
             p.only = argv[i + 1];
+        }
+    }
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::strcmp(argv[i], "--edge-list") == 0) {
+            const auto t0 = Clock::now();
+            const auto edges = generate(p);
+            std::ofstream out(argv[i + 1], std::ios::binary);
+            std::string line;
+            for (const std::uint64_t e : edges) {
+                line = 'p' + std::to_string(e >> 32) + " p" + std::to_string(e & 0xFFFFFFFFU) + '\n';
+                out << line;
+            }
+            std::printf("wrote %zu links among %zu people to %s in %.1f s\n", edges.size(), p.people, argv[i + 1],
+                        secondsSince(t0));
+            return out ? 0 : 1;
         }
     }
     auto want = [&](char section) { return p.only.find(section) != std::string::npos; };

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "CliContext.h"
+#include "util/DisplayText.h"
 
 namespace warmpath::cli {
 namespace {
@@ -138,7 +139,7 @@ void registerDegrees(CLI::App& app, CliContext& context)
             }
             context.printJson({{"from", answer->from.ref}, {"levels", levels}, {"unreachable", answer->unreachable}});
         } else {
-            context.out() << "from " << answer->from.ref << " (" << answer->from.name << ")\n";
+            context.out() << "from " << answer->from.ref << " (" << displaySafe(answer->from.name) << ")\n";
             for (std::size_t d = 0; d < answer->levels.size(); ++d) {
                 context.out() << "degree " << (d + 1) << "  " << answer->levels[d] << '\n';
             }
@@ -236,8 +237,8 @@ void registerPath(CLI::App& app, CliContext& context)
         }
         std::ostream& out = context.out();
         if (!answer->degree) {
-            out << answer->to.name << " (" << answer->to.ref << ") is not connected to " << answer->from.name << " ("
-                << answer->from.ref << ")\n";
+            out << displaySafe(answer->to.name) << " (" << answer->to.ref << ") is not connected to "
+                << displaySafe(answer->from.name) << " (" << answer->from.ref << ")\n";
             return static_cast<int>(kExitOk);
         }
         out << "degree " << *answer->degree << '\n';
@@ -248,8 +249,9 @@ void registerPath(CLI::App& app, CliContext& context)
             const WarmPathView& path = answer->paths[i];
             out << (i + 1) << ". " << path.hops << " hops, warmth " << rounded(path.warmth) << '\n';
             for (const PathLinkView& link : path.links) {
-                out << "   " << link.from.name << " (" << link.from.ref << ") -" << link.kind
-                    << (link.mutual ? ", mutual" : "") << "-> " << link.to.name << " (" << link.to.ref << ")";
+                out << "   " << displaySafe(link.from.name) << " (" << link.from.ref << ") -" << link.kind
+                    << (link.mutual ? ", mutual" : "") << "-> " << displaySafe(link.to.name) << " (" << link.to.ref
+                    << ")";
                 if (!link.sources.empty()) {
                     out << "  [";
                     for (std::size_t s = 0; s < link.sources.size(); ++s) {
@@ -316,7 +318,7 @@ void registerSuggest(CLI::App& app, CliContext& context)
             return static_cast<int>(kExitOk);
         }
         for (const SuggestionView& s : answer->suggestions) {
-            context.out() << rounded(s.score) << "  " << s.person.name << " (" << s.person.ref << ")  via";
+            context.out() << rounded(s.score) << "  " << displaySafe(s.person.name) << " (" << s.person.ref << ")  via";
             for (const std::string& via : s.via) {
                 context.out() << ' ' << via;
             }
@@ -380,8 +382,8 @@ void registerBrokers(CLI::App& app, CliContext& context)
             return static_cast<int>(kExitOk);
         }
         for (const BrokerView& b : answer->brokers) {
-            context.out() << b.uniqueReach << " only through, " << b.reach << " in all  " << b.contact.name << " ("
-                          << b.contact.ref << ")\n";
+            context.out() << b.uniqueReach << " only through, " << b.reach << " in all  " << displaySafe(b.contact.name)
+                          << " (" << b.contact.ref << ")\n";
         }
         return static_cast<int>(kExitOk);
     });
@@ -448,7 +450,7 @@ void registerMetrics(CLI::App& app, CliContext& context)
         auto list = [&](const char* title, const std::vector<RankedPerson>& people) {
             out << title << '\n';
             for (const RankedPerson& p : people) {
-                out << "  " << rounded(p.value) << "  " << p.person.name << " (" << p.person.ref << ")\n";
+                out << "  " << rounded(p.value) << "  " << displaySafe(p.person.name) << " (" << p.person.ref << ")\n";
             }
         };
         list("pagerank", m->topPageRank);

@@ -7,6 +7,7 @@
 
 #include "CliContext.h"
 #include "JsonShapes.h"
+#include "util/DisplayText.h"
 
 namespace warmpath::cli {
 namespace {
@@ -85,7 +86,7 @@ void registerTagCommands(CLI::App& app, CliContext& context)
                 context.printJson({{"tags", list}});
             } else {
                 for (const TagInfo& t : *tags) {
-                    context.out() << t.name << '\t' << t.count
+                    context.out() << displaySafe(t.name) << '\t' << t.count
                                   << (t.cadenceDays ? "\tevery " + std::to_string(*t.cadenceDays) + " days" : "")
                                   << '\n';
                 }
@@ -194,8 +195,9 @@ void registerPeopleCommand(CLI::App& app, CliContext& context)
             context.printJson({{"people", list}});
         } else {
             for (const PersonSummary& row : *people) {
-                context.out() << context.refOf(row.person.id) << '\t' << row.person.displayName << '\t'
-                              << row.person.organisation << '\t' << joined(row.tags, ", ") << '\n';
+                context.out() << context.refOf(row.person.id) << '\t' << displaySafe(row.person.displayName) << '\t'
+                              << displaySafe(row.person.organisation) << '\t' << displaySafe(joined(row.tags, ", "))
+                              << '\n';
             }
         }
         return static_cast<int>(kExitOk);
@@ -247,24 +249,24 @@ void registerPersonCommand(CLI::App& app, CliContext& context)
             return static_cast<int>(kExitOk);
         }
         std::ostream& out = context.out();
-        out << d.person.displayName << " (" << d.ref << ")\n";
+        out << displaySafe(d.person.displayName) << " (" << d.ref << ")\n";
         if (!d.person.organisation.empty() || !d.person.title.empty()) {
-            out << "  works      " << d.person.title << (d.person.title.empty() ? "" : " at ") << d.person.organisation
-                << '\n';
+            out << "  works      " << displaySafe(d.person.title) << (d.person.title.empty() ? "" : " at ")
+                << displaySafe(d.person.organisation) << '\n';
         }
         out << "  degree     " << (d.degree ? std::to_string(*d.degree) : std::string("unknown")) << '\n';
         for (const Identity& i : d.identities) {
-            out << "  identity   " << i.network << ':' << i.key << '\n';
+            out << "  identity   " << displaySafe(i.network) << ':' << displaySafe(i.key) << '\n';
         }
         if (!d.tags.empty()) {
-            out << "  tags       " << joined(d.tags, ", ") << '\n';
+            out << "  tags       " << displaySafe(joined(d.tags, ", ")) << '\n';
         }
         if (d.due) {
             out << "  follow-up  due " << formatDate(d.due->due) << " (" << d.due->daysOverdue << " days overdue)"
                 << (d.due->cadenceDays ? ", every " + std::to_string(*d.due->cadenceDays) + " days" : "") << '\n';
         }
         for (const Note& n : d.notes) {
-            out << "  note       " << n.createdAt << ' ' << n.text << '\n';
+            out << "  note       " << n.createdAt << ' ' << displaySafe(n.text) << '\n';
         }
         for (const IntroRequest& intro : d.introRequests) {
             out << "  intro #" << intro.id << "   " << toString(intro.status) << '\n';

@@ -5,6 +5,7 @@
 // an error.
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -178,24 +179,25 @@ Result<std::vector<ArchiveFile>> readZip(const ParseInput& input)
             return Error("cannot open `" + name + "` in the archive", input.label);
         }
         ArchiveFile out{.label = input.label + ":" + name, .text = {}, .kind = kind};
-        out.text.resize(static_cast<std::size_t>(stat.size));
-        std::size_t got = 0;
-        while (got < out.text.size()) {
-            const zip_int64_t n = zip_fread(file.get(), out.text.data() + got, out.text.size() - got);
+        // Grow with what the entry really holds, never reserve what it states: a stated size is
+        // the archive's word, and a lying one (a few bytes claiming 250 MB, many times over) would
+        // otherwise make the import reserve and zero gigabytes (found by fuzzing).
+        std::array<char, 64 * 1024> chunk{};
+        for (;;) {
+            const zip_int64_t n = zip_fread(file.get(), chunk.data(), chunk.size());
             if (n < 0) {
                 return Error("`" + name + "` in the archive is damaged", input.label);
             }
             if (n == 0) {
                 break;
             }
-            got += static_cast<std::size_t>(n);
+            // Never trust the stated size: a byte past it means the entry lies about itself.
+            if (out.text.size() + static_cast<std::size_t>(n) > stat.size) {
+                return Error("`" + name + "` in the archive is larger than it says; refused", input.label);
+            }
+            out.text.append(chunk.data(), static_cast<std::size_t>(n));
         }
-        out.text.resize(got);
-        // Never trust the stated size: a byte past it means the entry lies about itself.
-        char extra = 0;
-        if (zip_fread(file.get(), &extra, 1) > 0) {
-            return Error("`" + name + "` in the archive is larger than it says; refused", input.label);
-        }
+        const std::size_t got = out.text.size();
         total += got;
         files.push_back(std::move(out));
     }

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Load test (issue 8, docs/reliability.md): the 10-million-link synthetic graph of
+docs/performance.md imported, queried and backed up through warmpath-cli, with the wall time and
+peak RSS of every step. Not a unit test: it takes several minutes and a few GB of disk.
+
+  tests/bench/load_test.py --build BUILD_DIR --dir WORK_DIR [--people N] [--links M]
+                           [--pairs P] [--suggest U] [--warm-paths W] [--seed S]
+
+BUILD_DIR holds app/warmpath-cli and tests/bench/warmpath_graph_bench (configure any preset with
+-DWARMPATH_BUILD_BENCHMARKS=ON). The graph comes from warmpath_graph_bench --edge-list (the same
+generator and seed as the performance figures), is imported from that edge list with
+`warmpath-cli import`, asked P degree-of-separation questions in one `path --pairs` run, U
+`suggest` questions and W warm-path questions (one process each), and backed up.
+"""
+
+import argparse
+import os
+import random
+import sys
+import time
+
+# Figures of docs/performance.md the steps are held against (peak RSS, MiB).
+LIMITS = {
+    "import": 256,  # `warmpath-cli import`: 186-256 MiB measured, levels off with the page cache
+}
+
+
+def run_measured(step, argv, results, stdin=None, env=None):
+    """Like run, with the peak RSS from a fork that execs argv (exact per child)."""
+    start = time.monotonic()
+    read_end, write_end = os.pipe()
+    err_read, err_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.dup2(os.open(stdin, os.O_RDONLY) if stdin else os.open(os.devnull, os.O_RDONLY), 0)
+        os.dup2(write_end, 1)
+        os.dup2(err_write, 2)
+        os.close(read_end)
+        os.close(err_read)
+        if env:
+            os.execve(argv[0], argv, env)
+        os.execv(argv[0], argv)
+    os.close(write_end)
+    os.close(err_write)
+    chunks = []
+    with os.fdopen(read_end, "rb") as out:
+        while True:
+            data = out.read(1 << 16)
+            if not data:
+                break
+            chunks.append(data)
+    with os.fdopen(err_read, "rb") as errors:
+        err = errors.read()
+    _, status, usage = os.wait4(pid, 0)
+    elapsed = time.monotonic() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit("%s failed (%d): %s" % (step, code, err.decode(errors="replace")[-2000:]))
+    results.append((step, elapsed, usage.ru_maxrss / 1024))
+    if step != "suggest" and step != "path":
+        print("%s: %.1f s, peak RSS %.0f MiB" % (step, elapsed, usage.ru_maxrss / 1024), flush=True)
+    return b"".join(chunks)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build", required=True)
+    parser.add_argument("--dir", required=True)
+    parser.add_argument("--people", type=int, default=1_000_000)
+    parser.add_argument("--links", type=int, default=10_000_000)
+    parser.add_argument("--seed", type=int, default=20261126)
+    parser.add_argument("--pairs", type=int, default=10_000)
+    parser.add_argument("--suggest", type=int, default=200)
+    parser.add_argument("--warm-paths", type=int, default=20)
+    parser.add_argument("--reuse", action="store_true", help="keep DIR/load.db from an earlier run: no generate, no import")
+    args = parser.parse_args()
+
+    cli = os.path.join(args.build, "app", "warmpath-cli")
+    bench = os.path.join(args.build, "tests", "bench", "warmpath_graph_bench")
+    os.makedirs(args.dir, exist_ok=True)
+    edges = os.path.join(args.dir, "load-edges.txt")
+    db = os.path.join(args.dir, "load.db")
+    backup = os.path.join(args.dir, "load.wpbackup")
+    results = []
+    if not (args.reuse and os.path.exists(db)):
+        for stale in (db, db + "-wal", db + "-shm", backup):
+            if os.path.exists(stale):
+                os.remove(stale)
+        run_measured("generate edge list", [bench, "--edge-list", edges, "--people", str(args.people),
+                                            "--links", str(args.links), "--seed", str(args.seed)], results)
+        size_mb = os.path.getsize(edges) / 1e6
+        run_measured("import (%d links, %.0f MB)" % (args.links, size_mb),
+                     [cli, "--db", db, "import", edges, "--format", "edgelist", "--namespace", "synth"], results)
+    # The people actually created (a generated number can have no link at all).
+    people = [ref for ref in (line.split("\t")[0] for line in run_measured(
+        "people (list everyone)", [cli, "--db", db, "people"], results).decode().splitlines())
+        if ref.startswith("synth:")]
+    rng = random.Random(args.seed)
+    pairs_file = os.path.join(args.dir, "load-pairs.txt")
+    with open(pairs_file, "w") as out:
+        for _ in range(args.pairs):
+            out.write("%s %s\n" % (rng.choice(people), rng.choice(people)))
+    out = run_measured("path --pairs (%d pairs)" % args.pairs, [cli, "--db", db, "path", "--pairs", pairs_file], results)
+    degrees = [line.rsplit(" ", 1)[1] for line in out.decode().splitlines()]
+    assert len(degrees) == args.pairs, "path --pairs answered %d of %d pairs" % (len(degrees), args.pairs)
+
+    worst = 0.0
+    start = time.monotonic()
+    rss = 0.0
+    for i in range(args.suggest):
+        step = []
+        run_measured("suggest", [cli, "--db", db, "suggest", "--for", rng.choice(people), "--json"], step)
+        worst = max(worst, step[0][1])
+        rss = max(rss, step[0][2])
+    results.append(("suggest x%d (one process each; worst %.2f s)" % (args.suggest, worst),
+                    time.monotonic() - start, rss))
+    start = time.monotonic()
+    rss = 0.0
+    for i in range(args.warm_paths):
+        step = []
+        run_measured("path", [cli, "--db", db, "path", "--from", rng.choice(people), rng.choice(people), "--json"],
+                     step)
+        rss = max(rss, step[0][2])
+    results.append(("warm paths x%d (path --from A B, top 5)" % args.warm_paths, time.monotonic() - start, rss))
+
+    env = dict(os.environ, WARMPATH_PASSPHRASE="load test")
+    run_measured("backup (%.0f MB database)" % (os.path.getsize(db) / 1e6), [cli, "--db", db, "backup", backup],
+                 results, env=env)
+    run_measured("restore --into (verify)", [cli, "restore", backup, "--into", db + ".restored", "--force"],
+                 results, env=env)
+
+    print("| step | wall time | peak RSS |")
+    print("|---|---|---|")
+    for step, elapsed, peak in results:
+        limit = next((v for k, v in LIMITS.items() if step.startswith(k)), None)
+        verdict = "" if limit is None else (" (≤ %d MiB ✅)" % limit if peak <= limit else " (> %d MiB ❌)" % limit)
+        print("| %s | %.1f s | %.0f MiB%s |" % (step, elapsed, peak, verdict))
+    os.remove(db + ".restored")
+
+
+if __name__ == "__main__":
+    main()

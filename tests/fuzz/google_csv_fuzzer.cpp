@@ -1,0 +1,9 @@
+// libFuzzer target: the Google Contacts CSV importer (see FuzzImport.h and docs/reliability.md).
+
+#include "FuzzImport.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    warmpath::fuzz::importBytes(warmpath::import::Format::Google, data, size, "contacts.csv");
+    return 0;
+}
