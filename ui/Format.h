@@ -11,6 +11,7 @@
 #include <QWidget>
 
 #include "Workspace.h"
+#include "util/DisplayText.h"
 
 // How the GUI words numbers, dates and counts. Pure functions, so that the table, the details panel
 // and the status bar say "in 3 days" the same way and tests can pin the wording down.
@@ -23,6 +24,14 @@ namespace warmpath::ui {
 [[nodiscard]] inline QString toQString(const std::string& text)
 {
     return QString::fromStdString(text);
+}
+
+/// A person's name as it came from a file or a server, made safe to show: control characters and
+/// line breaks replaced, bidi overrides removed and right-to-left names isolated, so that a name
+/// cannot reorder or hide the text around it (the CLI shows names the same way).
+[[nodiscard]] inline QString personName(const std::string& name)
+{
+    return QString::fromStdString(displaySafe(name));
 }
 
 /// `YYYY-MM-DD` as core writes it; an invalid QDate for empty or malformed text.

@@ -52,6 +52,15 @@ private slots:
         QCOMPARE(relativePast(today.addDays(-daysAgo), today), text);
     }
 
+    void personNamesCannotReorderOrBreakTheTextAroundThem()
+    {
+        const QString overridden = personName("Ana \u202Egnp.exe\nBo");
+        QVERIFY(!overridden.contains(QChar(0x202E)));
+        QVERIFY(!overridden.contains(QLatin1Char('\n')));
+        QVERIFY(overridden.startsWith(QStringLiteral("Ana ")));
+        QCOMPARE(personName("Noa Kessler"), QStringLiteral("Noa Kessler"));
+    }
+
     void countsAreGroupedAndPluralised()
     {
         QCOMPARE(formatCount(1, QStringLiteral("person"), QStringLiteral("people")), QStringLiteral("1 person"));

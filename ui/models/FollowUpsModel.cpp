@@ -94,7 +94,7 @@ QVariant FollowUpsModel::data(const QModelIndex& index, int role) const
             }
             return {};
         case Name:
-            return toQString(item.name);
+            return personName(item.name);
         case Due: {
             const QDate due = toQDate(item.due);
             return tr("%1 \u00b7 %2").arg(relativeDue(due, due.addDays(item.daysOverdue)), mediumDate(due));

@@ -178,7 +178,7 @@ QVariant PeopleModel::displayValue(const PersonSummary& row, const RowExtras& ex
 {
     switch (column) {
     case Name:
-        return toQString(row.person.displayName);
+        return personName(row.person.displayName);
     case Degree:
         return extras.degree >= 0 ? degreeBadge(extras.degree) : QString();
     case Networks:

@@ -60,7 +60,7 @@ QVariant WarmPathsModel::data(const QModelIndex& index, int role) const
     case Route: {
         QStringList names;
         for (const NamedPerson& person : path.people) {
-            names.append(toQString(person.name));
+            names.append(personName(person.name));
         }
         return names.join(QStringLiteral(" \u2192 "));
     }
@@ -151,9 +151,9 @@ QVariant PathHopsModel::data(const QModelIndex& index, int role) const
     }
     switch (index.column()) {
     case From:
-        return toQString(link.from.name);
+        return personName(link.from.name);
     case To:
-        return toQString(link.to.name);
+        return personName(link.to.name);
     case Kind:
         return kindText(link.kind);
     case Mutual:

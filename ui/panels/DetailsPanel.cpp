@@ -522,7 +522,7 @@ void DetailsPanel::showPerson(PersonId id)
         finishEditingNote();
     }
     m_person = id;
-    m_displayName = toQString(person->displayName);
+    m_displayName = personName(person->displayName);
     const QPalette& pal = palette();
     const QColor muted = mutedOnBase(pal);
 
@@ -959,7 +959,7 @@ void DetailsPanel::showConnections(const Connections& connections)
                 hop->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
                 hop->setText(QStringLiteral("%1 %2 %3")
                                  .arg(coloured(QStringLiteral("\u2192"), muted),
-                                      personLink(link.to.id, toQString(link.to.name)),
+                                      personLink(link.to.id, personName(link.to.name)),
                                       coloured(QStringLiteral("\u00B7 ") + how.toHtmlEscaped(), muted)));
                 hop->setToolTip(files.isEmpty() ? how : tr("%1\nfrom %2").arg(how, files.join(QStringLiteral(", "))));
                 connect(hop, &QLabel::linkActivated, this,
@@ -984,7 +984,7 @@ void DetailsPanel::showConnections(const Connections& connections)
     if (!connections.mutual.empty()) {
         QStringList names;
         for (std::size_t i = 0; i < connections.mutual.size() && i < kMutualShown; ++i) {
-            names.append(personLink(connections.mutual[i].id, toQString(connections.mutual[i].name)));
+            names.append(personLink(connections.mutual[i].id, personName(connections.mutual[i].name)));
         }
         QString text = QStringLiteral("<b>%1</b><br>%2")
                            .arg(tr("%1 in common")
@@ -1101,7 +1101,7 @@ void DetailsPanel::setIntroStatus(std::int64_t introId, IntroStatus status)
         if (intro.id == introId && intro.status != status) {
             const auto target = workspace->person(intro.target);
             m_undoStack.push(new IntroCommand(m_session, introId, intro.status, status,
-                                              target ? toQString(target->displayName) : QString()));
+                                              target ? personName(target->displayName) : QString()));
         }
     }
 }

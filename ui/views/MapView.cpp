@@ -325,9 +325,9 @@ void MapView::relayout()
     names.reserve(static_cast<qsizetype>(m_session.people().size()));
     QString centreName;
     for (const PersonSummary& row : m_session.people()) {
-        names.insert(row.person.id.value(), toQString(row.person.displayName));
+        names.insert(row.person.id.value(), personName(row.person.displayName));
         if (row.person.id == centre) {
-            centreName = row.person.isMe ? tr("you") : toQString(row.person.displayName);
+            centreName = row.person.isMe ? tr("you") : personName(row.person.displayName);
         }
     }
     m_centreLabel->setText(tr("Network of <b>%1</b>").arg(centreName.toHtmlEscaped()));

@@ -271,7 +271,7 @@ void PathFinderView::search()
             return;
         }
         const WarmPathsAnswer& answer = result.answer;
-        const QString name = toQString(answer.to.name).toHtmlEscaped();
+        const QString name = personName(answer.to.name).toHtmlEscaped();
         if (answer.paths.empty()) {
             m_summary->setText(answer.degree ? tr("No path to <b>%1</b> without the people avoided.").arg(name)
                                              : tr("<b>%1</b> is not connected to your network.").arg(name));
@@ -358,12 +358,12 @@ void PathFinderView::draftIntro()
     auto* dialog = new QDialog(this);
     dialog->setObjectName(QStringLiteral("introDraftDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Introduction request to %1").arg(toQString(path.people[1].name)));
+    dialog->setWindowTitle(tr("Introduction request to %1").arg(personName(path.people[1].name)));
     auto* text = new QPlainTextEdit(toQString(intro->message), dialog);
     text->setObjectName(QStringLiteral("introMessage"));
     auto* note = new QLabel(tr("Saved as a draft request: it appears in %1's details and in your follow-ups. Edit "
                                "the message, copy it, and send it the way you usually talk to them.")
-                                .arg(toQString(path.people.back().name)),
+                                .arg(personName(path.people.back().name)),
                             dialog);
     note->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);

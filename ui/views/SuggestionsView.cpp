@@ -260,7 +260,7 @@ void SuggestionsView::refresh()
             for (const SuggestionView& view : answer->suggestions) {
                 SuggestionRow row;
                 row.person = view.person.id;
-                row.name = toQString(view.person.name);
+                row.name = personName(view.person.name);
                 row.score = view.score;
                 row.commonContacts = view.commonContacts;
                 if (auto person = workspace->person(view.person.id)) {
