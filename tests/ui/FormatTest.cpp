@@ -57,7 +57,7 @@ private slots:
         const QString overridden = personName("Ana \u202Egnp.exe\nBo");
         QVERIFY(!overridden.contains(QChar(0x202E)));
         QVERIFY(!overridden.contains(QLatin1Char('\n')));
-        QVERIFY(overridden.startsWith(QStringLiteral("Ana ")));
+        QVERIFY(overridden.contains(QStringLiteral("Ana gnp.exe Bo")));
         QCOMPARE(personName("Noa Kessler"), QStringLiteral("Noa Kessler"));
     }
 
