@@ -1,6 +1,7 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QtTest>
 
 #include "DialogTestSupport.h"
@@ -69,6 +70,15 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    void cleanupTestCase()
+    {
+        // The backups ran on the global pool's threads, where OpenSSL keeps per-thread state (its
+        // random generators) that it frees when a thread exits. Let those threads exit now, while
+        // OpenSSL is still initialised, rather than outlive its clean-up at process exit (which
+        // LeakSanitizer reports as a leak).
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(kLoadTimeoutMs));
     }
 
     void theBackUpButtonWaitsForTwoMatchingPassphrases()
