@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QtTest>
 
 #include "DialogTestSupport.h"
@@ -107,7 +108,13 @@ private slots:
         QVERIFY2(m_server->running(), "the local test server did not start");
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase()
+    {
+        m_server.reset();
+        // Join the global pool's threads while OpenSSL is still initialised: it frees its per-thread
+        // state when a thread exits, and a thread outliving its clean-up at exit shows as a leak.
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(kLoadTimeoutMs));
+    }
 
     void aCrawlAgainstTheLocalServerCompletesAndReportsItsCounts()
     {

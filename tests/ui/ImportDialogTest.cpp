@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QTreeWidget>
 #include <QUrl>
 #include <QtTest>
@@ -90,6 +91,13 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QVERIFY2(!WARMPATH_TEST_DATA("import/linkedin/Connections.csv").isEmpty(), "fixtures missing");
+    }
+
+    void cleanupTestCase()
+    {
+        // Join the global pool's threads while OpenSSL is still initialised: it frees its per-thread
+        // state when a thread exits, and a thread outliving its clean-up at exit shows as a leak.
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(kLoadTimeoutMs));
     }
 
     void importingAFixtureShowsItsPeopleInTheList()

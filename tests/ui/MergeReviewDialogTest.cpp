@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -83,6 +84,13 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    void cleanupTestCase()
+    {
+        // Join the global pool's threads while OpenSSL is still initialised: it frees its per-thread
+        // state when a thread exits, and a thread outliving its clean-up at exit shows as a leak.
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(kLoadTimeoutMs));
     }
 
     void thePairIsShownSideBySideWithWhyItWasFlagged()
