@@ -1,7 +1,5 @@
 #include "export/ExportData.h"
 
-#include <unordered_map>
-
 #include "store/People.h"
 #include "store/RefResolver.h"
 
@@ -17,10 +15,7 @@ ExportData collectExportData(Database& db, const DegreeLookup& degrees, Date tod
     RefResolver refs(db);
     WorkflowRepository workflow(db);
     data.followUps = workflow.followUpQueue(today);
-    std::unordered_map<PersonId, std::string> dueOf;
-    for (const FollowUpItem& item : data.followUps) {
-        dueOf.emplace(item.person, formatDate(item.due));
-    }
+    // summaries() gives each person the due date of that same queue.
     for (PersonSummary& summary : people.summaries(today)) {
         const PersonId id = summary.person.id;
         ExportPerson row{.person = std::move(summary.person),
@@ -28,7 +23,7 @@ ExportData collectExportData(Database& db, const DegreeLookup& degrees, Date tod
                          .identities = people.identities(id),
                          .tags = std::move(summary.tags),
                          .degree = degrees ? degrees(id) : std::nullopt,
-                         .followUpDue = dueOf.contains(id) ? dueOf.at(id) : std::string(),
+                         .followUpDue = std::move(summary.followUpDue),
                          .lastContacted = std::move(summary.lastContacted)};
         data.people.push_back(std::move(row));
     }
