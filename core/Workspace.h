@@ -265,6 +265,12 @@ private:
     auto guarded(Work&& work) -> decltype(work())
     {
         std::lock_guard lock(m_mutex);
+        // Whatever `work` read, no statement stays on a row (and so no read transaction stays
+        // open) once the operation is over.
+        struct ResetCachedStatements {
+            Database& db;
+            ~ResetCachedStatements() { db.resetCachedStatements(); }
+        } resetAfterwards{m_db};
         try {
             return work();
         } catch (const DatabaseError& e) {

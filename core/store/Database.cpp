@@ -302,6 +302,13 @@ Statement& Database::cached(std::string_view sql)
     return *it->second;
 }
 
+void Database::resetCachedStatements() noexcept
+{
+    for (auto& entry : m_cache) {
+        entry.second->reset();
+    }
+}
+
 void Database::execute(std::string_view sql)
 {
     std::string owned(sql);

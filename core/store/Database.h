@@ -97,6 +97,10 @@ public:
     /// A prepared statement kept for reuse on this connection, reset and with bindings cleared.
     /// The reference stays valid for the life of the connection.
     Statement& cached(std::string_view sql);
+    /// Resets every cached statement. A statement left on a row keeps a read transaction (an old
+    /// snapshot) open on this connection: it would stop seeing other programs' writes and could not
+    /// write after them ("database is locked"). Called at the end of each Workspace operation.
+    void resetCachedStatements() noexcept;
     /// Runs one or more statements that take no parameters (schema, pragmas).
     void execute(std::string_view sql);
 

@@ -217,6 +217,19 @@ TEST_F(WorkflowTest, ThePeopleListShowsADueDateInheritedFromATagCadence)
     EXPECT_EQ(row(bo).followUpDue, "");
 }
 
+TEST_F(WorkflowTest, ReadingAFollowUpDoesNotLockTheWorkspaceOutAfterAnotherProgramsWrite)
+{
+    ASSERT_TRUE(workspace->setFollowUp(ana, day("2026-12-01"), 7).ok());
+    ASSERT_TRUE(workspace->followUp(ana).ok());  // a single-row read
+    {
+        auto other = Database::open(path, OpenMode::MustExist);
+        ASSERT_TRUE(other.ok());
+        other->execute("UPDATE person SET title = 'CTO' WHERE id = " + std::to_string(bo.value()));
+    }
+    auto tagged = workspace->addTags(ana, {"investors"});
+    ASSERT_TRUE(tagged.ok()) << tagged.error().describe();
+}
+
 TEST_F(WorkflowTest, APersonsOwnCadenceWinsOverTheTags)
 {
     const Date today = day("2026-11-26");
