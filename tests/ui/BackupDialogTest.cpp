@@ -1,7 +1,6 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QThreadPool>
 #include <QtTest>
 
 #include "DialogTestSupport.h"
@@ -68,18 +67,12 @@ class BackupDialogTest final : public QObject {
 private slots:
     void initTestCase()
     {
+        m_threadsBefore = test::threadCount();
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     }
 
-    void cleanupTestCase()
-    {
-        // The backups ran on the global pool's threads, where OpenSSL keeps per-thread state (its
-        // random generators) that it frees when a thread exits. Let those threads exit now, while
-        // OpenSSL is still initialised, rather than outlive its clean-up at process exit (which
-        // LeakSanitizer reports as a leak).
-        QVERIFY(QThreadPool::globalInstance()->waitForDone(kLoadTimeoutMs));
-    }
+    void cleanupTestCase() { QVERIFY(test::joinThreadPool(m_threadsBefore)); }
 
     void theBackUpButtonWaitsForTwoMatchingPassphrases()
     {
@@ -206,6 +199,9 @@ private slots:
         QCOMPARE(finished.first().at(0).toBool(), false);
         QVERIFY(finished.first().at(1).toString().startsWith(QStringLiteral("People as CSV could not be written: ")));
     }
+
+private:
+    int m_threadsBefore = 0;
 };
 
 QTEST_MAIN(BackupDialogTest)

@@ -1,12 +1,16 @@
+#include <algorithm>
 #include <memory>
+#include <string>
+#include <vector>
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QThreadPool>
 #include <QtTest>
 
 #include "DialogTestSupport.h"
@@ -20,8 +24,9 @@ using test::kLoadTimeoutMs;
 
 namespace {
 
-/// The local Bluesky/Mastodon stand-in the core fetch tests use (tests/fetch_server/server.py), on
-/// 127.0.0.1 and a free port it prints as `PORT <n>`. Nothing touches the internet.
+/// The local Bluesky/Mastodon stand-in the core fetch tests use
+/// (tests/fetch_server/server.py), on 127.0.0.1 and a free port it prints as
+/// `PORT <n>`. Nothing touches the internet.
 class FetchServer {
 public:
     FetchServer()
@@ -36,10 +41,10 @@ public:
         m_process.setArguments({script, QStringLiteral("--root"), root});
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start();
-        if (!m_process.waitForStarted(10'000)) {
+        if (!m_process.waitForStarted(kLoadTimeoutMs)) {
             return;
         }
-        while (!m_process.canReadLine() && m_process.waitForReadyRead(10'000)) {
+        while (!m_process.canReadLine() && m_process.waitForReadyRead(kLoadTimeoutMs)) {
         }
         const QByteArray line = m_process.readLine().trimmed();
         if (line.startsWith("PORT ")) {
@@ -59,22 +64,33 @@ public:
     FetchServer& operator=(FetchServer&&) = delete;
 
     [[nodiscard]] bool running() const { return m_port != 0; }
-    [[nodiscard]] std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
     [[nodiscard]] std::string bskyApi() const { return url() + "/bsky"; }
-    /// The next requests whose path and query contain `match` get `actions` (`slow:1.5`, `500`, ...).
+    /// The next requests whose path and query contain `match` get `actions`
+    /// (`slow:1.5`, `500`, ...).
     void script(const std::string& match, const std::string& actions) const
     {
-        fetch::HttpClient client;
-        (void)client.get(url() + "/__script?match=" + fetch::urlEncode(match) +
-                         "&actions=" + fetch::urlEncode(actions));
+        control("/__script?match=" + fetch::urlEncode(match) + "&actions=" + fetch::urlEncode(actions));
     }
-    void reset() const
+    /// Forgets scripted faults and the request log.
+    void reset() const { control("/__reset"); }
+    /// Whether a request whose path and query contain `match` has reached the
+    /// server since the last reset.
+    [[nodiscard]] bool received(const QString& match) const
     {
-        fetch::HttpClient client;
-        (void)client.get(url() + "/__reset");
+        const QJsonArray served = QJsonDocument::fromJson(QByteArray::fromStdString(control("/__log"))).array();
+        return std::any_of(served.begin(), served.end(),
+                           [&](const QJsonValue& request) { return request.toString().contains(match); });
     }
 
 private:
+    [[nodiscard]] std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+    std::string control(const std::string& path) const
+    {
+        fetch::HttpClient client;
+        auto response = client.get(url() + path);
+        return response ? response->body : std::string();
+    }
+
     QProcess m_process;
     int m_port = 0;
 };
@@ -91,6 +107,25 @@ fetch::HttpOptions fastHttp()
     return http;
 }
 
+/// A request the server holds until long after the test has stopped the crawl,
+/// and a client that waits for it that long: the crawl is certainly inside that
+/// request when the test cancels, however slowly a loaded machine runs the test
+/// (a short timeout would retry and let the crawl run on).
+constexpr auto kHeldRequest = "slow:600";
+fetch::HttpOptions patientHttp()
+{
+    fetch::HttpOptions http = fastHttp();
+    http.requestTimeout = std::chrono::minutes(10);
+    return http;
+}
+
+/// Starts the crawl and waits for its end.
+bool crawlToTheEnd(CrawlDialog& dialog)
+{
+    QSignalSpy ended(&dialog, &CrawlDialog::crawlEnded);
+    return dialog.start() && ended.wait(kLoadTimeoutMs);
+}
+
 }  // namespace
 
 class CrawlDialogTest final : public QObject {
@@ -99,6 +134,7 @@ class CrawlDialogTest final : public QObject {
 private slots:
     void initTestCase()
     {
+        m_threadsBefore = test::threadCount();
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty()) {
@@ -108,111 +144,119 @@ private slots:
         QVERIFY2(m_server->running(), "the local test server did not start");
     }
 
+    void init()
+    {
+        m_server->reset();  // a request a test held and then cancelled may have left
+                            // its script unused
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_session = std::make_unique<Session>();
+        QVERIFY(test::openNewDatabase(*m_session, *m_dir));
+    }
+
+    void cleanup()
+    {
+        m_session.reset();
+        m_dir.reset();
+    }
+
     void cleanupTestCase()
     {
         m_server.reset();
-        // Join the global pool's threads while OpenSSL is still initialised: it frees its per-thread
-        // state when a thread exits, and a thread outliving its clean-up at exit shows as a leak.
-        QVERIFY(QThreadPool::globalInstance()->waitForDone(kLoadTimeoutMs));
+        QVERIFY(test::joinThreadPool(m_threadsBefore));
     }
 
     void aCrawlAgainstTheLocalServerCompletesAndReportsItsCounts()
     {
-        QTemporaryDir dir;
-        Session session;
-        QVERIFY(test::openNewDatabase(session, dir));
-        CrawlDialog dialog(session);
-        dialog.setHttpOptions(fastHttp());
-        dialog.setRequest(
-            {.network = CrawlNetwork::Bluesky, .start = "alice.test", .depth = 2, .api = m_server->bskyApi()});
-        QSignalSpy ended(&dialog, &CrawlDialog::crawlEnded);
-        QVERIFY(dialog.start());
-        QCOMPARE(dialog.state(), CrawlDialog::State::Running);
+        const auto dialog = crawlDialog("alice.test", 2);
+        QSignalSpy ended(dialog.get(), &CrawlDialog::crawlEnded);
+        QVERIFY(dialog->start());
+        QCOMPARE(dialog->state(), CrawlDialog::State::Running);
         QVERIFY(ended.wait(kLoadTimeoutMs));
-        QCOMPARE(dialog.state(), CrawlDialog::State::Finished);
+        QCOMPARE(dialog->state(), CrawlDialog::State::Finished);
 
         // The same figures as the core's CrawlTest for this fixture.
-        QCOMPARE(dialog.summary().accountsSeen, 8);
-        QCOMPARE(dialog.summary().followListsFetched, 3);
-        QCOMPARE(dialog.summary().linksAdded, 9);
-        QCOMPARE(dialog.summary().hidden.size(), std::size_t{2});
-        QCOMPARE(dialog.summary().errors.size(), std::size_t{1});
-        QVERIFY2(dialog.resultText().contains(QStringLiteral("8 accounts seen, 3 follow lists fetched, 9 links added")),
-                 qPrintable(dialog.resultText()));
-        const QString details = dialog.findChild<QPlainTextEdit*>(QStringLiteral("crawlDetails"))->toPlainText();
+        QCOMPARE(dialog->summary().accountsSeen, 8);
+        QCOMPARE(dialog->summary().followListsFetched, 3);
+        QCOMPARE(dialog->summary().linksAdded, 9);
+        QCOMPARE(dialog->summary().hidden.size(), std::size_t{2});
+        QCOMPARE(dialog->summary().errors.size(), std::size_t{1});
+        QVERIFY2(
+            dialog->resultText().contains(QStringLiteral("8 accounts seen, 3 follow lists fetched, 9 links added")),
+            qPrintable(dialog->resultText()));
+        const QString details = dialog->findChild<QPlainTextEdit*>(QStringLiteral("crawlDetails"))->toPlainText();
         QVERIFY2(details.contains(QStringLiteral("bsky:did:plc:henry001")), qPrintable(details));
         QVERIFY2(details.contains(QStringLiteral("malformed JSON")), qPrintable(details));
-        QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("crawlRequests"))->text().toInt() > 0);
-        QCOMPARE(session.workspace()->stats()->persons, 9);                     // everyone seen, and me
-        QTRY_COMPARE_WITH_TIMEOUT(session.stats().persons, 9, kLoadTimeoutMs);  // the session reloaded
-        test::saveScreenshot(dialog, QStringLiteral("crawl-dialog"));
+        QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("crawlRequests"))->text().toInt() > 0);
+        QCOMPARE(m_session->workspace()->stats()->persons,
+                 9);  // everyone seen, and me
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->stats().persons, 9,
+                                  kLoadTimeoutMs);  // the session reloaded
+        test::saveScreenshot(*dialog, QStringLiteral("crawl-dialog"));
     }
 
     void cancellingBeforeAnythingIsFetchedWritesNothing()
     {
-        QTemporaryDir dir;
-        Session session;
-        QVERIFY(test::openNewDatabase(session, dir));
-        CrawlDialog dialog(session);
-        dialog.setHttpOptions(fastHttp());
-        dialog.setRequest(
-            {.network = CrawlNetwork::Bluesky, .start = "alice.test", .depth = 2, .api = m_server->bskyApi()});
-        QSignalSpy ended(&dialog, &CrawlDialog::crawlEnded);
-        QVERIFY(dialog.start());
-        dialog.cancel();
+        m_server->script("app.bsky.actor.getProfile", kHeldRequest);
+        const auto dialog = crawlDialog("alice.test", 2, patientHttp());
+        QSignalSpy ended(dialog.get(), &CrawlDialog::crawlEnded);
+        QVERIFY(dialog->start());
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->received(QStringLiteral("app.bsky.actor.getProfile")), kLoadTimeoutMs);
+        dialog->cancel();  // while the start account is being looked up
         QVERIFY(ended.wait(kLoadTimeoutMs));
-        QCOMPARE(dialog.state(), CrawlDialog::State::Editing);
-        QVERIFY2(dialog.resultText().contains(QStringLiteral("nothing was written")), qPrintable(dialog.resultText()));
-        QCOMPARE(session.workspace()->stats()->persons, 1);
+        QCOMPARE(dialog->state(), CrawlDialog::State::Editing);
+        QVERIFY2(dialog->resultText().contains(QStringLiteral("nothing was written")),
+                 qPrintable(dialog->resultText()));
+        QCOMPARE(m_session->workspace()->stats()->persons, 1);
     }
 
     void stoppingMidCrawlKeepsWhatWasFetchedAndResumeFinishesIt()
     {
-        QTemporaryDir dir;
-        Session session;
-        QVERIFY(test::openNewDatabase(session, dir));
-        m_server->reset();
-        m_server->script("bob00001", "slow:3");  // depth 2: bob's list comes after alice's, which is stored
-        CrawlDialog dialog(session);
-        dialog.setHttpOptions(fastHttp());
-        dialog.setRequest(
-            {.network = CrawlNetwork::Bluesky, .start = "alice.test", .depth = 2, .api = m_server->bskyApi()});
-        QSignalSpy ended(&dialog, &CrawlDialog::crawlEnded);
-        QVERIFY(dialog.start());
-        QTRY_VERIFY_WITH_TIMEOUT(session.workspace()->stats()->links > 0, kLoadTimeoutMs);
-        dialog.cancel();
+        // Depth 2: bob's follow list is asked for only once alice's is stored.
+        m_server->script("bob00001", kHeldRequest);
+        const auto dialog = crawlDialog("alice.test", 2, patientHttp());
+        QSignalSpy ended(dialog.get(), &CrawlDialog::crawlEnded);
+        QVERIFY(dialog->start());
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->received(QStringLiteral("bob00001")), kLoadTimeoutMs);
+        QVERIFY(m_session->workspace()->stats()->links > 0);
+        dialog->cancel();  // while bob's follow list is being fetched
         QVERIFY(ended.wait(kLoadTimeoutMs));
-        QCOMPARE(dialog.state(), CrawlDialog::State::Stopped);
-        QCOMPARE(dialog.summary().outcome, CrawlSummary::Outcome::Cancelled);
-        QVERIFY(dialog.summary().linksAdded > 0);
-        QCOMPARE(dialog.request().resume, true);  // offered for the next run
+        QCOMPARE(dialog->state(), CrawlDialog::State::Stopped);
+        QCOMPARE(dialog->summary().outcome, CrawlSummary::Outcome::Cancelled);
+        QVERIFY(dialog->summary().linksAdded > 0);
+        QCOMPARE(dialog->request().resume, true);  // offered for the next run
 
         m_server->reset();
-        QVERIFY(dialog.start());
-        QVERIFY(ended.wait(kLoadTimeoutMs));
-        QCOMPARE(dialog.state(), CrawlDialog::State::Finished);
-        QCOMPARE(dialog.summary().accountsSeen, 8);
-        QCOMPARE(dialog.summary().linksAdded, 9);
+        QVERIFY(crawlToTheEnd(*dialog));
+        QCOMPARE(dialog->state(), CrawlDialog::State::Finished);
+        QCOMPARE(dialog->summary().accountsSeen, 8);
+        QCOMPARE(dialog->summary().linksAdded, 9);
     }
 
     void anUnknownAccountIsReportedNotCrashed()
     {
-        QTemporaryDir dir;
-        Session session;
-        QVERIFY(test::openNewDatabase(session, dir));
-        CrawlDialog dialog(session);
-        dialog.setHttpOptions(fastHttp());
-        dialog.setRequest(
-            {.network = CrawlNetwork::Bluesky, .start = "nobody.test", .depth = 1, .api = m_server->bskyApi()});
-        QSignalSpy ended(&dialog, &CrawlDialog::crawlEnded);
-        QVERIFY(dialog.start());
-        QVERIFY(ended.wait(kLoadTimeoutMs));
-        QVERIFY(dialog.state() == CrawlDialog::State::Failed || !dialog.summary().errors.empty());
-        QVERIFY(!dialog.resultText().isEmpty());
+        const auto dialog = crawlDialog("nobody.test", 1);
+        QVERIFY(crawlToTheEnd(*dialog));
+        QVERIFY(dialog->state() == CrawlDialog::State::Failed || !dialog->summary().errors.empty());
+        QVERIFY(!dialog->resultText().isEmpty());
     }
 
 private:
+    int m_threadsBefore = 0;
+    /// A dialog on this test's database that crawls `start` on Bluesky, as served
+    /// by the local server.
+    [[nodiscard]] std::unique_ptr<CrawlDialog> crawlDialog(const std::string& start, int depth,
+                                                           const fetch::HttpOptions& http = fastHttp()) const
+    {
+        auto dialog = std::make_unique<CrawlDialog>(*m_session);
+        dialog->setHttpOptions(http);
+        dialog->setRequest(
+            {.network = CrawlNetwork::Bluesky, .start = start, .depth = depth, .api = m_server->bskyApi()});
+        return dialog;
+    }
+
     std::unique_ptr<FetchServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Session> m_session;
 };
 
 QTEST_MAIN(CrawlDialogTest)

@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QWidget>
 #include <QtTest>
 
@@ -38,6 +39,24 @@ inline void saveScreenshot(QWidget& widget, const QString& name)
     widget.show();
     QCoreApplication::processEvents();
     QVERIFY(widget.grab().save(QDir(dir).filePath(name + QStringLiteral(".png"))));
+}
+
+/// How many threads this process runs now (Linux: /proc/self/task).
+inline int threadCount()
+{
+    return static_cast<int>(
+        QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
+}
+
+/// Joins the global thread pool's threads before the test exits, back to `threadsBefore` threads in all. The dialogs
+/// ran OpenSSL on them (hashes, random numbers, HTTP), which keeps per-thread state that a thread frees in its
+/// thread-exit destructors. QThread::wait() returns before a thread has run those, so this waits until the threads
+/// are gone: one still ending when exit() runs OpenSSL's clean-up leaves its state behind, which LeakSanitizer
+/// reports as a leak (the busier the machine, the more often).
+inline bool joinThreadPool(int threadsBefore)
+{
+    return QThreadPool::globalInstance()->waitForDone(kLoadTimeoutMs) &&
+           QTest::qWaitFor([threadsBefore] { return threadCount() <= threadsBefore; }, kLoadTimeoutMs);
 }
 
 }  // namespace warmpath::test

@@ -12,7 +12,6 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QThreadPool>
 #include <QTreeWidget>
 #include <QUrl>
 #include <QtTest>
@@ -33,6 +32,18 @@ std::filesystem::path fsPath(const QString& path)
     return std::filesystem::path(QFile::encodeName(path).toStdString());
 }
 
+bool waitForState(ImportDialog& dialog, ImportDialog::State state)
+{
+    if (QTest::qWaitFor([&] { return dialog.state() == state; }, kLoadTimeoutMs)) {
+        return true;
+    }
+    if (dialog.state() != state) {
+        qWarning("import dialog in state %d, not %d: %s", static_cast<int>(dialog.state()), static_cast<int>(state),
+                 qPrintable(dialog.errorText()));
+    }
+    return dialog.state() == state;
+}
+
 /// A window on a new database file, with nothing read from or written to the user's settings.
 struct Fixture {
     QTemporaryDir dir;
@@ -49,6 +60,16 @@ struct Fixture {
                                                                 QAbstractItemModelTester::FailureReportingMode::QtTest);
         }
         return dialog;
+    }
+
+    /// A dialog with the preview of a two-line edge list (alice bob, bob carol) ready; nullptr when the
+    /// preview did not get ready.
+    ImportDialog* openTwoLineEdgeList()
+    {
+        const QString path = dir.filePath(QStringLiteral("pairs.txt"));
+        test::writeTextFile(path, "alice bob\nbob carol\n");
+        ImportDialog* dialog = openDialog({path});
+        return dialog != nullptr && waitForState(*dialog, ImportDialog::State::Ready) ? dialog : nullptr;
     }
 
     /// Declared last, so it goes before the window and the dialog's model: a model being destroyed resets
@@ -68,18 +89,6 @@ QString writeBigEdgeList(const QTemporaryDir& dir)
     return path;
 }
 
-bool waitForState(ImportDialog& dialog, ImportDialog::State state)
-{
-    if (QTest::qWaitFor([&] { return dialog.state() == state; }, kLoadTimeoutMs)) {
-        return true;
-    }
-    if (dialog.state() != state) {
-        qWarning("import dialog in state %d, not %d: %s", static_cast<int>(dialog.state()), static_cast<int>(state),
-                 qPrintable(dialog.errorText()));
-    }
-    return dialog.state() == state;
-}
-
 }  // namespace
 
 class ImportDialogTest final : public QObject {
@@ -88,17 +97,13 @@ class ImportDialogTest final : public QObject {
 private slots:
     void initTestCase()
     {
+        m_threadsBefore = test::threadCount();
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QVERIFY2(!WARMPATH_TEST_DATA("import/linkedin/Connections.csv").isEmpty(), "fixtures missing");
     }
 
-    void cleanupTestCase()
-    {
-        // Join the global pool's threads while OpenSSL is still initialised: it frees its per-thread
-        // state when a thread exits, and a thread outliving its clean-up at exit shows as a leak.
-        QVERIFY(QThreadPool::globalInstance()->waitForDone(kLoadTimeoutMs));
-    }
+    void cleanupTestCase() { QVERIFY(test::joinThreadPool(m_threadsBefore)); }
 
     void importingAFixtureShowsItsPeopleInTheList()
     {
@@ -193,10 +198,8 @@ private slots:
     void choosingAnotherFormatPreviewsWithIt()
     {
         Fixture f;
-        const QString path = f.dir.filePath(QStringLiteral("pairs.txt"));
-        test::writeTextFile(path, "alice bob\nbob carol\n");
-        ImportDialog* dialog = f.openDialog({path});
-        QVERIFY(waitForState(*dialog, ImportDialog::State::Ready));
+        ImportDialog* dialog = f.openTwoLineEdgeList();
+        QVERIFY(dialog);
         QCOMPARE(dialog->previewTotals().linksAdded, 2);
         dialog->setFormat(0, import::Format::VCard);
         QCOMPARE(dialog->state(), ImportDialog::State::Previewing);
@@ -211,10 +214,8 @@ private slots:
     void theUndirectedOptionPreviewsALinkEachWayPerLine()
     {
         Fixture f;
-        const QString path = f.dir.filePath(QStringLiteral("pairs.txt"));
-        test::writeTextFile(path, "alice bob\nbob carol\n");
-        ImportDialog* dialog = f.openDialog({path});
-        QVERIFY(waitForState(*dialog, ImportDialog::State::Ready));
+        ImportDialog* dialog = f.openTwoLineEdgeList();
+        QVERIFY(dialog);
         QCOMPARE(dialog->previewTotals().linksAdded, 2);
         dialog->setUndirected(true);
         QVERIFY(QTest::qWaitFor(
@@ -259,6 +260,9 @@ private slots:
         QVERIFY(waitForState(*dialog, ImportDialog::State::Cancelled));
         QCOMPARE(f.session.workspace()->stats()->persons, 1);
     }
+
+private:
+    int m_threadsBefore = 0;
 };
 
 QTEST_MAIN(ImportDialogTest)

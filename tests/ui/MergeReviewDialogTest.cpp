@@ -7,7 +7,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QTemporaryDir>
-#include <QThreadPool>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -82,16 +81,12 @@ class MergeReviewDialogTest final : public QObject {
 private slots:
     void initTestCase()
     {
+        m_threadsBefore = test::threadCount();
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     }
 
-    void cleanupTestCase()
-    {
-        // Join the global pool's threads while OpenSSL is still initialised: it frees its per-thread
-        // state when a thread exits, and a thread outliving its clean-up at exit shows as a leak.
-        QVERIFY(QThreadPool::globalInstance()->waitForDone(kLoadTimeoutMs));
-    }
+    void cleanupTestCase() { QVERIFY(test::joinThreadPool(m_threadsBefore)); }
 
     void thePairIsShownSideBySideWithWhyItWasFlagged()
     {
@@ -167,6 +162,9 @@ private slots:
         QVERIFY(f.session.workspace()->person(before.second));
         QVERIFY(!f.session.workspace()->person(before.first));
     }
+
+private:
+    int m_threadsBefore = 0;
 };
 
 QTEST_MAIN(MergeReviewDialogTest)
