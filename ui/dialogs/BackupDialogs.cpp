@@ -106,6 +106,49 @@ PassphraseStrength passphraseStrength(const QString& passphrase)
     return PassphraseStrength::Weak;
 }
 
+// --- WorkStatusRows ----------------------------------------------------------------------------
+
+WorkStatusRows WorkStatusRows::addTo(QDialog* dialog, QWidget* intro, QFormLayout* form, const QString& statusName,
+                                     const QString& startText)
+{
+    WorkStatusRows rows;
+    rows.status = new QLabel(dialog);
+    rows.status->setObjectName(statusName);
+    rows.status->setWordWrap(true);
+    rows.status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    rows.progress = new QProgressBar(dialog);
+    rows.progress->setRange(0, 0);
+    rows.progress->setTextVisible(false);
+    rows.progress->setVisible(false);
+
+    rows.buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, dialog);
+    rows.start = rows.buttons->addButton(startText, QDialogButtonBox::AcceptRole);
+    rows.start->setDefault(true);
+    QObject::connect(rows.buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(intro);
+    layout->addLayout(form);
+    layout->addWidget(rows.progress);
+    layout->addWidget(rows.status);
+    layout->addStretch(1);
+    layout->addWidget(rows.buttons);
+    return rows;
+}
+
+void WorkStatusRows::showState(bool busy, bool done, bool failed) const
+{
+    progress->setVisible(busy);
+    // The dialog's colours: the label's own palette carries the last colour it was given.
+    const QPalette palette = status->parentWidget()->palette();
+    setTextColour(status, failed ? overdueColor(palette) : palette.color(QPalette::WindowText));
+    start->setVisible(!done);
+    QPushButton* cancel = buttons->button(QDialogButtonBox::Cancel);
+    cancel->setText(done ? BackupDialog::tr("Close") : BackupDialog::tr("Cancel"));
+    // scrypt, the online backup and replacing a database cannot be interrupted; they take seconds at most.
+    cancel->setEnabled(!busy);
+}
+
 // --- BackupDialog ------------------------------------------------------------------------------
 
 BackupDialog::BackupDialog(Session& session, QWidget* parent) : QDialog(parent), m_session(session)
@@ -151,28 +194,8 @@ BackupDialog::BackupDialog(Session& session, QWidget* parent) : QDialog(parent),
     form->addRow(QString(), m_strength);
     form->addRow(QString(), show);
 
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("backupStatus"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 0);
-    m_progress->setTextVisible(false);
-    m_progress->setVisible(false);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_startButton = m_buttons->addButton(tr("&Back Up"), QDialogButtonBox::AcceptRole);
-    m_startButton->setDefault(true);
-    connect(m_startButton, &QPushButton::clicked, this, &BackupDialog::start);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addLayout(form);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_status);
-    layout->addStretch(1);
-    layout->addWidget(m_buttons);
+    m_rows = WorkStatusRows::addTo(this, intro, form, QStringLiteral("backupStatus"), tr("&Back Up"));
+    connect(m_rows.start, &QPushButton::clicked, this, &BackupDialog::start);
 
     connect(m_file, &QLineEdit::textChanged, this, &BackupDialog::updateHints);
     connect(m_passphrase, &QLineEdit::textChanged, this, &BackupDialog::updateHints);
@@ -230,11 +253,11 @@ void BackupDialog::updateHints()
     }
     const bool matches = !passphrase.isEmpty() && passphrase == m_repeat->text();
     if (!m_repeat->text().isEmpty() && !matches) {
-        m_status->setText(tr("The two passphrases differ."));
+        m_rows.status->setText(tr("The two passphrases differ."));
     } else if (m_state == State::Editing) {
-        m_status->clear();
+        m_rows.status->clear();
     }
-    m_startButton->setEnabled(m_state != State::Working && matches && !m_file->text().trimmed().isEmpty());
+    m_rows.start->setEnabled(m_state != State::Working && matches && !m_file->text().trimmed().isEmpty());
 }
 
 bool BackupDialog::start()
@@ -247,7 +270,7 @@ bool BackupDialog::start()
         return false;
     }
     setState(State::Working);
-    m_status->setText(tr("Writing the backup\u2026"));
+    m_rows.status->setText(tr("Writing the backup\u2026"));
     const BackupOptions options = m_options;
     auto work = [workspace, file, passphrase, options]() {
         FileOutcome outcome;
@@ -263,12 +286,12 @@ bool BackupDialog::start()
     };
     runInBackground<FileOutcome>(this, std::move(work), [this, file](const FileOutcome& outcome) {
         if (!outcome.error.isEmpty()) {
-            m_status->setText(tr("The backup was not written: %1").arg(outcome.error));
+            m_rows.status->setText(tr("The backup was not written: %1").arg(outcome.error));
             setState(State::Failed);
             emit finished(false);
             return;
         }
-        m_status->setText(
+        m_rows.status->setText(
             tr("Backed up to %1 (%2).")
                 .arg(QDir::toNativeSeparators(file), QLocale().formattedDataSize(static_cast<qint64>(outcome.bytes), 1,
                                                                                  QLocale::DataSizeTraditionalFormat)));
@@ -280,25 +303,20 @@ bool BackupDialog::start()
 
 QString BackupDialog::message() const
 {
-    return m_status->text();
+    return m_rows.status->text();
 }
 
 void BackupDialog::setState(State state)
 {
     m_state = state;
-    m_progress->setVisible(state == State::Working);
     for (QLineEdit* field : {m_file, m_passphrase, m_repeat}) {
         field->setEnabled(state != State::Working && state != State::Done);
     }
-    setTextColour(m_status, state == State::Failed ? overdueColor(palette()) : palette().color(QPalette::WindowText));
-    m_startButton->setVisible(state != State::Done);
-    m_buttons->button(QDialogButtonBox::Cancel)->setText(state == State::Done ? tr("Close") : tr("Cancel"));
-    // scrypt and the online backup cannot be interrupted; they take seconds at most.
-    m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(state != State::Working);
+    m_rows.showState(state == State::Working, state == State::Done, state == State::Failed);
     if (state != State::Working) {
         updateHints();
     } else {
-        m_startButton->setEnabled(false);
+        m_rows.start->setEnabled(false);
     }
 }
 
@@ -353,28 +371,8 @@ RestoreDialog::RestoreDialog(Session& session, QWidget* parent) : QDialog(parent
     form->addRow(QString(), m_intoNew);
     form->addRow(QString(), fileRow(m_target, m_targetBrowse));
 
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("restoreStatus"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 0);
-    m_progress->setTextVisible(false);
-    m_progress->setVisible(false);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_startButton = m_buttons->addButton(tr("&Restore"), QDialogButtonBox::AcceptRole);
-    m_startButton->setDefault(true);
-    connect(m_startButton, &QPushButton::clicked, this, &RestoreDialog::start);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addLayout(form);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_status);
-    layout->addStretch(1);
-    layout->addWidget(m_buttons);
+    m_rows = WorkStatusRows::addTo(this, intro, form, QStringLiteral("restoreStatus"), tr("&Restore"));
+    connect(m_rows.start, &QPushButton::clicked, this, &RestoreDialog::start);
 
     for (QLineEdit* field : {m_backupFile, m_passphrase, m_target}) {
         connect(field, &QLineEdit::textChanged, this, &RestoreDialog::updateButtons);
@@ -440,7 +438,7 @@ void RestoreDialog::updateButtons()
     m_targetBrowse->setEnabled(!busy && m_intoNew->isChecked());
     const bool ready = !m_backupFile->text().trimmed().isEmpty() && !m_passphrase->text().isEmpty() &&
                        (replacesOpenDatabase() || !m_target->text().trimmed().isEmpty());
-    m_startButton->setEnabled(!busy && ready);
+    m_rows.start->setEnabled(!busy && ready);
 }
 
 bool RestoreDialog::start()
@@ -473,7 +471,7 @@ bool RestoreDialog::start()
 void RestoreDialog::restoreIntoNewFile(const QString& backup, const QString& passphrase, const QString& target)
 {
     setState(State::Restoring);
-    m_status->setText(tr("Restoring\u2026"));
+    m_rows.status->setText(tr("Restoring\u2026"));
     // The file dialog already asked before choosing an existing file.
     const bool force = QFileInfo::exists(target);
     auto work = [backup, passphrase, target, force]() {
@@ -488,7 +486,7 @@ void RestoreDialog::restoreIntoNewFile(const QString& backup, const QString& pas
     };
     runInBackground<FileOutcome>(this, std::move(work), [this, target](const FileOutcome& outcome) {
         if (!outcome.error.isEmpty()) {
-            m_status->setText(tr("Nothing was restored: %1").arg(outcome.error));
+            m_rows.status->setText(tr("Nothing was restored: %1").arg(outcome.error));
             setState(State::Failed);
             emit finished(false);
             return;
@@ -500,7 +498,7 @@ void RestoreDialog::restoreIntoNewFile(const QString& backup, const QString& pas
 void RestoreDialog::replaceOpenDatabase(const QString& backup, const QString& passphrase, const QString& target)
 {
     setState(State::Checking);
-    m_status->setText(tr("Checking the backup and the passphrase\u2026"));
+    m_rows.status->setText(tr("Checking the backup and the passphrase\u2026"));
     // First into a scratch file: a wrong passphrase must be found before the open database is closed.
     auto check = [backup, passphrase]() {
         FileOutcome outcome;
@@ -521,13 +519,13 @@ void RestoreDialog::replaceOpenDatabase(const QString& backup, const QString& pa
     runInBackground<FileOutcome>(
         this, std::move(check), [this, backup, passphrase, target](const FileOutcome& checked) {
             if (!checked.error.isEmpty()) {
-                m_status->setText(tr("Nothing was restored: %1").arg(checked.error));
+                m_rows.status->setText(tr("Nothing was restored: %1").arg(checked.error));
                 setState(State::Failed);
                 emit finished(false);
                 return;
             }
             setState(State::Restoring);
-            m_status->setText(tr("Replacing %1\u2026").arg(QFileInfo(target).fileName()));
+            m_rows.status->setText(tr("Replacing %1\u2026").arg(QFileInfo(target).fileName()));
             std::weak_ptr<Workspace> open = m_session.sharedWorkspace();
             m_session.close();
             auto work = [backup, passphrase, target, open]() {
@@ -567,18 +565,18 @@ void RestoreDialog::reopen(const QString& target, const QString& failure)
     connect(&m_session, &Session::loaded, context, [this, context, target, failure] {
         context->deleteLater();
         if (!failure.isEmpty()) {
-            m_status->setText(tr("Nothing was restored: %1").arg(failure));
+            m_rows.status->setText(tr("Nothing was restored: %1").arg(failure));
             setState(State::Failed);
             emit finished(false);
             return;
         }
-        m_status->setText(tr("Restored and opened %1.").arg(QDir::toNativeSeparators(target)));
+        m_rows.status->setText(tr("Restored and opened %1.").arg(QDir::toNativeSeparators(target)));
         setState(State::Done);
         emit finished(true);
     });
     connect(&m_session, &Session::failed, context, [this, context](const QString& message) {
         context->deleteLater();
-        m_status->setText(tr("The database could not be opened again: %1").arg(message));
+        m_rows.status->setText(tr("The database could not be opened again: %1").arg(message));
         setState(State::Failed);
         emit finished(false);
     });
@@ -587,24 +585,19 @@ void RestoreDialog::reopen(const QString& target, const QString& failure)
 
 QString RestoreDialog::message() const
 {
-    return m_status->text();
+    return m_rows.status->text();
 }
 
 void RestoreDialog::setState(State state)
 {
     m_state = state;
     const bool busy = state == State::Checking || state == State::Restoring;
-    m_progress->setVisible(busy);
     for (QWidget* field : std::initializer_list<QWidget*>{m_backupFile, m_passphrase, m_intoNew}) {
         field->setEnabled(!busy && state != State::Done);
     }
     m_replaceOpen->setEnabled(!busy && state != State::Done && m_session.hasWorkspace() && !m_session.isDemo() &&
                               !m_session.databasePath().isEmpty());
-    setTextColour(m_status, state == State::Failed ? overdueColor(palette()) : palette().color(QPalette::WindowText));
-    m_startButton->setVisible(state != State::Done);
-    m_buttons->button(QDialogButtonBox::Cancel)->setText(state == State::Done ? tr("Close") : tr("Cancel"));
-    // Replacing a database must not be abandoned halfway; it takes seconds at most.
-    m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(!busy);
+    m_rows.showState(busy, state == State::Done, state == State::Failed);
     updateButtons();
 }
 

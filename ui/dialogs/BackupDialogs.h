@@ -10,6 +10,7 @@
 
 class QCheckBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -23,6 +24,21 @@ class Session;
 /// How strong a passphrase looks, for the hint under the fields: length and variety of characters.
 enum class PassphraseStrength { Empty, Weak, Fair, Strong };
 [[nodiscard]] PassphraseStrength passphraseStrength(const QString& passphrase);
+
+/// What the backup and the restore dialog show under their form: a busy bar, the status line, and
+/// Cancel beside the button that starts the work. Neither job can be interrupted halfway.
+struct WorkStatusRows {
+    QLabel* status = nullptr;
+    QProgressBar* progress = nullptr;
+    QDialogButtonBox* buttons = nullptr;
+    QPushButton* start = nullptr;
+
+    /// Lays out `intro`, `form` and the rows on `dialog`; the status label is named `statusName`.
+    static WorkStatusRows addTo(QDialog* dialog, QWidget* intro, QFormLayout* form, const QString& statusName,
+                                const QString& startText);
+    /// Busy: the bar runs and nothing can be pressed. Done: only Close is left. Failed: the status is a warning.
+    void showState(bool busy, bool done, bool failed) const;
+};
 
 /// File ▸ Back up…: an encrypted backup of the open database (AES-256-GCM, key from the passphrase
 /// with scrypt), written off the UI thread. The passphrase is asked twice, with a strength hint.
@@ -63,10 +79,7 @@ private:
     QLineEdit* m_passphrase = nullptr;
     QLineEdit* m_repeat = nullptr;
     QLabel* m_strength = nullptr;
-    QLabel* m_status = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QDialogButtonBox* m_buttons = nullptr;
-    QPushButton* m_startButton = nullptr;
+    WorkStatusRows m_rows;
 };
 
 /// File ▸ Restore…: decrypts a backup into the open database (after asking, and only once the
@@ -117,10 +130,7 @@ private:
     QRadioButton* m_intoNew = nullptr;
     QLineEdit* m_target = nullptr;
     QPushButton* m_targetBrowse = nullptr;
-    QLabel* m_status = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QDialogButtonBox* m_buttons = nullptr;
-    QPushButton* m_startButton = nullptr;
+    WorkStatusRows m_rows;
 };
 
 }  // namespace warmpath::ui

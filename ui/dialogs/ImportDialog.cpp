@@ -1,5 +1,6 @@
 #include "dialogs/ImportDialog.h"
 
+#include <array>
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -636,46 +637,42 @@ void ImportDialog::setState(State state)
     m_errorLabel->setText(m_error);
     m_importButton->setEnabled(state == State::Ready || state == State::Cancelled);
     m_importButton->setVisible(state != State::Imported);
-    m_fileList->setEnabled(state != State::Importing && state != State::Imported);
-    m_nameSpace->setEnabled(state != State::Importing && state != State::Imported);
-    m_undirected->setEnabled(state != State::Importing && state != State::Imported);
-    m_removeButton->setEnabled(m_fileList->isEnabled() && !m_fileList->selectedItems().isEmpty());
+    // The files and options stay open to changes until an import has started.
+    const bool editable = state != State::Importing && state != State::Imported;
+    for (QWidget* control : std::initializer_list<QWidget*>{m_fileList, m_nameSpace, m_undirected}) {
+        control->setEnabled(editable);
+    }
     for (QPushButton* button : findChildren<QPushButton*>()) {
         if (button->parent() != m_buttons && button != m_removeButton) {
-            button->setEnabled(state != State::Importing && state != State::Imported);
+            button->setEnabled(editable);
         }
     }
+    m_removeButton->setEnabled(m_fileList->isEnabled() && !m_fileList->selectedItems().isEmpty());
     m_cancelButton->setText(state == State::Imported ? tr("Close") : tr("Cancel"));
     m_cancelButton->setToolTip(state == State::Importing ? tr("Stop and roll back: nothing will be written")
                                                          : QString());
-    switch (state) {
-    case State::Empty:
-        m_progressLabel->clear();
+    m_progressLabel->setText(stateText(state));
+    if (state == State::Empty) {
         m_summary->setText(tr("Add files, or drop them here, to see what they would add."));
         m_warningList->clear();
         m_warnings.clear();
-        break;
-    case State::Previewing:
-        m_progressLabel->setText(tr("Working out what the files would add\u2026"));
-        break;
-    case State::Ready:
-        m_progressLabel->setText(tr("Nothing has been written yet."));
-        break;
-    case State::Failed:
-        m_progressLabel->setText(tr("Nothing was written."));
-        break;
-    case State::Importing:
-        m_progressLabel->setText(tr("Importing\u2026"));
-        break;
-    case State::Imported:
-        m_progressLabel->setText(tr("Done. The people list and the map show the new people."));
-        break;
-    case State::Cancelled:
-        m_progressLabel->setText(
-            tr("Import cancelled: everything was rolled back, the database is exactly as it was."));
-        break;
     }
     emit stateChanged(state);
+}
+
+QString ImportDialog::stateText(State state)
+{
+    // Indexed by State: what is happening, or what the database holds now.
+    const std::array<QString, 7> texts{
+        QString(),
+        tr("Working out what the files would add\u2026"),
+        tr("Nothing has been written yet."),
+        tr("Nothing was written."),
+        tr("Importing\u2026"),
+        tr("Done. The people list and the map show the new people."),
+        tr("Import cancelled: everything was rolled back, the database is exactly as it was."),
+    };
+    return texts.at(static_cast<std::size_t>(state));
 }
 
 void ImportDialog::dragEnterEvent(QDragEnterEvent* event)

@@ -84,6 +84,8 @@ private:
     void showCounts(const std::vector<FileImportSummary>& summaries, bool preview);
     void showDetectedFormats(const ImportOutcome& outcome);
     void setState(State state);
+    /// The line beside the progress bar in `state`.
+    [[nodiscard]] static QString stateText(State state);
     void pollProgress();
     [[nodiscard]] ImportOptions optionsFor(bool dryRun) const;
     [[nodiscard]] QTreeWidgetItem* rowFor(const QString& path) const;
