@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "TestSupport.h"
+#include "WorkflowFixtures.h"
 #include "Workspace.h"
 #include "store/Links.h"
 #include "store/Meta.h"
@@ -11,49 +12,28 @@
 #include "store/Schema.h"
 
 using namespace warmpath;
-using warmpath::test::TempDir;
+using warmpath::test::day;
 
 namespace {
 
-Date day(const char* text)
-{
-    return *parseDate(text);
-}
-
-class WorkflowEditsTest : public ::testing::Test {
+class WorkflowEditsTest : public test::WorkflowFixture {
 protected:
-    void SetUp() override
+    void addToDatabase(Database& db, PeopleRepository& people) override
     {
-        path = dir.file("edits.db");
-        {
-            auto db = Database::open(path, OpenMode::CreateIfMissing);
-            ASSERT_TRUE(db.ok());
-            ASSERT_TRUE(migrate(*db).ok());
-            PeopleRepository people(*db);
-            me = people.me();
-            ana = people.insert({.displayName = "Ana Souza", .organisation = "Acme"});
-            bo = people.insert({.displayName = "Bo Chen", .organisation = "Globex"});
-            cy = people.insert({.displayName = "Cy Dumont", .organisation = ""});
-            dee = people.insert({.displayName = "Dee Ito", .organisation = ""});
-            // me <-> Bo (connection), me -> Cy (follows), Dee -> me; Bo -> Ana, Ana -> Cy, Dee <- Ana.
-            LinkRepository links(*db);
-            links.upsert(me, bo, LinkKind::Connection);
-            links.upsert(bo, me, LinkKind::Connection);
-            links.upsert(me, cy, LinkKind::Follows);
-            links.upsert(dee, me, LinkKind::Follows);
-            links.upsert(bo, ana, LinkKind::Follows);
-            links.upsert(ana, cy, LinkKind::Follows);
-            bumpGraphGeneration(*db);
-        }
-        auto ws = Workspace::open(path);
-        ASSERT_TRUE(ws.ok()) << ws.error().describe();
-        workspace = std::move(ws).value();
+        cy = people.insert({.displayName = "Cy Dumont", .organisation = ""});
+        dee = people.insert({.displayName = "Dee Ito", .organisation = ""});
+        // me <-> Bo (connection), me -> Cy (follows), Dee -> me; Bo -> Ana, Ana -> Cy, Dee <- Ana.
+        LinkRepository links(db);
+        links.upsert(me, bo, LinkKind::Connection);
+        links.upsert(bo, me, LinkKind::Connection);
+        links.upsert(me, cy, LinkKind::Follows);
+        links.upsert(dee, me, LinkKind::Follows);
+        links.upsert(bo, ana, LinkKind::Follows);
+        links.upsert(ana, cy, LinkKind::Follows);
+        bumpGraphGeneration(db);
     }
 
-    TempDir dir;
-    std::filesystem::path path;
-    std::unique_ptr<Workspace> workspace;
-    PersonId me, ana, bo, cy, dee;
+    PersonId cy, dee;
 };
 
 std::vector<std::string> names(const std::vector<NamedPerson>& people)

@@ -1,19 +1,61 @@
 #pragma once
 
-// A database with a row in every table, and a row-for-row dump to compare databases by.
+// The workflow tests' workspace with its first people, a database with a row in every table, and a
+// row-for-row dump to compare databases by.
 
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "TestSupport.h"
+#include "Workspace.h"
 #include "store/Database.h"
+#include "store/People.h"
 #include "store/Schema.h"
 
 namespace warmpath::test {
+
+/// A date the test spells out, e.g. `day("2024-02-29")`.
+inline Date day(const char* text)
+{
+    return *parseDate(text);
+}
+
+/// A workspace on a new database file with the me person, Ana Souza (Acme) and Bo Chen (Globex). A
+/// suite adds the rest of its people and links in addToDatabase(), before the workspace opens.
+class WorkflowFixture : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        path = dir.file("workflow.db");
+        {
+            auto db = Database::open(path, OpenMode::CreateIfMissing);
+            ASSERT_TRUE(db.ok());
+            ASSERT_TRUE(migrate(*db).ok());
+            PeopleRepository people(*db);
+            me = people.me();
+            ana = people.insert({.displayName = "Ana Souza", .organisation = "Acme"});
+            bo = people.insert({.displayName = "Bo Chen", .organisation = "Globex"});
+            addToDatabase(*db, people);
+        }
+        auto ws = Workspace::open(path);
+        ASSERT_TRUE(ws.ok()) << ws.error().describe();
+        workspace = std::move(ws).value();
+    }
+
+    virtual void addToDatabase(Database& db, PeopleRepository& people) = 0;
+
+    TempDir dir;
+    std::filesystem::path path;
+    std::unique_ptr<Workspace> workspace;
+    PersonId me, ana, bo;
+};
 
 /// Fills a migrated database with at least one row of every table.
 inline void seedEveryKindOfRow(Database& db)

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "TestSupport.h"
+#include "WorkflowFixtures.h"
 #include "Workspace.h"
 #include "store/Links.h"
 #include "store/Meta.h"
@@ -12,35 +13,17 @@
 #include "store/Schema.h"
 
 using namespace warmpath;
-using warmpath::test::TempDir;
+using warmpath::test::day;
 
 namespace {
 
-Date day(const char* text)
-{
-    return *parseDate(text);
-}
-
-class WorkflowTest : public ::testing::Test {
+class WorkflowTest : public test::WorkflowFixture {
 protected:
-    void SetUp() override
+    void addToDatabase(Database& /*db*/, PeopleRepository& people) override
     {
-        path = dir.file("wf.db");
-        {
-            auto db = Database::open(path, OpenMode::CreateIfMissing);
-            ASSERT_TRUE(db.ok());
-            ASSERT_TRUE(migrate(*db).ok());
-            PeopleRepository people(*db);
-            me = people.me();
-            ana = people.insert({.displayName = "Ana Souza", .organisation = "Acme"});
-            people.addIdentity(ana, {.network = "linkedin", .key = "ana-souza", .handle = "", .url = ""});
-            bo = people.insert({.displayName = "Bo Chen", .organisation = "Globex"});
-            people.addIdentity(bo, {.network = "bsky", .key = "did:plc:bo", .handle = "bo.bsky.social", .url = ""});
-            cy = people.insert({.displayName = "Cy 100%_real", .organisation = ""});
-        }
-        auto ws = Workspace::open(path);
-        ASSERT_TRUE(ws.ok()) << ws.error().describe();
-        workspace = std::move(ws).value();
+        people.addIdentity(ana, {.network = "linkedin", .key = "ana-souza", .handle = "", .url = ""});
+        people.addIdentity(bo, {.network = "bsky", .key = "did:plc:bo", .handle = "bo.bsky.social", .url = ""});
+        cy = people.insert({.displayName = "Cy 100%_real", .organisation = ""});
     }
 
     /// me <-> Bo (connection), Ana -> Bo (follows), written beside the workspace like an import.
@@ -61,10 +44,7 @@ protected:
         return graphGeneration(*db);
     }
 
-    TempDir dir;
-    std::filesystem::path path;
-    std::unique_ptr<Workspace> workspace;
-    PersonId me, ana, bo, cy;
+    PersonId cy;
 };
 
 }  // namespace
