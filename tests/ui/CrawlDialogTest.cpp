@@ -24,9 +24,8 @@ using test::kLoadTimeoutMs;
 
 namespace {
 
-/// The local Bluesky/Mastodon stand-in the core fetch tests use
-/// (tests/fetch_server/server.py), on 127.0.0.1 and a free port it prints as
-/// `PORT <n>`. Nothing touches the internet.
+/// The local Bluesky/Mastodon stand-in the core fetch tests use (tests/fetch_server/server.py), on
+/// 127.0.0.1 and a free port it prints as `PORT <n>`. Nothing touches the internet.
 class FetchServer {
 public:
     FetchServer()
@@ -65,21 +64,20 @@ public:
 
     [[nodiscard]] bool running() const { return m_port != 0; }
     [[nodiscard]] std::string bskyApi() const { return url() + "/bsky"; }
-    /// The next requests whose path and query contain `match` get `actions`
-    /// (`slow:1.5`, `500`, ...).
+    /// The next requests whose path and query contain `match` get `actions` (`slow:1.5`, `500`, ...).
     void script(const std::string& match, const std::string& actions) const
     {
         control("/__script?match=" + fetch::urlEncode(match) + "&actions=" + fetch::urlEncode(actions));
     }
     /// Forgets scripted faults and the request log.
     void reset() const { control("/__reset"); }
-    /// Whether a request whose path and query contain `match` has reached the
-    /// server since the last reset.
-    [[nodiscard]] bool received(const QString& match) const
+    /// Whether a request whose path and query contain `match` has reached the server since the last reset.
+    [[nodiscard]] bool received(const std::string& match) const
     {
         const QJsonArray served = QJsonDocument::fromJson(QByteArray::fromStdString(control("/__log"))).array();
+        const QString wanted = QString::fromStdString(match);
         return std::any_of(served.begin(), served.end(),
-                           [&](const QJsonValue& request) { return request.toString().contains(match); });
+                           [&](const QJsonValue& request) { return request.toString().contains(wanted); });
     }
 
 private:
@@ -107,10 +105,9 @@ fetch::HttpOptions fastHttp()
     return http;
 }
 
-/// A request the server holds until long after the test has stopped the crawl,
-/// and a client that waits for it that long: the crawl is certainly inside that
-/// request when the test cancels, however slowly a loaded machine runs the test
-/// (a short timeout would retry and let the crawl run on).
+/// A request the server holds until long after the test has stopped the crawl, and a client that waits
+/// for it that long: the crawl is certainly inside that request when the test cancels, however slowly a
+/// loaded machine runs the test (a short timeout would retry and let the crawl run on).
 constexpr auto kHeldRequest = "slow:600";
 fetch::HttpOptions patientHttp()
 {
@@ -134,9 +131,7 @@ class CrawlDialogTest final : public QObject {
 private slots:
     void initTestCase()
     {
-        m_threadsBefore = test::threadCount();
-        QStandardPaths::setTestModeEnabled(true);
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        m_threadsBefore = test::prepareDialogTests();
         if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty()) {
             QSKIP("python3 is not installed: the local test server cannot run");
         }
@@ -146,8 +141,7 @@ private slots:
 
     void init()
     {
-        m_server->reset();  // a request a test held and then cancelled may have left
-                            // its script unused
+        m_server->reset();  // a held request that was cancelled before it was sent leaves its script unused
         m_dir = std::make_unique<QTemporaryDir>();
         m_session = std::make_unique<Session>();
         QVERIFY(test::openNewDatabase(*m_session, *m_dir));
@@ -188,21 +182,15 @@ private slots:
         QVERIFY2(details.contains(QStringLiteral("malformed JSON")), qPrintable(details));
         QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("crawlRequests"))->text().toInt() > 0);
         QCOMPARE(m_session->workspace()->stats()->persons,
-                 9);  // everyone seen, and me
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->stats().persons, 9,
-                                  kLoadTimeoutMs);  // the session reloaded
+                 9);                                                               // everyone seen, and me
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->stats().persons, 9, kLoadTimeoutMs);  // the session reloaded
         test::saveScreenshot(*dialog, QStringLiteral("crawl-dialog"));
     }
 
     void cancellingBeforeAnythingIsFetchedWritesNothing()
     {
-        m_server->script("app.bsky.actor.getProfile", kHeldRequest);
         const auto dialog = crawlDialog("alice.test", 2, patientHttp());
-        QSignalSpy ended(dialog.get(), &CrawlDialog::crawlEnded);
-        QVERIFY(dialog->start());
-        QTRY_VERIFY_WITH_TIMEOUT(m_server->received(QStringLiteral("app.bsky.actor.getProfile")), kLoadTimeoutMs);
-        dialog->cancel();  // while the start account is being looked up
-        QVERIFY(ended.wait(kLoadTimeoutMs));
+        QVERIFY(cancelDuring(*dialog, "app.bsky.actor.getProfile"));  // the look-up of the start account
         QCOMPARE(dialog->state(), CrawlDialog::State::Editing);
         QVERIFY2(dialog->resultText().contains(QStringLiteral("nothing was written")),
                  qPrintable(dialog->resultText()));
@@ -212,14 +200,9 @@ private slots:
     void stoppingMidCrawlKeepsWhatWasFetchedAndResumeFinishesIt()
     {
         // Depth 2: bob's follow list is asked for only once alice's is stored.
-        m_server->script("bob00001", kHeldRequest);
         const auto dialog = crawlDialog("alice.test", 2, patientHttp());
-        QSignalSpy ended(dialog.get(), &CrawlDialog::crawlEnded);
-        QVERIFY(dialog->start());
-        QTRY_VERIFY_WITH_TIMEOUT(m_server->received(QStringLiteral("bob00001")), kLoadTimeoutMs);
+        QVERIFY(cancelDuring(*dialog, "bob00001"));
         QVERIFY(m_session->workspace()->stats()->links > 0);
-        dialog->cancel();  // while bob's follow list is being fetched
-        QVERIFY(ended.wait(kLoadTimeoutMs));
         QCOMPARE(dialog->state(), CrawlDialog::State::Stopped);
         QCOMPARE(dialog->summary().outcome, CrawlSummary::Outcome::Cancelled);
         QVERIFY(dialog->summary().linksAdded > 0);
@@ -241,9 +224,7 @@ private slots:
     }
 
 private:
-    int m_threadsBefore = 0;
-    /// A dialog on this test's database that crawls `start` on Bluesky, as served
-    /// by the local server.
+    /// A dialog on this test's database that crawls `start` on Bluesky, as served by the local server.
     [[nodiscard]] std::unique_ptr<CrawlDialog> crawlDialog(const std::string& start, int depth,
                                                            const fetch::HttpOptions& http = fastHttp()) const
     {
@@ -254,9 +235,23 @@ private:
         return dialog;
     }
 
+    /// Starts the crawl with the server holding the request that matches `match`, cancels once that request
+    /// has arrived, and waits for the end. The dialog needs patientHttp().
+    [[nodiscard]] bool cancelDuring(CrawlDialog& dialog, const std::string& match) const
+    {
+        m_server->script(match, kHeldRequest);
+        QSignalSpy ended(&dialog, &CrawlDialog::crawlEnded);
+        if (!dialog.start() || !QTest::qWaitFor([&] { return m_server->received(match); }, kLoadTimeoutMs)) {
+            return false;
+        }
+        dialog.cancel();
+        return ended.wait(kLoadTimeoutMs);
+    }
+
     std::unique_ptr<FetchServer> m_server;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Session> m_session;
+    int m_threadsBefore = 0;
 };
 
 QTEST_MAIN(CrawlDialogTest)

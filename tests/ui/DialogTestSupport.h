@@ -2,7 +2,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThreadPool>
 #include <QWidget>
@@ -46,6 +48,15 @@ inline int threadCount()
 {
     return static_cast<int>(
         QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
+}
+
+/// What every dialog test sets up first: nothing read from or written to the user's folders and settings,
+/// English number formats. Returns the process's thread count for joinThreadPool() at the end.
+inline int prepareDialogTests()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    return threadCount();
 }
 
 /// Joins the global thread pool's threads before the test exits, back to `threadsBefore` threads in all. The dialogs

@@ -97,9 +97,7 @@ class ImportDialogTest final : public QObject {
 private slots:
     void initTestCase()
     {
-        m_threadsBefore = test::threadCount();
-        QStandardPaths::setTestModeEnabled(true);
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        m_threadsBefore = test::prepareDialogTests();
         QVERIFY2(!WARMPATH_TEST_DATA("import/linkedin/Connections.csv").isEmpty(), "fixtures missing");
     }
 

@@ -79,12 +79,7 @@ class MergeReviewDialogTest final : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        m_threadsBefore = test::threadCount();
-        QStandardPaths::setTestModeEnabled(true);
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    }
+    void initTestCase() { m_threadsBefore = test::prepareDialogTests(); }
 
     void cleanupTestCase() { QVERIFY(test::joinThreadPool(m_threadsBefore)); }
 

@@ -96,6 +96,32 @@ void add(import::ImportCounts& into, const import::ImportCounts& counts)
     into.warningCount += counts.warningCount;
 }
 
+/// A preview or import run for `options`, which report progress to it and stop at its cancel.
+std::shared_ptr<ImportRun> newRun(ImportOptions& options)
+{
+    auto run = std::make_shared<ImportRun>();
+    options.cancel = &run->cancel;
+    options.progress = [run](std::uint64_t done, std::uint64_t total, std::string_view stage) {
+        run->progress.set({done, total, std::string(stage)});
+    };
+    return run;
+}
+
+/// Imports `files` (or previews them, as `options` say) on the worker thread, into `outcome`.
+void importInto(ImportOutcome& outcome, Workspace& workspace, const std::vector<std::filesystem::path>& files,
+                const ImportOptions& options, const ImportRun& run)
+{
+    auto summaries = workspace.importFiles(files, options);
+    // Only a failed run was cancelled (a preview dropped, an import rolled back): one that finished before
+    // the cancel arrived is complete.
+    outcome.cancelled = !summaries && run.cancel.cancelled();
+    if (!summaries) {
+        outcome.error = describe(summaries.error());
+    } else {
+        outcome.summaries = std::move(summaries).value();
+    }
+}
+
 QString countsSentence(const import::ImportCounts& counts, std::int64_t queued)
 {
     QStringList parts{
@@ -396,13 +422,9 @@ void ImportDialog::startPreview()
         setState(State::Empty);
         return;
     }
-    auto run = std::make_shared<ImportRun>();
-    m_run = run;
     ImportOptions options = optionsFor(true);
-    options.cancel = &run->cancel;
-    options.progress = [run](std::uint64_t done, std::uint64_t total, std::string_view stage) {
-        run->progress.set({done, total, std::string(stage)});
-    };
+    std::shared_ptr<ImportRun> run = newRun(options);
+    m_run = run;
     auto work = [workspace, run, paths, options]() {
         ImportOutcome outcome;
         std::vector<std::filesystem::path> files;
@@ -416,14 +438,7 @@ void ImportDialog::startPreview()
             const Result<import::Format> sniffed = import::sniffFormat(files.back());
             outcome.detected.emplace_back(path, sniffed ? formatDisplayName(*sniffed) : QString());
         }
-        auto summaries = workspace->importFiles(files, options);
-        // Only a failed run was cancelled: one that finished before the cancel arrived is complete.
-        outcome.cancelled = !summaries && run->cancel.cancelled();
-        if (!summaries) {
-            outcome.error = describe(summaries.error());
-        } else {
-            outcome.summaries = std::move(summaries).value();
-        }
+        importInto(outcome, *workspace, files, options, *run);
         return outcome;
     };
     m_progressTimer->start();
@@ -528,27 +543,16 @@ void ImportDialog::startImport()
     if (!workspace) {
         return;
     }
-    auto run = std::make_shared<ImportRun>();
-    m_run = run;
     ImportOptions options = optionsFor(false);
-    options.cancel = &run->cancel;
-    options.progress = [run](std::uint64_t done, std::uint64_t total, std::string_view stage) {
-        run->progress.set({done, total, std::string(stage)});
-    };
+    std::shared_ptr<ImportRun> run = newRun(options);
+    m_run = run;
     std::vector<std::filesystem::path> paths;
     for (const QString& path : files()) {
         paths.push_back(toFsPath(path));
     }
     auto work = [workspace, run, paths, options]() {
         ImportOutcome outcome;
-        auto summaries = workspace->importFiles(paths, options);
-        // Only a failed run was cancelled (and rolled back): one that finished first was committed.
-        outcome.cancelled = !summaries && run->cancel.cancelled();
-        if (!summaries) {
-            outcome.error = describe(summaries.error());
-        } else {
-            outcome.summaries = std::move(summaries).value();
-        }
+        importInto(outcome, *workspace, paths, options, *run);
         return outcome;
     };
     setState(State::Importing);
