@@ -409,7 +409,7 @@ public:
             try {
                 m_db.execute("PRAGMA foreign_keys = ON");
             } catch (const DatabaseError&) {
-                // Only possible inside a transaction, which migrate() has ended by now.
+                // A destructor cannot report it; outside a transaction this pragma does not fail.
             }
         }
     }
