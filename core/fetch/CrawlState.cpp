@@ -252,7 +252,7 @@ void CrawlState::writeList(CrawlRecord& crawl, const QueuedAccount& account)
             .bind(1, m_network)
             .bind(2, account.row)
             .run();
-        m_db.cached("UPDATE link SET last_seen = ? WHERE from_person = ? AND kind = ? AND to_person IN "
+        m_db.cached("UPDATE link SET last_seen = unixepoch(?) WHERE from_person = ? AND kind = ? AND to_person IN "
                     "(SELECT person_id FROM temp.crawl_seen)")
             .bind(1, now)
             .bind(2, from->value())
@@ -429,7 +429,8 @@ std::vector<CrawlChange> CrawlState::changes(Database& db, std::int64_t crawl)
     }
     std::vector<CrawlChange> changes;
     Statement st =
-        db.prepare("SELECT c.crawl_id, c.from_person, c.to_person, c.change, c.at, coalesce(l.last_seen, '') "
+        db.prepare("SELECT c.crawl_id, c.from_person, c.to_person, c.change, c.at, "
+                   "coalesce(strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(l.last_seen, l.first_seen), 'unixepoch'), '') "
                    "FROM crawl_change c LEFT JOIN link l ON l.from_person = c.from_person AND "
                    "l.to_person = c.to_person AND l.kind = 0 WHERE c.crawl_id = ? ORDER BY c.id");
     st.bind(1, crawl);

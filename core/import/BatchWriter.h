@@ -132,6 +132,7 @@ private:
     std::int64_t m_queued = 0;
     PersonId m_me;
     std::int64_t m_maxPersonBefore = 0;
+    std::int64_t m_nowUnix;  ///< links store unix seconds; people ISO text of the same second
     std::string m_now;
     std::uint64_t m_ticks = 0;
     std::int64_t m_lastLinkId = 0;

@@ -62,8 +62,13 @@ std::optional<PersonId> BatchWriter::resolveKey(std::string_view key, std::size_
 bool BatchWriter::writeLink(PersonId from, PersonId to, LinkKind kind, std::string_view since)
 {
     m_insertLink.bind(1, from.value()).bind(2, to.value()).bind(3, static_cast<int>(kind));
-    m_insertLink.bind(4, m_options.batchId).bind(5, since.empty() ? std::string_view(m_now) : since);
-    m_insertLink.bind(6, m_now).run();
+    m_insertLink.bind(4, m_options.batchId);
+    if (since.empty()) {
+        m_insertLink.bindNull(5);
+    } else {
+        m_insertLink.bind(5, since);
+    }
+    m_insertLink.bind(6, m_nowUnix).run();
     if (m_db.changes() > 0) {
         ++m_counts.linksAdded;
         m_lastLinkId = m_db.lastInsertId();
@@ -152,7 +157,7 @@ void BatchWriter::insertGroup(const BufferedLink* rows, int count)
         return;
     }
     Statement& st = m_insertLinkGroup;
-    st.bind(1, m_options.batchId).bind(2, m_now);
+    st.bind(1, m_options.batchId).bind(2, m_nowUnix);
     const std::int64_t lastIdBefore = m_lastLinkId;
     for (int r = 0; r < count; ++r) {
         st.bind(3 + 3 * r, rows[r].from).bind(4 + 3 * r, rows[r].to).bind(5 + 3 * r, static_cast<int>(rows[r].kind));

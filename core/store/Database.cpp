@@ -362,9 +362,14 @@ void Transaction::commit()
 
 std::string utcNowIso8601()
 {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    return utcIso8601(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
+}
+
+std::string utcIso8601(std::int64_t unixSeconds)
+{
+    const auto time = static_cast<std::time_t>(unixSeconds);
     std::tm utc{};
-    gmtime_r(&now, &utc);
+    gmtime_r(&time, &utc);
     char buffer[32];
     const std::size_t length = std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
     return {buffer, length};

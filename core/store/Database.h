@@ -142,4 +142,8 @@ private:
 /// The current UTC time as the store writes it: `2026-11-26T09:30:00Z`.
 [[nodiscard]] std::string utcNowIso8601();
 
+/// A time in unix seconds (how link.first_seen and link.last_seen are stored) as the store
+/// writes times in text: `2026-11-26T09:30:00Z`.
+[[nodiscard]] std::string utcIso8601(std::int64_t unixSeconds);
+
 }  // namespace warmpath

@@ -25,7 +25,7 @@ LinkWrite LinkRepository::upsert(PersonId from, PersonId to, LinkKind kind, doub
     const std::optional<std::int64_t> firstBatch = existing.optionalInt64(1);
     existing.reset();
 
-    m_db.cached("UPDATE link SET last_seen = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), confidence = max(confidence, ?) "
+    m_db.cached("UPDATE link SET last_seen = unixepoch(), confidence = max(confidence, ?) "
                 "WHERE id = ?")
         .bind(1, confidence)
         .bind(2, linkId)

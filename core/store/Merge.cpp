@@ -33,10 +33,12 @@ void mergeLinkEnd(Database& db, LinkEnd side, PersonId kept, PersonId absorbed)
         .bind(1, kept.value())
         .bind(2, absorbed.value())
         .run();
-    db.prepare("UPDATE link AS k SET confidence = max(k.confidence, a.confidence), "
-               "first_seen = min(k.first_seen, a.first_seen), last_seen = max(k.last_seen, a.last_seen) "
-               "FROM link a WHERE k." +
-               e + " = ?1 AND a." + e + " = ?2 AND k." + o + " = a." + o + " AND k.kind = a.kind")
+    db.prepare(
+          "UPDATE link AS k SET confidence = max(k.confidence, a.confidence), "
+          "first_seen = min(k.first_seen, a.first_seen), last_seen = nullif(max(coalesce(k.last_seen, k.first_seen), "
+          "coalesce(a.last_seen, a.first_seen)), min(k.first_seen, a.first_seen)) "
+          "FROM link a WHERE k." +
+          e + " = ?1 AND a." + e + " = ?2 AND k." + o + " = a." + o + " AND k.kind = a.kind")
         .bind(1, kept.value())
         .bind(2, absorbed.value())
         .run();

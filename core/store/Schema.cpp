@@ -1,6 +1,7 @@
 #include "store/Schema.h"
 
 #include <array>
+#include <cstdint>
 #include <string>
 
 namespace warmpath {
@@ -343,18 +344,89 @@ CREATE TABLE person_detail_source (
 CREATE INDEX person_detail_source_by_batch ON person_detail_source(batch_id);
 )sql";
 
+// Version 6: narrow link rows. A fresh import wrote two 20-byte ISO-8601 texts per link (an
+// edge list of 2M lines: 80 MB of the 209 MB file, and the bytes every b-tree page split and
+// the link_by_target rebuild move around); unix seconds take 4 bytes, and a last_seen that
+// equals first_seen is not stored at all. Readers format them as ISO-8601 (SQL:
+// strftime('%Y-%m-%dT%H:%M:%SZ', coalesce(last_seen, first_seen), 'unixepoch')).
+// The table is rebuilt (a column's type cannot be altered); migrate() runs this with foreign
+// keys off, as SQLite's own procedure asks, so dropping the old table does not cascade into
+// link_source, and checks them before it commits. Link ids are kept: link_source,
+// merge_history_link and the graph snapshot cache refer to them.
+constexpr std::string_view kNarrowLinks = R"sql(
+-- kind: 0 follows, 1 connection, 2 knows, 3 colleague, 4 related (model/LinkKind.h).
+-- batch_id is the import that first brought the link; link_source lists the others that saw it.
+-- first_seen and last_seen are unix seconds (UTC); last_seen NULL means "same as first_seen",
+-- until a crawl or another import sees the link again.
+CREATE TABLE link_v6 (
+    id          INTEGER PRIMARY KEY,
+    from_person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    to_person   INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    kind        INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 4),
+    batch_id    INTEGER REFERENCES import_batch(id) ON DELETE SET NULL,
+    confidence  REAL NOT NULL DEFAULT 1.0 CHECK (confidence >= 0.0 AND confidence <= 1.0),
+    first_seen  INTEGER NOT NULL DEFAULT (unixepoch()),
+    last_seen   INTEGER,
+    UNIQUE (from_person, to_person, kind),
+    CHECK (from_person <> to_person)
+);
+INSERT INTO link_v6 (id, from_person, to_person, kind, batch_id, confidence, first_seen, last_seen)
+    SELECT id, from_person, to_person, kind, batch_id, confidence,
+           coalesce(unixepoch(first_seen), unixepoch()),
+           nullif(coalesce(unixepoch(last_seen), unixepoch(first_seen), unixepoch()),
+                  coalesce(unixepoch(first_seen), unixepoch()))
+    FROM link ORDER BY id;
+DROP TABLE link;
+ALTER TABLE link_v6 RENAME TO link;
+CREATE INDEX link_by_target ON link(to_person);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "people, identities, links, tags and import batches", kPeopleAndLinks},
     Migration{2, "notes, follow-ups, intro requests and dismissed suggestions", kFollowUpWorkflow},
     Migration{3, "import sources, merge-review queue and merge history", kImportsAndMerges},
     Migration{4, "crawl frontier, cursors, follow-list status and changes", kCrawls},
     Migration{5, "leaner import indexes and the sources of filled-in details", kLeanImports},
+    Migration{6, "narrow link rows: timestamps in unix seconds, last_seen only when it differs", kNarrowLinks},
 };
 
 int readPragmaInt(Database& db, std::string_view pragma)
 {
     Statement st = db.prepare(pragma);
     return st.step() ? static_cast<int>(st.int64(0)) : 0;
+}
+
+/// Turns foreign-key enforcement off for its lifetime and back to what it was.
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(Database& db) : m_db(db), m_wasOn(readPragmaInt(db, "PRAGMA foreign_keys") != 0)
+    {
+        m_db.execute("PRAGMA foreign_keys = OFF");
+    }
+    ~ForeignKeysOff()
+    {
+        if (m_wasOn) {
+            try {
+                m_db.execute("PRAGMA foreign_keys = ON");
+            } catch (const DatabaseError&) {
+                // A destructor cannot report it; outside a transaction this pragma does not fail.
+            }
+        }
+    }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+    ForeignKeysOff(ForeignKeysOff&&) = delete;
+    ForeignKeysOff& operator=(ForeignKeysOff&&) = delete;
+
+private:
+    Database& m_db;
+    bool m_wasOn;
+};
+
+std::int64_t countForeignKeyViolations(Database& db)
+{
+    Statement st = db.prepare("SELECT count(*) FROM pragma_foreign_key_check");
+    return st.step() ? st.int64(0) : 0;
 }
 
 bool hasAnyTable(Database& db)
@@ -400,7 +472,14 @@ Status migrate(Database& db, std::span<const Migration> migrations)
             return {};
         }
 
+        // A migration that rebuilds a table drops the old one, which with foreign keys on would
+        // delete the rows that refer to it. SQLite's procedure: foreign keys off outside the
+        // transaction, and a foreign_key_check before the commit.
+        const ForeignKeysOff foreignKeysOff(db);
         Transaction tx(db);
+        // Compared, not required to be zero: an old database may hold a dangling row from before
+        // foreign keys were on, and that must not stop it from opening.
+        const std::int64_t violationsBefore = countForeignKeyViolations(db);
         // application_id and user_version are header fields: they change with the transaction.
         db.execute("PRAGMA application_id = " + std::to_string(kApplicationId));
         for (const Migration& step : migrations) {
@@ -417,6 +496,11 @@ Status migrate(Database& db, std::span<const Migration> migrations)
             }
             // The version is our own integer constant, not outside text.
             db.execute("PRAGMA user_version = " + std::to_string(step.version));
+        }
+        if (countForeignKeyViolations(db) > violationsBefore) {
+            return Error("schema migration to version " + std::to_string(latest) +
+                             " would leave rows that refer to missing ones; the database was left as it was",
+                         where);
         }
         tx.commit();
         return {};

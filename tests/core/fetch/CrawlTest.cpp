@@ -366,6 +366,12 @@ TEST_F(CrawlTest, ARecrawlRecordsNewFollowsAndMarksTheOnesThatDisappeared)
     EXPECT_EQ((*changes)[1].change, "gone");
     EXPECT_EQ((*changes)[1].to, *dave);
     EXPECT_EQ((*changes)[1].crawl, second.crawlId);
+    // last_seen reads as ISO-8601 text (it is stored in unix seconds): the new follow was seen
+    // by this fetch, the one that disappeared keeps the time of the fetch that last saw it.
+    EXPECT_EQ((*changes)[0].lastSeen, (*changes)[0].at);
+    ASSERT_EQ((*changes)[1].lastSeen.size(), 20U) << (*changes)[1].lastSeen;
+    EXPECT_EQ((*changes)[1].lastSeen[10], 'T');
+    EXPECT_LE((*changes)[1].lastSeen, (*changes)[1].at);
     // The link stays (with the last_seen of the fetch that last saw it).
     EXPECT_EQ(countOf(*m_db, "SELECT count(*) FROM link"), 10);
     // The second crawl is a batch of its own that saw the eight people again, each once.

@@ -49,7 +49,7 @@ TEST(ImportLinkedIn, ConnectionsWithNotesPreambleAndUrlColumn)
     EXPECT_TRUE(hasIdentity(f.ws(), *ana, "email", "ana@example.com"));
     EXPECT_EQ(f.links("me", "linkedin:ana-souza"), 1);
     EXPECT_EQ(f.links("linkedin:ana-souza", "me"), 1);
-    EXPECT_EQ(f.scalar("SELECT count(*) FROM link WHERE first_seen = '2024-03-15T00:00:00Z'"), 2);
+    EXPECT_EQ(f.scalar("SELECT count(*) FROM link WHERE first_seen = unixepoch('2024-03-15T00:00:00Z')"), 2);
     // A trailing slash in the URL does not make another person.
     EXPECT_EQ(f.ws().person(*f.ws().resolve("linkedin:bo-li"))->organisation, "Widgets, Inc.");
     EXPECT_EQ(f.ws().person(*f.ws().resolve("linkedin:nameless-one"))->displayName, "nameless-one");

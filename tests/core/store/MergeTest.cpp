@@ -78,6 +78,35 @@ TEST_F(MergeTest, LinksAreRedirectedAndDuplicatesCollapseKeepingSources)
         << "the link seen by batch 2 keeps batch 2 as a source";
 }
 
+TEST_F(MergeTest, CollapsedLinksSpanTheEarliestFirstSeenAndTheLatestLastSeen)
+{
+    links.upsert(bo, ana, LinkKind::Follows, 1.0, 1);
+    links.upsert(bo, anaDup, LinkKind::Follows, 1.0, 2);
+    links.upsert(me, ana, LinkKind::Follows, 1.0, 1);
+    links.upsert(me, anaDup, LinkKind::Follows, 1.0, 2);
+    const auto set = [this](PersonId from, PersonId to, const std::string& first, const std::string& last) {
+        db.execute("UPDATE link SET first_seen = unixepoch('" + first +
+                   "'), last_seen = " + (last.empty() ? std::string("NULL") : "unixepoch('" + last + "')") +
+                   " WHERE from_person = " + std::to_string(from.value()) +
+                   " AND to_person = " + std::to_string(to.value()));
+    };
+    // last_seen NULL reads as "same as first_seen": Jan 5 is the latest sighting of Bo -> Ana.
+    set(bo, ana, "2026-01-05T00:00:00Z", "");
+    set(bo, anaDup, "2026-01-01T00:00:00Z", "2026-01-03T00:00:00Z");
+    set(me, ana, "2026-01-02T00:00:00Z", "");
+    set(me, anaDup, "2026-01-02T00:00:00Z", "");
+    mergePeople(db, ana, anaDup);
+    const auto times = [this](PersonId from) {
+        Statement st = db.prepare("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', first_seen, 'unixepoch') || ' ' || "
+                                  "coalesce(strftime('%Y-%m-%dT%H:%M:%SZ', last_seen, 'unixepoch'), '-') FROM link "
+                                  "WHERE from_person = ? AND to_person = ?");
+        st.bind(1, from.value()).bind(2, ana.value());
+        return st.step() ? st.text(0) : std::string("(no link)");
+    };
+    EXPECT_EQ(times(bo), "2026-01-01T00:00:00Z 2026-01-05T00:00:00Z");
+    EXPECT_EQ(times(me), "2026-01-02T00:00:00Z -");
+}
+
 TEST_F(MergeTest, LinksBetweenTheTwoDisappearInsteadOfBecomingSelfLinks)
 {
     links.upsert(ana, anaDup, LinkKind::Knows);

@@ -274,7 +274,8 @@ TEST(Schema, VersionFourDatabaseWithLinksFromTwoBatchesKeepsThemAndUndoesExactly
         EXPECT_TRUE(tableExists(*db, "person_detail_source"));
         EXPECT_EQ(countRows(*db, "link"), 2);
         EXPECT_EQ(countRows(*db, "link_source"), 1);
-        Statement first = db->prepare("SELECT first_seen, last_seen FROM link WHERE id = 1");
+        Statement first = db->prepare("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', first_seen, 'unixepoch'), "
+                                      "strftime('%Y-%m-%dT%H:%M:%SZ', last_seen, 'unixepoch') FROM link WHERE id = 1");
         ASSERT_TRUE(first.step());
         EXPECT_EQ(first.text(0), "2026-01-01T00:00:00Z");
         EXPECT_EQ(first.text(1), "2026-02-01T00:00:00Z");
@@ -288,4 +289,92 @@ TEST(Schema, VersionFourDatabaseWithLinksFromTwoBatchesKeepsThemAndUndoesExactly
     EXPECT_EQ(countRows(*db, "link"), 1);
     EXPECT_EQ(countRows(*db, "link_source"), 0);
     EXPECT_EQ(countRows(*db, "person"), 3);
+}
+
+TEST(Schema, VersionFiveLinksBecomeNarrowRowsKeepingIdsSourcesAndTimesToTheSecond)
+{
+    TempDir dir;
+    const auto path = dir.file("v5.db");
+    {
+        auto db = Database::open(path, OpenMode::CreateIfMissing);
+        ASSERT_TRUE(db.ok());
+        ASSERT_TRUE(migrate(*db, builtinMigrations().first(5)).ok());
+        ASSERT_EQ(schemaVersion(*db), 5);
+        // Two import batches, then a crawl that saw link 7 again and reported link 9 gone.
+        db->execute(R"sql(
+            INSERT INTO import_batch (id, file_name, format, sha256) VALUES (1, 'a.txt', 'edgelist', 'a'),
+                                                                            (2, 'b.txt', 'edgelist', 'b');
+            INSERT INTO person (id, display_name, batch_id) VALUES (2, 'Ana', 1), (3, 'Bo', 1), (4, 'Cy', 2);
+            INSERT INTO link (id, from_person, to_person, kind, batch_id, confidence, first_seen, last_seen)
+                VALUES (7, 2, 3, 0, 1, 1.0, '2026-01-01T08:00:01Z', '2026-02-01T10:20:30Z'),
+                       (8, 3, 2, 2, 1, 0.5, '2026-01-01T08:00:01Z', '2026-01-01T08:00:01Z'),
+                       (9, 3, 4, 0, 2, 1.0, '2024-03-15T00:00:00Z', '2026-01-20T23:59:59Z');
+            INSERT INTO link_source (link_id, batch_id) VALUES (7, 2), (9, 1);
+            INSERT INTO merge_history (id, kept_id, absorbed_id, absorbed_name) VALUES (1, 2, 5, 'Ann');
+            INSERT INTO merge_history_link (merge_id, link_id) VALUES (1, 8);
+            INSERT INTO crawl (id, network, start, depth, batch_id) VALUES (1, 'bsky', 'ana.test', 1, 2);
+            INSERT INTO crawl_change (crawl_id, from_person, to_person, change, at)
+                VALUES (1, 3, 4, 'gone', '2026-02-01T10:20:30Z'), (1, 2, 3, 'added', '2026-02-01T10:20:30Z');
+        )sql");
+    }
+    auto ws = Workspace::open(path);
+    ASSERT_TRUE(ws.ok()) << ws.error().describe();
+    {
+        auto db = Database::open(path, OpenMode::MustExist);
+        ASSERT_TRUE(db.ok());
+        EXPECT_EQ(schemaVersion(*db), 6);
+        Statement st = db->prepare("SELECT id, from_person, to_person, kind, batch_id, confidence, typeof(first_seen), "
+                                   "strftime('%Y-%m-%dT%H:%M:%SZ', first_seen, 'unixepoch'), "
+                                   "strftime('%Y-%m-%dT%H:%M:%SZ', last_seen, 'unixepoch') FROM link ORDER BY id");
+        ASSERT_TRUE(st.step());
+        EXPECT_EQ(st.int64(0), 7);
+        EXPECT_EQ(st.text(6), "integer");
+        EXPECT_EQ(st.text(7), "2026-01-01T08:00:01Z");
+        EXPECT_EQ(st.text(8), "2026-02-01T10:20:30Z");
+        ASSERT_TRUE(st.step());
+        EXPECT_EQ(st.int64(0), 8);
+        EXPECT_EQ(st.int64(3), 2);
+        EXPECT_DOUBLE_EQ(st.real(5), 0.5);
+        EXPECT_EQ(st.text(7), "2026-01-01T08:00:01Z");
+        EXPECT_TRUE(st.isNull(8)) << "a last_seen equal to first_seen is not stored";
+        ASSERT_TRUE(st.step());
+        EXPECT_EQ(st.int64(0), 9);
+        EXPECT_EQ(st.int64(1), 3);
+        EXPECT_EQ(st.int64(2), 4);
+        EXPECT_EQ(st.int64(3), 0);
+        EXPECT_EQ(st.int64(4), 2);
+        EXPECT_EQ(st.text(7), "2024-03-15T00:00:00Z");
+        EXPECT_EQ(st.text(8), "2026-01-20T23:59:59Z");
+        EXPECT_FALSE(st.step());
+        // Rebuilding the table did not cascade into the rows that refer to link ids.
+        EXPECT_EQ(countRows(*db, "link_source"), 2);
+        EXPECT_EQ(countRows(*db, "merge_history_link"), 1);
+        Statement index = db->prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = 'link_by_target'");
+        EXPECT_TRUE(index.step());
+        Statement fk = db->prepare("PRAGMA foreign_keys");
+        ASSERT_TRUE(fk.step());
+        EXPECT_EQ(fk.int64(0), 1);
+    }
+    // The crawl report still shows each link's last_seen as ISO-8601 text.
+    auto changes = (*ws)->crawlChanges(1);
+    ASSERT_TRUE(changes.ok()) << changes.error().describe();
+    ASSERT_EQ(changes->size(), 2U);
+    EXPECT_EQ((*changes)[0].lastSeen, "2026-01-20T23:59:59Z");
+    EXPECT_EQ((*changes)[1].lastSeen, "2026-02-01T10:20:30Z");
+    // Batch 2 brought link 9 first but batch 1 saw it too; Cy came with batch 2 alone.
+    auto undone = (*ws)->undoImport(2);
+    ASSERT_TRUE(undone.ok()) << undone.error().describe();
+    EXPECT_EQ(undone->linksRemoved, 0);
+}
+
+TEST(Schema, LinksWrittenWithoutTimesGetNowInUnixSecondsAndNoLastSeen)
+{
+    Database db = Database::openInMemory();
+    ASSERT_TRUE(migrate(db).ok());
+    db.execute("INSERT INTO person (id, display_name) VALUES (2, 'Ana')");
+    db.execute("INSERT INTO link (from_person, to_person, kind) VALUES (1, 2, 0)");
+    Statement st = db.prepare("SELECT abs(first_seen - unixepoch()) <= 2, last_seen IS NULL FROM link");
+    ASSERT_TRUE(st.step());
+    EXPECT_EQ(st.int64(0), 1);
+    EXPECT_EQ(st.int64(1), 1);
 }
