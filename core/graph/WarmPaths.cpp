@@ -80,6 +80,7 @@ public:
         thread_local SearchState state;
         if (state.m_nodes.size() != n || state.m_counter > 0xFFFF0000U) {
             state.m_nodes.assign(n, NodeState{});
+            state.intoTarget.assign(n, {0U, 0.0F});
             state.m_counter = 0;
         }
         return state;
@@ -91,6 +92,9 @@ public:
 
     MinHeap forwardHeap;
     MinHeap ballHeap;
+    /// The cost of a person's step into the current target, where stamped with the ball's number
+    /// (see Searcher::fewHops); kept apart so that marking them leaves the ball alone.
+    std::vector<std::pair<std::uint32_t, float>> intoTarget;
 
 private:
     std::vector<NodeState> m_nodes;
@@ -104,6 +108,8 @@ constexpr float kInfinity = std::numeric_limits<float>::infinity();
 constexpr std::size_t kGiveUpAfter = 12000;
 /// Rows longer than this are handed out lazily, one cost class at a time.
 constexpr std::size_t kStreamAbove = 64;
+/// Spur searches with at most this many hops left enumerate the paths instead (see fewHops()).
+constexpr int kFewHops = 3;
 /// The same for the ball.
 constexpr std::size_t kBallStreamAbove = 64;
 
@@ -150,6 +156,13 @@ public:
             m_confidenceCost[c] = static_cast<float>(-std::log(std::max(c / 255.0, 0.05)));
         }
         m_coldFirstHopCost = static_cast<float>(-std::log(0.8));
+        m_minStepCost = kInfinity;
+        for (const auto& costs : m_kindCost) {
+            for (float c : costs) {
+                m_minStepCost = std::min(m_minStepCost, c);
+            }
+        }
+        m_minStepCost += *std::min_element(std::begin(m_confidenceCost), std::end(m_confidenceCost));
         const std::uint8_t strong = linkbits::bit(LinkKind::Connection);
         const std::uint8_t follow = linkbits::bit(LinkKind::Follows);
         m_classCost[0] = static_cast<float>(-std::log(WarmPaths::hopWarmth(strong, 255, true, false)));
@@ -241,6 +254,9 @@ public:
                 m_st[v].stamp[kBlocked] = m_search;
             }
         }
+        if (hopBudget <= kFewHops) {
+            return fewHops(spur, hopBudget, costBound);
+        }
         MinHeap& heap = m_st.forwardHeap;
         heap.clear();
         NodeState& s = m_st[spur];
@@ -324,6 +340,135 @@ public:
         return std::make_pair(pathCost(path, path.size()), std::move(path));
     }
 
+    /// The cheapest path of at most `hopBudget` (≤ kFewHops) hops from the spur to the target,
+    /// by enumeration: the direct link, every spur → x → target, and every spur → x → y → target
+    /// found by scanning the links of one side's people, cheapest first, until no cheaper path
+    /// can remain. Exact under the hop limit, where a search that labels each person by the
+    /// cheapest way in is not: near the end of a path the hop limit binds, the cheapest ways in
+    /// are too long, and the A* wandered for hundreds of thousands of steps to prove it.
+    std::optional<std::pair<double, std::vector<Index>>> fewHops(Index spur, int hopBudget, float costBound)
+    {
+        markStepsIntoTarget();
+        float best = costBound;
+        std::vector<Index> bestPath;
+        // The spur's usable first steps; stamped as the forward side of this search, with their cost.
+        m_fromSpur.clear();
+        for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+            const std::size_t size = rowSize(true, spur, row);
+            for (std::size_t i = 0; i < size; ++i) {
+                Index x = 0;
+                float stepCost = 0;
+                int cls = 0;
+                if (!entry(true, spur, row, i, x, stepCost, cls) || blocked(x) || blockedStep(spur, x)) {
+                    continue;
+                }
+                const float c = stepCost + extraCost(spur, x);
+                if (x == m_target) {
+                    if (c < best) {
+                        best = c;
+                        bestPath = {spur, x};
+                    }
+                    continue;
+                }
+                NodeState& sx = m_st[x];
+                if (sx.stamp[kForward] == m_search && sx.dist[kForward] <= c) {
+                    continue;
+                }
+                sx.stamp[kForward] = m_search;
+                sx.dist[kForward] = c;
+                m_fromSpur.emplace_back(c, x);
+            }
+        }
+        std::sort(m_fromSpur.begin(), m_fromSpur.end());
+        // A person can be listed twice (both rows, directed mode aside); only its cheapest entry counts.
+        auto cheapestFromSpur = [&](const std::pair<float, Index>& e) {
+            return m_st[e.second].dist[kForward] == e.first;
+        };
+        if (hopBudget >= 2) {
+            for (const auto& e : m_fromSpur) {
+                const auto& into = m_st.intoTarget[e.second];
+                if (into.first == m_ball && cheapestFromSpur(e) && e.first + into.second < best) {
+                    best = e.first + into.second;
+                    bestPath = {spur, e.second, m_target};
+                }
+            }
+        }
+        if (hopBudget >= 3 && !m_fromSpur.empty() && !m_intoTargetList.empty()) {
+            std::uint64_t spurSideWork = 0;
+            for (const auto& e : m_fromSpur) {
+                spurSideWork += m_g.outDegree(e.second) + (m_undirected ? m_g.inDegree(e.second) : 0);
+            }
+            if (spurSideWork <= m_intoTargetWork) {
+                // spur → x → y → target, x cheapest first: every later x costs at least this one.
+                const float tail = m_intoTargetList.front().first;
+                for (const auto& e : m_fromSpur) {
+                    if (e.first + m_minStepCost + tail >= best) {
+                        break;
+                    }
+                    const Index x = e.second;
+                    if (!cheapestFromSpur(e)) {
+                        continue;
+                    }
+                    for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+                        const std::size_t size = rowSize(true, x, row);
+                        for (std::size_t i = 0; i < size; ++i) {
+                            Index y = 0;
+                            float stepCost = 0;
+                            int cls = 0;
+                            if (!entry(true, x, row, i, y, stepCost, cls)) {
+                                continue;
+                            }
+                            const auto& into = m_st.intoTarget[y];
+                            if (into.first != m_ball || y == spur || y == x || y == m_target || blocked(y)) {
+                                continue;
+                            }
+                            const float c = e.first + stepCost + extraCost(x, y) + into.second;
+                            if (c < best) {
+                                best = c;
+                                bestPath = {spur, x, y, m_target};
+                            }
+                        }
+                    }
+                }
+            } else {
+                // The same from the target's side: y cheapest into the target first.
+                const float head = m_fromSpur.front().first + m_minStepCost;
+                for (const auto& [c3, y] : m_intoTargetList) {
+                    if (head + c3 >= best) {
+                        break;
+                    }
+                    if (y == spur || blocked(y)) {
+                        continue;
+                    }
+                    for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+                        const std::size_t size = rowSize(false, y, row);
+                        for (std::size_t i = 0; i < size; ++i) {
+                            Index x = 0;
+                            float stepCost = 0;
+                            int cls = 0;
+                            if (!entry(false, y, row, i, x, stepCost, cls)) {
+                                continue;
+                            }
+                            const NodeState& sx = m_st[x];
+                            if (sx.stamp[kForward] != m_search || x == y || x == m_target) {
+                                continue;
+                            }
+                            const float c = sx.dist[kForward] + stepCost + extraCost(x, y) + c3;
+                            if (c < best) {
+                                best = c;
+                                bestPath = {spur, x, y, m_target};
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (bestPath.empty()) {
+            return std::nullopt;
+        }
+        return std::make_pair(pathCost(bestPath, bestPath.size()), std::move(bestPath));
+    }
+
 private:
     [[nodiscard]] float radius() const { return m_st.ballHeap.empty() ? kInfinity : m_st.ballHeap.top().key; }
     /// Lower bound on the cost from v to the target: exact inside the ball, its radius outside.
@@ -396,6 +541,47 @@ private:
     [[nodiscard]] std::size_t rowSize(bool forward, Index v, int row) const
     {
         return (row == 0) == forward ? m_g.outDegree(v) : m_g.inDegree(v);
+    }
+
+    /// Marks, once per query, everyone with a step into the target and that step's cheapest
+    /// cost, and lists them cheapest first (the avoid list left out).
+    void markStepsIntoTarget()
+    {
+        if (m_intoTargetMarked) {
+            return;
+        }
+        m_intoTargetMarked = true;
+        for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+            const std::size_t size = rowSize(false, m_target, row);
+            for (std::size_t i = 0; i < size; ++i) {
+                Index y = 0;
+                float stepCost = 0;
+                int cls = 0;
+                if (!entry(false, m_target, row, i, y, stepCost, cls) || avoided(y) || y == m_target) {
+                    continue;
+                }
+                const float c = stepCost + extraCost(y, m_target);
+                auto& into = m_st.intoTarget[y];
+                if (into.first != m_ball || c < into.second) {
+                    into = {m_ball, c};
+                }
+            }
+        }
+        for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+            const std::size_t size = rowSize(false, m_target, row);
+            for (std::size_t i = 0; i < size; ++i) {
+                Index y = 0;
+                float stepCost = 0;
+                int cls = 0;
+                if (entry(false, m_target, row, i, y, stepCost, cls) && m_st.intoTarget[y].first == m_ball &&
+                    m_st.intoTarget[y].second == stepCost + extraCost(y, m_target)) {
+                    m_intoTargetList.emplace_back(m_st.intoTarget[y].second, y);
+                    m_intoTargetWork += m_g.inDegree(y) + (m_undirected ? m_g.outDegree(y) : 0);
+                }
+            }
+        }
+        std::sort(m_intoTargetList.begin(), m_intoTargetList.end());
+        m_intoTargetList.erase(std::unique(m_intoTargetList.begin(), m_intoTargetList.end()), m_intoTargetList.end());
     }
 
     /// One step of the ball: settles a person or hands out one streamed neighbour.
@@ -629,6 +815,13 @@ private:
     /// balls of a bidirectional search would.
     graphdetail::bidirectional::Searcher m_fallback;
     std::size_t m_steps = 0;
+
+    // Steps into the target and the first steps of the spur, for fewHops().
+    bool m_intoTargetMarked = false;
+    std::vector<std::pair<float, Index>> m_intoTargetList;  ///< cost of the step into the target, person
+    std::uint64_t m_intoTargetWork = 0;                     ///< the links of those people
+    std::vector<std::pair<float, Index>> m_fromSpur;
+    float m_minStepCost = 0;  ///< no step costs less
 
     // The current spur search.
     std::uint32_t m_search = 0;
