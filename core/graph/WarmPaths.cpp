@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "graph/BidirectionalWarmPaths.h"
+#include "graph/SpurSearchLimits.h"
 #include "graph/YenPaths.h"
 
 namespace warmpath {
@@ -73,6 +74,13 @@ private:
     std::vector<Entry> m_entries;
 };
 
+/// The cheapest way of two steps from a spur to a person.
+struct TwoSteps {
+    std::uint32_t stamp;
+    float cost;
+    Index via;
+};
+
 class SearchState {
 public:
     static SearchState& forThisThread(std::size_t n)
@@ -81,6 +89,7 @@ public:
         if (state.m_nodes.size() != n || state.m_counter > 0xFFFF0000U) {
             state.m_nodes.assign(n, NodeState{});
             state.intoTarget.assign(n, {0U, 0.0F});
+            state.twoSteps.assign(n, TwoSteps{0U, 0.0F, 0U});
             state.m_counter = 0;
         }
         return state;
@@ -95,6 +104,7 @@ public:
     /// The cost of a person's step into the current target, where stamped with the ball's number
     /// (see Searcher::fewHops); kept apart so that marking them leaves the ball alone.
     std::vector<std::pair<std::uint32_t, float>> intoTarget;
+    std::vector<TwoSteps> twoSteps;  ///< stamped with the spur search's number (see Searcher::fourHops)
 
 private:
     std::vector<NodeState> m_nodes;
@@ -104,12 +114,14 @@ private:
 constexpr std::uint8_t kStrongKinds =
     linkbits::kKindMask & static_cast<std::uint8_t>(~linkbits::bit(LinkKind::Follows));
 constexpr float kInfinity = std::numeric_limits<float>::infinity();
-/// Steps after which a spur search hands over to the bidirectional one (see m_fallback).
-constexpr std::size_t kGiveUpAfter = 12000;
 /// Rows longer than this are handed out lazily, one cost class at a time.
 constexpr std::size_t kStreamAbove = 64;
 /// Spur searches with at most this many hops left enumerate the paths instead (see fewHops()).
 constexpr int kFewHops = 3;
+/// ... and those with this many that the A* gives up on: gathering everyone two steps from the
+/// spur costs more than most A* searches, but far less than the bidirectional search where the
+/// hop limit binds.
+constexpr int kFewHopsAfterAll = 4;
 /// The same for the ball.
 constexpr std::size_t kBallStreamAbove = 64;
 
@@ -242,18 +254,7 @@ public:
         if (spur == m_target) {
             return std::make_pair(0.0, std::vector<Index>{spur});
         }
-        m_search = m_st.fresh();
-        m_spur = spur;
-        m_budget = hopBudget;
-        m_blockedFirstSteps = &blockedFirstSteps;
-        for (Index v : blockedNodes) {
-            m_st[v].stamp[kBlocked] = m_search;
-        }
-        for (Index v : m_avoid) {
-            if (v != spur && v != m_target) {
-                m_st[v].stamp[kBlocked] = m_search;
-            }
-        }
+        beginSearch(spur, blockedNodes, blockedFirstSteps, hopBudget);
         if (hopBudget <= kFewHops) {
             return fewHops(spur, hopBudget, costBound);
         }
@@ -272,7 +273,11 @@ public:
         m_steps = 0;
 
         while (!heap.empty() && heap.top().key < m_best) {
-            if (++m_steps > kGiveUpAfter) {
+            if (++m_steps > m_giveUpAfter) {
+                if (hopBudget <= kFewHopsAfterAll) {
+                    beginSearch(spur, blockedNodes, blockedFirstSteps, hopBudget);
+                    return fewHops(spur, hopBudget, costBound);
+                }
                 return m_fallback.shortest(spur, m_target, blockedNodes, blockedFirstSteps, hopBudget, costBound);
             }
             if (work >= m_ballWork && !m_st.ballHeap.empty()) {
@@ -340,7 +345,7 @@ public:
         return std::make_pair(pathCost(path, path.size()), std::move(path));
     }
 
-    /// The cheapest path of at most `hopBudget` (≤ kFewHops) hops from the spur to the target,
+    /// The cheapest path of at most `hopBudget` (≤ kFewHopsAfterAll) hops from the spur to the target,
     /// by enumeration: the direct link, every spur → x → target, and every spur → x → y → target
     /// found by scanning the links of one side's people, cheapest first, until no cheaper path
     /// can remain. Exact under the hop limit, where a search that labels each person by the
@@ -463,13 +468,114 @@ public:
                 }
             }
         }
+        if (hopBudget >= 4) {
+            fourHops(spur, best, bestPath);
+        }
         if (bestPath.empty()) {
             return std::nullopt;
         }
         return std::make_pair(pathCost(bestPath, bestPath.size()), std::move(bestPath));
     }
 
+    /// spur → a → m → b → target, cheaper than `best`: the cheapest two steps to every m are
+    /// gathered from the spur's side, then joined with the steps into the target's neighbours b,
+    /// cheapest b first. Only the cheapest a per m is needed: where it is b itself, spur → b →
+    /// target (already considered) is cheaper than any spur → a' → m → b → target, since
+    /// c(spur, b) ≤ c(spur, b) + c(b, m) ≤ c(spur, a') + c(a', m). Expects fewHops() to have
+    /// listed and stamped the spur's first steps.
+    void fourHops(Index spur, float& best, std::vector<Index>& bestPath)
+    {
+        if (m_fromSpur.empty() || m_intoTargetList.empty()) {
+            return;
+        }
+        const float minInto = m_intoTargetList.front().first;
+        float minTwoSteps = kInfinity;
+        std::vector<TwoSteps>& twoSteps = m_st.twoSteps;
+        for (const auto& e : m_fromSpur) {
+            if (e.first + 2 * m_minStepCost + minInto >= best) {
+                break;
+            }
+            const Index a = e.second;
+            if (m_st[a].dist[kForward] != e.first) {
+                continue;  // a's cheaper entry is the one that counts
+            }
+            for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+                const std::size_t size = rowSize(true, a, row);
+                for (std::size_t i = 0; i < size; ++i) {
+                    Index m = 0;
+                    float stepCost = 0;
+                    int cls = 0;
+                    if (!entry(true, a, row, i, m, stepCost, cls) || m == spur || m == m_target || m == a ||
+                        blocked(m)) {
+                        continue;
+                    }
+                    const float c = e.first + stepCost + extraCost(a, m);
+                    if (c + m_minStepCost + minInto >= best) {
+                        continue;
+                    }
+                    TwoSteps& t = twoSteps[m];
+                    if (t.stamp != m_search || c < t.cost) {
+                        t = {m_search, c, a};
+                    }
+                    minTwoSteps = std::min(minTwoSteps, c);
+                }
+            }
+        }
+        if (minTwoSteps == kInfinity) {
+            return;
+        }
+        for (const auto& [intoCost, b] : m_intoTargetList) {
+            if (minTwoSteps + m_minStepCost + intoCost >= best) {
+                break;
+            }
+            if (b == spur || blocked(b)) {
+                continue;
+            }
+            for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+                const std::size_t size = rowSize(false, b, row);
+                for (std::size_t i = 0; i < size; ++i) {
+                    Index m = 0;
+                    float stepCost = 0;
+                    int cls = 0;
+                    if (!entry(false, b, row, i, m, stepCost, cls) || m == b) {
+                        continue;
+                    }
+                    const TwoSteps& t = twoSteps[m];
+                    if (t.stamp != m_search) {
+                        continue;
+                    }
+                    if (t.via == b) {
+                        continue;  // the loop spur → b → m → b → target: spur → b → target is cheaper
+                    }
+                    const float c = t.cost + stepCost + extraCost(m, b) + intoCost;
+                    if (c < best) {
+                        best = c;
+                        bestPath = {spur, t.via, m, b, m_target};
+                    }
+                }
+            }
+        }
+    }
+
 private:
+    /// A fresh search number, and the blocked people stamped with it.
+    void beginSearch(Index spur, const std::vector<Index>& blockedNodes, const std::vector<Index>& blockedFirstSteps,
+                     int hopBudget)
+    {
+        m_search = m_st.fresh();
+        m_spur = spur;
+        m_budget = hopBudget;
+        m_blockedFirstSteps = &blockedFirstSteps;
+        for (Index v : blockedNodes) {
+            m_st[v].stamp[kBlocked] = m_search;
+        }
+        for (Index v : m_avoid) {
+            if (v != spur && v != m_target) {
+                m_st[v].stamp[kBlocked] = m_search;
+            }
+        }
+    }
+
     [[nodiscard]] float radius() const { return m_st.ballHeap.empty() ? kInfinity : m_st.ballHeap.top().key; }
     /// Lower bound on the cost from v to the target: exact inside the ball, its radius outside.
     [[nodiscard]] float potential(Index v) const
@@ -815,6 +921,7 @@ private:
     /// balls of a bidirectional search would.
     graphdetail::bidirectional::Searcher m_fallback;
     std::size_t m_steps = 0;
+    std::size_t m_giveUpAfter = graphdetail::spurSearchLimits().giveUpAfter;
 
     // Steps into the target and the first steps of the spur, for fewHops().
     bool m_intoTargetMarked = false;
@@ -833,6 +940,14 @@ private:
 };
 
 }  // namespace
+
+namespace graphdetail {
+SpurSearchLimits& spurSearchLimits()
+{
+    thread_local SpurSearchLimits limits;
+    return limits;
+}
+}  // namespace graphdetail
 
 double WarmPaths::hopWarmth(std::uint8_t bits, std::uint8_t confidence, bool alongLink, bool coldFirstHop)
 {
