@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "graph/WarmPaths.h"
+#include "graph/YenPaths.h"
 
 namespace warmpath::graphdetail::bidirectional {
 
@@ -75,12 +76,6 @@ inline int classOf(std::uint8_t bits, bool alongLink)
     }
     return (bits & linkbits::kReverseExists) != 0 ? 1 : 2;
 }
-
-struct Candidate {
-    double cost = 0;
-    std::vector<Index> nodes;
-    std::size_t deviation = 0;
-};
 
 /// The cost model and the constrained bidirectional Dijkstra Yen's algorithm calls repeatedly.
 class Searcher {
@@ -339,71 +334,14 @@ private:
 inline std::vector<std::pair<double, std::vector<Snapshot::Index>>>
 referenceWarmPaths(const Snapshot& g, Snapshot::Index from, Snapshot::Index to, const WarmPathOptions& options)
 {
-    const WarmPathOptions& m_options = options;
-    const Snapshot::Index m_from = from;
-    const Snapshot::Index m_to = to;
-    Searcher searcher(g, m_from, m_options);
+    Searcher searcher(g, from, options);
+    const auto paths = yenPaths(
+        from, to, options.k, options.maxHops,
+        [&](Index spur, const std::vector<Index>& blockedNodes, const std::vector<Index>& blockedSteps, int budget,
+            float bound) { return searcher.shortest(spur, to, blockedNodes, blockedSteps, budget, bound); },
+        [&](const std::vector<Index>& nodes, std::size_t upTo) { return searcher.pathCost(nodes, upTo); });
     std::vector<std::pair<double, std::vector<Snapshot::Index>>> out;
-    if (m_from == m_to) {
-        return out;
-    }
-    std::vector<Candidate> accepted;
-    std::vector<Candidate> pending;
-    auto known = [&](const std::vector<Index>& nodes) {
-        auto same = [&](const Candidate& c) { return c.nodes == nodes; };
-        return std::any_of(accepted.begin(), accepted.end(), same) || std::any_of(pending.begin(), pending.end(), same);
-    };
-    if (auto first = searcher.shortest(m_from, m_to, {}, {}, m_options.maxHops)) {
-        accepted.push_back({first->first, std::move(first->second), 0});
-    }
-    while (!accepted.empty() && static_cast<int>(accepted.size()) < m_options.k) {
-        const Candidate& last = accepted.back();
-        const std::vector<Index> lastNodes = last.nodes;
-        for (std::size_t i = last.deviation; i + 1 < lastNodes.size(); ++i) {
-            const Index spur = lastNodes[i];
-            const std::vector<Index> root(lastNodes.begin(), lastNodes.begin() + static_cast<std::ptrdiff_t>(i) + 1);
-            std::vector<Index> blockedSteps;
-            for (const Candidate& p : accepted) {
-                if (p.nodes.size() > i + 1 && std::equal(root.begin(), root.end(), p.nodes.begin())) {
-                    blockedSteps.push_back(p.nodes[i + 1]);
-                }
-            }
-            const std::vector<Index> blockedNodes(root.begin(), root.end() - 1);
-            const int budget = m_options.maxHops - static_cast<int>(i);
-            // Only a spur path that could still make the top k is worth finding: once enough
-            // candidates are waiting, anything dearer than the last one needed is cut off.
-            float bound = kInfinity;
-            const std::size_t needed = static_cast<std::size_t>(m_options.k) - accepted.size();
-            if (pending.size() >= needed) {
-                std::vector<double> costs;
-                for (const Candidate& c : pending) {
-                    costs.push_back(c.cost);
-                }
-                std::nth_element(costs.begin(), costs.begin() + static_cast<std::ptrdiff_t>(needed - 1), costs.end());
-                bound = static_cast<float>(costs[needed - 1] - searcher.pathCost(root, root.size())) + 1e-4F;
-            }
-            auto spurPath = searcher.shortest(spur, m_to, blockedNodes, blockedSteps, budget, bound);
-            if (!spurPath) {
-                continue;
-            }
-            std::vector<Index> nodes = root;
-            nodes.insert(nodes.end(), spurPath->second.begin() + 1, spurPath->second.end());
-            if (!known(nodes)) {
-                const double total = searcher.pathCost(nodes, nodes.size());
-                pending.push_back({total, std::move(nodes), i});
-            }
-        }
-        if (pending.empty()) {
-            break;
-        }
-        auto best = std::min_element(pending.begin(), pending.end(), [](const Candidate& x, const Candidate& y) {
-            return x.cost != y.cost ? x.cost < y.cost : x.nodes < y.nodes;
-        });
-        accepted.push_back(std::move(*best));
-        pending.erase(best);
-    }
-
-    for (const Candidate& c : accepted) {
+    for (const YenPath& c : paths) {
         out.emplace_back(c.cost, c.nodes);
     }
     return out;

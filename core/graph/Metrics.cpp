@@ -241,6 +241,9 @@ void Betweenness::run(const ProgressCallback& progress, const CancelToken* cance
 
 namespace {
 
+/// An aggregated level. The first level is the undirected view itself, with float weights of
+/// 1 and 2: half the memory to stream, and sums of those stay exact far beyond any one person's
+/// degree. Aggregated weights grow large, so they are doubles.
 struct Level {
     std::vector<std::uint64_t> offsets;
     std::vector<Index> neighbours;
@@ -248,15 +251,20 @@ struct Level {
     [[nodiscard]] std::size_t size() const { return offsets.size() - 1; }
 };
 
+constexpr std::uint32_t kSelf = 0xFFFFFFFFU;  ///< a neighbour entry that is the person itself
+constexpr std::size_t kPrefetchAhead = 16;
+
 /// One round of local moves; returns true when anyone moved.
-bool moveNodes(const Level& g, std::vector<std::uint32_t>& community, std::mt19937_64& rng, const CancelToken* cancel)
+template <class Graph>
+bool moveNodes(const Graph& g, std::vector<std::uint32_t>& community, std::mt19937_64& rng, const CancelToken* cancel)
 {
+    using Weight = typename decltype(g.weights)::value_type;
     const std::size_t n = g.size();
     std::vector<double> degree(n, 0);
     double total = 0;
     for (Index i = 0; i < n; ++i) {
         for (std::uint64_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) {
-            degree[i] += g.weights[e];
+            degree[i] += static_cast<double>(g.weights[e]);
         }
         total += degree[i];
     }
@@ -266,8 +274,9 @@ bool moveNodes(const Level& g, std::vector<std::uint32_t>& community, std::mt199
     community.resize(n);
     std::iota(community.begin(), community.end(), 0U);
     std::vector<double> tot(degree);
-    std::vector<double> toCommunity(n, 0);
+    std::vector<Weight> toCommunity(n, 0);
     std::vector<std::uint32_t> touched;
+    std::vector<std::uint32_t> neighbourCommunity;
     // Fast local moving (Traag et al. 2019, the Leiden paper): visit everyone once in a random
     // order, then only the neighbours of people who moved, instead of sweeping everyone again
     // and again. Stops when nobody is left to visit, or when the last sweep's worth of work gained less than
@@ -275,7 +284,7 @@ bool moveNodes(const Level& g, std::vector<std::uint32_t>& community, std::mt199
     std::vector<Index> queue(n);
     std::iota(queue.begin(), queue.end(), 0U);
     std::shuffle(queue.begin(), queue.end(), rng);
-    std::vector<bool> queued(n, true);
+    std::vector<std::uint8_t> queued(n, 1);
     std::size_t head = 0;
     std::uint64_t work = 0;
     const std::uint64_t windowWork = g.neighbours.size() + n;
@@ -283,30 +292,43 @@ bool moveNodes(const Level& g, std::vector<std::uint32_t>& community, std::mt199
     bool movedAny = false;
     while (head < queue.size()) {
         const Index i = queue[head++];
-        queued[i] = false;
+        queued[i] = 0;
         if (head > n && head * 2 > queue.size()) {
             queue.erase(queue.begin(), queue.begin() + static_cast<std::ptrdiff_t>(head));
             head = 0;
         }
         const std::uint32_t old = community[i];
+        const std::uint64_t begin = g.offsets[i];
+        const std::size_t size = g.offsets[i + 1] - begin;
+        // Two passes over the neighbours: their communities first (independent random reads
+        // that the processor overlaps), then the sums, prefetched a few entries ahead. In one
+        // pass each read waited behind a branch on the previous one, at memory latency.
+        neighbourCommunity.resize(size);
+        for (std::size_t k = 0; k < size; ++k) {
+            const Index j = g.neighbours[begin + k];
+            neighbourCommunity[k] = j == i ? kSelf : community[j];
+        }
         touched.clear();
-        for (std::uint64_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) {
-            const Index j = g.neighbours[e];
-            if (j == i) {
+        for (std::size_t k = 0; k < size; ++k) {
+            if (k + kPrefetchAhead < size) {
+                const std::uint32_t ahead = neighbourCommunity[k + kPrefetchAhead];
+                __builtin_prefetch(toCommunity.data() + (ahead == kSelf ? 0 : ahead), 1);
+            }
+            const std::uint32_t c = neighbourCommunity[k];
+            if (c == kSelf) {
                 continue;
             }
-            const std::uint32_t c = community[j];
             if (toCommunity[c] == 0) {
                 touched.push_back(c);
             }
-            toCommunity[c] += g.weights[e];
+            toCommunity[c] += g.weights[begin + k];
         }
         tot[old] -= degree[i];
         std::uint32_t best = old;
-        const double stay = toCommunity[old] - tot[old] * degree[i] / total;
+        const double stay = static_cast<double>(toCommunity[old]) - tot[old] * degree[i] / total;
         double bestGain = stay;
         for (std::uint32_t c : touched) {
-            const double gain = toCommunity[c] - tot[c] * degree[i] / total;
+            const double gain = static_cast<double>(toCommunity[c]) - tot[c] * degree[i] / total;
             if (gain > bestGain + 1e-12) {
                 best = c;
                 bestGain = gain;
@@ -321,17 +343,17 @@ bool moveNodes(const Level& g, std::vector<std::uint32_t>& community, std::mt199
         if (best != old) {
             movedAny = true;
             windowGain += bestGain - stay;
-            for (std::uint64_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) {
-                const Index j = g.neighbours[e];
-                if (!queued[j] && community[j] != best) {
-                    queued[j] = true;
+            for (std::size_t k = 0; k < size; ++k) {
+                const Index j = g.neighbours[begin + k];
+                if (queued[j] == 0 && neighbourCommunity[k] != kSelf && neighbourCommunity[k] != best) {
+                    queued[j] = 1;
                     queue.push_back(j);
                 }
             }
         }
         // Windows are measured in links looked at, not people visited: a celebrity re-queued
         // by each neighbour that moves would otherwise cost a whole sweep per visit.
-        work += g.offsets[i + 1] - g.offsets[i] + 1;
+        work += size + 1;
         if (work >= windowWork) {
             checkCancel(cancel);
             if (2 * windowGain / total < 1e-3) {
@@ -344,7 +366,8 @@ bool moveNodes(const Level& g, std::vector<std::uint32_t>& community, std::mt199
     return movedAny;
 }
 
-Level aggregate(const Level& g, const std::vector<std::uint32_t>& community, std::size_t communities)
+template <class Graph>
+Level aggregate(const Graph& g, const std::vector<std::uint32_t>& community, std::size_t communities)
 {
     const std::size_t n = g.size();
     std::vector<std::uint64_t> start(communities + 1, 0);
@@ -372,7 +395,7 @@ Level aggregate(const Level& g, const std::vector<std::uint32_t>& community, std
                 if (weightTo[d] == 0) {
                     touched.push_back(d);
                 }
-                weightTo[d] += g.weights[e];
+                weightTo[d] += static_cast<double>(g.weights[e]);
             }
         }
         std::sort(touched.begin(), touched.end());
@@ -395,22 +418,17 @@ Communities::Communities(const Snapshot& snapshot, std::uint64_t seed) : m_snaps
 void Communities::run(const ProgressCallback& progress, const CancelToken* cancel)
 {
     const std::size_t n = m_snapshot.personCount();
-    Level level;
-    {
-        auto view = graphdetail::UndirectedView::of(m_snapshot);
-        level.offsets = std::move(view.offsets);
-        level.neighbours = std::move(view.neighbours);
-        level.weights.assign(view.weights.begin(), view.weights.end());
-    }
-    const Level original = level;
+    const auto original = graphdetail::UndirectedView::of(m_snapshot);
     std::vector<std::uint32_t> membership(n);
     std::iota(membership.begin(), membership.end(), 0U);
     std::mt19937_64 rng(m_seed);
     m_levels = 0;
-    while (level.size() > 1) {
+    Level level;
+    // One pass of local moves and, when it changed anything, the aggregated graph for the next.
+    auto pass = [&](const auto& g) {
         std::vector<std::uint32_t> community;
-        if (!moveNodes(level, community, rng, cancel)) {
-            break;
+        if (!moveNodes(g, community, rng, cancel)) {
+            return false;
         }
         const std::size_t count = renumberBySize(community);
         for (auto& m : membership) {
@@ -420,10 +438,15 @@ void Communities::run(const ProgressCallback& progress, const CancelToken* cance
         if (progress) {
             progress(static_cast<std::uint64_t>(m_levels), 0, "communities");
         }
-        if (count == level.size()) {
-            break;
+        if (count == g.size()) {
+            return false;
         }
-        level = aggregate(level, community, count);
+        level = aggregate(g, community, count);
+        return true;
+    };
+    if (original.size() > 1 && pass(original)) {
+        while (level.size() > 1 && pass(level)) {
+        }
     }
     m_count = renumberBySize(membership);
     m_community = std::move(membership);
@@ -434,10 +457,10 @@ void Communities::run(const ProgressCallback& progress, const CancelToken* cance
     std::vector<double> tot(m_count, 0);
     for (Index i = 0; i < n; ++i) {
         for (std::uint64_t e = original.offsets[i]; e < original.offsets[i + 1]; ++e) {
-            total += original.weights[e];
-            tot[m_community[i]] += original.weights[e];
+            total += static_cast<double>(original.weights[e]);
+            tot[m_community[i]] += static_cast<double>(original.weights[e]);
             if (m_community[original.neighbours[e]] == m_community[i]) {
-                inside[m_community[i]] += original.weights[e];
+                inside[m_community[i]] += static_cast<double>(original.weights[e]);
             }
         }
     }

@@ -7,6 +7,8 @@
 #include <utility>
 
 #include "graph/BidirectionalWarmPaths.h"
+#include "graph/SpurSearchLimits.h"
+#include "graph/YenPaths.h"
 
 namespace warmpath {
 namespace {
@@ -72,6 +74,13 @@ private:
     std::vector<Entry> m_entries;
 };
 
+/// The cheapest way of two steps from a spur to a person.
+struct TwoSteps {
+    std::uint32_t stamp;
+    float cost;
+    Index via;
+};
+
 class SearchState {
 public:
     static SearchState& forThisThread(std::size_t n)
@@ -79,6 +88,8 @@ public:
         thread_local SearchState state;
         if (state.m_nodes.size() != n || state.m_counter > 0xFFFF0000U) {
             state.m_nodes.assign(n, NodeState{});
+            state.intoTarget.assign(n, {0U, 0.0F});
+            state.twoSteps.assign(n, TwoSteps{0U, 0.0F, 0U});
             state.m_counter = 0;
         }
         return state;
@@ -90,6 +101,10 @@ public:
 
     MinHeap forwardHeap;
     MinHeap ballHeap;
+    /// The cost of a person's step into the current target, where stamped with the ball's number
+    /// (see Searcher::fewHops); kept apart so that marking them leaves the ball alone.
+    std::vector<std::pair<std::uint32_t, float>> intoTarget;
+    std::vector<TwoSteps> twoSteps;  ///< stamped with the spur search's number (see Searcher::fourHops)
 
 private:
     std::vector<NodeState> m_nodes;
@@ -99,12 +114,20 @@ private:
 constexpr std::uint8_t kStrongKinds =
     linkbits::kKindMask & static_cast<std::uint8_t>(~linkbits::bit(LinkKind::Follows));
 constexpr float kInfinity = std::numeric_limits<float>::infinity();
-/// Steps after which a spur search hands over to the bidirectional one (see m_fallback).
-constexpr std::size_t kGiveUpAfter = 12000;
 /// Rows longer than this are handed out lazily, one cost class at a time.
 constexpr std::size_t kStreamAbove = 64;
+/// Spur searches with at most this many hops left enumerate the paths instead (see fewHops()).
+constexpr int kFewHops = 3;
+/// ... and those with this many that the A* gives up on: gathering everyone two steps from the
+/// spur costs more than most A* searches, but far less than the bidirectional search where the
+/// hop limit binds.
+constexpr int kFewHopsAfterAll = 4;
 /// The same for the ball.
 constexpr std::size_t kBallStreamAbove = 64;
+/// The ball grows whenever it has done less than this many times the current forward search's
+/// work: it serves all ~18 spur searches of a query, so a bigger ball pays (measured: 1× 21–25 ms
+/// median, 4× 19–22 ms, 8× 18.5–19.3 ms on the benchmark graph, same session).
+constexpr std::size_t kBallShare = 8;
 
 /// Cost classes of a step: 0 strong (either way), 1 mutual follow, 2 following them, 3 only
 /// followed by them. Each has a base cost that the link's confidence and a cold first hop only add to.
@@ -119,12 +142,6 @@ int classOf(std::uint8_t bits, bool alongLink)
     return (bits & linkbits::kReverseExists) != 0 ? 1 : 2;
 }
 
-struct Candidate {
-    double cost = 0;
-    std::vector<Index> nodes;
-    std::size_t deviation = 0;
-};
-
 /// The cost model and the constrained search Yen's algorithm calls repeatedly.
 ///
 /// Every search of one query ends at the same target, so one Dijkstra backwards from the target
@@ -133,7 +150,7 @@ struct Candidate {
 /// for everyone else: an admissible and consistent A* potential. A spur search is then a
 /// forward A* that mostly walks straight into the ball; reaching a settled ball person whose
 /// ball path to the target avoids the spur's blocked people completes the path at once. The ball
-/// grows on demand, whenever it has done less work than the current forward search, so the pair
+/// grows on demand, whenever it has done less than kBallShare times the current forward search's work, so the pair
 /// behaves like a bidirectional search whose backward half is paid for once per query.
 class Searcher {
 public:
@@ -155,6 +172,13 @@ public:
             m_confidenceCost[c] = static_cast<float>(-std::log(std::max(c / 255.0, 0.05)));
         }
         m_coldFirstHopCost = static_cast<float>(-std::log(0.8));
+        m_minStepCost = kInfinity;
+        for (const auto& costs : m_kindCost) {
+            for (float c : costs) {
+                m_minStepCost = std::min(m_minStepCost, c);
+            }
+        }
+        m_minStepCost += *std::min_element(std::begin(m_confidenceCost), std::end(m_confidenceCost));
         const std::uint8_t strong = linkbits::bit(LinkKind::Connection);
         const std::uint8_t follow = linkbits::bit(LinkKind::Follows);
         m_classCost[0] = static_cast<float>(-std::log(WarmPaths::hopWarmth(strong, 255, true, false)));
@@ -234,17 +258,9 @@ public:
         if (spur == m_target) {
             return std::make_pair(0.0, std::vector<Index>{spur});
         }
-        m_search = m_st.fresh();
-        m_spur = spur;
-        m_budget = hopBudget;
-        m_blockedFirstSteps = &blockedFirstSteps;
-        for (Index v : blockedNodes) {
-            m_st[v].stamp[kBlocked] = m_search;
-        }
-        for (Index v : m_avoid) {
-            if (v != spur && v != m_target) {
-                m_st[v].stamp[kBlocked] = m_search;
-            }
+        beginSearch(spur, blockedNodes, blockedFirstSteps, hopBudget);
+        if (hopBudget <= kFewHops) {
+            return fewHops(spur, hopBudget, costBound);
         }
         MinHeap& heap = m_st.forwardHeap;
         heap.clear();
@@ -261,10 +277,14 @@ public:
         m_steps = 0;
 
         while (!heap.empty() && heap.top().key < m_best) {
-            if (++m_steps > kGiveUpAfter) {
+            if (++m_steps > m_giveUpAfter) {
+                if (hopBudget <= kFewHopsAfterAll) {
+                    beginSearch(spur, blockedNodes, blockedFirstSteps, hopBudget);
+                    return fewHops(spur, hopBudget, costBound);
+                }
                 return m_fallback.shortest(spur, m_target, blockedNodes, blockedFirstSteps, hopBudget, costBound);
             }
-            if (work >= m_ballWork && !m_st.ballHeap.empty()) {
+            if (work * kBallShare >= m_ballWork && !m_st.ballHeap.empty()) {
                 growBall();
                 continue;
             }
@@ -329,7 +349,237 @@ public:
         return std::make_pair(pathCost(path, path.size()), std::move(path));
     }
 
+    /// The cheapest path of at most `hopBudget` (≤ kFewHopsAfterAll) hops from the spur to the target,
+    /// by enumeration: the direct link, every spur → x → target, and every spur → x → y → target
+    /// found by scanning the links of one side's people, cheapest first, until no cheaper path
+    /// can remain. Exact under the hop limit, where a search that labels each person by the
+    /// cheapest way in is not: near the end of a path the hop limit binds, the cheapest ways in
+    /// are too long, and the A* wandered for hundreds of thousands of steps to prove it.
+    std::optional<std::pair<double, std::vector<Index>>> fewHops(Index spur, int hopBudget, float costBound)
+    {
+        markStepsIntoTarget();
+        float best = costBound;
+        std::vector<Index> bestPath;
+        // The spur's usable first steps; stamped as the forward side of this search, with their cost.
+        m_fromSpur.clear();
+        for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+            const std::size_t size = rowSize(true, spur, row);
+            for (std::size_t i = 0; i < size; ++i) {
+                Index x = 0;
+                float stepCost = 0;
+                int cls = 0;
+                if (!entry(true, spur, row, i, x, stepCost, cls) || blocked(x) || blockedStep(spur, x)) {
+                    continue;
+                }
+                const float c = stepCost + extraCost(spur, x);
+                if (x == m_target) {
+                    if (c < best) {
+                        best = c;
+                        bestPath = {spur, x};
+                    }
+                    continue;
+                }
+                NodeState& sx = m_st[x];
+                if (sx.stamp[kForward] == m_search && sx.dist[kForward] <= c) {
+                    continue;
+                }
+                sx.stamp[kForward] = m_search;
+                sx.dist[kForward] = c;
+                m_fromSpur.emplace_back(c, x);
+            }
+        }
+        std::sort(m_fromSpur.begin(), m_fromSpur.end());
+        // A person can be listed twice (both rows, directed mode aside); only its cheapest entry counts.
+        auto cheapestFromSpur = [&](const std::pair<float, Index>& e) {
+            return m_st[e.second].dist[kForward] == e.first;
+        };
+        if (hopBudget >= 2) {
+            for (const auto& e : m_fromSpur) {
+                const auto& into = m_st.intoTarget[e.second];
+                if (into.first == m_ball && cheapestFromSpur(e) && e.first + into.second < best) {
+                    best = e.first + into.second;
+                    bestPath = {spur, e.second, m_target};
+                }
+            }
+        }
+        if (hopBudget >= 3 && !m_fromSpur.empty() && !m_intoTargetList.empty()) {
+            std::uint64_t spurSideWork = 0;
+            for (const auto& e : m_fromSpur) {
+                spurSideWork += m_g.outDegree(e.second) + (m_undirected ? m_g.inDegree(e.second) : 0);
+            }
+            if (spurSideWork <= m_intoTargetWork) {
+                // spur → x → y → target, x cheapest first: every later x costs at least this one.
+                const float tail = m_intoTargetList.front().first;
+                for (const auto& e : m_fromSpur) {
+                    if (e.first + m_minStepCost + tail >= best) {
+                        break;
+                    }
+                    const Index x = e.second;
+                    if (!cheapestFromSpur(e)) {
+                        continue;
+                    }
+                    for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+                        const std::size_t size = rowSize(true, x, row);
+                        for (std::size_t i = 0; i < size; ++i) {
+                            Index y = 0;
+                            float stepCost = 0;
+                            int cls = 0;
+                            if (!entry(true, x, row, i, y, stepCost, cls)) {
+                                continue;
+                            }
+                            const auto& into = m_st.intoTarget[y];
+                            if (into.first != m_ball || y == spur || y == x || y == m_target || blocked(y)) {
+                                continue;
+                            }
+                            const float c = e.first + stepCost + extraCost(x, y) + into.second;
+                            if (c < best) {
+                                best = c;
+                                bestPath = {spur, x, y, m_target};
+                            }
+                        }
+                    }
+                }
+            } else {
+                // The same from the target's side: y cheapest into the target first.
+                const float head = m_fromSpur.front().first + m_minStepCost;
+                for (const auto& [c3, y] : m_intoTargetList) {
+                    if (head + c3 >= best) {
+                        break;
+                    }
+                    if (y == spur || blocked(y)) {
+                        continue;
+                    }
+                    for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+                        const std::size_t size = rowSize(false, y, row);
+                        for (std::size_t i = 0; i < size; ++i) {
+                            Index x = 0;
+                            float stepCost = 0;
+                            int cls = 0;
+                            if (!entry(false, y, row, i, x, stepCost, cls)) {
+                                continue;
+                            }
+                            const NodeState& sx = m_st[x];
+                            if (sx.stamp[kForward] != m_search || x == y || x == m_target) {
+                                continue;
+                            }
+                            const float c = sx.dist[kForward] + stepCost + extraCost(x, y) + c3;
+                            if (c < best) {
+                                best = c;
+                                bestPath = {spur, x, y, m_target};
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (hopBudget >= 4) {
+            fourHops(spur, best, bestPath);
+        }
+        if (bestPath.empty()) {
+            return std::nullopt;
+        }
+        return std::make_pair(pathCost(bestPath, bestPath.size()), std::move(bestPath));
+    }
+
+    /// spur → a → m → b → target, cheaper than `best`: the cheapest two steps to every m are
+    /// gathered from the spur's side, then joined with the steps into the target's neighbours b,
+    /// cheapest b first. Only the cheapest a per m is needed: where it is b itself, spur → b →
+    /// target (already considered) is cheaper than any spur → a' → m → b → target, since
+    /// c(spur, b) ≤ c(spur, b) + c(b, m) ≤ c(spur, a') + c(a', m). Expects fewHops() to have
+    /// listed and stamped the spur's first steps.
+    void fourHops(Index spur, float& best, std::vector<Index>& bestPath)
+    {
+        if (m_fromSpur.empty() || m_intoTargetList.empty()) {
+            return;
+        }
+        const float minInto = m_intoTargetList.front().first;
+        float minTwoSteps = kInfinity;
+        std::vector<TwoSteps>& twoSteps = m_st.twoSteps;
+        for (const auto& e : m_fromSpur) {
+            if (e.first + 2 * m_minStepCost + minInto >= best) {
+                break;
+            }
+            const Index a = e.second;
+            if (m_st[a].dist[kForward] != e.first) {
+                continue;  // a's cheaper entry is the one that counts
+            }
+            for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+                const std::size_t size = rowSize(true, a, row);
+                for (std::size_t i = 0; i < size; ++i) {
+                    Index m = 0;
+                    float stepCost = 0;
+                    int cls = 0;
+                    if (!entry(true, a, row, i, m, stepCost, cls) || m == spur || m == m_target || m == a ||
+                        blocked(m)) {
+                        continue;
+                    }
+                    const float c = e.first + stepCost + extraCost(a, m);
+                    if (c + m_minStepCost + minInto >= best) {
+                        continue;
+                    }
+                    TwoSteps& t = twoSteps[m];
+                    if (t.stamp != m_search || c < t.cost) {
+                        t = {m_search, c, a};
+                    }
+                    minTwoSteps = std::min(minTwoSteps, c);
+                }
+            }
+        }
+        if (minTwoSteps == kInfinity) {
+            return;
+        }
+        for (const auto& [intoCost, b] : m_intoTargetList) {
+            if (minTwoSteps + m_minStepCost + intoCost >= best) {
+                break;
+            }
+            if (b == spur || blocked(b)) {
+                continue;
+            }
+            for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+                const std::size_t size = rowSize(false, b, row);
+                for (std::size_t i = 0; i < size; ++i) {
+                    Index m = 0;
+                    float stepCost = 0;
+                    int cls = 0;
+                    if (!entry(false, b, row, i, m, stepCost, cls) || m == b) {
+                        continue;
+                    }
+                    const TwoSteps& t = twoSteps[m];
+                    if (t.stamp != m_search) {
+                        continue;
+                    }
+                    if (t.via == b) {
+                        continue;  // the loop spur → b → m → b → target: spur → b → target is cheaper
+                    }
+                    const float c = t.cost + stepCost + extraCost(m, b) + intoCost;
+                    if (c < best) {
+                        best = c;
+                        bestPath = {spur, t.via, m, b, m_target};
+                    }
+                }
+            }
+        }
+    }
+
 private:
+    /// A fresh search number, and the blocked people stamped with it.
+    void beginSearch(Index spur, const std::vector<Index>& blockedNodes, const std::vector<Index>& blockedFirstSteps,
+                     int hopBudget)
+    {
+        m_search = m_st.fresh();
+        m_spur = spur;
+        m_budget = hopBudget;
+        m_blockedFirstSteps = &blockedFirstSteps;
+        for (Index v : blockedNodes) {
+            m_st[v].stamp[kBlocked] = m_search;
+        }
+        for (Index v : m_avoid) {
+            if (v != spur && v != m_target) {
+                m_st[v].stamp[kBlocked] = m_search;
+            }
+        }
+    }
+
     [[nodiscard]] float radius() const { return m_st.ballHeap.empty() ? kInfinity : m_st.ballHeap.top().key; }
     /// Lower bound on the cost from v to the target: exact inside the ball, its radius outside.
     [[nodiscard]] float potential(Index v) const
@@ -401,6 +651,47 @@ private:
     [[nodiscard]] std::size_t rowSize(bool forward, Index v, int row) const
     {
         return (row == 0) == forward ? m_g.outDegree(v) : m_g.inDegree(v);
+    }
+
+    /// Marks, once per query, everyone with a step into the target and that step's cheapest
+    /// cost, and lists them cheapest first (the avoid list left out).
+    void markStepsIntoTarget()
+    {
+        if (m_intoTargetMarked) {
+            return;
+        }
+        m_intoTargetMarked = true;
+        for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+            const std::size_t size = rowSize(false, m_target, row);
+            for (std::size_t i = 0; i < size; ++i) {
+                Index y = 0;
+                float stepCost = 0;
+                int cls = 0;
+                if (!entry(false, m_target, row, i, y, stepCost, cls) || avoided(y) || y == m_target) {
+                    continue;
+                }
+                const float c = stepCost + extraCost(y, m_target);
+                auto& into = m_st.intoTarget[y];
+                if (into.first != m_ball || c < into.second) {
+                    into = {m_ball, c};
+                }
+            }
+        }
+        for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+            const std::size_t size = rowSize(false, m_target, row);
+            for (std::size_t i = 0; i < size; ++i) {
+                Index y = 0;
+                float stepCost = 0;
+                int cls = 0;
+                if (entry(false, m_target, row, i, y, stepCost, cls) && m_st.intoTarget[y].first == m_ball &&
+                    m_st.intoTarget[y].second == stepCost + extraCost(y, m_target)) {
+                    m_intoTargetList.emplace_back(m_st.intoTarget[y].second, y);
+                    m_intoTargetWork += m_g.inDegree(y) + (m_undirected ? m_g.outDegree(y) : 0);
+                }
+            }
+        }
+        std::sort(m_intoTargetList.begin(), m_intoTargetList.end());
+        m_intoTargetList.erase(std::unique(m_intoTargetList.begin(), m_intoTargetList.end()), m_intoTargetList.end());
     }
 
     /// One step of the ball: settles a person or hands out one streamed neighbour.
@@ -634,6 +925,14 @@ private:
     /// balls of a bidirectional search would.
     graphdetail::bidirectional::Searcher m_fallback;
     std::size_t m_steps = 0;
+    std::size_t m_giveUpAfter = graphdetail::spurSearchLimits().giveUpAfter;
+
+    // Steps into the target and the first steps of the spur, for fewHops().
+    bool m_intoTargetMarked = false;
+    std::vector<std::pair<float, Index>> m_intoTargetList;  ///< cost of the step into the target, person
+    std::uint64_t m_intoTargetWork = 0;                     ///< the links of those people
+    std::vector<std::pair<float, Index>> m_fromSpur;
+    float m_minStepCost = 0;  ///< no step costs less
 
     // The current spur search.
     std::uint32_t m_search = 0;
@@ -645,6 +944,14 @@ private:
 };
 
 }  // namespace
+
+namespace graphdetail {
+SpurSearchLimits& spurSearchLimits()
+{
+    thread_local SpurSearchLimits limits;
+    return limits;
+}
+}  // namespace graphdetail
 
 double WarmPaths::hopWarmth(std::uint8_t bits, std::uint8_t confidence, bool alongLink, bool coldFirstHop)
 {
@@ -684,63 +991,12 @@ void WarmPaths::search()
     if (m_from == m_to) {
         return;
     }
-    std::vector<Candidate> accepted;
-    std::vector<Candidate> pending;
-    auto known = [&](const std::vector<Index>& nodes) {
-        auto same = [&](const Candidate& c) { return c.nodes == nodes; };
-        return std::any_of(accepted.begin(), accepted.end(), same) || std::any_of(pending.begin(), pending.end(), same);
-    };
-    if (auto first = searcher.shortest(m_from, {}, {}, m_options.maxHops)) {
-        accepted.push_back({first->first, std::move(first->second), 0});
-    }
-    while (!accepted.empty() && static_cast<int>(accepted.size()) < m_options.k) {
-        const Candidate& last = accepted.back();
-        const std::vector<Index> lastNodes = last.nodes;
-        for (std::size_t i = last.deviation; i + 1 < lastNodes.size(); ++i) {
-            const Index spur = lastNodes[i];
-            const std::vector<Index> root(lastNodes.begin(), lastNodes.begin() + static_cast<std::ptrdiff_t>(i) + 1);
-            std::vector<Index> blockedSteps;
-            for (const Candidate& p : accepted) {
-                if (p.nodes.size() > i + 1 && std::equal(root.begin(), root.end(), p.nodes.begin())) {
-                    blockedSteps.push_back(p.nodes[i + 1]);
-                }
-            }
-            const std::vector<Index> blockedNodes(root.begin(), root.end() - 1);
-            const int budget = m_options.maxHops - static_cast<int>(i);
-            // Only a spur path that could still make the top k is worth finding: once enough
-            // candidates are waiting, anything dearer than the last one needed is cut off.
-            float bound = kInfinity;
-            const std::size_t needed = static_cast<std::size_t>(m_options.k) - accepted.size();
-            if (pending.size() >= needed) {
-                std::vector<double> costs;
-                for (const Candidate& c : pending) {
-                    costs.push_back(c.cost);
-                }
-                std::nth_element(costs.begin(), costs.begin() + static_cast<std::ptrdiff_t>(needed - 1), costs.end());
-                bound = static_cast<float>(costs[needed - 1] - searcher.pathCost(root, root.size())) + 1e-4F;
-            }
-            auto spurPath = searcher.shortest(spur, blockedNodes, blockedSteps, budget, bound);
-            if (!spurPath) {
-                continue;
-            }
-            std::vector<Index> nodes = root;
-            nodes.insert(nodes.end(), spurPath->second.begin() + 1, spurPath->second.end());
-            if (!known(nodes)) {
-                const double total = searcher.pathCost(nodes, nodes.size());
-                pending.push_back({total, std::move(nodes), i});
-            }
-        }
-        if (pending.empty()) {
-            break;
-        }
-        auto best = std::min_element(pending.begin(), pending.end(), [](const Candidate& x, const Candidate& y) {
-            return x.cost != y.cost ? x.cost < y.cost : x.nodes < y.nodes;
-        });
-        accepted.push_back(std::move(*best));
-        pending.erase(best);
-    }
-
-    for (const Candidate& c : accepted) {
+    const auto accepted = graphdetail::yenPaths(
+        m_from, m_to, m_options.k, m_options.maxHops,
+        [&](Index spur, const std::vector<Index>& blockedNodes, const std::vector<Index>& blockedSteps, int budget,
+            float bound) { return searcher.shortest(spur, blockedNodes, blockedSteps, budget, bound); },
+        [&](const std::vector<Index>& nodes, std::size_t upTo) { return searcher.pathCost(nodes, upTo); });
+    for (const graphdetail::YenPath& c : accepted) {
         WarmPath path;
         path.warmth = 1.0;
         for (std::size_t i = 0; i < c.nodes.size(); ++i) {

@@ -40,7 +40,9 @@ struct WarmPath {
 /// The k warmest loop-free paths from one person to another: Yen's algorithm (with Lawler's
 /// rule of spurring only from the deviation point on) with link cost -ln(hop warmth). Each spur
 /// search is an A* towards the target guided by one backward Dijkstra from the target that all
-/// spur searches of the query share (a bidirectional Dijkstra where that would wander).
+/// spur searches of the query share (a bidirectional Dijkstra where that would wander); a spur
+/// search with three hops or fewer left (four, where the A* would wander) enumerates the paths
+/// instead, which is exact under the hop limit.
 /// Hop warmth (see docs/architecture.md, "Warmth"):
 ///   0.9 per hop (shorter is warmer)
 ///   × 1.0 for a connection/knows/colleague/related link either way, 0.85 for a mutual follow,

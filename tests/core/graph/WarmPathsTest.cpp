@@ -8,6 +8,7 @@
 #include "graph/BidirectionalWarmPaths.h"
 #include "graph/GraphFixtures.h"
 #include "graph/Separation.h"
+#include "graph/SpurSearchLimits.h"
 #include "graph/WarmPaths.h"
 #include "store/Schema.h"
 
@@ -376,6 +377,62 @@ TEST(WarmPathsTest, TheKWarmestPathsAreTheBruteForceBestOnRandomSmallGraphs)
         ++compared;
     }
     EXPECT_GT(compared, 200);
+}
+
+TEST(WarmPathsTest, TheKWarmestPathsWithinABindingHopLimitAreTheBruteForceBest)
+{
+    // Hop limits of 1 to 4 leave every spur search four hops or fewer: three or fewer are always
+    // enumerated, four are after the A* gives up, which here it does at once. On 10 people with
+    // 30 links the cheapest path often takes more hops than the limit.
+    struct GiveUpAtOnce {
+        graphdetail::SpurSearchLimits saved = graphdetail::spurSearchLimits();
+        GiveUpAtOnce() { graphdetail::spurSearchLimits().giveUpAfter = 0; }
+        ~GiveUpAtOnce() { graphdetail::spurSearchLimits() = saved; }
+        GiveUpAtOnce(const GiveUpAtOnce&) = delete;
+        GiveUpAtOnce& operator=(const GiveUpAtOnce&) = delete;
+    } giveUpAtOnce;
+    std::mt19937 rng(4242);
+    int compared = 0;
+    int limited = 0;
+    for (int round = 0; round < 600; ++round) {
+        const int people = 10;
+        const Snapshot g = randomGraph(rng, people, 30, 0);
+        std::uniform_int_distribution<int> anyone(1, people);
+        const int from = anyone(rng);
+        const int to = anyone(rng);
+        if (from == to) {
+            continue;
+        }
+        const Direction direction = round % 3 == 0 ? Direction::Directed : Direction::Undirected;
+        const int maxHops = 1 + round % 4;
+        const int k = 1 + round % 5;
+        std::set<Snapshot::Index> avoid;
+        WarmPathOptions options{.k = k, .maxHops = maxHops, .direction = direction};
+        if (round % 4 == 0) {
+            const int avoided = anyone(rng);
+            if (avoided != from && avoided != to) {
+                options.avoid.push_back(PersonId(avoided));
+                avoid.insert(g.requireIndex(PersonId(avoided)));
+            }
+        }
+        const Snapshot::Index s = g.requireIndex(PersonId(from));
+        const Snapshot::Index t = g.requireIndex(PersonId(to));
+        const auto expected = allPathCosts(g, s, t, maxHops, direction, avoid);
+        const auto unlimited = allPathCosts(g, s, t, 9, direction, avoid);
+        if (!unlimited.empty() && (expected.empty() || expected.front() > unlimited.front() + 1e-9)) {
+            ++limited;  // the warmest path overall is longer than the limit
+        }
+        const auto paths = warmPaths(g, from, to, options);
+        ASSERT_EQ(paths.size(), std::min<std::size_t>(expected.size(), static_cast<std::size_t>(k)))
+            << "round " << round << " from " << from << " to " << to;
+        for (std::size_t i = 0; i < paths.size(); ++i) {
+            EXPECT_LE(static_cast<int>(paths[i].hops.size()), maxHops);
+            EXPECT_NEAR(modelCost(g, paths[i], direction), expected[i], 1e-4) << "round " << round << ", path " << i;
+        }
+        ++compared;
+    }
+    EXPECT_GT(compared, 450);
+    EXPECT_GT(limited, 50);
 }
 
 TEST(WarmPathsTest, AgreesWithThePlainBidirectionalSearchOnRandomGraphs)
