@@ -178,27 +178,38 @@ void registerPeopleCommand(CLI::App& app, CliContext& context)
         if (degreeOption->count() > 0) {
             q.degree = *degree;
         }
-        const auto people = ws->people(q);
-        if (!people) {
-            return context.fail(people.error());
-        }
-        const DegreeLookup degrees = ws->degreeLookup();
+        // Rows go out as they are read: a million people must not become a list in memory.
+        // The JSON is the one `{"people":[...]}` document printJson would print, element by
+        // element.
+        std::ostream& out = context.out();
+        const DegreeLookup degrees = *json ? ws->degreeLookup() : DegreeLookup{};
+        bool first = true;
         if (*json) {
-            nlohmann::json list = nlohmann::json::array();
-            for (const PersonSummary& row : *people) {
-                list.push_back({{"ref", context.refOf(row.person.id)},
-                                {"name", row.person.displayName},
-                                {"degree", degrees ? orNull(degrees(row.person.id)) : nlohmann::json(nullptr)},
-                                {"organisation", row.person.organisation},
-                                {"tags", row.tags}});
+            out << R"({"people":[)";
+        }
+        const Status listed = ws->forEachPerson(q, [&](const PersonListRow& row) {
+            if (*json) {
+                const nlohmann::json element{
+                    {"ref", row.ref},
+                    {"name", row.person.displayName},
+                    {"degree", degrees ? orNull(degrees(row.person.id)) : nlohmann::json(nullptr)},
+                    {"organisation", row.person.organisation},
+                    {"tags", row.tags}};
+                out << (first ? "" : ",") << element.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                first = false;
+                return;
             }
-            context.printJson({{"people", list}});
-        } else {
-            for (const PersonSummary& row : *people) {
-                context.out() << context.refOf(row.person.id) << '\t' << displaySafe(row.person.displayName) << '\t'
-                              << displaySafe(row.person.organisation) << '\t' << displaySafe(joined(row.tags, ", "))
-                              << '\n';
+            out << row.ref << '\t' << displaySafe(row.person.displayName) << '\t'
+                << displaySafe(row.person.organisation) << '\t' << displaySafe(joined(row.tags, ", ")) << '\n';
+        });
+        if (!listed) {
+            if (*json) {
+                out << '\n';  // what was printed is not the document; the error says why
             }
+            return context.fail(listed.error());
+        }
+        if (*json) {
+            out << "]}\n";
         }
         return static_cast<int>(kExitOk);
     });
