@@ -7,6 +7,7 @@
 
 #include "CliContext.h"
 #include "JsonShapes.h"
+#include "ReadCommand.h"
 #include "util/DisplayText.h"
 
 namespace warmpath::cli {
@@ -67,32 +68,21 @@ void registerTagCommands(CLI::App& app, CliContext& context)
     }
     {
         auto* command = tag->add_subcommand("list", "List the tags with how many people carry each and its cadence");
-        auto json = std::make_shared<bool>(false);
-        command->add_flag("--json", *json, "Print one JSON object");
-        context.addCommand(command, [&context, json]() {
-            Workspace* ws = context.workspace();
-            if (ws == nullptr) {
-                return static_cast<int>(kExitFailure);
-            }
-            const auto tags = ws->tags();
-            if (!tags) {
-                return context.fail(tags.error());
-            }
-            if (*json) {
+        addReadCommand(
+            context, command, [](Workspace& ws) { return ws.tags(); },
+            [](const std::vector<TagInfo>& tags) -> nlohmann::json {
                 nlohmann::json list = nlohmann::json::array();
-                for (const TagInfo& t : *tags) {
+                for (const TagInfo& t : tags) {
                     list.push_back({{"name", t.name}, {"count", t.count}, {"cadence_days", orNull(t.cadenceDays)}});
                 }
-                context.printJson({{"tags", list}});
-            } else {
-                for (const TagInfo& t : *tags) {
-                    context.out() << displaySafe(t.name) << '\t' << t.count
-                                  << (t.cadenceDays ? "\tevery " + std::to_string(*t.cadenceDays) + " days" : "")
-                                  << '\n';
+                return {{"tags", list}};
+            },
+            [](const std::vector<TagInfo>& tags, std::ostream& out) {
+                for (const TagInfo& t : tags) {
+                    out << displaySafe(t.name) << '\t' << t.count
+                        << (t.cadenceDays ? "\tevery " + std::to_string(*t.cadenceDays) + " days" : "") << '\n';
                 }
-            }
-            return static_cast<int>(kExitOk);
-        });
+            });
     }
     {
         auto* command = tag->add_subcommand(
