@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -22,6 +23,7 @@
 #include "store/Database.h"
 #include "store/Imports.h"
 #include "store/MergeReview.h"
+#include "store/People.h"
 #include "store/Workflow.h"
 #include "util/Date.h"
 #include "util/Progress.h"
@@ -107,6 +109,10 @@ public:
 
     /// People matching `query`, sorted by name (ignoring case) then id.
     Result<std::vector<PersonSummary>> people(const PeopleQuery& query);
+    /// The same people in the same order, handed to `visit` one at a time as they are read, so
+    /// that listing a million people takes no more memory than listing ten. `visit` runs with
+    /// the workspace locked and must not call back into it.
+    Status forEachPerson(const PeopleQuery& query, const std::function<void(const PersonListRow&)>& visit);
     Result<PersonDetails> details(PersonId id, Date today);
     /// Every tag with its number of people and cadence.
     Result<std::vector<TagInfo>> tags();

@@ -123,6 +123,42 @@ Result<std::vector<PersonSummary>> Workspace::people(const PeopleQuery& query)
     });
 }
 
+Status Workspace::forEachPerson(const PeopleQuery& query, const std::function<void(const PersonListRow&)>& visit)
+{
+    DegreeLookup degrees;
+    if (query.degree) {
+        degrees = degreeLookup();
+        if (!degrees) {
+            return Error(
+                "degrees of separation are not available yet (the graph engine is missing); leave out --degree");
+        }
+    }
+    return guarded([&]() -> Status {
+        PeopleRepository people(m_db);
+        std::unordered_set<PersonId> found;
+        if (!query.search.empty()) {
+            for (const PersonId id : people.search(query.search)) {
+                found.insert(id);
+            }
+        }
+        const std::string tag = lowerAscii(query.tag);
+        people.forEachByName([&](const PersonListRow& row) {
+            if (!query.search.empty() && !found.contains(row.person.id)) {
+                return;
+            }
+            if (!tag.empty() && std::none_of(row.tags.begin(), row.tags.end(),
+                                             [&](const std::string& t) { return lowerAscii(t) == tag; })) {
+                return;
+            }
+            if (query.degree && degrees(row.person.id) != query.degree) {
+                return;
+            }
+            visit(row);
+        });
+        return {};
+    });
+}
+
 Result<PersonDetails> Workspace::details(PersonId id, Date today)
 {
     const DegreeLookup degrees = degreeLookup();

@@ -1,14 +1,21 @@
 #include "crypto/Backup.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <memory>
+#include <span>
 #include <string>
 #include <system_error>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "crypto/BackupHeader.h"
@@ -33,33 +40,106 @@ struct SqliteClose {
 };
 using SqliteHandle = std::unique_ptr<sqlite3, SqliteClose>;
 
-struct SqliteFree {
-    void operator()(unsigned char* bytes) const { sqlite3_free(bytes); }
-};
-
-/// A consistent copy of the database in memory, taken with the online backup API so that other
-/// connections (the GUI, another CLI) may keep reading and writing meanwhile. The copy lives in
-/// SQLite's memdb VFS, whose pages are one contiguous buffer: serializing it needs no second copy.
+/// A consistent copy of the database in a temporary file beside it, taken with the online backup
+/// API so that other connections (the GUI, another CLI) may keep reading and writing meanwhile.
+/// Only SQLite's page cache is in memory while it is taken, and the copy is read back a chunk at
+/// a time, so a backup costs a few MB whatever the size of the database (it once held the whole
+/// snapshot in memory: 1.2 GB for 10 million links). The copy is plain text, so it is created
+/// with mode 0600 and unlinked as soon as it is open for reading: it is gone on every way out,
+/// and a crash while sealing leaves nothing behind.
 class Snapshot {
 public:
-    static Result<Snapshot> take(Database& source)
+    ~Snapshot()
+    {
+        if (m_fd >= 0) {
+            ::close(m_fd);
+        }
+        removeFiles();
+    }
+    Snapshot(const Snapshot&) = delete;
+    Snapshot& operator=(const Snapshot&) = delete;
+    Snapshot(Snapshot&& other) noexcept
+        : m_path(std::exchange(other.m_path, {})), m_fd(std::exchange(other.m_fd, -1)), m_size(other.m_size)
+    {
+    }
+    Snapshot& operator=(Snapshot&&) = delete;
+
+    static Result<Snapshot> take(Database& source, const std::filesystem::path& backupFile)
+    {
+        Result<Snapshot> created = create(besideDatabase(source, backupFile));
+        if (!created) {
+            return created.error();
+        }
+        Snapshot snapshot = std::move(created).value();
+        if (Status copied = snapshot.copyFrom(source); !copied) {
+            return copied.error();
+        }
+        if (Status opened = snapshot.openForReading(); !opened) {
+            return opened.error();
+        }
+        return snapshot;
+    }
+
+    /// The next bytes of the copy into `buffer`; 0 at the end.
+    Result<std::size_t> read(std::span<unsigned char> buffer)
+    {
+        for (;;) {
+            const ssize_t got = ::read(m_fd, buffer.data(), buffer.size());
+            if (got >= 0) {
+                return static_cast<std::size_t>(got);
+            }
+            if (errno != EINTR) {
+                return Error("cannot read the database snapshot: " + systemError());
+            }
+        }
+    }
+
+    [[nodiscard]] std::size_t size() const { return m_size; }
+
+private:
+    explicit Snapshot(std::filesystem::path path) : m_path(std::move(path)) {}
+
+    static std::string systemError()
+    {
+        return std::strerror(errno);  // NOLINT(concurrency-mt-unsafe): messages only
+    }
+
+    /// Beside the database (same file system, same protection), or beside the backup for a
+    /// database that lives in memory.
+    static std::filesystem::path besideDatabase(Database& source, const std::filesystem::path& backupFile)
+    {
+        const char* name = sqlite3_db_filename(source.handle(), "main");
+        return name != nullptr && *name != '\0' ? std::filesystem::path(name) : backupFile;
+    }
+
+    static Result<Snapshot> create(const std::filesystem::path& beside)
+    {
+        std::string pattern = beside.string() + ".backup-snapshot-XXXXXX";
+        std::vector<char> buffer(pattern.begin(), pattern.end());
+        buffer.push_back('\0');
+        const int fd = ::mkstemp(buffer.data());  // mode 0600
+        if (fd < 0) {
+            return Error("cannot create a temporary snapshot file beside the database: " + systemError(),
+                         beside.string());
+        }
+        ::close(fd);
+        return Snapshot(std::filesystem::path(buffer.data()));
+    }
+
+    Status copyFrom(Database& source)
     {
         sqlite3* raw = nullptr;
-        const int opened = sqlite3_open_v2("file:warmpath-backup-snapshot?vfs=memdb", &raw,
-                                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, nullptr);
-        SqliteHandle memory(raw);
+        const int opened = sqlite3_open_v2(m_path.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
+        SqliteHandle copy(raw);
         if (opened != SQLITE_OK) {
-            return Error("cannot open an in-memory snapshot: " + std::string(sqlite3_errstr(opened)));
+            return Error("cannot open the temporary snapshot: " + std::string(sqlite3_errstr(opened)), m_path.string());
         }
-        // memdb refuses to grow past 1 GiB unless told otherwise (SQLITE_MEMDB_DEFAULT_MAXSIZE): a
-        // database of 10 million links (1.2 GB) could not be backed up. Room for the source as it
-        // is now and for what other connections may add while the copy runs.
-        Statement pages = source.prepare("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size");
-        sqlite3_int64 limit = (pages.step() ? 2 * pages.int64(0) : 0) + (std::int64_t{1} << 30);
-        sqlite3_file_control(memory.get(), "main", SQLITE_FCNTL_SIZE_LIMIT, &limit);
-        sqlite3_backup* backup = sqlite3_backup_init(memory.get(), "main", source.handle(), "main");
+        // A scratch file: no journal, no syncs. It is read back before it counts, and a crash
+        // simply loses it.
+        sqlite3_exec(copy.get(), "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", nullptr, nullptr, nullptr);
+        sqlite3_backup* backup = sqlite3_backup_init(copy.get(), "main", source.handle(), "main");
         if (backup == nullptr) {
-            return Error("cannot start the snapshot: " + std::string(sqlite3_errmsg(memory.get())));
+            return Error("cannot start the snapshot: " + std::string(sqlite3_errmsg(copy.get())));
         }
         int rc = SQLITE_OK;
         for (int attempt = 0; attempt < 100; ++attempt) {
@@ -74,29 +154,38 @@ public:
             return Error("cannot take a snapshot of the database: " +
                          std::string(sqlite3_errstr(rc != SQLITE_DONE ? rc : finished)));
         }
-        Snapshot snapshot;
-        sqlite3_int64 size = 0;
-        snapshot.m_bytes = sqlite3_serialize(memory.get(), "main", &size, SQLITE_SERIALIZE_NOCOPY);
-        if (snapshot.m_bytes == nullptr) {
-            // Not a contiguous buffer after all: take (and own) a copy.
-            snapshot.m_copy.reset(sqlite3_serialize(memory.get(), "main", &size, 0));
-            snapshot.m_bytes = snapshot.m_copy.get();
+        if (const int closed = sqlite3_close(copy.release()); closed != SQLITE_OK) {
+            return Error("cannot finish the snapshot: " + std::string(sqlite3_errstr(closed)), m_path.string());
         }
-        if (snapshot.m_bytes == nullptr) {
-            return Error("cannot serialize the database snapshot (out of memory?)");
-        }
-        snapshot.m_size = static_cast<std::size_t>(size);
-        snapshot.m_memory = std::move(memory);
-        return snapshot;
+        return {};
     }
 
-    [[nodiscard]] const unsigned char* data() const { return m_bytes; }
-    [[nodiscard]] std::size_t size() const { return m_size; }
+    Status openForReading()
+    {
+        m_fd = ::open(m_path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (m_fd < 0) {
+            return Error("cannot read the database snapshot: " + systemError(), m_path.string());
+        }
+        struct stat info {};
+        if (::fstat(m_fd, &info) != 0) {
+            return Error("cannot read the database snapshot: " + systemError(), m_path.string());
+        }
+        m_size = static_cast<std::size_t>(info.st_size);
+        removeFiles();  // the open descriptor keeps the bytes until it is closed
+        return {};
+    }
 
-private:
-    SqliteHandle m_memory;
-    std::unique_ptr<unsigned char, SqliteFree> m_copy;
-    const unsigned char* m_bytes = nullptr;
+    void removeFiles()
+    {
+        if (!m_path.empty()) {
+            ::unlink(m_path.c_str());
+            ::unlink((m_path.string() + "-journal").c_str());
+            m_path.clear();
+        }
+    }
+
+    std::filesystem::path m_path;
+    int m_fd = -1;
     std::size_t m_size = 0;
 };
 
@@ -309,7 +398,7 @@ Result<BackupSummary> writeBackup(Database& db, const std::filesystem::path& fil
         return Error("scrypt parameters out of range");
     }
 
-    Result<Snapshot> snapshot = Snapshot::take(db);
+    Result<Snapshot> snapshot = Snapshot::take(db, file);
     if (!snapshot) {
         return snapshot.error();
     }
@@ -332,15 +421,20 @@ Result<BackupSummary> writeBackup(Database& db, const std::filesystem::path& fil
     }
     {
         Sealer sealer(*out, cipher.get());
-        const unsigned char* at = snapshot->data();
+        std::vector<unsigned char> chunk(kChunk);
         std::size_t left = snapshot->size();
         do {
-            const std::size_t take = std::min(left, kChunk);
-            if (Status fed = sealer.feed(at, take, take == left); !fed) {
+            Result<std::size_t> got = snapshot->read(std::span(chunk.data(), std::min(left, chunk.size())));
+            if (!got) {
+                return got.error();
+            }
+            if (*got == 0 && left > 0) {
+                return Error("the database snapshot ended early");
+            }
+            left -= *got;
+            if (Status fed = sealer.feed(chunk.data(), *got, left == 0); !fed) {
                 return Error(fed.error().message, file.string());
             }
-            at += take;
-            left -= take;
         } while (left > 0);
     }
     std::array<unsigned char, crypto::kTagBytes + 32> tail{};

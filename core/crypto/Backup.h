@@ -30,7 +30,10 @@ struct BackupSummary {
 /// Writes an encrypted backup of `db` to `file` (see docs/formats.md, "Backup file"): a
 /// consistent snapshot taken with SQLite's online backup API while the database may be in use,
 /// compressed with zlib and encrypted with AES-256-GCM under a key derived from `passphrase`
-/// with scrypt. The file appears only when complete (written beside it, then renamed).
+/// with scrypt. The file appears only when complete (written beside it, then renamed). The
+/// snapshot goes through a temporary file beside the database (mode 0600, removed on every way
+/// out) and is sealed a chunk at a time: memory stays at a few MB whatever the database's size,
+/// and the disk must have room for one more copy of the database meanwhile.
 Result<BackupSummary> writeBackup(Database& db, const std::filesystem::path& file, std::string_view passphrase,
                                   const BackupOptions& options = {});
 

@@ -4,6 +4,8 @@
 
 #include "model/Identity.h"
 #include "model/Workflow.h"
+#include "store/RefResolver.h"
+#include "store/Tags.h"
 #include "store/Workflow.h"
 
 namespace warmpath {
@@ -175,6 +177,22 @@ std::vector<PersonSummary> PeopleRepository::summaries(Date today)
         rows[indexOf.at(item.person.value())].followUpDue = formatDate(item.due);
     }
     return rows;
+}
+
+void PeopleRepository::forEachByName(const std::function<void(const PersonListRow&)>& visit)
+{
+    // NOCASE folds ASCII letters only and then compares bytes, as lowerAscii and std::string's
+    // `<` do in Workspace::people: both lists come out in the same order.
+    Statement people = m_db.prepare(select("ORDER BY display_name COLLATE NOCASE, id"));
+    RefResolver refs(m_db);
+    TagRepository tags(m_db);
+    PersonListRow row;
+    while (people.step()) {
+        row.person = readPerson(people);
+        row.ref = refs.canonicalRef(row.person.id);
+        row.tags = tags.namesFor(row.person.id);
+        visit(row);
+    }
 }
 
 bool PeopleRepository::addIdentity(PersonId person, const Identity& identity, std::optional<std::int64_t> batchId)

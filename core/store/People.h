@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,13 @@ struct NewPerson {
     std::string title;
     std::string location;
     std::optional<std::int64_t> batchId;  ///< the import that introduced the person
+};
+
+/// One line of the people list: the person, the REF that names them best and their tags.
+struct PersonListRow {
+    Person person;
+    std::string ref;                ///< as RefResolver::canonicalRef gives it
+    std::vector<std::string> tags;  ///< sorted case-insensitively
 };
 
 /// Reads and writes the `person` and `identity` tables. Throws DatabaseError on SQLite failures;
@@ -48,6 +56,12 @@ public:
     /// Every person with networks, tags and follow-up dates (due as in the follow-up queue of
     /// `today`, tag cadences included), for lists and tables.
     [[nodiscard]] std::vector<PersonSummary> summaries(Date today);
+
+    /// Calls `visit` for every person, sorted by display name ignoring ASCII case, then id: the
+    /// order of the people list. Rows are read one at a time from one cursor, so memory does not
+    /// grow with the number of people (a million people once took 800 MB as a list). `visit` must
+    /// not write to the database.
+    void forEachByName(const std::function<void(const PersonListRow&)>& visit);
 
     /// Adds the identity to the person. Returns false (and changes nothing) when the
     /// (network, key) pair already belongs to someone.

@@ -112,6 +112,31 @@ TEST_F(WorkflowCli, PeopleJsonHasTheContractedFields)
     EXPECT_EQ(read({"people", "--search", "GLOBEX", "--json"})["people"][0]["name"], "Bo Chen");
 }
 
+TEST_F(WorkflowCli, PeopleAreSortedByNameIgnoringAsciiCaseThenById)
+{
+    {
+        auto db = Database::open(dir.file("w.db"), OpenMode::MustExist);
+        PeopleRepository people(*db);
+        people.insert({.displayName = "ana souza", .organisation = "Initech"});  // ties with Ana Souza: by id
+        people.insert({.displayName = "\xC3\x89mile"});                          // after every ASCII name
+        people.insert({.displayName = "_under"});  // '_' sorts after 'Z' and before 'a': first when folded
+    }
+    ok({"tag", "add", "Bo Chen", "zeta", "Alpha", "beta"});
+    const auto run = cli({"people"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_EQ(run.out, "#6\t_under\t\t\n"
+                       "linkedin:ana-souza\tAna Souza\tAcme\t\n"
+                       "#4\tana souza\tInitech\t\n"
+                       "email:bo@example.com\tBo Chen\tGlobex\tAlpha, beta, zeta\n"
+                       "me\tMe\t\t\n"
+                       "#5\t\xC3\x89mile\t\t\n");
+    const json listed = read({"people", "--json"});
+    ASSERT_EQ(listed["people"].size(), 6U);
+    EXPECT_EQ(listed["people"][2]["ref"], "#4");
+    EXPECT_EQ(listed["people"][3]["tags"], json::parse(R"(["Alpha","beta","zeta"])"));
+    EXPECT_EQ(listed["people"][5]["name"], "\xC3\x89mile");
+}
+
 TEST_F(WorkflowCli, PeopleByDegreeFiltersOnDegreesFromMe)
 {
     EXPECT_EQ(read({"people", "--degree", "1", "--json"})["people"].size(), 0U) << "nobody is linked to me yet";

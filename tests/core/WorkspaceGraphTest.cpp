@@ -344,6 +344,47 @@ TEST_F(WorkspaceGraphTest, CliSuggestPrintsTheDocumentedJson)
     EXPECT_EQ(test::runCli(dir, {"--db", path.string(), "suggest", "--metric", "xx"}).exitCode, 2);
 }
 
+TEST_F(WorkspaceGraphTest, CliSuggestUsersAnswersEveryLineOfTheFile)
+{
+    const auto run =
+        test::runCli(dir, {"--db", path.string(), "suggest", "--users", "-"}, "me\n  linkedin:ana-souza \n\nEve\n");
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_EQ(run.out, "me\t1\tbsky:bo.bsky.social\t1.5\n"
+                       "linkedin:ana-souza\t1\t#" +
+                           std::to_string(dee.value()) +
+                           "\t1\n"
+                           "linkedin:ana-souza\t2\t#" +
+                           std::to_string(cy.value()) + "\t0.5\n")
+        << "Eve has no suggestion and prints no line";
+}
+
+TEST_F(WorkspaceGraphTest, CliSuggestUsersJsonIsTheSingleAnswerOnceALine)
+{
+    test::writeFile(dir.file("users.txt"), "me\nAna Souza\nEve\n");
+    const auto batch = test::runCli(
+        dir, {"--db", path.string(), "suggest", "--users", "users.txt", "--metric", "cn", "--limit", "1", "--json"});
+    ASSERT_EQ(batch.exitCode, 0) << batch.err;
+    std::string oneByOne;
+    for (const char* ref : {"me", "Ana Souza", "Eve"}) {
+        const auto single = test::runCli(
+            dir, {"--db", path.string(), "suggest", "--for", ref, "--metric", "cn", "--limit", "1", "--json"});
+        ASSERT_EQ(single.exitCode, 0) << single.err;
+        oneByOne += single.out;
+    }
+    EXPECT_EQ(batch.out, oneByOne);
+}
+
+TEST_F(WorkspaceGraphTest, CliSuggestUsersReportsTheBadLineBeforeAnyAnswer)
+{
+    test::writeFile(dir.file("users.txt"), "me\nNobody\n");
+    const auto run = test::runCli(dir, {"--db", path.string(), "suggest", "--users", "users.txt"});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_NE(run.err.find("users.txt:2"), std::string::npos) << run.err;
+    EXPECT_EQ(run.out, "");
+    EXPECT_EQ(test::runCli(dir, {"--db", path.string(), "suggest", "--users", "-", "--for", "me"}).exitCode, 2);
+    EXPECT_EQ(test::runCli(dir, {"--db", path.string(), "suggest", "--users", "missing.txt"}).exitCode, 1);
+}
+
 TEST_F(WorkspaceGraphTest, BrokersBridgeToAnOrganisation)
 {
     {

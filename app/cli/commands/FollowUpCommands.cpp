@@ -7,6 +7,7 @@
 
 #include "CliContext.h"
 #include "JsonShapes.h"
+#include "ReadCommand.h"
 
 namespace warmpath::cli {
 namespace {
@@ -110,36 +111,26 @@ void registerFollowUp(CLI::App& app, CliContext& context)
     {
         auto* command = group->add_subcommand("list", "List who is due a follow-up, most overdue first");
         auto overdue = std::make_shared<bool>(false);
-        auto json = std::make_shared<bool>(false);
         command->add_flag("--overdue", *overdue, "Only those due today or earlier");
-        command->add_flag("--json", *json, "Print one JSON object");
-        context.addCommand(command, [&context, overdue, json]() {
-            Workspace* ws = context.workspace();
-            if (ws == nullptr) {
-                return static_cast<int>(kExitFailure);
-            }
-            const auto queue = ws->followUpQueue(today(), *overdue);
-            if (!queue) {
-                return context.fail(queue.error());
-            }
-            if (*json) {
+        addReadCommand(
+            context, command, [overdue](Workspace& ws) { return ws.followUpQueue(today(), *overdue); },
+            [&context](const std::vector<FollowUpItem>& queue) -> nlohmann::json {
                 nlohmann::json list = nlohmann::json::array();
-                for (const FollowUpItem& item : *queue) {
+                for (const FollowUpItem& item : queue) {
                     list.push_back({{"ref", context.refOf(item.person)},
                                     {"name", item.name},
                                     {"due", formatDate(item.due)},
                                     {"days_overdue", item.daysOverdue},
                                     {"cadence_days", orNull(item.cadenceDays)}});
                 }
-                context.printJson({{"followups", list}});
-            } else {
-                for (const FollowUpItem& item : *queue) {
-                    context.out() << formatDate(item.due) << '\t' << item.daysOverdue << '\t'
-                                  << context.refOf(item.person) << '\t' << item.name << '\n';
+                return {{"followups", list}};
+            },
+            [&context](const std::vector<FollowUpItem>& queue, std::ostream& out) {
+                for (const FollowUpItem& item : queue) {
+                    out << formatDate(item.due) << '\t' << item.daysOverdue << '\t' << context.refOf(item.person)
+                        << '\t' << item.name << '\n';
                 }
-            }
-            return static_cast<int>(kExitOk);
-        });
+            });
     }
 }
 
@@ -202,32 +193,22 @@ void registerIntro(CLI::App& app, CliContext& context)
     }
     {
         auto* command = group->add_subcommand("list", "List the intro requests");
-        auto json = std::make_shared<bool>(false);
-        command->add_flag("--json", *json, "Print one JSON object");
-        context.addCommand(command, [&context, json]() {
-            Workspace* ws = context.workspace();
-            if (ws == nullptr) {
-                return static_cast<int>(kExitFailure);
-            }
-            const auto intros = ws->introRequests();
-            if (!intros) {
-                return context.fail(intros.error());
-            }
-            if (*json) {
+        addReadCommand(
+            context, command, [](Workspace& ws) { return ws.introRequests(); },
+            [&context](const std::vector<IntroRequest>& intros) -> nlohmann::json {
                 nlohmann::json list = nlohmann::json::array();
-                for (const IntroRequest& intro : *intros) {
+                for (const IntroRequest& intro : intros) {
                     list.push_back(introJson(context, intro));
                 }
-                context.printJson({{"intro_requests", list}});
-            } else {
-                for (const IntroRequest& intro : *intros) {
-                    context.out() << '#' << intro.id << '\t' << toString(intro.status) << '\t'
-                                  << nameOf(context, intro.target) << "\tvia "
-                                  << (intro.introducer ? nameOf(context, *intro.introducer) : std::string("?")) << '\n';
+                return {{"intro_requests", list}};
+            },
+            [&context](const std::vector<IntroRequest>& intros, std::ostream& out) {
+                for (const IntroRequest& intro : intros) {
+                    out << '#' << intro.id << '\t' << toString(intro.status) << '\t' << nameOf(context, intro.target)
+                        << "\tvia " << (intro.introducer ? nameOf(context, *intro.introducer) : std::string("?"))
+                        << '\n';
                 }
-            }
-            return static_cast<int>(kExitOk);
-        });
+            });
     }
 }
 

@@ -266,11 +266,79 @@ void registerPath(CLI::App& app, CliContext& context)
     });
 }
 
+/// `suggest --json`'s document: `{"for","metric","suggestions":[{"ref","name","score","via"}]}`.
+nlohmann::json suggestionsJson(const SuggestionsAnswer& answer)
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (const SuggestionView& s : answer.suggestions) {
+        list.push_back({{"ref", s.person.ref}, {"name", s.person.name}, {"score", rounded(s.score)}, {"via", s.via}});
+    }
+    return {{"for", answer.forPerson.ref}, {"metric", std::string(toString(answer.metric))}, {"suggestions", list}};
+}
+
+/// `suggest --users FILE`: every REF of FILE (one a line) answered in this one process, so the
+/// snapshot is loaded once and not once per person. Every REF is resolved before the first
+/// answer is printed: a bad line fails the run with its line number and prints nothing.
+int runSuggestBatch(CliContext& context, const std::string& file, SuggestionRequest request, bool json)
+{
+    std::ifstream fileStream;
+    std::istream* in = &std::cin;
+    if (file != "-") {
+        fileStream.open(file);
+        if (!fileStream) {
+            return context.fail(Error("cannot read the users file", file));
+        }
+        in = &fileStream;
+    }
+    const std::string label = file == "-" ? "<stdin>" : file;
+    Workspace* ws = context.workspace();
+    if (ws == nullptr) {
+        return kExitFailure;
+    }
+    std::vector<PersonId> users;
+    std::string line;
+    std::size_t lineNo = 0;
+    while (std::getline(*in, line)) {
+        ++lineNo;
+        const auto first = line.find_first_not_of(" \t\r");
+        if (first == std::string::npos) {
+            continue;  // blank line
+        }
+        const auto last = line.find_last_not_of(" \t\r");
+        auto person = ws->resolve(std::string_view(line).substr(first, last - first + 1));
+        if (!person) {
+            Error error = person.error();
+            error.file = label;
+            error.line = lineNo;
+            return context.fail(error);
+        }
+        users.push_back(*person);
+    }
+    std::ostream& out = context.out();
+    for (const PersonId user : users) {
+        request.forPerson = user;
+        const auto answer = ws->suggestions(request);
+        if (!answer) {
+            return context.fail(answer.error());
+        }
+        if (json) {
+            context.printJson(suggestionsJson(*answer));
+            continue;
+        }
+        std::size_t rank = 0;
+        for (const SuggestionView& s : answer->suggestions) {
+            out << answer->forPerson.ref << '\t' << ++rank << '\t' << s.person.ref << '\t' << rounded(s.score) << '\n';
+        }
+    }
+    return kExitOk;
+}
+
 void registerSuggest(CLI::App& app, CliContext& context)
 {
     auto* command = app.add_subcommand("suggest", "People worth introducing yourself to (default: for me)");
     struct Args {
         std::string forRef = "me";
+        std::string users;
         std::size_t limit = 20;
         std::string metric = "ra";
         bool undirected = false;
@@ -279,7 +347,14 @@ void registerSuggest(CLI::App& app, CliContext& context)
         bool json = false;
     };
     auto args = std::make_shared<Args>();
-    command->add_option("--for", args->forRef, "Suggest for this person (default: me)")->type_name("REF");
+    auto* forOption =
+        command->add_option("--for", args->forRef, "Suggest for this person (default: me)")->type_name("REF");
+    command
+        ->add_option("--users", args->users,
+                     "Suggest for every REF in FILE (one a line; - reads stdin) in one run; print "
+                     "`FOR<TAB>RANK<TAB>REF<TAB>SCORE` lines, or one JSON object a line with --json")
+        ->type_name("FILE")
+        ->excludes(forOption);
     command->add_option("--limit", args->limit, "How many suggestions (default 20)")->check(CLI::Range(1, 100000));
     command->add_option("--metric", args->metric, "ra (default), aa, cn, jaccard or ppr")
         ->check(CLI::IsMember({"ra", "aa", "cn", "jaccard", "ppr"}));
@@ -292,29 +367,26 @@ void registerSuggest(CLI::App& app, CliContext& context)
         ->check(CLI::Range(0.0, 100.0));
     command->add_flag("--json", args->json, "Print one JSON object");
     context.addCommand(command, [&context, args]() {
-        const auto forPerson = context.resolve(args->forRef);
-        if (!forPerson) {
-            return static_cast<int>(kExitFailure);
-        }
-        SuggestionRequest request{.forPerson = *forPerson,
+        SuggestionRequest request{.forPerson = PersonId{},
                                   .limit = args->limit,
                                   .metric = *suggestionMetricFromString(args->metric),
                                   .direction = args->undirected ? Direction::Undirected : Direction::Directed,
                                   .viaTag = args->viaTag,
                                   .celebrityPercent = args->celebrities};
+        if (!args->users.empty()) {
+            return runSuggestBatch(context, args->users, request, args->json);
+        }
+        const auto forPerson = context.resolve(args->forRef);
+        if (!forPerson) {
+            return static_cast<int>(kExitFailure);
+        }
+        request.forPerson = *forPerson;
         const auto answer = context.workspace()->suggestions(request);
         if (!answer) {
             return context.fail(answer.error());
         }
         if (args->json) {
-            nlohmann::json list = nlohmann::json::array();
-            for (const SuggestionView& s : answer->suggestions) {
-                list.push_back(
-                    {{"ref", s.person.ref}, {"name", s.person.name}, {"score", rounded(s.score)}, {"via", s.via}});
-            }
-            context.printJson({{"for", answer->forPerson.ref},
-                               {"metric", std::string(toString(answer->metric))},
-                               {"suggestions", list}});
+            context.printJson(suggestionsJson(*answer));
             return static_cast<int>(kExitOk);
         }
         for (const SuggestionView& s : answer->suggestions) {

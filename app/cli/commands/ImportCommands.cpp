@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "CliContext.h"
+#include "ReadCommand.h"
 #include "import/Format.h"
 
 namespace warmpath::cli {
@@ -106,21 +107,12 @@ void registerImport(CLI::App& app, CliContext& context)
 
 void registerImports(CLI::App& app, CliContext& context)
 {
-    auto json = std::make_shared<bool>(false);
     auto* command = app.add_subcommand("imports", "List import batches");
-    command->add_flag("--json", *json, "Print one JSON object");
-    context.addCommand(command, [&context, json]() {
-        Workspace* ws = context.workspace();
-        if (ws == nullptr) {
-            return static_cast<int>(kExitFailure);
-        }
-        const auto batches = ws->imports();
-        if (!batches) {
-            return context.fail(batches.error());
-        }
-        if (*json) {
+    addReadCommand(
+        context, command, [](Workspace& ws) { return ws.imports(); },
+        [](const std::vector<ImportBatch>& batches) -> nlohmann::json {
             nlohmann::json list = nlohmann::json::array();
-            for (const ImportBatch& b : *batches) {
+            for (const ImportBatch& b : batches) {
                 list.push_back({{"batch", b.id},
                                 {"file", b.file},
                                 {"format", b.format},
@@ -129,15 +121,14 @@ void registerImports(CLI::App& app, CliContext& context)
                                 {"persons_added", b.personsAdded},
                                 {"links_added", b.linksAdded}});
             }
-            context.printJson({{"imports", list}});
-            return static_cast<int>(kExitOk);
-        }
-        for (const ImportBatch& b : *batches) {
-            context.out() << b.id << '\t' << b.importedAt << '\t' << b.format << '\t' << b.file << '\t'
-                          << b.personsAdded << " people\t" << b.linksAdded << " links\n";
-        }
-        return static_cast<int>(kExitOk);
-    });
+            return {{"imports", list}};
+        },
+        [](const std::vector<ImportBatch>& batches, std::ostream& out) {
+            for (const ImportBatch& b : batches) {
+                out << b.id << '\t' << b.importedAt << '\t' << b.format << '\t' << b.file << '\t' << b.personsAdded
+                    << " people\t" << b.linksAdded << " links\n";
+            }
+        });
 }
 
 void registerUndoImport(CLI::App& app, CliContext& context)
@@ -207,22 +198,13 @@ void registerSplit(CLI::App& app, CliContext& context)
 
 void registerDuplicates(CLI::App& app, CliContext& context)
 {
-    auto json = std::make_shared<bool>(false);
     auto* command =
         app.add_subcommand("duplicates", "List probable duplicates waiting for review (merge-review queue)");
-    command->add_flag("--json", *json, "Print one JSON object");
-    context.addCommand(command, [&context, json]() {
-        Workspace* ws = context.workspace();
-        if (ws == nullptr) {
-            return static_cast<int>(kExitFailure);
-        }
-        const auto candidates = ws->mergeCandidates();
-        if (!candidates) {
-            return context.fail(candidates.error());
-        }
-        if (*json) {
+    addReadCommand(
+        context, command, [](Workspace& ws) { return ws.mergeCandidates(); },
+        [](const std::vector<MergeCandidate>& candidates) -> nlohmann::json {
             nlohmann::json list = nlohmann::json::array();
-            for (const MergeCandidate& c : *candidates) {
+            for (const MergeCandidate& c : candidates) {
                 list.push_back({{"id", c.id},
                                 {"first", "#" + std::to_string(c.first.value())},
                                 {"first_name", c.firstName},
@@ -231,15 +213,14 @@ void registerDuplicates(CLI::App& app, CliContext& context)
                                 {"reason", c.reason},
                                 {"batch", c.batch}});
             }
-            context.printJson({{"duplicates", list}});
-            return static_cast<int>(kExitOk);
-        }
-        for (const MergeCandidate& c : *candidates) {
-            context.out() << '#' << c.first.value() << ' ' << c.firstName << "\t#" << c.second.value() << ' '
-                          << c.secondName << '\t' << c.reason << '\n';
-        }
-        return static_cast<int>(kExitOk);
-    });
+            return {{"duplicates", list}};
+        },
+        [](const std::vector<MergeCandidate>& candidates, std::ostream& out) {
+            for (const MergeCandidate& c : candidates) {
+                out << '#' << c.first.value() << ' ' << c.firstName << "\t#" << c.second.value() << ' ' << c.secondName
+                    << '\t' << c.reason << '\n';
+            }
+        });
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "CliContext.h"
 #include "JsonShapes.h"
+#include "ReadCommand.h"
 #include "util/DisplayText.h"
 
 namespace warmpath::cli {
@@ -67,32 +68,21 @@ void registerTagCommands(CLI::App& app, CliContext& context)
     }
     {
         auto* command = tag->add_subcommand("list", "List the tags with how many people carry each and its cadence");
-        auto json = std::make_shared<bool>(false);
-        command->add_flag("--json", *json, "Print one JSON object");
-        context.addCommand(command, [&context, json]() {
-            Workspace* ws = context.workspace();
-            if (ws == nullptr) {
-                return static_cast<int>(kExitFailure);
-            }
-            const auto tags = ws->tags();
-            if (!tags) {
-                return context.fail(tags.error());
-            }
-            if (*json) {
+        addReadCommand(
+            context, command, [](Workspace& ws) { return ws.tags(); },
+            [](const std::vector<TagInfo>& tags) -> nlohmann::json {
                 nlohmann::json list = nlohmann::json::array();
-                for (const TagInfo& t : *tags) {
+                for (const TagInfo& t : tags) {
                     list.push_back({{"name", t.name}, {"count", t.count}, {"cadence_days", orNull(t.cadenceDays)}});
                 }
-                context.printJson({{"tags", list}});
-            } else {
-                for (const TagInfo& t : *tags) {
-                    context.out() << displaySafe(t.name) << '\t' << t.count
-                                  << (t.cadenceDays ? "\tevery " + std::to_string(*t.cadenceDays) + " days" : "")
-                                  << '\n';
+                return {{"tags", list}};
+            },
+            [](const std::vector<TagInfo>& tags, std::ostream& out) {
+                for (const TagInfo& t : tags) {
+                    out << displaySafe(t.name) << '\t' << t.count
+                        << (t.cadenceDays ? "\tevery " + std::to_string(*t.cadenceDays) + " days" : "") << '\n';
                 }
-            }
-            return static_cast<int>(kExitOk);
-        });
+            });
     }
     {
         auto* command = tag->add_subcommand(
@@ -178,27 +168,38 @@ void registerPeopleCommand(CLI::App& app, CliContext& context)
         if (degreeOption->count() > 0) {
             q.degree = *degree;
         }
-        const auto people = ws->people(q);
-        if (!people) {
-            return context.fail(people.error());
-        }
-        const DegreeLookup degrees = ws->degreeLookup();
+        // Rows go out as they are read: a million people must not become a list in memory.
+        // The JSON is the one `{"people":[...]}` document printJson would print, element by
+        // element.
+        std::ostream& out = context.out();
+        const DegreeLookup degrees = *json ? ws->degreeLookup() : DegreeLookup{};
+        bool first = true;
         if (*json) {
-            nlohmann::json list = nlohmann::json::array();
-            for (const PersonSummary& row : *people) {
-                list.push_back({{"ref", context.refOf(row.person.id)},
-                                {"name", row.person.displayName},
-                                {"degree", degrees ? orNull(degrees(row.person.id)) : nlohmann::json(nullptr)},
-                                {"organisation", row.person.organisation},
-                                {"tags", row.tags}});
+            out << R"({"people":[)";
+        }
+        const Status listed = ws->forEachPerson(q, [&](const PersonListRow& row) {
+            if (*json) {
+                const nlohmann::json element{
+                    {"ref", row.ref},
+                    {"name", row.person.displayName},
+                    {"degree", degrees ? orNull(degrees(row.person.id)) : nlohmann::json(nullptr)},
+                    {"organisation", row.person.organisation},
+                    {"tags", row.tags}};
+                out << (first ? "" : ",") << element.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                first = false;
+                return;
             }
-            context.printJson({{"people", list}});
-        } else {
-            for (const PersonSummary& row : *people) {
-                context.out() << context.refOf(row.person.id) << '\t' << displaySafe(row.person.displayName) << '\t'
-                              << displaySafe(row.person.organisation) << '\t' << displaySafe(joined(row.tags, ", "))
-                              << '\n';
+            out << row.ref << '\t' << displaySafe(row.person.displayName) << '\t'
+                << displaySafe(row.person.organisation) << '\t' << displaySafe(joined(row.tags, ", ")) << '\n';
+        });
+        if (!listed) {
+            if (*json) {
+                out << '\n';  // what was printed is not the document; the error says why
             }
+            return context.fail(listed.error());
+        }
+        if (*json) {
+            out << "]}\n";
         }
         return static_cast<int>(kExitOk);
     });

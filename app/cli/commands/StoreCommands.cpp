@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "CliContext.h"
+#include "ReadCommand.h"
 
 namespace warmpath::cli {
 
@@ -13,32 +14,22 @@ void registerStoreCommands(CLI::App& app, CliContext& context)
 {
     {
         auto* command = app.add_subcommand("stats", "Count the people, identities, links, tags and imports");
-        auto json = std::make_shared<bool>(false);
-        command->add_flag("--json", *json, "Print one JSON object");
-        context.addCommand(command, [&context, json]() {
-            Workspace* ws = context.workspace();
-            if (ws == nullptr) {
-                return static_cast<int>(kExitFailure);
-            }
-            const auto stats = ws->stats();
-            if (!stats) {
-                return context.fail(stats.error());
-            }
-            if (*json) {
-                context.printJson({{"persons", stats->persons},
-                                   {"identities", stats->identities},
-                                   {"links", stats->links},
-                                   {"tags", stats->tags},
-                                   {"imports", stats->imports}});
-            } else {
-                context.out() << "persons     " << stats->persons << '\n'
-                              << "identities  " << stats->identities << '\n'
-                              << "links       " << stats->links << '\n'
-                              << "tags        " << stats->tags << '\n'
-                              << "imports     " << stats->imports << '\n';
-            }
-            return static_cast<int>(kExitOk);
-        });
+        addReadCommand(
+            context, command, [](Workspace& ws) { return ws.stats(); },
+            [](const Stats& stats) -> nlohmann::json {
+                return {{"persons", stats.persons},
+                        {"identities", stats.identities},
+                        {"links", stats.links},
+                        {"tags", stats.tags},
+                        {"imports", stats.imports}};
+            },
+            [](const Stats& stats, std::ostream& out) {
+                out << "persons     " << stats.persons << '\n'
+                    << "identities  " << stats.identities << '\n'
+                    << "links       " << stats.links << '\n'
+                    << "tags        " << stats.tags << '\n'
+                    << "imports     " << stats.imports << '\n';
+            });
     }
     {
         auto* command = app.add_subcommand(

@@ -222,6 +222,35 @@ TEST(Backup, ALargeDatabaseRoundTripsThroughManyChunks)
     EXPECT_EQ(test::dumpTables(dir.file("back.db")), test::dumpTables(*db));
 }
 
+TEST(Backup, TheTemporarySnapshotIsGoneAfterSuccessAndFailure)
+{
+    TempDir dir;
+    auto db = Database::open(dir.file("source.db"), OpenMode::CreateIfMissing);
+    ASSERT_TRUE(migrate(*db).ok());
+    test::seedEveryKindOfRow(*db);
+    const auto before = entries(dir.path());
+    // Fails after the snapshot was taken: the backup's folder does not exist.
+    EXPECT_FALSE(writeBackup(*db, dir.file("missing/b.wpb"), kPassphrase, kFast).ok());
+    EXPECT_EQ(entries(dir.path()), before);
+    ASSERT_TRUE(writeBackup(*db, dir.file("b.wpb"), kPassphrase, kFast).ok());
+    auto expected = before;
+    expected.push_back("b.wpb");
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(entries(dir.path()), expected);
+}
+
+TEST(Backup, AnInMemoryDatabaseIsSnapshotBesideTheBackup)
+{
+    TempDir dir;
+    Database db = Database::openInMemory();
+    ASSERT_TRUE(migrate(db).ok());
+    test::seedEveryKindOfRow(db);
+    ASSERT_TRUE(writeBackup(db, dir.file("b.wpb"), kPassphrase, kFast).ok());
+    EXPECT_EQ(entries(dir.path()), std::vector<std::string>{"b.wpb"});
+    ASSERT_TRUE(restoreBackup(dir.file("b.wpb"), kPassphrase, dir.file("back.db"), false).ok());
+    EXPECT_EQ(test::dumpTables(dir.file("back.db")), test::dumpTables(db));
+}
+
 TEST(BackupHeader, KdfParametersBeyondWhatWarmpathWritesAreRefused)
 {
     crypto::BackupHeader header;

@@ -260,6 +260,53 @@ TEST_F(HostileInputTest, DeeplyNestedXArchiveIsAClearError)
     EXPECT_EQ(people(), kOnlyMe);
 }
 
+TEST_F(HostileInputTest, XArchiveEntryWithMillionsOfValuesIsRefusedWithoutBuildingIt)
+{
+    // 60 MB: one entry holding 30 million numbers. Parsed as one document this was a DOM of
+    // 30 million JSON values (about 500 MB); read an entry at a time it is refused at 10,000.
+    {
+        std::ofstream out(m_dir.file("following.js"), std::ios::binary);
+        out << R"(window.YTD.following.part0 = [{"following":{"accountId":"2001","padding":[0)";
+        const std::string zeros = [] {
+            std::string chunk;
+            for (int i = 0; i < 1'000'000; ++i) {
+                chunk += ",0";
+            }
+            return chunk;
+        }();
+        for (int i = 0; i < 30; ++i) {
+            out << zeros;
+        }
+        out << "]}}];\n";
+    }
+    // A forked child's peak includes this test process's size at the fork: compare with a run
+    // that does next to nothing.
+    const long baseline = run({"stats"}).peakRssMib;
+    const Measured imported = run({"import", "following.js"});
+    EXPECT_EQ(imported.exitCode, 1);
+    EXPECT_NE(imported.err.find("following.js: entry 1 holds more than 10000 values"), std::string::npos)
+        << imported.err;
+    EXPECT_LT(imported.peakRssMib - baseline, 150) << "the entry was built in memory";
+    EXPECT_EQ(people(), kOnlyMe);
+}
+
+TEST_F(HostileInputTest, XArchiveReadAnEntryAtATimeStillGivesEveryEntry)
+{
+    {
+        std::ofstream out(m_dir.file("following.js"), std::ios::binary);
+        out << "window.YTD.following.part0 = [";
+        for (int i = 0; i < 50'000; ++i) {
+            out << (i == 0 ? "" : ",") << R"({"following":{"accountId":")" << (100000 + i)
+                << R"(","userLink":"https://twitter.com/intent/user?user_id=)" << (100000 + i) << R"("}})";
+        }
+        out << "];\n";
+    }
+    const Measured imported = run({"import", "following.js", "--dry-run", "--json"});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err;
+    EXPECT_EQ(nlohmann::json::parse(imported.out).value("links_added", std::int64_t{-1}), 50'000)
+        << imported.out.substr(0, 300);
+}
+
 /// True when `text` holds a byte or code point that a terminal acts on or that reorders text.
 bool hasUnsafeCharacters(const std::string& text)
 {
