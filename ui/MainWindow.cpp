@@ -1,5 +1,8 @@
 #include "MainWindow.h"
 
+#include <cstdint>
+#include <unordered_set>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -10,6 +13,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -22,6 +26,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -72,6 +77,7 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
 
     m_peopleView = new PeopleView(m_session, {.openDatabase = m_openAction, .openDemo = m_demoAction}, this);
     connect(m_peopleView, &PeopleView::selectionChanged, this, &MainWindow::onSelectionChanged);
+    attachPeopleContextMenu();
     m_mapView = new MapView(m_session, this);
     connect(m_mapView, &MapView::personSelected, this, &MainWindow::onMapSelected);
     // File > Export > Map as PNG / SVG: the Map tab's own actions, shown first so the map gets drawn.
@@ -347,6 +353,9 @@ bool MainWindow::selectPerson(PersonId id)
     if (m_view == View::Paths) {
         m_pathFinder->findPathsTo(id);
     }
+    // Where the person is listed (now, or once the view has computed its rows), their row is shown too.
+    m_suggestions->selectPerson(id);
+    m_followUps->selectPerson(id);
     return m_peopleView->selectPerson(id);
 }
 
@@ -415,6 +424,43 @@ void MainWindow::onSelectionChanged()
     }
 }
 
+void MainWindow::attachPeopleContextMenu()
+{
+    QTableView* table = peopleTable();
+    table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(table, &QWidget::customContextMenuRequested, this, [this, table](const QPoint& at) {
+        const QModelIndex index = table->indexAt(at);
+        if (!index.isValid()) {
+            return;
+        }
+        // A right-click outside the selection acts on that row, as in a file manager.
+        if (!table->selectionModel()->isRowSelected(index.row(), index.parent())) {
+            table->selectionModel()->setCurrentIndex(index,
+                                                     QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        }
+        const QList<PersonId> people = m_peopleView->selectedPeople();
+        QMenu menu(table);
+        if (people.size() == 1) {
+            const PersonId person = people.first();
+            menu.addAction(tr("Find warm paths"), this, [this, person] {
+                showView(View::Paths);
+                m_pathFinder->findPathsTo(person);
+            });
+            menu.addAction(tr("Show their network on the map"), this, [this, person] {
+                showView(View::Map);
+                m_mapView->setCentre(person);
+            });
+            menu.addSeparator();
+        }
+        menu.addAction(m_tagAction);
+        menu.addAction(m_untagAction);
+        if (people.size() == 1) {
+            menu.addAction(m_noteAction);
+        }
+        menu.exec(table->viewport()->mapToGlobal(at));
+    });
+}
+
 void MainWindow::tagSelection()
 {
     tagPeople(m_peopleView->selectedPeople());
@@ -426,11 +472,21 @@ void MainWindow::tagPeople(const QList<PersonId>& people)
         statusBar()->showMessage(tr("Select people in the list to tag them"), 4000);
         return;
     }
+    // Every tag already in use is offered (typing a new one is fine): "Mentors" and "mentors" stay one tag.
+    QStringList known;
+    for (const PersonSummary& row : m_session.people()) {
+        for (const std::string& name : row.tags) {
+            known.append(toQString(name));
+        }
+    }
+    known.sort(Qt::CaseInsensitive);
+    known.removeDuplicates();
+    known.prepend(QString());
     bool ok = false;
     const QString tag =
-        QInputDialog::getText(this, tr("Tag people"),
-                              tr("Tag for %1:").arg(formatCount(people.size(), tr("person"), tr("people"))),
-                              QLineEdit::Normal, {}, &ok)
+        QInputDialog::getItem(this, tr("Tag people"),
+                              tr("Tag for %1:").arg(formatCount(people.size(), tr("person"), tr("people"))), known, 0,
+                              true, &ok)
             .trimmed();
     if (ok && !tag.isEmpty()) {
         m_undoStack->push(new TagCommand(m_session, {people.begin(), people.end()}, {tag}, TagCommand::Action::Add));
@@ -457,16 +513,20 @@ void MainWindow::untagSelection()
     if (people.isEmpty() || !m_session.hasWorkspace()) {
         return;
     }
+    // From the list as loaded: one pass, however many people are selected.
+    std::unordered_set<std::int64_t> selected;
+    for (const PersonId person : people) {
+        selected.insert(person.value());
+    }
     QStringList tags;
-    for (PersonId person : people) {
-        if (auto own = m_session.workspace()->tagsOf(person)) {
-            for (const std::string& tag : *own) {
-                if (!tags.contains(toQString(tag))) {
-                    tags.append(toQString(tag));
-                }
+    for (const PersonSummary& row : m_session.people()) {
+        if (selected.contains(row.person.id.value())) {
+            for (const std::string& tag : row.tags) {
+                tags.append(toQString(tag));
             }
         }
     }
+    tags.removeDuplicates();
     if (tags.isEmpty()) {
         statusBar()->showMessage(tr("The selected people have no tags"), 4000);
         return;
