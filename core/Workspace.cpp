@@ -132,7 +132,16 @@ Status Workspace::makeMe(PersonId person)
 
 Status Workspace::merge(PersonId kept, PersonId absorbed)
 {
-    return guarded([&]() -> Status {
+    Result<MergeRecord> merged = mergeUndoably(kept, absorbed);
+    if (!merged) {
+        return merged.error();
+    }
+    return {};
+}
+
+Result<MergeRecord> Workspace::mergeUndoably(PersonId kept, PersonId absorbed)
+{
+    return guarded([&]() -> Result<MergeRecord> {
         PeopleRepository people(m_db);
         if (kept == absorbed) {
             return Error("cannot merge a person with themselves");
@@ -141,10 +150,21 @@ Status Workspace::merge(PersonId kept, PersonId absorbed)
             return Error("no such person to merge");
         }
         Transaction tx(m_db);
-        MergeReviewRepository(m_db).recordMerge(kept, absorbed);
-        mergePeople(m_db, kept, absorbed);
+        MergeRecord record = mergePeopleUndoably(m_db, kept, absorbed);
         tx.commit();
-        return {};
+        return record;
+    });
+}
+
+Status Workspace::undoMerge(const MergeRecord& record)
+{
+    return guarded([&]() -> Status {
+        Transaction tx(m_db);
+        Status undone = warmpath::undoMerge(m_db, record);
+        if (undone) {
+            tx.commit();
+        }
+        return undone;
     });
 }
 

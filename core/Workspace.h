@@ -22,7 +22,9 @@
 #include "model/Workflow.h"
 #include "store/Database.h"
 #include "store/Imports.h"
+#include "store/Links.h"
 #include "store/MergeReview.h"
+#include "store/MergeUndo.h"
 #include "store/People.h"
 #include "store/Workflow.h"
 #include "util/Date.h"
@@ -53,6 +55,21 @@ struct PeopleQuery {
     std::string tag;            ///< only people with this tag (ignoring case)
     std::optional<int> degree;  ///< only people this many hops from me (needs degrees)
     std::string search;         ///< only people whose name, organisation, title or identity contains it
+};
+
+/// Tags of one person in a bulk tag edit: the tags to give or take, or the ones that changed.
+struct PersonTags {
+    PersonId person;
+    std::vector<std::string> tags;
+
+    friend bool operator==(const PersonTags&, const PersonTags&) = default;
+};
+
+/// An intro request after a status change, with the `knows` links the change created (marking
+/// it introduced adds them when they did not exist): what undoing the change must remove.
+struct IntroStatusChange {
+    IntroRequest request;
+    std::vector<LinkRow> addedLinks;
 };
 
 /// Everything `person REF` shows about one person.
@@ -141,6 +158,12 @@ public:
     Status makeMe(PersonId person);
     /// Folds `absorbed` into `kept` (identities, links, tags, notes, follow-ups, intros).
     Status merge(PersonId kept, PersonId absorbed);
+    /// Merges like merge() and returns what undoMerge() needs to put both people back exactly.
+    Result<MergeRecord> mergeUndoably(PersonId kept, PersonId absorbed);
+    /// Undoes a merge made by mergeUndoably() in one transaction: the absorbed person comes back
+    /// under their own id with everything they had (identities, links, tags, notes, follow-up,
+    /// intro requests, dismissals, details) and the kept person loses what the merge gave them.
+    Status undoMerge(const MergeRecord& record);
 
     /// Undoes a merge for one identity (`NETWORK:KEY`): it becomes a person of its own again
     /// (see MergeReviewRepository::split). Returns the new person.
@@ -170,6 +193,13 @@ public:
     Result<std::vector<std::string>> addTags(PersonId person, const std::vector<std::string>& tags);
     /// Takes the tags from the person; returns the ones they had. Unknown tags are an error.
     Result<std::vector<std::string>> removeTags(PersonId person, const std::vector<std::string>& tags);
+    /// Bulk tagging in ONE transaction: gives each person their tags. Returns, per person, the tags
+    /// they did not have yet (people who had them all are left out). An unknown person or an empty
+    /// tag name fails the whole edit and changes nobody.
+    Result<std::vector<PersonTags>> addTags(const std::vector<PersonTags>& edits);
+    /// Bulk untagging in ONE transaction: takes from each person those of their tags they have
+    /// (a tag nobody has is skipped, not an error). Returns what was removed, per person.
+    Result<std::vector<PersonTags>> removeTags(const std::vector<PersonTags>& edits);
     /// Sets (or with nullopt clears) the follow-up cadence the tag's people inherit; creates the tag.
     Status setTagCadence(std::string_view tag, std::optional<int> days);
     Result<Note> addNote(PersonId person, std::string_view text);
@@ -196,6 +226,11 @@ public:
     /// Moves an intro request on; `introduced` also records that me and the target know each
     /// other (a `knows` link each way) in the same transaction.
     Result<IntroRequest> setIntroStatus(std::int64_t id, IntroStatus status);
+    /// setIntroStatus(), also saying which links the change created.
+    Result<IntroStatusChange> changeIntroStatus(std::int64_t id, IntroStatus status);
+    /// Undoes changeIntroStatus() in one transaction: puts `previous` back and deletes the links
+    /// that change created (`change.addedLinks`), leaving links that existed before it alone.
+    Result<IntroRequest> revertIntroStatus(const IntroStatusChange& change, IntroStatus previous);
 
     // --- backup and export ---------------------------------------------------------------
     /// Writes an encrypted backup of this database to `file` (crypto/Backup.h).

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "Workspace.h"
 #include "graph/Separation.h"
@@ -321,6 +323,72 @@ Result<std::vector<std::string>> Workspace::removeTags(PersonId person, const st
     });
 }
 
+Result<std::vector<PersonTags>> Workspace::addTags(const std::vector<PersonTags>& edits)
+{
+    return guarded([&]() -> Result<std::vector<PersonTags>> {
+        std::vector<PersonTags> added;
+        Transaction tx(m_db);
+        TagRepository tags(m_db);
+        // Ten thousand people usually share a handful of tags: look each name up once.
+        std::unordered_map<std::string, std::int64_t> ids;
+        for (const PersonTags& edit : edits) {
+            if (Status exists = checkPerson(edit.person); !exists) {
+                return exists.error();
+            }
+            PersonTags changed{.person = edit.person, .tags = {}};
+            for (const std::string& raw : edit.tags) {
+                const std::string name = trimmed(raw);
+                if (name.empty()) {
+                    return Error("a tag name must not be empty");
+                }
+                auto id = ids.find(name);
+                if (id == ids.end()) {
+                    id = ids.emplace(name, tags.ensure(name)).first;
+                }
+                if (tags.assign(edit.person, id->second)) {
+                    changed.tags.push_back(name);
+                }
+            }
+            if (!changed.tags.empty()) {
+                added.push_back(std::move(changed));
+            }
+        }
+        tx.commit();
+        return added;
+    });
+}
+
+Result<std::vector<PersonTags>> Workspace::removeTags(const std::vector<PersonTags>& edits)
+{
+    return guarded([&]() -> Result<std::vector<PersonTags>> {
+        std::vector<PersonTags> removed;
+        Transaction tx(m_db);
+        TagRepository tags(m_db);
+        std::unordered_map<std::string, std::optional<std::int64_t>> ids;
+        for (const PersonTags& edit : edits) {
+            if (Status exists = checkPerson(edit.person); !exists) {
+                return exists.error();
+            }
+            PersonTags changed{.person = edit.person, .tags = {}};
+            for (const std::string& raw : edit.tags) {
+                const std::string name = trimmed(raw);
+                auto id = ids.find(name);
+                if (id == ids.end()) {
+                    id = ids.emplace(name, tags.find(name)).first;
+                }
+                if (id->second && tags.unassign(edit.person, *id->second)) {
+                    changed.tags.push_back(name);
+                }
+            }
+            if (!changed.tags.empty()) {
+                removed.push_back(std::move(changed));
+            }
+        }
+        tx.commit();
+        return removed;
+    });
+}
+
 Status Workspace::setTagCadence(std::string_view tag, std::optional<int> days)
 {
     return guarded([&]() -> Status {
@@ -545,7 +613,16 @@ Status Workspace::setSuggestionDismissed(PersonId forPerson, PersonId person, bo
 
 Result<IntroRequest> Workspace::setIntroStatus(std::int64_t id, IntroStatus status)
 {
-    return guarded([&]() -> Result<IntroRequest> {
+    Result<IntroStatusChange> changed = changeIntroStatus(id, status);
+    if (!changed) {
+        return changed.error();
+    }
+    return std::move(changed->request);
+}
+
+Result<IntroStatusChange> Workspace::changeIntroStatus(std::int64_t id, IntroStatus status)
+{
+    return guarded([&]() -> Result<IntroStatusChange> {
         WorkflowRepository workflow(m_db);
         const auto intro = workflow.introRequest(id);
         if (!intro) {
@@ -553,15 +630,44 @@ Result<IntroRequest> Workspace::setIntroStatus(std::int64_t id, IntroStatus stat
         }
         Transaction tx(m_db);
         workflow.setIntroStatus(id, status);
+        IntroStatusChange change;
         if (status == IntroStatus::Introduced) {
             const PersonId me = PeopleRepository(m_db).me();
             LinkRepository links(m_db);
             // Knowing each other goes both ways, as connections do.
-            const bool added = links.upsert(me, intro->target, LinkKind::Knows) == LinkWrite::Added;
-            const bool addedBack = links.upsert(intro->target, me, LinkKind::Knows) == LinkWrite::Added;
-            if (added || addedBack) {
+            for (const auto& [from, to] : {std::pair{me, intro->target}, std::pair{intro->target, me}}) {
+                if (links.upsert(from, to, LinkKind::Knows) == LinkWrite::Added) {
+                    change.addedLinks.push_back(
+                        LinkRow{.from = from, .to = to, .kind = LinkKind::Knows, .confidence = 1.0});
+                }
+            }
+            if (!change.addedLinks.empty()) {
                 bumpGraphGeneration(m_db);
             }
+        }
+        tx.commit();
+        change.request = *workflow.introRequest(id);
+        return change;
+    });
+}
+
+Result<IntroRequest> Workspace::revertIntroStatus(const IntroStatusChange& change, IntroStatus previous)
+{
+    return guarded([&]() -> Result<IntroRequest> {
+        WorkflowRepository workflow(m_db);
+        const std::int64_t id = change.request.id;
+        if (!workflow.introRequest(id)) {
+            return Error("no intro request #" + std::to_string(id));
+        }
+        Transaction tx(m_db);
+        workflow.setIntroStatus(id, previous);
+        LinkRepository links(m_db);
+        bool removed = false;
+        for (const LinkRow& link : change.addedLinks) {
+            removed = links.remove(link.from, link.to, link.kind) || removed;
+        }
+        if (removed) {
+            bumpGraphGeneration(m_db);
         }
         tx.commit();
         return *workflow.introRequest(id);

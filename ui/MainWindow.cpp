@@ -9,7 +9,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -22,6 +22,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -29,8 +30,6 @@
 #include "Resources.h"
 #include "Session.h"
 #include "Version.h"
-#include "commands/NoteCommand.h"
-#include "commands/TagCommand.h"
 #include "dialogs/BackupDialogs.h"
 #include "dialogs/CrawlDialog.h"
 #include "dialogs/ImportDialog.h"
@@ -72,6 +71,7 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
 
     m_peopleView = new PeopleView(m_session, {.openDatabase = m_openAction, .openDemo = m_demoAction}, this);
     connect(m_peopleView, &PeopleView::selectionChanged, this, &MainWindow::onSelectionChanged);
+    attachPeopleContextMenu();
     m_mapView = new MapView(m_session, this);
     connect(m_mapView, &MapView::personSelected, this, &MainWindow::onMapSelected);
     // File > Export > Map as PNG / SVG: the Map tab's own actions, shown first so the map gets drawn.
@@ -347,6 +347,9 @@ bool MainWindow::selectPerson(PersonId id)
     if (m_view == View::Paths) {
         m_pathFinder->findPathsTo(id);
     }
+    // Where the person is listed (now, or once the view has computed its rows), their row is shown too.
+    m_suggestions->selectPerson(id);
+    m_followUps->selectPerson(id);
     return m_peopleView->selectPerson(id);
 }
 
@@ -412,70 +415,6 @@ void MainWindow::onSelectionChanged()
         m_mapView->selectPerson(people.first());
     } else {
         m_details->showSelectionCount(static_cast<int>(people.size()));
-    }
-}
-
-void MainWindow::tagSelection()
-{
-    tagPeople(m_peopleView->selectedPeople());
-}
-
-void MainWindow::tagPeople(const QList<PersonId>& people)
-{
-    if (people.isEmpty() || !m_session.hasWorkspace()) {
-        statusBar()->showMessage(tr("Select people in the list to tag them"), 4000);
-        return;
-    }
-    bool ok = false;
-    const QString tag =
-        QInputDialog::getText(this, tr("Tag people"),
-                              tr("Tag for %1:").arg(formatCount(people.size(), tr("person"), tr("people"))),
-                              QLineEdit::Normal, {}, &ok)
-            .trimmed();
-    if (ok && !tag.isEmpty()) {
-        m_undoStack->push(new TagCommand(m_session, {people.begin(), people.end()}, {tag}, TagCommand::Action::Add));
-    }
-}
-
-void MainWindow::addNoteToSelection()
-{
-    const QList<PersonId> people = m_peopleView->selectedPeople();
-    if (people.size() != 1 || !m_session.hasWorkspace()) {
-        statusBar()->showMessage(tr("Select one person to write a note about"), 4000);
-        return;
-    }
-    bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(this, tr("Add note"), tr("Note:"), {}, &ok).trimmed();
-    if (ok && !text.isEmpty()) {
-        m_undoStack->push(new NoteCommand(m_session, people.first(), text));
-    }
-}
-
-void MainWindow::untagSelection()
-{
-    const QList<PersonId> people = m_peopleView->selectedPeople();
-    if (people.isEmpty() || !m_session.hasWorkspace()) {
-        return;
-    }
-    QStringList tags;
-    for (PersonId person : people) {
-        if (auto own = m_session.workspace()->tagsOf(person)) {
-            for (const std::string& tag : *own) {
-                if (!tags.contains(toQString(tag))) {
-                    tags.append(toQString(tag));
-                }
-            }
-        }
-    }
-    if (tags.isEmpty()) {
-        statusBar()->showMessage(tr("The selected people have no tags"), 4000);
-        return;
-    }
-    tags.sort(Qt::CaseInsensitive);
-    bool ok = false;
-    const QString tag = QInputDialog::getItem(this, tr("Remove tag"), tr("Tag to remove:"), tags, 0, false, &ok);
-    if (ok && !tag.isEmpty()) {
-        m_undoStack->push(new TagCommand(m_session, {people.begin(), people.end()}, {tag}, TagCommand::Action::Remove));
     }
 }
 

@@ -102,6 +102,8 @@ private:
     void onSelectionChanged();
     void onMapSelected(PersonId person);
 
+    /// Right-click on the people list: paths, map, tags and a note for the people selected.
+    void attachPeopleContextMenu();
     void tagSelection();
     void tagPeople(const QList<PersonId>& people);
     void untagSelection();

@@ -52,6 +52,16 @@ bool LinkRepository::exists(PersonId from, PersonId to, LinkKind kind)
     return st.step();
 }
 
+bool LinkRepository::remove(PersonId from, PersonId to, LinkKind kind)
+{
+    m_db.prepare("DELETE FROM link WHERE from_person = ? AND to_person = ? AND kind = ?")
+        .bind(1, from.value())
+        .bind(2, to.value())
+        .bind(3, static_cast<int>(kind))
+        .run();
+    return m_db.changes() > 0;
+}
+
 std::vector<LinkRow> LinkRepository::all()
 {
     Statement st = m_db.prepare("SELECT from_person, to_person, kind, confidence FROM link ORDER BY from_person, "

@@ -32,6 +32,8 @@ public:
                      std::optional<std::int64_t> batchId = {});
     [[nodiscard]] std::int64_t count();
     [[nodiscard]] bool exists(PersonId from, PersonId to, LinkKind kind);
+    /// Deletes the link (and its sources); false when there was none.
+    bool remove(PersonId from, PersonId to, LinkKind kind);
     /// Every link, ordered by (from, to, kind).
     [[nodiscard]] std::vector<LinkRow> all();
 

@@ -1,6 +1,8 @@
 // The follow-up half of the Workspace: tags, cadences, notes, follow-ups, intro requests, listings.
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 
 #include <gtest/gtest.h>
 
@@ -149,6 +151,52 @@ TEST_F(WorkflowTest, AddTagsReportsOnlyTheNewOnesAndIgnoresCase)
     EXPECT_EQ(*workspace->addTags(ana, {"investors", " friends "}), std::vector<std::string>{});
     EXPECT_EQ(*workspace->tagsOf(ana), (std::vector<std::string>{"friends", "Investors"}));
     EXPECT_FALSE(workspace->addTags(ana, {"  "}).ok());
+}
+
+TEST_F(WorkflowTest, BulkTaggingReportsWhatChangedPerPersonAndUndoesExactly)
+{
+    ASSERT_TRUE(workspace->addTags(ana, {"mentors"}));
+    const auto added = workspace->addTags(std::vector<PersonTags>{{.person = ana, .tags = {"Mentors", "climate"}},
+                                                                  {.person = bo, .tags = {"Mentors", "climate"}}});
+    ASSERT_TRUE(added.ok()) << added.error().describe();
+    EXPECT_EQ(*added, (std::vector<PersonTags>{{.person = ana, .tags = {"climate"}},
+                                               {.person = bo, .tags = {"Mentors", "climate"}}}));
+    ASSERT_TRUE(workspace->removeTags(*added));
+    EXPECT_EQ(*workspace->tagsOf(ana), std::vector<std::string>{"mentors"});
+    EXPECT_TRUE(workspace->tagsOf(bo)->empty());
+}
+
+TEST_F(WorkflowTest, BulkTaggingIsOneTransactionThatAnUnknownPersonFailsWhole)
+{
+    const auto added = workspace->addTags(
+        std::vector<PersonTags>{{.person = ana, .tags = {"mentors"}}, {.person = PersonId(4242), .tags = {"mentors"}}});
+    ASSERT_FALSE(added.ok());
+    EXPECT_TRUE(workspace->tagsOf(ana)->empty());
+}
+
+TEST_F(WorkflowTest, BulkTaggingTenThousandPeopleIsOneCall)
+{
+    std::vector<PersonTags> edits;
+    {
+        auto db = Database::open(path, OpenMode::MustExist);
+        Transaction tx(*db);
+        PeopleRepository people(*db);
+        for (int i = 0; i < 10'000; ++i) {
+            edits.push_back(
+                {.person = people.insert({.displayName = "Person " + std::to_string(i)}), .tags = {"conference"}});
+        }
+        tx.commit();
+    }
+    const auto start = std::chrono::steady_clock::now();
+    const auto added = workspace->addTags(edits);
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    ASSERT_TRUE(added.ok());
+    EXPECT_EQ(added->size(), 10'000U);
+    RecordProperty("tag_10000_people_ms", static_cast<int>(ms));
+    std::printf("tagged 10000 people in %lld ms\n", static_cast<long long>(ms));
+    ASSERT_TRUE(workspace->removeTags(*added));
+    EXPECT_EQ(workspace->tags()->front().count, 0);
 }
 
 TEST_F(WorkflowTest, TagListCountsPeopleAndShowsCadence)
@@ -354,6 +402,39 @@ TEST_F(WorkflowTest, IntroducedAddsAKnowsLinkBetweenMeAndTheTargetAndBumpsTheGra
     LinkRepository links(*db);
     EXPECT_TRUE(links.exists(me, ana, LinkKind::Knows));
     EXPECT_TRUE(links.exists(ana, me, LinkKind::Knows));
+}
+
+TEST_F(WorkflowTest, RevertingIntroducedRemovesTheKnowsLinksThatMarkingItCreated)
+{
+    const auto intro = workspace->draftIntro(ana, bo);
+    const auto done = workspace->changeIntroStatus(intro->id, IntroStatus::Introduced);
+    ASSERT_TRUE(done.ok());
+    EXPECT_EQ(done->addedLinks.size(), 2U);
+    const auto reverted = workspace->revertIntroStatus(*done, IntroStatus::Draft);
+    ASSERT_TRUE(reverted.ok());
+    EXPECT_EQ(reverted->status, IntroStatus::Draft);
+    auto db = Database::open(path, OpenMode::MustExist);
+    LinkRepository links(*db);
+    EXPECT_FALSE(links.exists(me, ana, LinkKind::Knows));
+    EXPECT_FALSE(links.exists(ana, me, LinkKind::Knows));
+}
+
+TEST_F(WorkflowTest, RevertingIntroducedKeepsAKnowsLinkThatExistedBefore)
+{
+    {
+        auto db = Database::open(path, OpenMode::MustExist);
+        LinkRepository(*db).upsert(me, ana, LinkKind::Knows);
+    }
+    const auto intro = workspace->draftIntro(ana, bo);
+    const auto done = workspace->changeIntroStatus(intro->id, IntroStatus::Introduced);
+    ASSERT_TRUE(done.ok());
+    ASSERT_EQ(done->addedLinks.size(), 1U);
+    EXPECT_EQ(done->addedLinks.front().from, ana);
+    ASSERT_TRUE(workspace->revertIntroStatus(*done, IntroStatus::Asked).ok());
+    auto db = Database::open(path, OpenMode::MustExist);
+    LinkRepository links(*db);
+    EXPECT_TRUE(links.exists(me, ana, LinkKind::Knows));
+    EXPECT_FALSE(links.exists(ana, me, LinkKind::Knows));
 }
 
 TEST_F(WorkflowTest, DeclinedAddsNoLink)

@@ -199,6 +199,22 @@ private slots:
         QVERIFY(statusOf(intro->id) == IntroStatus::Draft);
     }
 
+    void undoingIntroducedRemovesTheKnowsLinksItCreated()
+    {
+        Workspace& workspace = *m_session->workspace();
+        const auto intro = workspace.draftIntro(m_person, std::nullopt);
+        QVERIFY(intro.ok());
+        const std::int64_t linksBefore = workspace.stats()->links;
+        m_panel->showPerson(m_person);
+        m_panel->setIntroStatus(intro->id, IntroStatus::Introduced);
+        QCOMPARE(workspace.stats()->links, linksBefore + 2);  // knows, both ways: m_person was two hops away
+        m_undoStack->undo();
+        QVERIFY(statusOf(intro->id) == IntroStatus::Draft);
+        QCOMPARE(workspace.stats()->links, linksBefore);
+        m_undoStack->redo();
+        QCOMPARE(workspace.stats()->links, linksBefore + 2);
+    }
+
 private:
     QStringList tagsStored() const
     {

@@ -14,10 +14,15 @@
 #include "MainWindow.h"
 #include "Session.h"
 #include "UiTestSupport.h"
+#include "models/FollowUpsModel.h"
 #include "models/PeopleFilterProxy.h"
 #include "models/PeopleModel.h"
+#include "models/SuggestionsModel.h"
 #include "panels/DetailsPanel.h"
+#include "views/FollowUpsView.h"
 #include "views/MapView.h"
+#include "views/PathFinderView.h"
+#include "views/SuggestionsView.h"
 #include "widgets/DemoBanner.h"
 #include "widgets/EmptyState.h"
 
@@ -227,6 +232,54 @@ private slots:
         QCOMPARE(window.findChild<QSplitter*>(QStringLiteral("mainSplitter"))->sizes(), mainSizes);
         QCOMPARE(window.findChild<QSplitter*>(QStringLiteral("pathFinderSplitter"))->sizes(), pathSizes);
         QCOMPARE(window.findChild<QTableView*>(QStringLiteral("pathTable"))->horizontalHeader()->sectionSize(1), 97);
+    }
+
+    void theMapsColourAndSizeChoicesAreRemembered()
+    {
+        QTemporaryDir dir;
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+        {
+            Session session;
+            MainWindow window(session, MainWindow::Options{.persistState = true});
+            window.mapView()->setColourBy(MapColourBy::Community);
+            window.mapView()->setSizeBy(MapSizeBy::PageRank);
+            window.close();
+        }
+        Session session;
+        MainWindow window(session, MainWindow::Options{.persistState = true});
+        QCOMPARE(window.mapView()->colourBy(), MapColourBy::Community);
+        QCOMPARE(window.mapView()->sizeBy(), MapSizeBy::PageRank);
+        // The map beside the path finder keeps its own choice.
+        QCOMPARE(window.pathFinder()->mapView()->sizeBy(), MapSizeBy::Links);
+    }
+
+    void selectingAPersonShowsTheirRowInTheSuggestionsAndTheFollowUps()
+    {
+        Fixture f;
+        f.window.resize(1440, 900);
+        f.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&f.window));
+        f.openDemo();
+        f.window.showView(MainWindow::View::Suggestions);
+        QTRY_VERIFY_WITH_TIMEOUT(f.window.isSettled() && f.window.suggestionsView()->model()->rowCount() > 5,
+                                 kLoadTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(f.window.followUpsView()->model()->rowCount() > 5, kLoadTimeoutMs);
+        const auto personOn = [](QTableView* table, int row, int role) {
+            return PersonId(table->model()->index(row, 0).data(role).toLongLong());
+        };
+        const auto selectedIn = [](QTableView* table, int role) {
+            const QModelIndexList rows = table->selectionModel()->selectedRows();
+            return rows.isEmpty() ? PersonId() : PersonId(rows.first().data(role).toLongLong());
+        };
+        QTableView* suggestions = f.window.suggestionsView()->table();
+        const PersonId suggested = personOn(suggestions, 4, SuggestionsModel::PersonIdRole);
+        f.window.selectPerson(suggested);
+        QCOMPARE(selectedIn(suggestions, SuggestionsModel::PersonIdRole), suggested);
+        QTableView* followUps = f.window.followUpsView()->table();
+        const PersonId due = personOn(followUps, 5, FollowUpsModel::PersonIdRole);
+        f.window.selectPerson(due);
+        QCOMPARE(selectedIn(followUps, FollowUpsModel::PersonIdRole), due);
+        QCOMPARE(f.window.detailsPanel()->person(), due);
     }
 
     void shortcutsAreUniqueAndTheStandardOnesAreThere()

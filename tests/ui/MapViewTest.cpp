@@ -3,9 +3,12 @@
 #include <QFile>
 #include <QImage>
 #include <QPainter>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QThreadPool>
+#include <QToolButton>
 #include <QXmlStreamReader>
 #include <QtTest>
 
@@ -337,6 +340,66 @@ private slots:
         QVERIFY(!view.savePng(path, &error));
         QVERIFY(!error.isEmpty());
         QVERIFY(!QFile::exists(path));
+    }
+
+    void exportingBeforeTheMapWasEverShownDrawsItFirst()
+    {
+        QTemporaryDir dir;
+        Session session;
+        MainWindow window(session, MainWindow::Options{.persistState = false});
+        window.resize(1440, 900);
+        window.showView(MainWindow::View::People);
+        window.show();
+        QSignalSpy loaded(&session, &Session::loaded);
+        session.openDemo();
+        QVERIFY(loaded.wait(kLoadTimeoutMs));
+        MapView& view = *window.mapView();
+        QVERIFY(!view.isVisible());
+        QVERIFY(view.canvas()->scene() == nullptr);  // a hidden map is not laid out until asked
+
+        QSignalSpy exported(&view, &MapView::exported);
+        const QString path = dir.filePath(QStringLiteral("map.png"));
+        view.exportWhenDrawn(path, false);
+        QVERIFY(exported.wait(kLoadTimeoutMs * 2));
+        QCOMPARE(exported.first().at(0).toString(), path);
+        QVERIFY2(exported.first().at(1).toString().isEmpty(), qPrintable(exported.first().at(1).toString()));
+        QImage image;
+        QVERIFY(image.load(path, "PNG"));
+        QVERIFY2(image.width() >= 1200 && image.height() >= 800, qPrintable(QString::number(image.width())));
+        QVERIFY(view.canvas()->scene() != nullptr);
+        QVERIFY(!view.isVisible());
+    }
+
+    void sizingByBetweennessShowsProgressAndCancelStopsIt()
+    {
+        DemoMap f;
+        QVERIFY(f.settle());
+        auto* cancel = f.view().findChild<QToolButton*>(QStringLiteral("mapCancelMetrics"));
+        QVERIFY(cancel != nullptr);
+        QVERIFY(!cancel->isVisible());
+        f.view().setSizeBy(MapSizeBy::Betweenness);
+        QVERIFY(f.view().isBusy());
+        QVERIFY(cancel->isVisible());
+        QVERIFY(f.view().findChild<QProgressBar*>(QStringLiteral("mapProgress"))->isVisible());
+        cancel->click();
+        QVERIFY(!f.view().isBusy());
+        QVERIFY(!cancel->isVisible());
+        QCOMPARE(f.view().sizeBy(), MapSizeBy::Links);
+        // Whatever the cancelled worker hands back is dropped: the choice stays.
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(kLoadTimeoutMs));
+        QCoreApplication::processEvents();
+        QCOMPARE(f.view().sizeBy(), MapSizeBy::Links);
+        QVERIFY(!f.view().isBusy());
+    }
+
+    void switchingTheSizeAwayFromBetweennessCancelsIt()
+    {
+        DemoMap f;
+        QVERIFY(f.settle());
+        f.view().setSizeBy(MapSizeBy::Betweenness);
+        QVERIFY(f.view().isBusy());
+        f.view().setSizeBy(MapSizeBy::Links);
+        QVERIFY(!f.view().isBusy());
     }
 
     void draggingBlitsTheCachedLayerAndReleasingRedrawsIt()

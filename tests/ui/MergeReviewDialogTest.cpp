@@ -134,6 +134,38 @@ private slots:
         QCOMPARE(dialog->candidateCount(), 0);
     }
 
+    void mergeThenUndoGivesEachPersonTheirOwnTagsNotesAndFollowUpBack()
+    {
+        Fixture f;
+        auto dialog = f.dialog();
+        const MergeCandidate pair = *dialog->currentCandidate();
+        Workspace& ws = *f.session.workspace();
+        QVERIFY(ws.addTags(pair.first, {"acme"}));
+        QVERIFY(ws.addTags(pair.second, {"acme", "mentors"}));
+        QVERIFY(ws.addNote(pair.second, "Prefers e-mail at the second address"));
+        QVERIFY(ws.setFollowUp(pair.second, addDays(today(), 7), 30));
+        const auto firstBefore = *ws.details(pair.first, today());
+        const auto secondBefore = *ws.details(pair.second, today());
+
+        dialog->mergeCurrent();
+        QVERIFY2(dialog->lastError().isEmpty(), qPrintable(dialog->lastError()));
+        QCOMPARE(ws.tagsOf(pair.first)->size(), std::size_t{2});
+        f.window.undoStack()->undo();
+
+        const auto firstAfter = *ws.details(pair.first, today());
+        const auto secondAfter = *ws.details(pair.second, today());
+        QCOMPARE(firstAfter.tags, firstBefore.tags);
+        QCOMPARE(secondAfter.tags, secondBefore.tags);
+        QCOMPARE(firstAfter.notes.size(), firstBefore.notes.size());
+        QCOMPARE(secondAfter.notes.size(), std::size_t{1});
+        QCOMPARE(secondAfter.notes.front().text, std::string("Prefers e-mail at the second address"));
+        QVERIFY(!firstAfter.followUp);
+        QVERIFY(secondAfter.followUp);
+        QCOMPARE(secondAfter.followUp->cadenceDays, std::optional<int>(30));
+        QCOMPARE(secondAfter.person.displayName, secondBefore.person.displayName);
+        QCOMPARE(firstAfter.person.organisation, firstBefore.person.organisation);
+    }
+
     void notTheSameTakesThePairOffTheListAndUndoPutsItBack()
     {
         Fixture f;

@@ -1,3 +1,6 @@
+#include <map>
+
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QUndoStack>
 #include <QtTest>
@@ -72,6 +75,40 @@ private slots:
         QCOMPARE(*m_session->workspace()->tagsOf(m_person), m_before);
         const auto mine = *m_session->workspace()->tagsOf(other);
         QVERIFY(std::find(mine.begin(), mine.end(), "Batch") == mine.end());
+    }
+
+    void bulkTaggingWithAPersonWhoIsGoneChangesNobody()
+    {
+        QUndoStack stack;
+        auto* command = new TagCommand(*m_session, {m_person, PersonId(987654321)}, {QStringLiteral("Batch")},
+                                       TagCommand::Action::Add);
+        stack.push(command);
+        QVERIFY(!command->error().isEmpty());
+        QCOMPARE(*m_session->workspace()->tagsOf(m_person), m_before);  // one transaction: all or nothing
+    }
+
+    void taggingEveryoneIsOneStepAndUndoRestoresEveryone()
+    {
+        Workspace& workspace = *m_session->workspace();
+        std::vector<PersonId> everyone;
+        std::map<qint64, std::vector<std::string>> before;
+        for (const PersonSummary& row : m_session->people()) {
+            everyone.push_back(row.person.id);
+            before[row.person.id.value()] = *workspace.tagsOf(row.person.id);
+        }
+        QVERIFY(everyone.size() > 100);
+        QUndoStack stack;
+        QElapsedTimer timer;
+        timer.start();
+        stack.push(new TagCommand(*m_session, everyone, {QStringLiteral("Conference 2027")}, TagCommand::Action::Add));
+        qInfo("tagged %zu people in %lld ms", everyone.size(), static_cast<long long>(timer.elapsed()));
+        QCOMPARE(stack.count(), 1);
+        QCOMPARE(workspace.people(PeopleQuery{.tag = "Conference 2027", .degree = {}, .search = {}})->size(),
+                 everyone.size());
+        stack.undo();
+        for (const PersonId person : everyone) {
+            QCOMPARE(*workspace.tagsOf(person), before[person.value()]);
+        }
     }
 
     void addingANoteThenUndoRemovesIt()

@@ -1,5 +1,7 @@
 #include "commands/IntroCommand.h"
 
+#include <utility>
+
 #include <QCoreApplication>
 
 #include "Session.h"
@@ -32,25 +34,33 @@ QString IntroCommand::statusName(IntroStatus status)
     return {};
 }
 
-void IntroCommand::write(IntroStatus status)
-{
-    if (Workspace* workspace = m_session.workspace()) {
-        if (!workspace->setIntroStatus(m_introId, status)) {
-            setObsolete(true);
-            return;
-        }
-        m_session.reloadPeople();
-    }
-}
-
 void IntroCommand::redo()
 {
-    write(m_status);
+    Workspace* workspace = m_session.workspace();
+    if (workspace == nullptr) {
+        return;
+    }
+    auto changed = workspace->changeIntroStatus(m_introId, m_status);
+    if (!changed) {
+        setObsolete(true);
+        return;
+    }
+    m_change = std::move(*changed);
+    m_session.reloadPeople();
 }
 
 void IntroCommand::undo()
 {
-    write(m_previous);
+    Workspace* workspace = m_session.workspace();
+    if (workspace == nullptr) {
+        return;
+    }
+    if (!workspace->revertIntroStatus(m_change, m_previous)) {
+        setObsolete(true);
+        return;
+    }
+    m_change.addedLinks.clear();
+    m_session.reloadPeople();
 }
 
 }  // namespace warmpath::ui

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QUndoCommand>
 
+#include "Workspace.h"
 #include "model/Workflow.h"
 
 namespace warmpath::ui {
@@ -12,8 +13,8 @@ namespace warmpath::ui {
 class Session;
 
 /// Moves an introduction request on (draft → asked → introduced / declined) as an undoable step; undo
-/// puts the previous status back. The `knows` link that "introduced" records between me and the
-/// target stays when that is undone: it may have existed before, and a link is never dropped silently.
+/// puts the previous status back and removes the `knows` links that "introduced" created between me
+/// and the target (Workspace::revertIntroStatus), never one that existed before.
 class IntroCommand final : public QUndoCommand {
 public:
     IntroCommand(Session& session, std::int64_t introId, IntroStatus previous, IntroStatus status,
@@ -31,12 +32,12 @@ public:
     [[nodiscard]] static QString statusName(IntroStatus status);
 
 private:
-    void write(IntroStatus status);
-
     Session& m_session;
     std::int64_t m_introId;
     IntroStatus m_previous;
     IntroStatus m_status;
+    /// What the last redo changed (its links are what undo removes).
+    IntroStatusChange m_change;
 };
 
 }  // namespace warmpath::ui

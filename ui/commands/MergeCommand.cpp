@@ -30,54 +30,32 @@ MergeCommand::~MergeCommand() = default;
 void MergeCommand::redo()
 {
     m_error.clear();
+    m_record.reset();
     Workspace* workspace = m_session.workspace();
     if (workspace == nullptr) {
         return;
     }
-    auto identities = workspace->identities(m_candidate.second);
-    if (!identities) {
-        m_error = toQString(identities.error().describe());
-        m_moved.clear();
-        return;
-    }
-    m_moved.clear();
-    for (const Identity& identity : *identities) {
-        m_moved.push_back(identity.network + ":" + identity.key);
-    }
-    if (Status merged = workspace->merge(m_candidate.first, m_candidate.second); !merged) {
+    auto merged = workspace->mergeUndoably(m_candidate.first, m_candidate.second);
+    if (!merged) {
         m_error = toQString(merged.error().describe());
-        m_moved.clear();  // nothing changed: nothing for undo to split
         return;
     }
+    m_record = std::move(*merged);
     m_session.reloadPeople();
 }
 
 void MergeCommand::undo()
 {
     Workspace* workspace = m_session.workspace();
-    if (workspace == nullptr) {
-        return;
-    }
-    if (m_moved.empty()) {
-        // The merge failed (nothing to undo) or the absorbed person had no identity to split off.
-        if (m_error.isEmpty()) {
-            m_error = tr("%1 had no identity of their own, so the merge cannot be split again.")
-                          .arg(toQString(m_candidate.secondName));
-        }
-        return;
+    if (workspace == nullptr || !m_record) {
+        return;  // the merge failed: nothing changed, nothing to undo
     }
     m_error.clear();
-    auto restored = workspace->unmerge(m_candidate.first, m_moved);
-    if (!restored) {
-        m_error = toQString(restored.error().describe());
+    if (Status undone = workspace->undoMerge(*m_record); !undone) {
+        m_error = toQString(undone.error().describe());
         return;
     }
-    // The absorbed person comes back under a new id; a redo merges that one.
-    m_candidate.second = *restored;
-    if (auto queued = workspace->queueMergeCandidate(m_candidate.first, m_candidate.second, m_candidate.reason,
-                                                     m_candidate.batch)) {
-        m_candidate.id = *queued;
-    }
+    m_record.reset();
     m_session.reloadPeople();
 }
 

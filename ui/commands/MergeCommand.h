@@ -1,22 +1,22 @@
 #pragma once
 
-#include <string>
-#include <vector>
+#include <optional>
 
 #include <QString>
 #include <QUndoCommand>
 
 #include "model/PersonId.h"
 #include "store/MergeReview.h"
+#include "store/MergeUndo.h"
 
 namespace warmpath::ui {
 
 class Session;
 
-/// Merges a probable duplicate into the person kept, as one undoable step. Undo splits off the
-/// identities the merge moved (Workspace::unmerge, one transaction), which gives the absorbed person
-/// back with their details and links, and puts the pair back in the review queue. Tags, notes and
-/// follow-ups the merge combined stay with the kept person: nothing is lost either way.
+/// Merges a probable duplicate into the person kept, as one undoable step. Undo (Workspace::undoMerge,
+/// one transaction) puts both people back exactly as they were: the absorbed person under their own id
+/// with their identities, links, tags, notes, follow-up, intro requests and details, the kept person
+/// without what the merge gave them, and the pair back in the review queue.
 class MergeCommand final : public QUndoCommand {
 public:
     /// Merges `candidate.second` into `candidate.first`.
@@ -32,14 +32,14 @@ public:
 
     /// Why the last redo or undo failed, or empty.
     [[nodiscard]] QString error() const { return m_error; }
-    /// The person merged away; after an undo, the person who stands for them again.
+    /// The person merged away (after an undo, back under the same id).
     [[nodiscard]] PersonId absorbed() const { return m_candidate.second; }
 
 private:
     Session& m_session;
     MergeCandidate m_candidate;
-    /// `NETWORK:KEY` of every identity the merge moved, read before each merge.
-    std::vector<std::string> m_moved;
+    /// What the last redo changed; empty when it failed (then undo has nothing to do).
+    std::optional<MergeRecord> m_record;
     QString m_error;
 };
 

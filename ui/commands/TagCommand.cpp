@@ -1,6 +1,5 @@
 #include "commands/TagCommand.h"
 
-#include <algorithm>
 #include <utility>
 
 #include <QCoreApplication>
@@ -31,49 +30,30 @@ TagCommand::TagCommand(Session& session, std::vector<PersonId> people, QStringLi
 
 TagCommand::~TagCommand() = default;
 
-std::vector<std::vector<std::string>> TagCommand::apply(Action action,
-                                                        const std::vector<std::vector<std::string>>& tags)
+std::vector<PersonTags> TagCommand::apply(Action action, const std::vector<PersonTags>& edits)
 {
-    std::vector<std::vector<std::string>> changed(m_people.size());
     m_error.clear();
     Workspace* workspace = m_session.workspace();
-    if (workspace == nullptr) {
-        return changed;
+    if (workspace == nullptr || edits.empty()) {
+        return {};
     }
-    for (std::size_t i = 0; i < m_people.size(); ++i) {
-        const PersonId person = m_people[i];
-        std::vector<std::string> wanted = tags[i];
-        if (action == Action::Remove) {
-            // Only the tags they have: removing an unknown tag is an error in core.
-            auto has = workspace->tagsOf(person);
-            if (!has) {
-                m_error = toQString(has.error().describe());
-                continue;
-            }
-            std::erase_if(wanted, [&](const std::string& tag) {
-                return std::none_of(has->begin(), has->end(), [&](const std::string& own) {
-                    return QString::compare(toQString(own), toQString(tag), Qt::CaseInsensitive) == 0;
-                });
-            });
-            if (wanted.empty()) {
-                continue;
-            }
-        }
-        auto result =
-            action == Action::Add ? workspace->addTags(person, wanted) : workspace->removeTags(person, wanted);
-        if (!result) {
-            m_error = toQString(result.error().describe());
-            continue;
-        }
-        changed[i] = std::move(result).value();
+    auto result = action == Action::Add ? workspace->addTags(edits) : workspace->removeTags(edits);
+    if (!result) {
+        m_error = toQString(result.error().describe());
+        return {};  // nothing changed: the edit is one transaction
     }
     m_session.reloadPeople();
-    return changed;
+    return std::move(result).value();
 }
 
 void TagCommand::redo()
 {
-    m_changed = apply(m_action, std::vector<std::vector<std::string>>(m_people.size(), m_tags));
+    std::vector<PersonTags> edits;
+    edits.reserve(m_people.size());
+    for (const PersonId person : m_people) {
+        edits.push_back(PersonTags{.person = person, .tags = m_tags});
+    }
+    m_changed = apply(m_action, edits);
 }
 
 void TagCommand::undo()

@@ -6,15 +6,16 @@
 #include <QStringList>
 #include <QUndoCommand>
 
+#include "Workspace.h"
 #include "model/PersonId.h"
 
 namespace warmpath::ui {
 
 class Session;
 
-/// Gives tags to people, or takes them away, as one undoable step (bulk tagging included). Undo
-/// reverses exactly what the step changed: a tag someone already had is not taken from them by
-/// undoing its addition.
+/// Gives tags to people, or takes them away, as one undoable step and one core call (one transaction,
+/// however many people are selected). Undo reverses exactly what the step changed: a tag someone
+/// already had is not taken from them by undoing its addition.
 class TagCommand final : public QUndoCommand {
 public:
     enum class Action { Add, Remove };
@@ -33,15 +34,15 @@ public:
     [[nodiscard]] QString error() const { return m_error; }
 
 private:
-    /// Applies `action` with each person's own tags; returns what actually changed per person.
-    std::vector<std::vector<std::string>> apply(Action action, const std::vector<std::vector<std::string>>& tags);
+    /// Applies `action` to each person's own tags in one transaction; returns what actually changed.
+    std::vector<PersonTags> apply(Action action, const std::vector<PersonTags>& edits);
 
     Session& m_session;
     std::vector<PersonId> m_people;
     std::vector<std::string> m_tags;
     Action m_action;
-    /// Per person, the tags redo changed (what undo must reverse).
-    std::vector<std::vector<std::string>> m_changed;
+    /// The tags redo changed, per person (what undo must reverse).
+    std::vector<PersonTags> m_changed;
     QString m_error;
 };
 

@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <memory>
+#include <utility>
 
 #include <QDir>
 #include <QFile>
@@ -24,17 +25,15 @@
 #include "Format.h"
 #include "Session.h"
 #include "Workspace.h"
-#include "commands/FollowUpCommand.h"
 #include "commands/IntroCommand.h"
 #include "models/FollowUpsModel.h"
 #include "models/IntroRequestsModel.h"
+#include "views/FollowUpActions.h"
+#include "views/TableSelection.h"
 
 namespace warmpath::ui {
 
 namespace {
-
-constexpr int kWeek = 7;
-constexpr int kMonth = 30;
 
 struct Queue {
     std::vector<FollowUpItem> items;
@@ -74,7 +73,13 @@ FollowUpsView::FollowUpsView(Session& session, QUndoStack& undoStack, QWidget* p
       m_intros(new QTableView(this)),
       m_introStatus(new QToolButton(this)),
       m_introsModel(new IntroRequestsModel(this)),
-      m_introsProxy(new QSortFilterProxyModel(this))
+      m_introsProxy(new QSortFilterProxyModel(this)),
+      m_followUpActions(new FollowUpActions(
+          session, undoStack,
+          [this] {
+              return FollowUpActions::Target{selectedPerson(), selectedName()};
+          },
+          this))
 {
     setObjectName(QStringLiteral("followUpsView"));
     m_proxy->setSourceModel(m_model);
@@ -96,7 +101,10 @@ FollowUpsView::FollowUpsView(Session& session, QUndoStack& undoStack, QWidget* p
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, updateButtons] {
         updateButtons();
         if (const PersonId person = selectedPerson(); person.valid()) {
-            emit personSelected(person);
+            m_wanted = person;
+            if (!m_selectingQuietly) {
+                emit personSelected(person);
+            }
         }
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, updateButtons);
@@ -104,11 +112,10 @@ FollowUpsView::FollowUpsView(Session& session, QUndoStack& undoStack, QWidget* p
     m_snooze->setObjectName(QStringLiteral("snoozeButton"));
     m_snooze->setText(tr("Snooze"));
     m_snooze->setPopupMode(QToolButton::InstantPopup);
-    auto* snoozeMenu = new QMenu(m_snooze);
-    snoozeMenu->addAction(tr("For a week"), this, [this] { snoozeSelected(kWeek); });
-    snoozeMenu->addAction(tr("For a month"), this, [this] { snoozeSelected(kMonth); });
-    m_snooze->setMenu(snoozeMenu);
+    m_snooze->setMenu(m_followUpActions->snoozeMenu());
     connect(m_contacted, &QPushButton::clicked, this, &FollowUpsView::markSelectedContacted);
+    m_followUpActions->attachContextMenu(m_table, FollowUpActions::Snooze | FollowUpActions::MarkContacted |
+                                                      FollowUpActions::Plan);
     connect(m_export, &QPushButton::clicked, this, [this] {
         const QString path =
             QFileDialog::getSaveFileName(this, tr("Export follow-ups"),
@@ -216,6 +223,7 @@ void FollowUpsView::refresh()
                           .arg(week)
                           .arg(queue.items.size()));
             m_model->setItems(std::move(queue.items));
+            selectPerson(m_wanted);  // the same person stays selected across a refresh
         }
         m_introsTitle->setVisible(!queue.intros.empty());
         m_introStatus->setVisible(!queue.intros.empty());
@@ -265,25 +273,21 @@ QString FollowUpsView::selectedName() const
 
 void FollowUpsView::snoozeSelected(int days)
 {
-    const PersonId person = selectedPerson();
-    if (!person.valid() || !m_session.hasWorkspace()) {
-        return;
-    }
-    // The command reloads the people, which refreshes the list's follow-up column and this queue.
-    m_undoStack.push(new FollowUpCommand(
-        m_session, person, selectedName(),
-        {.kind = FollowUpCommand::Edit::Kind::Snooze, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = days}));
+    m_followUpActions->snooze(days);
 }
 
 void FollowUpsView::markSelectedContacted()
 {
-    const PersonId person = selectedPerson();
-    if (!person.valid() || !m_session.hasWorkspace()) {
-        return;
-    }
-    m_undoStack.push(new FollowUpCommand(
-        m_session, person, selectedName(),
-        {.kind = FollowUpCommand::Edit::Kind::MarkContacted, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = 0}));
+    m_followUpActions->markContacted();
+}
+
+bool FollowUpsView::selectPerson(PersonId person)
+{
+    m_wanted = person;
+    const bool quietly = std::exchange(m_selectingQuietly, true);
+    const bool listed = selectPersonRow(*m_table, FollowUpsModel::PersonIdRole, person);
+    m_selectingQuietly = quietly;
+    return listed;
 }
 
 void FollowUpsView::setSelectedIntroStatus(IntroStatus status)

@@ -16,6 +16,7 @@ class QUndoStack;
 
 namespace warmpath::ui {
 
+class FollowUpActions;
 class FollowUpsModel;
 class IntroRequestsModel;
 class Session;
@@ -44,6 +45,9 @@ public:
     void snoozeSelected(int days);
     /// Records contact today with the selected person.
     void markSelectedContacted();
+    /// Selects and shows `person`'s follow-up, now or once the queue is read; false while it is not
+    /// listed (yet).
+    bool selectPerson(PersonId person);
     /// Writes the queue to `path` as iCalendar; returns an error message or empty.
     QString exportIcs(const QString& path);
 
@@ -72,6 +76,11 @@ private:
     QToolButton* m_introStatus;
     IntroRequestsModel* m_introsModel;
     QSortFilterProxyModel* m_introsProxy;
+    FollowUpActions* m_followUpActions;
+    /// Who should be selected: kept across refreshes, and set by selectPerson() before the rows exist.
+    PersonId m_wanted;
+    /// Selecting for selectPerson(): the window asked, so it is not told back.
+    bool m_selectingQuietly = false;
 };
 
 }  // namespace warmpath::ui

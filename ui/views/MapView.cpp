@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QSpinBox>
 #include <QStringListModel>
 #include <QTimer>
@@ -28,6 +29,7 @@
 #include "views/MapCanvas.h"
 #include "views/MapRenderer.h"
 #include "widgets/FlowLayout.h"
+#include "widgets/WindowState.h"
 
 namespace warmpath::ui {
 
@@ -35,13 +37,6 @@ namespace {
 
 constexpr int kDefaultHops = 2;
 constexpr int kMaxHops = 4;
-constexpr int kLayoutIterations = 600;
-
-/// What the metrics worker hands back.
-struct MetricsResult {
-    std::shared_ptr<const MapMetrics> metrics;
-    QString error;
-};
 
 /// What the worker hands back: a scene to draw, or why there is none.
 struct LayoutResult {
@@ -87,6 +82,7 @@ MapView::MapView(Session& session, QWidget* parent)
       m_exportSvg(new QAction(tr("Map as &SVG\u2026"), this)),
       m_countLabel(new QLabel(this)),
       m_progress(new QProgressBar(this)),
+      m_cancelMetrics(new QToolButton(this)),
       m_progressTimer(new QTimer(this)),
       m_canvas(new MapCanvas(this)),
       m_iterations(std::make_shared<std::atomic<int>>(0))
@@ -141,6 +137,9 @@ MapView::MapView(Session& session, QWidget* parent)
     m_sizeBy->setToolTip(tr("Size people by a measure over your whole network: betweenness is slow on "
                             "large networks"));
     connect(m_sizeBy, &QComboBox::currentIndexChanged, this, &MapView::applyStyle);
+    // The colour and size are the user's way of looking: the window remembers them (WindowState).
+    rememberChoice(*m_colourBy);
+    rememberChoice(*m_sizeBy);
 
     m_exportPng->setStatusTip(tr("Save the map as shown as a PNG image"));
     connect(m_exportPng, &QAction::triggered, this, [this] { exportInteractively(false); });
@@ -161,14 +160,35 @@ MapView::MapView(Session& session, QWidget* parent)
     m_progress->setMaximumWidth(160);
     m_progress->setTextVisible(false);
     m_progress->setVisible(false);
+    m_cancelMetrics->setObjectName(QStringLiteral("mapCancelMetrics"));
+    m_cancelMetrics->setText(tr("Cancel"));
+    m_cancelMetrics->setToolTip(tr("Stop measuring and size people by their links on the map"));
+    m_cancelMetrics->setVisible(false);
+    connect(m_cancelMetrics, &QToolButton::clicked, this, [this] {
+        if (sizeBy() == MapSizeBy::Betweenness) {
+            setSizeBy(MapSizeBy::Links);  // which cancels the betweenness in flight
+        } else {
+            cancelMetrics();
+        }
+    });
     m_progressTimer->setInterval(100);
-    connect(m_progressTimer, &QTimer::timeout, this, [this] { m_progress->setValue(m_iterations->load()); });
+    connect(m_progressTimer, &QTimer::timeout, this, [this] {
+        if (m_busy) {
+            m_progress->setValue(m_iterations->load());
+        } else if (m_metricsBusy && m_metricsProgress && m_metricsProgress->total.load() > 0) {
+            m_progress->setRange(0, static_cast<int>(m_metricsProgress->total.load()));
+            m_progress->setValue(static_cast<int>(m_metricsProgress->done.load()));
+        }
+        if (m_exportProgress != nullptr) {
+            m_exportProgress->setValue(m_iterations->load());
+        }
+    });
 
     // One flowing toolbar: a line at full width, two beside the path finder, never a squeezed field.
     auto* toolbar = new FlowLayout(nullptr, 8, 6);
     for (QWidget* widget :
          std::initializer_list<QWidget*>{m_centreLabel, m_hops, m_meButton, m_find, m_fitButton, m_rings, m_colourBy,
-                                         m_sizeBy, m_exportButton, m_progress, m_countLabel}) {
+                                         m_sizeBy, m_exportButton, m_progress, m_cancelMetrics, m_countLabel}) {
         toolbar->addWidget(widget);
     }
 
@@ -202,6 +222,9 @@ MapView::~MapView()
     if (m_cancel) {
         m_cancel->cancel();
     }
+    if (m_metricsCancel) {
+        m_metricsCancel->cancel();  // betweenness on a large network would otherwise run on after closing
+    }
 }
 
 int MapView::hops() const
@@ -226,8 +249,7 @@ void MapView::onLoaded()
     qobject_cast<QStringListModel*>(m_find->completer()->model())->setStringList(names);
     m_path.clear();
     m_metrics.reset();  // another workspace: its own network, its own measures
-    ++m_metricsGeneration;
-    m_metricsBusy = false;
+    cancelMetrics();
     setCentre(PersonId());
 }
 
@@ -276,10 +298,13 @@ void MapView::findName()
 void MapView::setBusy(bool busy)
 {
     m_busy = busy;
-    m_progress->setVisible(busy);
+    m_progress->setVisible(busy || m_metricsBusy);
     if (busy) {
+        m_progress->setRange(0, kLayoutIterations);
         m_progress->setValue(0);
         m_progressTimer->start();
+    } else if (m_metricsBusy) {
+        m_progress->setRange(0, 0);  // the metrics' own progress takes over when they report it
     } else {
         m_progressTimer->stop();
     }
@@ -290,7 +315,11 @@ void MapView::showEvent(QShowEvent* event)
     QWidget::showEvent(event);
     if (m_layoutPending) {
         relayout();
+    } else if (m_refitOnShow) {
+        // Drawn while hidden for an export, at a size of its own: fit the size the page has now.
+        QTimer::singleShot(0, m_canvas, &MapCanvas::fitToView);
     }
+    m_refitOnShow = false;
 }
 
 void MapView::relayout()
@@ -298,7 +327,7 @@ void MapView::relayout()
     if (!m_session.hasWorkspace()) {
         return;
     }
-    if (!isVisible()) {
+    if (!isVisible() && !m_forceLayout) {
         m_layoutPending = true;
         return;
     }
@@ -316,6 +345,7 @@ void MapView::relayout()
         auto me = workspace->me();
         if (!me) {
             m_countLabel->setText(tr("No \u201cme\u201d in this database"));
+            finishPendingExport(m_countLabel->text());
             emit ready();
             return;
         }
@@ -366,6 +396,7 @@ void MapView::relayout()
         const LayoutResult result = watcher->result();
         if (!result.error.isEmpty()) {
             m_countLabel->setText(tr("Could not draw the map: %1").arg(result.error));
+            finishPendingExport(m_countLabel->text());
         } else {
             m_canvas->setScene(result.scene);
             applyStyle();
@@ -374,6 +405,8 @@ void MapView::relayout()
                 tr("%1 \u00b7 %2")
                     .arg(formatCount(static_cast<std::int64_t>(result.scene->size()), tr("person"), tr("people")),
                          formatCount(static_cast<std::int64_t>(result.scene->links.size()), tr("link"), tr("links"))));
+            m_countBeforeMetrics = m_countLabel->text();
+            finishPendingExport({});
         }
         emit ready();
     });
@@ -398,83 +431,6 @@ MapSizeBy MapView::sizeBy() const
 void MapView::setSizeBy(MapSizeBy by)
 {
     m_sizeBy->setCurrentIndex(m_sizeBy->findData(static_cast<int>(by)));
-}
-
-void MapView::applyStyle()
-{
-    const MapScene* scene = m_canvas->scene();
-    if (!scene) {
-        return;
-    }
-    const bool community = colourBy() == MapColourBy::Community;
-    const MapSizeBy size = sizeBy();
-    const bool betweenness = size == MapSizeBy::Betweenness;
-    if ((community || needsMetrics(size)) && (!m_metrics || (betweenness && !m_metrics->hasBetweenness()))) {
-        requestMetrics(betweenness);
-        return;  // applied again when they arrive; the map keeps its present colours meanwhile
-    }
-    MapStyle style = MapStyle::byDegreeRing(*scene);
-    if (community) {
-        colourByCommunity(style, *scene, *m_metrics);
-    }
-    static const MapMetrics none;
-    sizePeopleBy(style, *scene, size, m_metrics ? *m_metrics : none);
-    m_canvas->setStyle(std::move(style));
-}
-
-void MapView::requestMetrics(bool betweenness)
-{
-    if (!m_session.hasWorkspace() || (m_metricsBusy && (m_metricsBusyWithBetweenness || !betweenness))) {
-        return;  // what is being computed already serves
-    }
-    m_metricsBusy = true;
-    m_metricsBusyWithBetweenness = betweenness;
-    const std::uint64_t generation = ++m_metricsGeneration;
-    m_progress->setVisible(true);
-    m_progress->setRange(0, 0);
-    const QString previousCount = m_countLabel->text();
-    m_countLabel->setText(betweenness ? tr("Measuring betweenness\u2026") : tr("Finding communities\u2026"));
-
-    std::shared_ptr<Workspace> workspace = m_session.sharedWorkspace();
-    auto work = [workspace, betweenness] {
-        MetricsResult result;
-        try {
-            auto answer = workspace->metrics({.top = 0, .betweenness = betweenness, .perPerson = true});
-            if (!answer) {
-                result.error = QString::fromStdString(answer.error().describe());
-            } else {
-                result.metrics = std::make_shared<const MapMetrics>(std::move(answer->perPerson), betweenness);
-            }
-        } catch (const std::exception& e) {
-            result.error = QString::fromLocal8Bit(e.what());
-        } catch (...) {
-            result.error = tr("Unexpected error");
-        }
-        return result;
-    };
-    auto* watcher = new QFutureWatcher<MetricsResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, previousCount] {
-        watcher->deleteLater();
-        if (generation != m_metricsGeneration) {
-            return;  // another workspace loaded meanwhile
-        }
-        m_metricsBusy = false;
-        m_progress->setRange(0, kLayoutIterations);
-        m_progress->setVisible(m_busy);
-        m_countLabel->setText(previousCount);
-        const MetricsResult result = watcher->result();
-        if (!result.error.isEmpty()) {
-            m_countLabel->setText(tr("Could not measure the network: %1").arg(result.error));
-            setColourBy(MapColourBy::DegreeRing);
-            setSizeBy(MapSizeBy::Links);
-        } else {
-            m_metrics = result.metrics;
-            m_metricsCounts = {m_session.stats().persons, m_session.stats().links};
-            applyStyle();
-        }
-        emit ready();
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
 }
 
 }  // namespace warmpath::ui

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -17,6 +18,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QProgressDialog;
 class QSpinBox;
 class QTimer;
 class QToolButton;
@@ -67,6 +69,10 @@ public:
     bool savePng(const QString& path, QString* error) const;
     /// Writes the map as shown as an SVG file (people, links and labels as vector shapes and text).
     bool saveSvg(const QString& path, QString* error) const;
+    /// Saves the map to `path` once it is drawn: at once when it is, otherwise after laying it out off
+    /// the UI thread (with a progress dialog that can cancel), even while the map page is hidden. Ends
+    /// in exported().
+    void exportWhenDrawn(const QString& path, bool svg);
     /// File > Export > Map as PNG / SVG: ask where, then save.
     [[nodiscard]] QAction* exportPngAction() const { return m_exportPng; }
     [[nodiscard]] QAction* exportSvgAction() const { return m_exportSvg; }
@@ -78,11 +84,16 @@ signals:
     void personSelected(warmpath::PersonId person);
     /// A layout finished (or failed) and the map shows it.
     void ready();
+    /// exportWhenDrawn() wrote `path`, or failed with `error` (empty on success).
+    void exported(const QString& path, const QString& error);
 
 protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    /// Layout iterations: the progress bar's range while a map is laid out.
+    static constexpr int kLayoutIterations = 600;
+
     void onLoaded();
     void relayout();
     void findName();
@@ -90,7 +101,12 @@ private:
     /// Builds the canvas's style from the colour and size choices, asking for metrics when they lack.
     void applyStyle();
     void requestMetrics(bool betweenness);
+    /// Stops the metrics in flight (the size-by went back, or the user pressed Cancel).
+    void cancelMetrics();
+    void finishMetrics();
     void exportInteractively(bool svg);
+    /// Writes the export waiting for a layout, if any, now that one has finished.
+    void finishPendingExport(const QString& layoutError);
 
     Session& m_session;
     PersonId m_centre;
@@ -109,6 +125,7 @@ private:
     QAction* m_exportSvg;
     QLabel* m_countLabel;
     QProgressBar* m_progress;
+    QToolButton* m_cancelMetrics;
     QTimer* m_progressTimer;
     MapCanvas* m_canvas;
 
@@ -127,6 +144,26 @@ private:
     bool m_metricsBusy = false;
     bool m_metricsBusyWithBetweenness = false;
     std::uint64_t m_metricsGeneration = 0;
+    std::shared_ptr<CancelToken> m_metricsCancel;
+    /// Betweenness reports sources done of total; the bar follows it.
+    struct MetricsProgress {
+        std::atomic<std::uint64_t> done{0};
+        std::atomic<std::uint64_t> total{0};
+    };
+    std::shared_ptr<MetricsProgress> m_metricsProgress;
+    QString m_countBeforeMetrics;
+
+    /// An export asked for before the map was drawn: written when the layout finishes.
+    struct PendingExport {
+        QString path;
+        bool svg = false;
+    };
+    std::optional<PendingExport> m_pendingExport;
+    QProgressDialog* m_exportProgress = nullptr;
+    /// Lay out even while hidden (an export needs the map).
+    bool m_forceLayout = false;
+    /// Drawn while hidden: fit the map to the page when it is first shown.
+    bool m_refitOnShow = false;
 };
 
 }  // namespace warmpath::ui

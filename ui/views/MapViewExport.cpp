@@ -2,15 +2,20 @@
 
 #include "views/MapView.h"
 
+#include <utility>
+
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPainter>
+#include <QProgressDialog>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QSvgGenerator>
 
+#include "Session.h"
+#include "util/Progress.h"
 #include "views/MapCanvas.h"
 
 namespace warmpath::ui {
@@ -19,6 +24,8 @@ namespace {
 
 /// PNG exports are drawn at this many pixels per screen pixel: sharp on a high-density screen or in print.
 constexpr qreal kExportPixelRatio = 2;
+/// The size a map drawn for an export is drawn at when its page was never shown.
+constexpr QSize kHiddenExportSize(1200, 800);
 
 }  // namespace
 
@@ -67,11 +74,6 @@ bool MapView::saveSvg(const QString& path, QString* error) const
 
 void MapView::exportInteractively(bool svg)
 {
-    QString error;
-    if (!m_canvas->scene()) {
-        QMessageBox::information(this, tr("Export map"), tr("The map is not drawn yet."));
-        return;
-    }
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
     const QString path = QFileDialog::getSaveFileName(
         this, svg ? tr("Export map as SVG") : tr("Export map as PNG"),
@@ -80,9 +82,87 @@ void MapView::exportInteractively(bool svg)
     if (path.isEmpty()) {
         return;
     }
-    if (!(svg ? saveSvg(path, &error) : savePng(path, &error))) {
-        QMessageBox::warning(this, tr("Export map"), error);
+    // The answer may come after a layout: a one-shot connection shows a failure then.
+    auto* connection = new QMetaObject::Connection;
+    *connection = connect(this, &MapView::exported, this, [this, connection](const QString&, const QString& error) {
+        disconnect(*connection);
+        delete connection;
+        if (!error.isEmpty()) {
+            QMessageBox::warning(this, tr("Export map"), error);
+        }
+    });
+    exportWhenDrawn(path, svg);
+}
+
+void MapView::exportWhenDrawn(const QString& path, bool svg)
+{
+    if (m_pendingExport) {
+        emit exported(path, tr("The map is still being drawn for another export."));
+        return;
     }
+    if (m_canvas->scene() && !m_layoutPending && !m_busy) {
+        QString error;
+        if (!(svg ? saveSvg(path, &error) : savePng(path, &error)) && error.isEmpty()) {
+            error = tr("Could not write %1").arg(QDir::toNativeSeparators(path));
+        }
+        emit exported(path, error);
+        return;
+    }
+    if (!m_session.hasWorkspace()) {
+        emit exported(path, tr("There is no network open to draw."));
+        return;
+    }
+    m_pendingExport = PendingExport{.path = path, .svg = svg};
+    if (!isVisible() &&
+        (m_canvas->width() < kHiddenExportSize.width() / 2 || m_canvas->height() < kHiddenExportSize.height() / 2)) {
+        // A map page never shown has no real size yet: draw at a size of its own.
+        m_canvas->resize(kHiddenExportSize);
+    }
+    m_exportProgress =
+        new QProgressDialog(tr("Drawing the map for the export\u2026"), tr("Cancel"), 0, kLayoutIterations, this);
+    m_exportProgress->setObjectName(QStringLiteral("mapExportProgress"));
+    m_exportProgress->setWindowTitle(tr("Export map"));
+    m_exportProgress->setWindowModality(Qt::WindowModal);
+    m_exportProgress->setMinimumDuration(400);
+    m_exportProgress->setAutoClose(false);
+    m_exportProgress->setAutoReset(false);
+    connect(m_exportProgress, &QProgressDialog::canceled, this, [this] {
+        if (m_cancel) {
+            m_cancel->cancel();
+        }
+        ++m_generation;  // the layout's result is dropped
+        setBusy(false);
+        m_layoutPending = !isVisible();
+        finishPendingExport(tr("The export was cancelled."));
+    });
+    if (!m_busy) {
+        m_forceLayout = true;
+        relayout();
+    }
+    // Otherwise the layout in flight (shown, or hidden but forced) finishes the export.
+}
+
+void MapView::finishPendingExport(const QString& layoutError)
+{
+    m_forceLayout = false;
+    if (!m_pendingExport) {
+        return;
+    }
+    const PendingExport pending = *std::exchange(m_pendingExport, std::nullopt);
+    if (m_exportProgress != nullptr) {
+        m_exportProgress->disconnect(this);
+        m_exportProgress->deleteLater();
+        m_exportProgress = nullptr;
+    }
+    QString error = layoutError;
+    if (error.isEmpty() && !(pending.svg ? saveSvg(pending.path, &error) : savePng(pending.path, &error)) &&
+        error.isEmpty()) {
+        error = tr("Could not write %1").arg(QDir::toNativeSeparators(pending.path));
+    }
+    if (!isVisible()) {
+        m_refitOnShow = true;
+    }
+    emit exported(pending.path, error);
 }
 
 }  // namespace warmpath::ui

@@ -6,10 +6,7 @@
 #include <memory>
 #include <utility>
 
-#include <QCalendarWidget>
 #include <QComboBox>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -28,8 +25,9 @@
 #include "Session.h"
 #include "Workspace.h"
 #include "commands/DismissCommand.h"
-#include "commands/FollowUpCommand.h"
 #include "models/SuggestionsModel.h"
+#include "views/FollowUpActions.h"
+#include "views/TableSelection.h"
 
 namespace warmpath::ui {
 
@@ -57,7 +55,13 @@ SuggestionsView::SuggestionsView(Session& session, QUndoStack& undoStack, QWidge
       m_followUp(new QToolButton(this)),
       m_dismiss(new QPushButton(tr("Dismiss"), this)),
       m_model(new SuggestionsModel(this)),
-      m_proxy(new QSortFilterProxyModel(this))
+      m_proxy(new QSortFilterProxyModel(this)),
+      m_followUpActions(new FollowUpActions(
+          session, undoStack,
+          [this] {
+              return FollowUpActions::Target{selectedPerson(), selectedName()};
+          },
+          this))
 {
     setObjectName(QStringLiteral("suggestionsView"));
     m_metric->setObjectName(QStringLiteral("suggestionMetric"));
@@ -104,7 +108,10 @@ SuggestionsView::SuggestionsView(Session& session, QUndoStack& undoStack, QWidge
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, updateButtons] {
         updateButtons();
         if (const PersonId person = selectedPerson(); person.valid()) {
-            emit personSelected(person);
+            m_wanted = person;
+            if (!m_selectingQuietly) {
+                emit personSelected(person);
+            }
         }
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, updateButtons);
@@ -115,33 +122,12 @@ SuggestionsView::SuggestionsView(Session& session, QUndoStack& undoStack, QWidge
     m_followUp->setText(tr("Follow up"));
     m_followUp->setToolTip(tr("Plan to get in touch with this person"));
     m_followUp->setPopupMode(QToolButton::InstantPopup);
-    auto* followUpMenu = new QMenu(m_followUp);
-    for (const auto& [days, label] : std::initializer_list<std::pair<int, QString>>{
-             {3, tr("In 3 days")}, {7, tr("In a week")}, {14, tr("In 2 weeks")}, {30, tr("In a month")}}) {
-        followUpMenu->addAction(label, this,
-                                [this, days = days] { followUpSelected(QDate::currentDate().addDays(days)); });
-    }
-    followUpMenu->addSeparator();
-    followUpMenu->addAction(tr("On a date\u2026"), this, [this] {
-        // A small popup with a calendar: pick a day, or Escape to leave it.
-        QDialog dialog(this);
-        dialog.setWindowTitle(tr("Follow up"));
-        auto* calendar = new QCalendarWidget(&dialog);
-        calendar->setMinimumDate(QDate::currentDate());
-        calendar->setSelectedDate(QDate::currentDate().addDays(7));
-        calendar->setGridVisible(false);
-        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-        connect(calendar, &QCalendarWidget::activated, &dialog, &QDialog::accept);
-        auto* layout = new QVBoxLayout(&dialog);
-        layout->addWidget(calendar);
-        layout->addWidget(buttons);
-        if (dialog.exec() == QDialog::Accepted) {
-            followUpSelected(calendar->selectedDate());
-        }
+    m_followUp->setMenu(m_followUpActions->planMenu());
+    m_followUpActions->attachContextMenu(m_table, FollowUpActions::Plan, [this](QMenu& menu) {
+        menu.addAction(tr("Find path"), this, [this] { emit findPathRequested(selectedPerson()); });
+        menu.addAction(tr("Tag\u2026"), this, [this] { emit tagRequested(selectedPerson()); });
+        menu.addAction(tr("Dismiss"), this, &SuggestionsView::dismissSelected);
     });
-    m_followUp->setMenu(followUpMenu);
     m_dismiss->setToolTip(tr("Do not suggest this person again (Edit \u25b8 Undo brings them back)"));
     connect(m_dismiss, &QPushButton::clicked, this, &SuggestionsView::dismissSelected);
 
@@ -246,6 +232,7 @@ void SuggestionsView::refresh()
                     : tr("People you are not linked to yet, most promising first. Select one to see them; "
                          "dismissed suggestions stay away."));
             m_model->setRows(std::move(computed.rows));
+            selectPerson(m_wanted);  // the same person stays selected across a refresh
         }
         emit refreshed();
     });
@@ -296,31 +283,33 @@ void SuggestionsView::dismissSelected()
     if (!person.valid() || !me) {
         return;
     }
-    QString name;
-    for (const SuggestionRow& row : m_model->rows()) {
-        if (row.person == person) {
-            name = row.name;
-        }
-    }
-    m_undoStack.push(new DismissCommand(m_session, *me, person, name));
+    m_undoStack.push(new DismissCommand(m_session, *me, person, selectedName()));
     m_model->removePerson(person);
 }
 
 void SuggestionsView::followUpSelected(QDate due)
 {
+    m_followUpActions->plan(due);
+}
+
+bool SuggestionsView::selectPerson(PersonId person)
+{
+    m_wanted = person;
+    const bool quietly = std::exchange(m_selectingQuietly, true);
+    const bool listed = selectPersonRow(*m_table, SuggestionsModel::PersonIdRole, person);
+    m_selectingQuietly = quietly;
+    return listed;
+}
+
+QString SuggestionsView::selectedName() const
+{
     const PersonId person = selectedPerson();
-    if (!person.valid() || !m_session.hasWorkspace() || !due.isValid()) {
-        return;
-    }
-    QString name;
     for (const SuggestionRow& row : m_model->rows()) {
         if (row.person == person) {
-            name = row.name;
+            return row.name;
         }
     }
-    m_undoStack.push(new FollowUpCommand(
-        m_session, person, name,
-        {.kind = FollowUpCommand::Edit::Kind::Schedule, .due = due, .cadenceDays = std::nullopt, .snoozeDays = 0}));
+    return {};
 }
 
 }  // namespace warmpath::ui

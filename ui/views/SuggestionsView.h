@@ -17,6 +17,7 @@ class QUndoStack;
 
 namespace warmpath::ui {
 
+class FollowUpActions;
 class Session;
 class SuggestionsModel;
 
@@ -43,6 +44,9 @@ public:
     void dismissSelected();
     /// Plans a follow-up with the selected suggestion on `due` (undoable).
     void followUpSelected(QDate due);
+    /// Selects and shows `person`'s row, now or once the suggestions are computed; false while they
+    /// are not listed (yet).
+    bool selectPerson(PersonId person);
 
 signals:
     void refreshed();
@@ -56,6 +60,7 @@ protected:
 private:
     void onLoaded();
     [[nodiscard]] PersonId selectedPerson() const;
+    [[nodiscard]] QString selectedName() const;
 
     Session& m_session;
     QUndoStack& m_undoStack;
@@ -73,6 +78,11 @@ private:
     QPushButton* m_dismiss;
     SuggestionsModel* m_model;
     QSortFilterProxyModel* m_proxy;
+    FollowUpActions* m_followUpActions;
+    /// Who should be selected: kept across refreshes, and set by selectPerson() before the rows exist.
+    PersonId m_wanted;
+    /// Selecting for selectPerson(): the window asked, so it is not told back.
+    bool m_selectingQuietly = false;
 };
 
 }  // namespace warmpath::ui

@@ -1,5 +1,6 @@
 #include "widgets/WindowState.h"
 
+#include <QComboBox>
 #include <QHeaderView>
 #include <QSettings>
 #include <QSplitter>
@@ -19,7 +20,32 @@ bool wanted(const QObject* object, const QStringList& except)
     return !object->objectName().isEmpty() && !except.contains(object->objectName());
 }
 
+constexpr const char* kRememberedChoice = "warmpathRememberedChoice";
+
+bool rememberedChoice(const QComboBox* combo, const QStringList& except)
+{
+    return wanted(combo, except) && combo->property(kRememberedChoice).toBool();
+}
+
+// The same view can appear twice (the map on its own tab and beside the path finder): a choice is
+// keyed by the names of the widgets it sits in too, so each remembers its own.
+QString choiceKey(const QString& group, const QComboBox* combo, const QWidget& root)
+{
+    QString name = combo->objectName();
+    for (const QObject* up = combo->parent(); up != nullptr && up != &root; up = up->parent()) {
+        if (!up->objectName().isEmpty()) {
+            name.prepend(up->objectName() + QLatin1Char('.'));
+        }
+    }
+    return key(group, QStringLiteral("choice"), name);
+}
+
 }  // namespace
+
+void rememberChoice(QComboBox& combo)
+{
+    combo.setProperty(kRememberedChoice, true);
+}
 
 void saveWidgetStates(QSettings& settings, const QString& group, const QWidget& root, const QStringList& except)
 {
@@ -32,6 +58,12 @@ void saveWidgetStates(QSettings& settings, const QString& group, const QWidget& 
         if (wanted(table, except)) {
             settings.setValue(key(group, QStringLiteral("columns"), table->objectName()),
                               table->horizontalHeader()->saveState());
+        }
+    }
+    for (const QComboBox* combo : root.findChildren<QComboBox*>()) {
+        if (rememberedChoice(combo, except)) {
+            // As text: a settings file gives numbers back as strings, which findData() would not match.
+            settings.setValue(choiceKey(group, combo, root), combo->currentData().toString());
         }
     }
 }
@@ -56,6 +88,21 @@ void restoreWidgetStates(const QSettings& settings, const QString& group, QWidge
                 header->sortIndicatorSection() >= 0) {
                 // The header shows the restored sort; the model has to be told.
                 table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+            }
+        }
+    }
+    for (QComboBox* combo : root.findChildren<QComboBox*>()) {
+        if (rememberedChoice(combo, except)) {
+            const QVariant choice = settings.value(choiceKey(group, combo, root));
+            if (!choice.isValid()) {
+                continue;
+            }
+            // A choice this version no longer offers keeps the default.
+            for (int index = 0; index < combo->count(); ++index) {
+                if (combo->itemData(index).toString() == choice.toString()) {
+                    combo->setCurrentIndex(index);
+                    break;
+                }
             }
         }
     }

@@ -111,4 +111,29 @@ TEST_F(MergeReviewQueue, UnmergeOfAnIdentityThePersonLacksChangesNothing)
 }
 
 }  // namespace
+TEST_F(MergeReviewQueue, UndoMergeGivesBothPeopleTheirTagsNotesAndFollowUpsBackInOneStep)
+{
+    ASSERT_TRUE(m_ws->addTags(m_candidate.second, {"mentors", "lisbon"}));
+    ASSERT_TRUE(m_ws->addTags(m_candidate.first, {"lisbon"}));
+    ASSERT_TRUE(m_ws->addNote(m_candidate.second, "Met at the meetup"));
+    ASSERT_TRUE(m_ws->setFollowUp(m_candidate.second, *parseDate("2026-12-01"), 30));
+    const auto firstIdentities = identityKeys(m_candidate.first);
+    const auto secondIdentities = identityKeys(m_candidate.second);
+
+    auto record = m_ws->mergeUndoably(m_candidate.first, m_candidate.second);
+    ASSERT_TRUE(record);
+    ASSERT_EQ(m_ws->tagsOf(m_candidate.first)->size(), 2U);
+    ASSERT_TRUE(m_ws->undoMerge(*record));
+
+    EXPECT_EQ(*m_ws->tagsOf(m_candidate.first), std::vector<std::string>{"lisbon"});
+    EXPECT_EQ(m_ws->tagsOf(m_candidate.second)->size(), 2U);
+    ASSERT_EQ(m_ws->notes(m_candidate.second)->size(), 1U);
+    EXPECT_TRUE(m_ws->notes(m_candidate.first)->empty());
+    EXPECT_TRUE(m_ws->followUp(m_candidate.second)->has_value());
+    EXPECT_FALSE(m_ws->followUp(m_candidate.first)->has_value());
+    EXPECT_EQ(identityKeys(m_candidate.first), firstIdentities);
+    EXPECT_EQ(identityKeys(m_candidate.second), secondIdentities);
+    EXPECT_EQ(m_ws->mergeCandidates()->size(), 1U);  // the pair is a question again
+}
+
 }  // namespace warmpath::test
