@@ -1,5 +1,6 @@
 #include <QAbstractItemModelTester>
 #include <QDialog>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -107,6 +108,33 @@ private slots:
         QVERIFY(!message->toPlainText().isEmpty());
         QCOMPARE(m_session->workspace()->introRequests()->size(), before + 1);
         dialog->close();
+    }
+
+    void aWarmestPathLongerThanTheShortestWayIsExplained()
+    {
+        PathFinderView view(*m_session);
+        QSignalSpy searched(&view, &PathFinderView::searched);
+        auto* summary = view.findChild<QLabel*>(QStringLiteral("pathSummary"));
+        QVERIFY(summary != nullptr);
+        const QString explanation = QStringLiteral("longer than the shortest way");
+        bool sawLonger = false;
+        bool sawShortest = false;
+        int searches = 0;
+        for (const PersonSummary& row : m_session->people()) {
+            if (m_session->degreeOf(row.person.id) < 2 || (sawLonger && sawShortest) || ++searches > 200) {
+                continue;
+            }
+            view.findPathsTo(row.person.id);
+            QVERIFY(searched.wait(kLoadTimeoutMs));
+            const WarmPathsAnswer& answer = view.pathsModel()->answer();
+            QVERIFY(answer.degree.has_value() && !answer.paths.empty());
+            const bool longer = answer.paths.front().hops > *answer.degree;
+            QCOMPARE(summary->text().contains(explanation), longer);
+            (longer ? sawLonger : sawShortest) = true;
+        }
+        // The demo has both kinds of people; the test means nothing unless it met both.
+        QVERIFY(sawLonger);
+        QVERIFY(sawShortest);
     }
 
 private:

@@ -917,9 +917,14 @@ void DetailsPanel::showConnections(const Connections& connections)
         m_connectionsStatus->setVisible(true);
     } else {
         const int degree = connections.paths->degree.value_or(0);
-        m_connectionsStatus->setText(
-            degree <= 1 ? tr("You are directly connected.")
-                        : tr("%1 from you. The warmest ways in:").arg(formatCount(degree, tr("hop"), tr("hops"))));
+        const bool warmestIsLonger = connections.paths->paths.front().hops > degree;
+        const QString hops = formatCount(degree, tr("hop"), tr("hops"));
+        m_connectionsStatus->setText(degree <= 1 && !warmestIsLonger ? tr("You are directly connected.")
+                                     : warmestIsLonger
+                                         ? tr("%1 from you at the shortest. The warmest ways in are longer, but "
+                                              "through warmer links:")
+                                               .arg(hops)
+                                         : tr("%1 from you. The warmest ways in:").arg(hops));
         m_connectionsStatus->setVisible(true);
         int number = 0;
         for (const WarmPathView& path : connections.paths->paths) {

@@ -276,9 +276,15 @@ void PathFinderView::search()
             m_summary->setText(answer.degree ? tr("No path to <b>%1</b> without the people avoided.").arg(name)
                                              : tr("<b>%1</b> is not connected to your network.").arg(name));
         } else if (answer.degree) {
-            m_summary->setText(tr("<b>%1</b> is %2 from you. The warmest paths first:")
-                                   .arg(name, *answer.degree == 1 ? tr("a direct contact")
-                                                                  : tr("%1 degree").arg(degreeBadge(*answer.degree))));
+            const QString degree =
+                *answer.degree == 1 ? tr("a direct contact") : tr("%1 degree").arg(degreeBadge(*answer.degree));
+            // Warmth can rank a longer way first; without a word the hop counts below look like a contradiction.
+            m_summary->setText(
+                answer.paths.front().hops > *answer.degree
+                    ? tr("<b>%1</b> is %2 from you. The warmest paths first: longer than the shortest way (%3), "
+                         "but through warmer links:")
+                          .arg(name, degree, formatCount(*answer.degree, tr("hop"), tr("hops")))
+                    : tr("<b>%1</b> is %2 from you. The warmest paths first:").arg(name, degree));
         }
         m_paths->setAnswer(std::move(result.answer));
         if (m_paths->rowCount() > 0) {
