@@ -362,32 +362,26 @@ public:
         std::vector<Index> bestPath;
         // The spur's usable first steps; stamped as the forward side of this search, with their cost.
         m_fromSpur.clear();
-        for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
-            const std::size_t size = rowSize(true, spur, row);
-            for (std::size_t i = 0; i < size; ++i) {
-                Index x = 0;
-                float stepCost = 0;
-                int cls = 0;
-                if (!entry(true, spur, row, i, x, stepCost, cls) || blocked(x) || blockedStep(spur, x)) {
-                    continue;
-                }
-                const float c = stepCost + extraCost(spur, x);
-                if (x == m_target) {
-                    if (c < best) {
-                        best = c;
-                        bestPath = {spur, x};
-                    }
-                    continue;
-                }
-                NodeState& sx = m_st[x];
-                if (sx.stamp[kForward] == m_search && sx.dist[kForward] <= c) {
-                    continue;
-                }
-                sx.stamp[kForward] = m_search;
-                sx.dist[kForward] = c;
-                m_fromSpur.emplace_back(c, x);
+        forEachStep(true, spur, [&](Index x, float stepCost) {
+            if (blocked(x) || blockedStep(spur, x)) {
+                return;
             }
-        }
+            const float c = stepCost + extraCost(spur, x);
+            if (x == m_target) {
+                if (c < best) {
+                    best = c;
+                    bestPath = {spur, x};
+                }
+                return;
+            }
+            NodeState& sx = m_st[x];
+            if (sx.stamp[kForward] == m_search && sx.dist[kForward] <= c) {
+                return;
+            }
+            sx.stamp[kForward] = m_search;
+            sx.dist[kForward] = c;
+            m_fromSpur.emplace_back(c, x);
+        });
         std::sort(m_fromSpur.begin(), m_fromSpur.end());
         // A person can be listed twice (both rows, directed mode aside); only its cheapest entry counts.
         auto cheapestFromSpur = [&](const std::pair<float, Index>& e) {
@@ -418,26 +412,17 @@ public:
                     if (!cheapestFromSpur(e)) {
                         continue;
                     }
-                    for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
-                        const std::size_t size = rowSize(true, x, row);
-                        for (std::size_t i = 0; i < size; ++i) {
-                            Index y = 0;
-                            float stepCost = 0;
-                            int cls = 0;
-                            if (!entry(true, x, row, i, y, stepCost, cls)) {
-                                continue;
-                            }
-                            const auto& into = m_st.intoTarget[y];
-                            if (into.first != m_ball || y == spur || y == x || y == m_target || blocked(y)) {
-                                continue;
-                            }
-                            const float c = e.first + stepCost + extraCost(x, y) + into.second;
-                            if (c < best) {
-                                best = c;
-                                bestPath = {spur, x, y, m_target};
-                            }
+                    forEachStep(true, x, [&](Index y, float stepCost) {
+                        const auto& into = m_st.intoTarget[y];
+                        if (into.first != m_ball || y == spur || y == x || y == m_target || blocked(y)) {
+                            return;
                         }
-                    }
+                        const float c = e.first + stepCost + extraCost(x, y) + into.second;
+                        if (c < best) {
+                            best = c;
+                            bestPath = {spur, x, y, m_target};
+                        }
+                    });
                 }
             } else {
                 // The same from the target's side: y cheapest into the target first.
@@ -449,26 +434,17 @@ public:
                     if (y == spur || blocked(y)) {
                         continue;
                     }
-                    for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
-                        const std::size_t size = rowSize(false, y, row);
-                        for (std::size_t i = 0; i < size; ++i) {
-                            Index x = 0;
-                            float stepCost = 0;
-                            int cls = 0;
-                            if (!entry(false, y, row, i, x, stepCost, cls)) {
-                                continue;
-                            }
-                            const NodeState& sx = m_st[x];
-                            if (sx.stamp[kForward] != m_search || x == y || x == m_target) {
-                                continue;
-                            }
-                            const float c = sx.dist[kForward] + stepCost + extraCost(x, y) + c3;
-                            if (c < best) {
-                                best = c;
-                                bestPath = {spur, x, y, m_target};
-                            }
+                    forEachStep(false, y, [&](Index x, float stepCost) {
+                        const NodeState& sx = m_st[x];
+                        if (sx.stamp[kForward] != m_search || x == y || x == m_target) {
+                            return;
                         }
-                    }
+                        const float c = sx.dist[kForward] + stepCost + extraCost(x, y) + c3;
+                        if (c < best) {
+                            best = c;
+                            bestPath = {spur, x, y, m_target};
+                        }
+                    });
                 }
             }
         }
@@ -503,27 +479,20 @@ public:
             if (m_st[a].dist[kForward] != e.first) {
                 continue;  // a's cheaper entry is the one that counts
             }
-            for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
-                const std::size_t size = rowSize(true, a, row);
-                for (std::size_t i = 0; i < size; ++i) {
-                    Index m = 0;
-                    float stepCost = 0;
-                    int cls = 0;
-                    if (!entry(true, a, row, i, m, stepCost, cls) || m == spur || m == m_target || m == a ||
-                        blocked(m)) {
-                        continue;
-                    }
-                    const float c = e.first + stepCost + extraCost(a, m);
-                    if (c + m_minStepCost + minInto >= best) {
-                        continue;
-                    }
-                    TwoSteps& t = twoSteps[m];
-                    if (t.stamp != m_search || c < t.cost) {
-                        t = {m_search, c, a};
-                    }
-                    minTwoSteps = std::min(minTwoSteps, c);
+            forEachStep(true, a, [&](Index m, float stepCost) {
+                if (m == spur || m == m_target || m == a || blocked(m)) {
+                    return;
                 }
-            }
+                const float c = e.first + stepCost + extraCost(a, m);
+                if (c + m_minStepCost + minInto >= best) {
+                    return;
+                }
+                TwoSteps& t = twoSteps[m];
+                if (t.stamp != m_search || c < t.cost) {
+                    t = {m_search, c, a};
+                }
+                minTwoSteps = std::min(minTwoSteps, c);
+            });
         }
         if (minTwoSteps == kInfinity) {
             return;
@@ -535,29 +504,23 @@ public:
             if (b == spur || blocked(b)) {
                 continue;
             }
-            for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
-                const std::size_t size = rowSize(false, b, row);
-                for (std::size_t i = 0; i < size; ++i) {
-                    Index m = 0;
-                    float stepCost = 0;
-                    int cls = 0;
-                    if (!entry(false, b, row, i, m, stepCost, cls) || m == b) {
-                        continue;
-                    }
-                    const TwoSteps& t = twoSteps[m];
-                    if (t.stamp != m_search) {
-                        continue;
-                    }
-                    if (t.via == b) {
-                        continue;  // the loop spur → b → m → b → target: spur → b → target is cheaper
-                    }
-                    const float c = t.cost + stepCost + extraCost(m, b) + intoCost;
-                    if (c < best) {
-                        best = c;
-                        bestPath = {spur, t.via, m, b, m_target};
-                    }
+            forEachStep(false, b, [&](Index m, float stepCost) {
+                if (m == b) {
+                    return;
                 }
-            }
+                const TwoSteps& t = twoSteps[m];
+                if (t.stamp != m_search) {
+                    return;
+                }
+                if (t.via == b) {
+                    return;  // the loop spur → b → m → b → target: spur → b → target is cheaper
+                }
+                const float c = t.cost + stepCost + extraCost(m, b) + intoCost;
+                if (c < best) {
+                    best = c;
+                    bestPath = {spur, t.via, m, b, m_target};
+                }
+            });
         }
     }
 
@@ -653,6 +616,24 @@ private:
         return (row == 0) == forward ? m_g.outDegree(v) : m_g.inDegree(v);
     }
 
+    /// Calls step(w, stepCost) for every step from v (forward: along the links; backward: into
+    /// v), over both rows when undirected, a mutual link once.
+    template <typename Step>
+    void forEachStep(bool forward, Index v, Step&& step) const
+    {
+        for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+            const std::size_t size = rowSize(forward, v, row);
+            for (std::size_t i = 0; i < size; ++i) {
+                Index w = 0;
+                float stepCost = 0;
+                int cls = 0;
+                if (entry(forward, v, row, i, w, stepCost, cls)) {
+                    step(w, stepCost);
+                }
+            }
+        }
+    }
+
     /// Marks, once per query, everyone with a step into the target and that step's cheapest
     /// cost, and lists them cheapest first (the avoid list left out).
     void markStepsIntoTarget()
@@ -661,35 +642,22 @@ private:
             return;
         }
         m_intoTargetMarked = true;
-        for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
-            const std::size_t size = rowSize(false, m_target, row);
-            for (std::size_t i = 0; i < size; ++i) {
-                Index y = 0;
-                float stepCost = 0;
-                int cls = 0;
-                if (!entry(false, m_target, row, i, y, stepCost, cls) || avoided(y) || y == m_target) {
-                    continue;
-                }
-                const float c = stepCost + extraCost(y, m_target);
-                auto& into = m_st.intoTarget[y];
-                if (into.first != m_ball || c < into.second) {
-                    into = {m_ball, c};
-                }
+        forEachStep(false, m_target, [&](Index y, float stepCost) {
+            if (avoided(y) || y == m_target) {
+                return;
             }
-        }
-        for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
-            const std::size_t size = rowSize(false, m_target, row);
-            for (std::size_t i = 0; i < size; ++i) {
-                Index y = 0;
-                float stepCost = 0;
-                int cls = 0;
-                if (entry(false, m_target, row, i, y, stepCost, cls) && m_st.intoTarget[y].first == m_ball &&
-                    m_st.intoTarget[y].second == stepCost + extraCost(y, m_target)) {
-                    m_intoTargetList.emplace_back(m_st.intoTarget[y].second, y);
-                    m_intoTargetWork += m_g.inDegree(y) + (m_undirected ? m_g.outDegree(y) : 0);
-                }
+            const float c = stepCost + extraCost(y, m_target);
+            auto& into = m_st.intoTarget[y];
+            if (into.first != m_ball || c < into.second) {
+                into = {m_ball, c};
             }
-        }
+        });
+        forEachStep(false, m_target, [&](Index y, float stepCost) {
+            if (m_st.intoTarget[y].first == m_ball && m_st.intoTarget[y].second == stepCost + extraCost(y, m_target)) {
+                m_intoTargetList.emplace_back(m_st.intoTarget[y].second, y);
+                m_intoTargetWork += m_g.inDegree(y) + (m_undirected ? m_g.outDegree(y) : 0);
+            }
+        });
         std::sort(m_intoTargetList.begin(), m_intoTargetList.end());
         m_intoTargetList.erase(std::unique(m_intoTargetList.begin(), m_intoTargetList.end()), m_intoTargetList.end());
     }
