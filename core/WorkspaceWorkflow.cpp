@@ -278,25 +278,12 @@ Result<std::vector<NamedPerson>> Workspace::mutualContacts(PersonId person)
 
 Result<std::vector<std::string>> Workspace::addTags(PersonId person, const std::vector<std::string>& names)
 {
-    return guarded([&]() -> Result<std::vector<std::string>> {
-        if (Status exists = checkPerson(person); !exists) {
-            return exists.error();
-        }
-        std::vector<std::string> added;
-        Transaction tx(m_db);
-        TagRepository tags(m_db);
-        for (const std::string& raw : names) {
-            const std::string name = trimmed(raw);
-            if (name.empty()) {
-                return Error("a tag name must not be empty");
-            }
-            if (tags.assign(person, tags.ensure(name))) {
-                added.push_back(name);
-            }
-        }
-        tx.commit();
-        return added;
-    });
+    // One person is the bulk edit of a single person: the same checks, the same transaction.
+    Result<std::vector<PersonTags>> added = addTags(std::vector<PersonTags>{{.person = person, .tags = names}});
+    if (!added) {
+        return added.error();
+    }
+    return added->empty() ? std::vector<std::string>{} : std::move(added->front().tags);
 }
 
 Result<std::vector<std::string>> Workspace::removeTags(PersonId person, const std::vector<std::string>& names)
