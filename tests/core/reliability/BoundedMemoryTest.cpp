@@ -26,24 +26,13 @@ constexpr long kPeopleGrowthCeilingMib = 40;
 
 class BoundedMemoryTest : public ::testing::Test {
 protected:
-    struct Measured {
-        int exitCode = -1;
-        std::string out;
-        std::string err;
-        long peakRssMib = 0;
-    };
+    using Measured = MeasuredRun;
 
     Measured run(const std::vector<std::string>& args)
     {
-        CliChild child(m_dir.path(), args, {"WARMPATH_PASSPHRASE=bounded memory"});
-        Measured result;
-        result.exitCode = child.wait();
-        result.peakRssMib = child.peakRssMib();
-        result.out = readFile(m_dir.file(".child-stdout"));
-        result.err = readFile(m_dir.file(".child-stderr"));
-        std::cout << "[ measured ] " << args[2] << ": exit " << result.exitCode << ", "
-                  << std::chrono::duration_cast<std::chrono::milliseconds>(child.elapsed()).count() << " ms, peak RSS "
-                  << result.peakRssMib << " MiB\n";
+        Measured result = runMeasured(m_dir.path(), args, {"WARMPATH_PASSPHRASE=bounded memory"});
+        std::cout << "[ measured ] " << args[2] << ": exit " << result.exitCode << ", " << result.elapsed.count()
+                  << " ms, peak RSS " << result.peakRssMib << " MiB\n";
         return result;
     }
 

@@ -38,24 +38,12 @@ constexpr std::int64_t kOnlyMe = 1;
 /// warmpath-cli on its own database in a private folder, measured.
 class HostileInputTest : public ::testing::Test {
 protected:
-    struct Measured {
-        int exitCode = -1;
-        std::string out;
-        std::string err;
-        long peakRssMib = 0;
-        std::chrono::milliseconds elapsed{0};
-    };
+    using Measured = MeasuredRun;
 
     Measured run(std::vector<std::string> args)
     {
         args.insert(args.begin(), {"--db", m_dir.file("warmpath.db").string()});
-        CliChild child(m_dir.path(), args);
-        Measured result;
-        result.exitCode = child.wait();
-        result.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(child.elapsed());
-        result.peakRssMib = child.peakRssMib();
-        result.out = readFile(m_dir.file(".child-stdout"));
-        result.err = readFile(m_dir.file(".child-stderr"));
+        Measured result = runMeasured(m_dir.path(), args);
         std::cout << "[ measured ] " << args[2] << ' '
                   << (args.size() > 3 ? args[3].substr(args[3].rfind('/') + 1) : "") << ": exit " << result.exitCode
                   << ", " << result.elapsed.count() << " ms, peak RSS " << result.peakRssMib << " MiB\n";

@@ -22,6 +22,8 @@
 
 #include <gtest/gtest.h>
 
+#include "TestSupport.h"
+
 namespace warmpath::test {
 
 /// A number from the environment (tests scale down under sanitizers), or the default.
@@ -137,6 +139,29 @@ private:
     std::chrono::steady_clock::time_point m_started;
     std::chrono::steady_clock::time_point m_ended;
 };
+
+/// What one warmpath-cli run did: its exit code, its output and what it cost.
+struct MeasuredRun {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+    long peakRssMib = 0;
+    std::chrono::milliseconds elapsed{0};
+};
+
+/// Runs warmpath-cli with `args` in `dir` (see CliChild) to the end and measures it.
+inline MeasuredRun runMeasured(const std::filesystem::path& dir, const std::vector<std::string>& args,
+                               const std::vector<std::string>& environment = {})
+{
+    CliChild child(dir, args, environment);
+    MeasuredRun result;
+    result.exitCode = child.wait();
+    result.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(child.elapsed());
+    result.peakRssMib = child.peakRssMib();
+    result.out = readFile(dir / ".child-stdout");
+    result.err = readFile(dir / ".child-stderr");
+    return result;
+}
 
 /// One column value, with its SQLite type, so a row can be looked for again exactly.
 struct SqlValue {
