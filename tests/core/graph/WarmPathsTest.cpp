@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <optional>
 #include <queue>
 #include <random>
 #include <set>
@@ -334,6 +335,37 @@ double modelCost(const Snapshot& g, const WarmPath& path, Direction direction)
     return cost;
 }
 
+/// A random question for the brute-force comparisons: a graph, two different people and, when
+/// asked, one other person to avoid (also as a snapshot index, for allPathCosts). Nothing when
+/// the two people drawn are the same.
+struct RandomQuestion {
+    Snapshot g;
+    int from = 0;
+    int to = 0;
+    WarmPathOptions options;
+    std::set<Snapshot::Index> avoid;
+};
+
+std::optional<RandomQuestion> randomQuestion(std::mt19937& rng, int people, int links, WarmPathOptions options,
+                                             bool avoidSomeone)
+{
+    RandomQuestion q{.g = randomGraph(rng, people, links, 0), .options = std::move(options)};
+    std::uniform_int_distribution<int> anyone(1, people);
+    q.from = anyone(rng);
+    q.to = anyone(rng);
+    if (q.from == q.to) {
+        return std::nullopt;
+    }
+    if (avoidSomeone) {
+        const int avoided = anyone(rng);
+        if (avoided != q.from && avoided != q.to) {
+            q.options.avoid.push_back(PersonId(avoided));
+            q.avoid.insert(q.g.requireIndex(PersonId(avoided)));
+        }
+    }
+    return q;
+}
+
 }  // namespace
 
 TEST(WarmPathsTest, TheKWarmestPathsAreTheBruteForceBestOnRandomSmallGraphs)
@@ -341,26 +373,15 @@ TEST(WarmPathsTest, TheKWarmestPathsAreTheBruteForceBestOnRandomSmallGraphs)
     std::mt19937 rng(42);
     int compared = 0;
     for (int round = 0; round < 300; ++round) {
-        const int people = 9;
-        const Snapshot g = randomGraph(rng, people, 22, 0);
-        std::uniform_int_distribution<int> anyone(1, people);
-        const int from = anyone(rng);
-        const int to = anyone(rng);
-        if (from == to) {
-            continue;
-        }
         const Direction direction = round % 3 == 0 ? Direction::Directed : Direction::Undirected;
         const int maxHops = 8;  // more than any loop-free path has: the hop limit never binds
         const int k = 1 + round % 6;
-        std::set<Snapshot::Index> avoid;
-        WarmPathOptions options{.k = k, .maxHops = maxHops, .direction = direction};
-        if (round % 5 == 0) {
-            const int avoided = anyone(rng);
-            if (avoided != from && avoided != to) {
-                options.avoid.push_back(PersonId(avoided));
-                avoid.insert(g.requireIndex(PersonId(avoided)));
-            }
+        const auto question =
+            randomQuestion(rng, 9, 22, {.k = k, .maxHops = maxHops, .direction = direction}, round % 5 == 0);
+        if (!question) {
+            continue;
         }
+        const auto& [g, from, to, options, avoid] = *question;
         const auto expected =
             allPathCosts(g, g.requireIndex(PersonId(from)), g.requireIndex(PersonId(to)), maxHops, direction, avoid);
         const auto paths = warmPaths(g, from, to, options);
@@ -395,26 +416,15 @@ TEST(WarmPathsTest, TheKWarmestPathsWithinABindingHopLimitAreTheBruteForceBest)
     int compared = 0;
     int limited = 0;
     for (int round = 0; round < 600; ++round) {
-        const int people = 10;
-        const Snapshot g = randomGraph(rng, people, 30, 0);
-        std::uniform_int_distribution<int> anyone(1, people);
-        const int from = anyone(rng);
-        const int to = anyone(rng);
-        if (from == to) {
-            continue;
-        }
         const Direction direction = round % 3 == 0 ? Direction::Directed : Direction::Undirected;
         const int maxHops = 1 + round % 4;
         const int k = 1 + round % 5;
-        std::set<Snapshot::Index> avoid;
-        WarmPathOptions options{.k = k, .maxHops = maxHops, .direction = direction};
-        if (round % 4 == 0) {
-            const int avoided = anyone(rng);
-            if (avoided != from && avoided != to) {
-                options.avoid.push_back(PersonId(avoided));
-                avoid.insert(g.requireIndex(PersonId(avoided)));
-            }
+        const auto question =
+            randomQuestion(rng, 10, 30, {.k = k, .maxHops = maxHops, .direction = direction}, round % 4 == 0);
+        if (!question) {
+            continue;
         }
+        const auto& [g, from, to, options, avoid] = *question;
         const Snapshot::Index s = g.requireIndex(PersonId(from));
         const Snapshot::Index t = g.requireIndex(PersonId(to));
         const auto expected = allPathCosts(g, s, t, maxHops, direction, avoid);
