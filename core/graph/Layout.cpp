@@ -224,7 +224,7 @@ bool Layout::step()
     for (std::uint32_t a = 0; a < n; ++a) {
         for (std::uint32_t e = m_offsets[a]; e < m_offsets[a + 1]; ++e) {
             const std::uint32_t b = m_neighbours[e];
-            const double w = m_weights[e];
+            const double w = static_cast<double>(m_weights[e]);
             const double dx = m_position[a].x - m_position[b].x;
             const double dy = m_position[a].y - m_position[b].y;
             force[a].x -= w * dx;

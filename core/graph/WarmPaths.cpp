@@ -427,7 +427,10 @@ public:
             } else {
                 // The same from the target's side: y cheapest into the target first.
                 const float head = m_fromSpur.front().first + m_minStepCost;
-                for (const auto& [c3, y] : m_intoTargetList) {
+                for (const auto& into : m_intoTargetList) {
+                    // Named copies: clang 14 cannot capture structured bindings in a lambda.
+                    const float c3 = into.first;
+                    const Index y = into.second;
                     if (head + c3 >= best) {
                         break;
                     }
@@ -497,7 +500,10 @@ public:
         if (minTwoSteps == kInfinity) {
             return;
         }
-        for (const auto& [intoCost, b] : m_intoTargetList) {
+        for (const auto& into : m_intoTargetList) {
+            // Named copies: clang 14 cannot capture structured bindings in a lambda.
+            const float intoCost = into.first;
+            const Index b = into.second;
             if (minTwoSteps + m_minStepCost + intoCost >= best) {
                 break;
             }
