@@ -241,49 +241,74 @@ void Betweenness::run(const ProgressCallback& progress, const CancelToken* cance
 
 namespace {
 
-/// An aggregated level. The first level is the undirected view itself, with float weights of
-/// 1 and 2: half the memory to stream, and sums of those stay exact far beyond any one person's
-/// degree. Aggregated weights grow large, so they are doubles.
+/// An aggregated level. The first level is the undirected view itself (float weights of 1 and
+/// 2). Every weight after that is a sum of those, a whole number: 32-bit integers hold it
+/// exactly for any graph of fewer than a billion links (checked in Communities::run).
 struct Level {
     std::vector<std::uint64_t> offsets;
     std::vector<Index> neighbours;
-    std::vector<double> weights;  ///< an entry (i, i) is the weight inside an aggregated node
+    std::vector<std::uint32_t> weights;  ///< an entry (i, i) is the weight inside an aggregated node
     [[nodiscard]] std::size_t size() const { return offsets.size() - 1; }
 };
 
 constexpr std::uint32_t kSelf = 0xFFFFFFFFU;  ///< a neighbour entry that is the person itself
 constexpr std::size_t kPrefetchAhead = 16;
+constexpr std::size_t kPrefetchVisits = 4;
+/// A person is visited again once neighbours holding 1/kRevisitShare of their link weight have
+/// moved to other communities (anyone with up to kRevisitShare links: as soon as one moves).
+constexpr double kRevisitShare = 32;
 
-/// One round of local moves; returns true when anyone moved.
+/// One round of local moves, starting with person `firstVisit`; returns true when anyone moved.
 template <class Graph>
-bool moveNodes(const Graph& g, std::vector<std::uint32_t>& community, std::mt19937_64& rng, const CancelToken* cancel)
+bool moveNodes(const Graph& g, std::vector<std::uint32_t>& community, std::size_t firstVisit, const CancelToken* cancel)
 {
-    using Weight = typename decltype(g.weights)::value_type;
     const std::size_t n = g.size();
-    std::vector<double> degree(n, 0);
+    // What a visit reads of each neighbour's community, side by side: one cache line per
+    // community instead of two. `linksFrom` is the weight of the visited person's links into
+    // the community, zero between visits. Weights are whole numbers (1 and 2, and sums of
+    // those), so 32-bit integers hold them exactly in half the space of a double (see run()).
+    struct CommunityState {
+        std::uint32_t total = 0;
+        std::uint32_t linksFrom = 0;
+    };
+    // What a move writes to each neighbour, side by side for the same reason.
+    struct PersonState {
+        std::uint32_t degree = 0;
+        std::uint32_t movedAway = 0;  ///< weight of neighbours that moved away since the last visit
+    };
+    std::vector<PersonState> person(n);
     double total = 0;
     for (Index i = 0; i < n; ++i) {
         for (std::uint64_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) {
-            degree[i] += static_cast<double>(g.weights[e]);
+            person[i].degree += static_cast<std::uint32_t>(g.weights[e]);
         }
-        total += degree[i];
+        total += static_cast<double>(person[i].degree);
     }
     if (total == 0) {
         return false;
     }
     community.resize(n);
     std::iota(community.begin(), community.end(), 0U);
-    std::vector<double> tot(degree);
-    std::vector<Weight> toCommunity(n, 0);
+    std::vector<CommunityState> state(n);
+    for (Index i = 0; i < n; ++i) {
+        state[i].total = person[i].degree;
+    }
     std::vector<std::uint32_t> touched;
     std::vector<std::uint32_t> neighbourCommunity;
-    // Fast local moving (Traag et al. 2019, the Leiden paper): visit everyone once in a random
-    // order, then only the neighbours of people who moved, instead of sweeping everyone again
-    // and again. Stops when nobody is left to visit, or when the last sweep's worth of work gained less than
-    // 1e-3 of modularity (graphs with weak structure otherwise trade people back and forth).
+    // Fast local moving (Traag et al. 2019, the Leiden paper): visit everyone once, then only
+    // the neighbours of people who moved, instead of sweeping everyone again and again. The
+    // first round goes round in person order from `firstVisit`: rows are then read one after
+    // the other instead of at random (a quarter faster in the benchmark), and the seed decides
+    // where it starts. A neighbour is queued again only once a share of its links has moved
+    // away (kRevisitShare): a celebrity re-read in full for each of its followers that moves
+    // was a third of all the work, and one follower more or less does not change where a
+    // celebrity belongs. Stops when nobody is left to visit, or when the last sweep's worth
+    // of work gained less than 1e-3 of modularity (graphs with weak structure otherwise trade
+    // people back and forth).
     std::vector<Index> queue(n);
-    std::iota(queue.begin(), queue.end(), 0U);
-    std::shuffle(queue.begin(), queue.end(), rng);
+    for (std::size_t k = 0; k < n; ++k) {
+        queue[k] = static_cast<Index>((firstVisit + k) % n);
+    }
     std::vector<std::uint8_t> queued(n, 1);
     std::size_t head = 0;
     std::uint64_t work = 0;
@@ -291,8 +316,19 @@ bool moveNodes(const Graph& g, std::vector<std::uint32_t>& community, std::mt199
     double windowGain = 0;
     bool movedAny = false;
     while (head < queue.size()) {
+        // The rows of the next few people to visit, fetched while this one is worked on.
+        if (head + kPrefetchVisits < queue.size()) {
+            __builtin_prefetch(g.offsets.data() + queue[head + kPrefetchVisits]);
+        }
+        if (head + 1 < queue.size()) {
+            const Index next = queue[head + 1];
+            __builtin_prefetch(g.neighbours.data() + g.offsets[next]);
+            __builtin_prefetch(g.weights.data() + g.offsets[next]);
+            __builtin_prefetch(person.data() + next, 1);
+        }
         const Index i = queue[head++];
         queued[i] = 0;
+        person[i].movedAway = 0;
         if (head > n && head * 2 > queue.size()) {
             queue.erase(queue.begin(), queue.begin() + static_cast<std::ptrdiff_t>(head));
             head = 0;
@@ -312,40 +348,47 @@ bool moveNodes(const Graph& g, std::vector<std::uint32_t>& community, std::mt199
         for (std::size_t k = 0; k < size; ++k) {
             if (k + kPrefetchAhead < size) {
                 const std::uint32_t ahead = neighbourCommunity[k + kPrefetchAhead];
-                __builtin_prefetch(toCommunity.data() + (ahead == kSelf ? 0 : ahead), 1);
+                __builtin_prefetch(state.data() + (ahead == kSelf ? 0 : ahead), 1);
             }
             const std::uint32_t c = neighbourCommunity[k];
             if (c == kSelf) {
                 continue;
             }
-            if (toCommunity[c] == 0) {
+            if (state[c].linksFrom == 0) {
                 touched.push_back(c);
             }
-            toCommunity[c] += g.weights[begin + k];
+            state[c].linksFrom += static_cast<std::uint32_t>(g.weights[begin + k]);
         }
-        tot[old] -= degree[i];
+        const std::uint32_t degree = person[i].degree;
+        const double share = static_cast<double>(degree) / total;
+        state[old].total -= degree;
         std::uint32_t best = old;
-        const double stay = static_cast<double>(toCommunity[old]) - tot[old] * degree[i] / total;
+        const double stay = static_cast<double>(state[old].linksFrom) - static_cast<double>(state[old].total) * share;
         double bestGain = stay;
         for (std::uint32_t c : touched) {
-            const double gain = static_cast<double>(toCommunity[c]) - tot[c] * degree[i] / total;
+            const double gain = static_cast<double>(state[c].linksFrom) - static_cast<double>(state[c].total) * share;
             if (gain > bestGain + 1e-12) {
                 best = c;
                 bestGain = gain;
             }
         }
-        tot[best] += degree[i];
+        state[best].total += degree;
         community[i] = best;
         for (std::uint32_t c : touched) {
-            toCommunity[c] = 0;
+            state[c].linksFrom = 0;
         }
-        toCommunity[old] = 0;
+        state[old].linksFrom = 0;
         if (best != old) {
             movedAny = true;
             windowGain += bestGain - stay;
             for (std::size_t k = 0; k < size; ++k) {
                 const Index j = g.neighbours[begin + k];
-                if (queued[j] == 0 && neighbourCommunity[k] != kSelf && neighbourCommunity[k] != best) {
+                if (queued[j] != 0 || neighbourCommunity[k] == kSelf || neighbourCommunity[k] == best) {
+                    continue;
+                }
+                PersonState& p = person[j];
+                p.movedAway += static_cast<std::uint32_t>(g.weights[begin + k]);
+                if (static_cast<double>(p.movedAway) * kRevisitShare >= static_cast<double>(p.degree)) {
                     queued[j] = 1;
                     queue.push_back(j);
                 }
@@ -384,21 +427,43 @@ Level aggregate(const Graph& g, const std::vector<std::uint32_t>& community, std
     }
     Level next;
     next.offsets.assign(communities + 1, 0);
-    std::vector<double> weightTo(communities, 0);
+    next.neighbours.reserve(g.neighbours.size() / 2);
+    next.weights.reserve(g.neighbours.size() / 2);
+    std::vector<std::uint32_t> weightTo(communities, 0);
     std::vector<std::uint32_t> touched;
+    std::vector<std::uint32_t> rowCommunity;
     for (std::uint32_t c = 0; c < communities; ++c) {
         touched.clear();
         for (std::uint64_t m = start[c]; m < start[c + 1]; ++m) {
+            // Members' rows lie anywhere: fetch the next ones while this one is summed.
+            if (m + kPrefetchVisits < n) {
+                __builtin_prefetch(g.offsets.data() + members[m + kPrefetchVisits]);
+            }
+            if (m + 1 < n) {
+                __builtin_prefetch(g.neighbours.data() + g.offsets[members[m + 1]]);
+                __builtin_prefetch(g.weights.data() + g.offsets[members[m + 1]]);
+            }
             const Index i = members[m];
-            for (std::uint64_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) {
-                const std::uint32_t d = community[g.neighbours[e]];
+            const std::uint64_t begin = g.offsets[i];
+            const std::size_t size = g.offsets[i + 1] - begin;
+            // Communities first, then the sums with prefetching, as in moveNodes().
+            rowCommunity.resize(size);
+            for (std::size_t k = 0; k < size; ++k) {
+                rowCommunity[k] = community[g.neighbours[begin + k]];
+            }
+            for (std::size_t k = 0; k < size; ++k) {
+                if (k + kPrefetchAhead < size) {
+                    __builtin_prefetch(weightTo.data() + rowCommunity[k + kPrefetchAhead], 1);
+                }
+                const std::uint32_t d = rowCommunity[k];
                 if (weightTo[d] == 0) {
                     touched.push_back(d);
                 }
-                weightTo[d] += static_cast<double>(g.weights[e]);
+                weightTo[d] += static_cast<std::uint32_t>(g.weights[begin + k]);
             }
         }
-        std::sort(touched.begin(), touched.end());
+        // In the order first met, not sorted: nothing downstream needs sorted rows, and the
+        // order is still fixed by the input, so results stay deterministic.
         for (std::uint32_t d : touched) {
             next.neighbours.push_back(d);
             next.weights.push_back(weightTo[d]);
@@ -427,7 +492,8 @@ void Communities::run(const ProgressCallback& progress, const CancelToken* cance
     // One pass of local moves and, when it changed anything, the aggregated graph for the next.
     auto pass = [&](const auto& g) {
         std::vector<std::uint32_t> community;
-        if (!moveNodes(g, community, rng, cancel)) {
+        const auto firstVisit = std::uniform_int_distribution<std::size_t>(0, g.size() - 1)(rng);
+        if (!moveNodes(g, community, firstVisit, cancel)) {
             return false;
         }
         const std::size_t count = renumberBySize(community);
@@ -444,6 +510,11 @@ void Communities::run(const ProgressCallback& progress, const CancelToken* cance
         level = aggregate(g, community, count);
         return true;
     };
+    // Every link weighs at most 2 and is seen from both ends, so 32-bit weight sums (see
+    // moveNodes()) hold any graph of fewer than a billion links.
+    if (original.neighbours.size() >= (std::uint64_t{1} << 31)) {
+        throw std::length_error("community detection handles up to a billion links");
+    }
     if (original.size() > 1 && pass(original)) {
         while (level.size() > 1 && pass(level)) {
         }

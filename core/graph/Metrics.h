@@ -73,7 +73,7 @@ private:
 };
 
 /// Communities by Louvain modularity optimisation (Blondel et al. 2008) on the undirected graph,
-/// links both ways weighing 2. Deterministic for a seed (the order people are visited in).
+/// links both ways weighing 2. Deterministic for a seed (where each level's first sweep starts).
 class Communities {
 public:
     explicit Communities(const Snapshot& snapshot, std::uint64_t seed = 1);

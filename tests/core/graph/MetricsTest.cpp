@@ -128,6 +128,38 @@ TEST(CommunitiesTest, FindsPlantedCommunities)
     EXPECT_NEAR(louvain.modularity(), 4 * (112.0 / 464 - (116.0 / 464) * (116.0 / 464)), 1e-9);
 }
 
+TEST(CommunitiesTest, AHubJoinsTheCliqueItLinksWithBothWaysWhereverTheFirstSweepStarts)
+{
+    // Person 1 links both ways to all of clique A (2..13) and one way to three of clique B
+    // (14..25). The seed decides where each sweep starts, so person 1 is sometimes visited
+    // while everyone is still alone and sometimes last; either way it must end up in A.
+    std::vector<std::pair<int, int>> pairs;
+    for (int first : {2, 14}) {
+        for (int a = first; a < first + 12; ++a) {
+            for (int b = a + 1; b < first + 12; ++b) {
+                pairs.emplace_back(a, b);
+            }
+        }
+    }
+    pairs.emplace_back(13, 14);
+    for (int a = 2; a <= 13; ++a) {
+        pairs.emplace_back(1, a);
+    }
+    auto links = bothWays(pairs);
+    for (int b = 14; b <= 16; ++b) {
+        links.push_back({1, b});
+    }
+    const Snapshot g = test::handGraph(25, links);
+    for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+        Communities louvain(g, seed);
+        louvain.run();
+        const auto& community = louvain.community();
+        EXPECT_EQ(louvain.count(), 2U) << "seed " << seed;
+        EXPECT_EQ(community[g.requireIndex(PersonId(1))], community[g.requireIndex(PersonId(2))]) << "seed " << seed;
+        EXPECT_NE(community[g.requireIndex(PersonId(1))], community[g.requireIndex(PersonId(20))]) << "seed " << seed;
+    }
+}
+
 TEST(CommunitiesTest, IsDeterministicForASeed)
 {
     if (!std::filesystem::exists(test::facebookFile())) {
