@@ -87,14 +87,16 @@ std::shared_ptr<LoadResult> guarded(Work&& work)
 }
 
 template <typename Work, typename Done>
-void runInBackground(QObject* context, Work&& work, Done&& done)
+QFuture<void> runInBackground(QObject* context, Work&& work, Done&& done)
 {
     auto* watcher = new QFutureWatcher<std::shared_ptr<LoadResult>>(context);
     QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done = std::forward<Done>(done)] {
         watcher->deleteLater();
         done(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([work = std::forward<Work>(work)] { return guarded(work); }));
+    const auto future = QtConcurrent::run([work = std::forward<Work>(work)] { return guarded(work); });
+    watcher->setFuture(future);
+    return QFuture<void>(future);
 }
 
 }  // namespace
@@ -104,7 +106,18 @@ Session::Session(QObject* parent) : QObject(parent)
     ensureResources();
 }
 
-Session::~Session() = default;
+Session::~Session()
+{
+    for (QFuture<void>& work : m_inFlight) {
+        work.waitForFinished();
+    }
+}
+
+void Session::track(QFuture<void> work)
+{
+    m_inFlight.removeIf([](const QFuture<void>& earlier) { return earlier.isFinished(); });
+    m_inFlight.append(std::move(work));
+}
 
 QString Session::displayName() const
 {
@@ -166,24 +179,25 @@ void Session::start(Source source, const QString& path, OpenMode mode)
         }
         readContents(into);
     };
-    runInBackground(this, std::move(work), [this, generation, source, path](const std::shared_ptr<LoadResult>& result) {
-        if (generation != m_generation) {
-            return;  // abandoned for a later load
-        }
-        m_loading = false;
-        if (!result->error.isEmpty()) {
-            emit failed(result->error);
-            return;
-        }
-        m_workspace = result->workspace;
-        m_isDemo = source == Source::Demo;
-        m_databasePath = m_isDemo ? QString() : QFileInfo(path).absoluteFilePath();
-        m_people = std::move(result->people);
-        m_stats = result->stats;
-        m_degrees = std::move(result->degrees);
-        emit peopleChanged();
-        emit loaded();
-    });
+    track(runInBackground(this, std::move(work),
+                          [this, generation, source, path](const std::shared_ptr<LoadResult>& result) {
+                              if (generation != m_generation) {
+                                  return;  // abandoned for a later load
+                              }
+                              m_loading = false;
+                              if (!result->error.isEmpty()) {
+                                  emit failed(result->error);
+                                  return;
+                              }
+                              m_workspace = result->workspace;
+                              m_isDemo = source == Source::Demo;
+                              m_databasePath = m_isDemo ? QString() : QFileInfo(path).absoluteFilePath();
+                              m_people = std::move(result->people);
+                              m_stats = result->stats;
+                              m_degrees = std::move(result->degrees);
+                              emit peopleChanged();
+                              emit loaded();
+                          }));
 }
 
 void Session::reloadPeople()
@@ -196,7 +210,7 @@ void Session::reloadPeople()
         into.workspace = workspace;
         readContents(into);
     };
-    runInBackground(this, std::move(work), [this, workspace](const std::shared_ptr<LoadResult>& result) {
+    track(runInBackground(this, std::move(work), [this, workspace](const std::shared_ptr<LoadResult>& result) {
         if (workspace != m_workspace) {
             return;  // another workspace was opened meanwhile
         }
@@ -208,7 +222,7 @@ void Session::reloadPeople()
         m_stats = result->stats;
         m_degrees = std::move(result->degrees);
         emit peopleChanged();
-    });
+    }));
 }
 
 void Session::close()

@@ -4,7 +4,9 @@
 #include <memory>
 #include <vector>
 
+#include <QFuture>
 #include <QHash>
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -90,6 +92,10 @@ private:
     bool m_loading = false;
     /// Counts loads started; a result whose number is not the latest was abandoned and is dropped.
     std::uint64_t m_generation = 0;
+    /// Background loads not yet known to be finished: the destructor waits for them, so that no
+    /// worker still writes beside the database (the snapshot cache) after the session is gone.
+    QList<QFuture<void>> m_inFlight;
+    void track(QFuture<void> work);
 };
 
 }  // namespace warmpath::ui
