@@ -1,6 +1,7 @@
 #include "graph/WarmPaths.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -259,9 +260,13 @@ public:
             return std::make_pair(0.0, std::vector<Index>{spur});
         }
         beginSearch(spur, blockedNodes, blockedFirstSteps, hopBudget);
+        SpurTimer timer(m_kind);
         if (hopBudget <= kFewHops) {
+            m_kind = graphdetail::WarmPathCounters::FewHops;
             return fewHops(spur, hopBudget, costBound);
         }
+        m_kind = spur == m_origin && blockedFirstSteps.empty() ? graphdetail::WarmPathCounters::FirstPath
+                                                               : graphdetail::WarmPathCounters::AStar;
         MinHeap& heap = m_st.forwardHeap;
         heap.clear();
         NodeState& s = m_st[spur];
@@ -279,9 +284,13 @@ public:
         while (!heap.empty() && heap.top().key < m_best) {
             if (++m_steps > m_giveUpAfter) {
                 if (hopBudget <= kFewHopsAfterAll) {
+                    m_kind = graphdetail::WarmPathCounters::AStarThenFourHops;
                     beginSearch(spur, blockedNodes, blockedFirstSteps, hopBudget);
                     return fewHops(spur, hopBudget, costBound);
                 }
+                m_kind = m_kind == graphdetail::WarmPathCounters::FirstPath
+                             ? m_kind
+                             : graphdetail::WarmPathCounters::AStarThenBidirectional;
                 return m_fallback.shortest(spur, m_target, blockedNodes, blockedFirstSteps, hopBudget, costBound);
             }
             if (work * kBallShare >= m_ballWork && !m_st.ballHeap.empty()) {
@@ -308,6 +317,7 @@ public:
                 continue;
             }
             ++work;
+            ++m_counters.forwardSettled;
             if (u == m_target) {
                 m_best = top.g;
                 m_meet = u;
@@ -673,6 +683,7 @@ private:
     {
         const Entry top = m_st.ballHeap.pop();
         ++m_ballWork;
+        ++m_counters.ballSteps;
         const Index u = top.node;
         const float du = m_st[u].dist[kBall];
         if (top.tag != kSettle) {
@@ -699,6 +710,7 @@ private:
             return;  // settled before
         }
         m_st[u].stamp[kBallSettled] = m_ball;
+        ++m_counters.ballSettled;
         bool streamed = false;
         for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
             const std::size_t size = rowSize(false, u, row);
@@ -871,6 +883,29 @@ private:
         }
     }
 
+    /// Adds the time of one spur search to its kind's counters, whichever way it returns.
+    class SpurTimer {
+    public:
+        explicit SpurTimer(const graphdetail::WarmPathCounters::Kind& kind)
+            : m_kind(kind), m_start(std::chrono::steady_clock::now())
+        {
+        }
+        SpurTimer(const SpurTimer&) = delete;
+        SpurTimer& operator=(const SpurTimer&) = delete;
+        ~SpurTimer()
+        {
+            auto& counters = graphdetail::warmPathCounters();
+            ++counters.spurs[m_kind];
+            counters.nanoseconds[m_kind] += static_cast<std::uint64_t>(
+                std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - m_start)
+                    .count());
+        }
+
+    private:
+        const graphdetail::WarmPathCounters::Kind& m_kind;
+        std::chrono::steady_clock::time_point m_start;
+    };
+
     struct HubLink {
         Index to;
         float cost;
@@ -915,6 +950,23 @@ private:
     const std::vector<Index>* m_blockedFirstSteps = nullptr;
     float m_best = kInfinity;
     Index m_meet = Snapshot::kNoIndex;
+    graphdetail::WarmPathCounters::Kind m_kind = graphdetail::WarmPathCounters::AStar;
+    /// Counted in the search and added to the thread's counters once per query.
+    struct {
+        std::uint64_t forwardSettled = 0;
+        std::uint64_t ballSettled = 0;
+        std::uint64_t ballSteps = 0;
+    } m_counters;
+
+public:
+    ~Searcher()
+    {
+        auto& counters = graphdetail::warmPathCounters();
+        counters.forwardSettled += m_counters.forwardSettled;
+        counters.ballSettled += m_counters.ballSettled;
+        counters.ballSteps += m_counters.ballSteps;
+        ++counters.queries;
+    }
 };
 
 }  // namespace
@@ -924,6 +976,12 @@ SpurSearchLimits& spurSearchLimits()
 {
     thread_local SpurSearchLimits limits;
     return limits;
+}
+
+WarmPathCounters& warmPathCounters()
+{
+    thread_local WarmPathCounters counters;
+    return counters;
 }
 }  // namespace graphdetail
 
