@@ -372,11 +372,19 @@ public:
         std::vector<Index> bestPath;
         // The spur's usable first steps; stamped as the forward side of this search, with their cost.
         m_fromSpur.clear();
+        // Any path on from a first step x takes a step into the target: a first step dearer than
+        // the bound less the cheapest such step is of no use, and a hub spur has many of them.
+        // Checked first, since blocked(x) is a look-up far away in memory per neighbour.
+        const float cheapestInto =
+            hopBudget >= 2 && !m_intoTargetList.empty() ? m_intoTargetList.front().first : kInfinity;
         forEachStep(true, spur, [&](Index x, float stepCost) {
+            const float c = stepCost + extraCost(spur, x);
+            if (x != m_target && c + cheapestInto >= best) {
+                return;
+            }
             if (blocked(x) || blockedStep(spur, x)) {
                 return;
             }
-            const float c = stepCost + extraCost(spur, x);
             if (x == m_target) {
                 if (c < best) {
                     best = c;
@@ -407,19 +415,29 @@ public:
             }
         }
         if (hopBudget >= 3 && !m_fromSpur.empty() && !m_intoTargetList.empty()) {
+            // Only an x whose rest of the way could still be cheap enough is worth scanning:
+            // the ball bounds it from below, which rules out most of a big neighbourhood.
+            auto worthScanning = [&](const std::pair<float, Index>& e) {
+                return cheapestFromSpur(e) && e.first + lowerBoundToTarget(e.second) < best;
+            };
+            const float tail = m_intoTargetList.front().first;
             std::uint64_t spurSideWork = 0;
             for (const auto& e : m_fromSpur) {
-                spurSideWork += m_g.outDegree(e.second) + (m_undirected ? m_g.inDegree(e.second) : 0);
+                if (e.first + m_minStepCost + tail >= best) {
+                    break;
+                }
+                if (worthScanning(e)) {
+                    spurSideWork += m_g.outDegree(e.second) + (m_undirected ? m_g.inDegree(e.second) : 0);
+                }
             }
             if (spurSideWork <= m_intoTargetWork) {
                 // spur → x → y → target, x cheapest first: every later x costs at least this one.
-                const float tail = m_intoTargetList.front().first;
                 for (const auto& e : m_fromSpur) {
                     if (e.first + m_minStepCost + tail >= best) {
                         break;
                     }
                     const Index x = e.second;
-                    if (!cheapestFromSpur(e)) {
+                    if (!worthScanning(e)) {
                         continue;
                     }
                     forEachStep(true, x, [&](Index y, float stepCost) {
@@ -492,12 +510,16 @@ public:
             if (m_st[a].dist[kForward] != e.first) {
                 continue;  // a's cheaper entry is the one that counts
             }
+            if (e.first + lowerBoundToTarget(a) >= best) {
+                continue;
+            }
             forEachStep(true, a, [&](Index m, float stepCost) {
-                if (m == spur || m == m_target || m == a || blocked(m)) {
+                // The cost bounds first: they need no look-up far away in memory.
+                const float c = e.first + stepCost + extraCost(a, m);
+                if (c + m_minStepCost + minInto >= best || m == spur || m == m_target || m == a) {
                     return;
                 }
-                const float c = e.first + stepCost + extraCost(a, m);
-                if (c + m_minStepCost + minInto >= best) {
+                if (blocked(m) || c + lowerBoundToTarget(m) >= best) {
                     return;
                 }
                 TwoSteps& t = twoSteps[m];
@@ -567,6 +589,9 @@ private:
         const float r = radius();
         return s.stamp[kBall] == m_ball ? std::min(s.dist[kBall], r) : r;
     }
+    /// A lower bound on the cost of any path v → target a spur search may take, for v on no
+    /// root path (the ball, which leaves out only the avoid list, bounds every such path).
+    [[nodiscard]] float lowerBoundToTarget(Index v) const { return v == m_origin ? 0.0F : potential(v); }
     /// Whether v's ball distance is final.
     [[nodiscard]] bool ballSettled(Index v) const { return m_st[v].stamp[kBallSettled] == m_ball; }
     [[nodiscard]] bool avoided(Index v) const
