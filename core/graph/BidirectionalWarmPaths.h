@@ -223,14 +223,21 @@ public:
         // Row 1 ("against", undirected only): forward, in-links v → u with no way back;
         // backward, out-links u → x with no way back. Entry i of a row: the neighbour, the step's
         // cost and its class, or false when the entry is not a usable step.
-        auto entry = [&](bool forward, Index u, int row, std::size_t i, Index& w, float& stepCost, int& cls) {
+        // `wantedClass` (a stream's class, or -1 for any) is checked before the blocked mark: a
+        // stream skips most of a hub's row, and the mark is a look-up far away in memory.
+        auto entry = [&](bool forward, Index u, int row, std::size_t i, Index& w, float& stepCost, int& cls,
+                         int wantedClass) {
             const bool outRow = (row == 0) == forward;
-            const Index other = outRow ? m_g.outNeighbours(u)[i] : m_g.inNeighbours(u)[i];
             const std::uint8_t bits = outRow ? m_g.outBits(u)[i] : m_g.inBits(u)[i];
-            const std::uint8_t conf = outRow ? m_g.outConfidence(u)[i] : m_g.inConfidence(u)[i];
             if (row == 1 && (bits & linkbits::kReverseExists) != 0) {
                 return false;
             }
+            cls = classOf(bits, row == 0);
+            if (wantedClass >= 0 && cls != wantedClass) {
+                return false;
+            }
+            const Index other = outRow ? m_g.outNeighbours(u)[i] : m_g.inNeighbours(u)[i];
+            const std::uint8_t conf = outRow ? m_g.outConfidence(u)[i] : m_g.inConfidence(u)[i];
             const Index from = forward ? u : other;
             const Index to = forward ? other : u;
             if (st.seen(other, kBlocked) || blockedStep(from, to)) {
@@ -238,7 +245,6 @@ public:
             }
             w = other;
             stepCost = cost(from, to, bits, conf, row == 0);
-            cls = classOf(bits, row == 0);
             return true;
         };
         auto rowSize = [&](bool forward, Index u, int row) {
@@ -263,7 +269,7 @@ public:
                     Index w = 0;
                     float stepCost = 0;
                     int wCls = 0;
-                    if (entry(forward, u, row, i, w, stepCost, wCls) && wCls == cls) {
+                    if (entry(forward, u, row, i, w, stepCost, wCls, cls)) {
                         relax(forward, u, w, stepCost);
                         if (i + 1 < size) {
                             heap.push(
@@ -292,7 +298,7 @@ public:
                     Index w = 0;
                     float stepCost = 0;
                     int cls = 0;
-                    if (entry(forward, u, row, i, w, stepCost, cls)) {
+                    if (entry(forward, u, row, i, w, stepCost, cls, -1)) {
                         relax(forward, u, w, stepCost);
                     }
                 }
