@@ -371,6 +371,10 @@ int main(int argc, char** argv)
     p.users = arg(argc, argv, "--users", p.users);
     p.comparePaths = arg(argc, argv, "--compare-paths", 0) != 0;
     p.pathHops = arg(argc, argv, "--path-hops", p.pathHops);
+    // How many steps a warm-path A* spur search takes before handing over (SpurSearchLimits):
+    // a huge number keeps the bidirectional fallback out, to see what it changes.
+    graphdetail::spurSearchLimits().giveUpAfter =
+        arg(argc, argv, "--path-give-up-after", graphdetail::spurSearchLimits().giveUpAfter);
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--only") == 0) {
             p.only = argv[i + 1];
