@@ -506,6 +506,36 @@ TEST(WarmPathsTest, TheKWarmestPathsWithinABindingHopLimitAreTheBruteForceBest)
     EXPECT_GT(limited, 50);
 }
 
+TEST(WarmPathsTest, TheBidirectionalSearchSeesALinkBetweenTwoStreamedHubs)
+{
+    // 1 → 2 → 3 → 4 costs 1.05; 1 → 5 → 6 → 7 → 4 costs 1.15. Person 2 follows 70 people and
+    // 3 is followed by 70, so both rows are handed out lazily by cost class, and the link 2 → 3
+    // is pending in both streams when their two keys (each only a bound for its own side) add
+    // up to more than 1.15: the search stopped there with the colder path until a hub settled
+    // on one side was checked against those settled on the other.
+    std::vector<HandLink> links{{1, 2, LinkKind::Connection}, {2, 3, LinkKind::Follows},
+                                {3, 4, LinkKind::Connection}, {1, 5, LinkKind::Connection},
+                                {5, 6, LinkKind::Connection}, {6, 7, LinkKind::Connection},
+                                {7, 4, LinkKind::Follows}};
+    for (int i = 0; i < 70; ++i) {
+        links.push_back({2, 10 + i, LinkKind::Follows});
+        links.push_back({80 + i, 3, LinkKind::Follows});
+    }
+    const Snapshot g = test::handGraph(150, links);
+    for (const Direction direction : {Direction::Directed, Direction::Undirected}) {
+        const WarmPathOptions options{.k = 1, .maxHops = 6, .direction = direction};
+        const auto reference = graphdetail::bidirectional::referenceWarmPaths(g, g.requireIndex(PersonId(1)),
+                                                                              g.requireIndex(PersonId(4)), options);
+        ASSERT_EQ(reference.size(), 1U);
+        const std::vector<Snapshot::Index> expected{g.requireIndex(PersonId(1)), g.requireIndex(PersonId(2)),
+                                                    g.requireIndex(PersonId(3)), g.requireIndex(PersonId(4))};
+        EXPECT_EQ(reference.front().second, expected);
+        const auto paths = warmPaths(g, 1, 4, options);
+        ASSERT_EQ(paths.size(), 1U);
+        EXPECT_EQ(paths.front().people.size(), 4U);
+    }
+}
+
 TEST(WarmPathsTest, AgreesWithThePlainBidirectionalSearchOnRandomGraphs)
 {
     std::mt19937 rng(7);
