@@ -186,7 +186,29 @@ public:
         heapB.push({0.0F, t, kSettle});
         // A path that costs costBound or more is of no use to the caller: search as if one had been found.
         float best = costBound;
-        Index meet = Snapshot::kNoIndex;
+        // The path through a meeting person is written down when it becomes the best: labels
+        // improve later, and the path read from them then may have more hops than the budget
+        // or a loop, which dropped the search's answer altogether.
+        std::vector<Index> bestPath;
+        std::vector<Index> meetingPath;
+        auto readMeetingPath = [&](Index meet) {
+            meetingPath.clear();
+            const auto longest = static_cast<std::size_t>(hopBudget) + 1;
+            for (Index v = meet; v != Snapshot::kNoIndex && meetingPath.size() <= longest; v = st[v].parent[0]) {
+                meetingPath.push_back(v);
+            }
+            std::reverse(meetingPath.begin(), meetingPath.end());
+            for (Index v = st[meet].parent[1]; v != Snapshot::kNoIndex && meetingPath.size() <= longest;
+                 v = st[v].parent[1]) {
+                meetingPath.push_back(v);
+            }
+            if (meetingPath.size() > longest) {
+                return false;
+            }
+            std::vector<Index> sorted = meetingPath;
+            std::sort(sorted.begin(), sorted.end());
+            return std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
+        };
         if (s == t) {
             return std::make_pair(0.0, std::vector<Index>{s});
         }
@@ -213,9 +235,10 @@ public:
                 to.parent[side] = u;
                 to.hops[side] = static_cast<std::uint16_t>(nh);
                 heap.push({nd, v, kSettle});
-                if (to.stamp[other] == st.current() && nd + to.dist[other] < best && nh + to.hops[other] <= hopBudget) {
+                if (to.stamp[other] == st.current() && nd + to.dist[other] < best && nh + to.hops[other] <= hopBudget &&
+                    readMeetingPath(v)) {
                     best = nd + to.dist[other];
-                    meet = v;
+                    bestPath.swap(meetingPath);
                 }
             }
         };
@@ -223,14 +246,21 @@ public:
         // Row 1 ("against", undirected only): forward, in-links v → u with no way back;
         // backward, out-links u → x with no way back. Entry i of a row: the neighbour, the step's
         // cost and its class, or false when the entry is not a usable step.
-        auto entry = [&](bool forward, Index u, int row, std::size_t i, Index& w, float& stepCost, int& cls) {
+        // `wantedClass` (a stream's class, or -1 for any) is checked before the blocked mark: a
+        // stream skips most of a hub's row, and the mark is a look-up far away in memory.
+        auto entry = [&](bool forward, Index u, int row, std::size_t i, Index& w, float& stepCost, int& cls,
+                         int wantedClass) {
             const bool outRow = (row == 0) == forward;
-            const Index other = outRow ? m_g.outNeighbours(u)[i] : m_g.inNeighbours(u)[i];
             const std::uint8_t bits = outRow ? m_g.outBits(u)[i] : m_g.inBits(u)[i];
-            const std::uint8_t conf = outRow ? m_g.outConfidence(u)[i] : m_g.inConfidence(u)[i];
             if (row == 1 && (bits & linkbits::kReverseExists) != 0) {
                 return false;
             }
+            cls = classOf(bits, row == 0);
+            if (wantedClass >= 0 && cls != wantedClass) {
+                return false;
+            }
+            const Index other = outRow ? m_g.outNeighbours(u)[i] : m_g.inNeighbours(u)[i];
+            const std::uint8_t conf = outRow ? m_g.outConfidence(u)[i] : m_g.inConfidence(u)[i];
             const Index from = forward ? u : other;
             const Index to = forward ? other : u;
             if (st.seen(other, kBlocked) || blockedStep(from, to)) {
@@ -238,11 +268,47 @@ public:
             }
             w = other;
             stepCost = cost(from, to, bits, conf, row == 0);
-            cls = classOf(bits, row == 0);
             return true;
         };
         auto rowSize = [&](bool forward, Index u, int row) {
             return (row == 0) == forward ? m_g.outDegree(u) : m_g.inDegree(u);
+        };
+        // The stop rule (the two heap tops add up to the best path) holds only where every
+        // settled person has scanned its links. A link between a person settled forward and one
+        // settled backward can be pending in both people's streams, each stream's key bounding
+        // only its own side: checked here instead, whenever a person with streamed rows is
+        // settled, against those the other side has settled (a few dozen at most).
+        std::vector<Index> streamedHubs[2];
+        auto checkAgainstOtherSideHubs = [&](bool forward, Index u) {
+            const Index* hubs = streamedHubs[forward ? 1 : 0].data();
+            const std::size_t count = streamedHubs[forward ? 1 : 0].size();
+            const auto out = m_g.outNeighbours(u);
+            const auto in = m_g.inNeighbours(u);
+            for (std::size_t j = 0; j < count; ++j) {
+                const Index h = hubs[j];
+                // Forward, the step u → h; backward, h → u: along u's out-row forward (in-row
+                // backward), or (undirected) against a link the other way with no way back.
+                const auto along = forward ? out : in;
+                const auto against = forward ? in : out;
+                std::size_t at = 0;
+                int row = -1;
+                if (auto it = std::lower_bound(along.begin(), along.end(), h); it != along.end() && *it == h) {
+                    at = static_cast<std::size_t>(it - along.begin());
+                    row = 0;
+                } else if (m_undirected) {
+                    if (auto jt = std::lower_bound(against.begin(), against.end(), h);
+                        jt != against.end() && *jt == h) {
+                        at = static_cast<std::size_t>(jt - against.begin());
+                        row = 1;
+                    }
+                }
+                Index w = 0;
+                float stepCost = 0;
+                int cls = 0;
+                if (row >= 0 && entry(forward, u, row, at, w, stepCost, cls, -1)) {
+                    relax(forward, u, w, stepCost);
+                }
+            }
         };
 
         while (!heapF.empty() && !heapB.empty()) {
@@ -263,7 +329,7 @@ public:
                     Index w = 0;
                     float stepCost = 0;
                     int wCls = 0;
-                    if (entry(forward, u, row, i, w, stepCost, wCls) && wCls == cls) {
+                    if (entry(forward, u, row, i, w, stepCost, wCls, cls)) {
                         relax(forward, u, w, stepCost);
                         if (i + 1 < size) {
                             heap.push(
@@ -280,9 +346,11 @@ public:
             if (st[u].hops[forward ? 0 : 1] >= hopBudget) {
                 continue;  // no step from here fits in the hop budget
             }
+            bool streamed = false;
             for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
                 const std::size_t size = rowSize(forward, u, row);
                 if (size > kStreamAbove) {
+                    streamed = true;
                     for (std::uint32_t cls = 0; cls < 4; ++cls) {
                         heap.push({du + m_classCost[cls], u, (static_cast<std::uint32_t>(row) << 31) | (cls << 29)});
                     }
@@ -292,31 +360,20 @@ public:
                     Index w = 0;
                     float stepCost = 0;
                     int cls = 0;
-                    if (entry(forward, u, row, i, w, stepCost, cls)) {
+                    if (entry(forward, u, row, i, w, stepCost, cls, -1)) {
                         relax(forward, u, w, stepCost);
                     }
                 }
             }
+            if (streamed) {
+                checkAgainstOtherSideHubs(forward, u);
+                streamedHubs[forward ? 0 : 1].push_back(u);
+            }
         }
-        if (meet == Snapshot::kNoIndex) {
+        if (bestPath.empty()) {
             return std::nullopt;
         }
-        std::vector<Index> path;
-        for (Index v = meet; v != Snapshot::kNoIndex; v = st[v].parent[0]) {
-            path.push_back(v);
-        }
-        std::reverse(path.begin(), path.end());
-        for (Index v = st[meet].parent[1]; v != Snapshot::kNoIndex; v = st[v].parent[1]) {
-            path.push_back(v);
-        }
-        // Parents may have improved after the meeting was recorded; keep only a clean simple path.
-        std::vector<Index> sorted = path;
-        std::sort(sorted.begin(), sorted.end());
-        if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end() ||
-            static_cast<int>(path.size()) - 1 > hopBudget) {
-            return std::nullopt;
-        }
-        return std::make_pair(pathCost(path, path.size()), std::move(path));
+        return std::make_pair(pathCost(bestPath, bestPath.size()), std::move(bestPath));
     }
 
 private:

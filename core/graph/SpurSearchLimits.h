@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 namespace warmpath::graphdetail {
 
@@ -12,5 +13,20 @@ struct SpurSearchLimits {
 };
 
 SpurSearchLimits& spurSearchLimits();
+
+/// What the warm-path searches of this thread have done since the counters were last reset:
+/// the benchmark prints them per query, so that the next person tuning the search sees where
+/// the work goes without a profiler. Each kind of spur search counts its calls and its time.
+struct WarmPathCounters {
+    enum Kind { FirstPath, FewHops, AStar, AStarThenFourHops, AStarThenBidirectional, kKinds };
+    std::uint64_t spurs[kKinds]{};
+    std::uint64_t nanoseconds[kKinds]{};
+    std::uint64_t forwardSettled = 0;  ///< people settled by A* spur searches
+    std::uint64_t ballSettled = 0;     ///< people settled by the target ball
+    std::uint64_t ballSteps = 0;       ///< ball heap entries handled (settles and streamed links)
+    std::uint64_t queries = 0;
+};
+
+WarmPathCounters& warmPathCounters();
 
 }  // namespace warmpath::graphdetail

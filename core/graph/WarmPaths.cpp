@@ -1,6 +1,7 @@
 #include "graph/WarmPaths.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -114,8 +115,9 @@ private:
 constexpr std::uint8_t kStrongKinds =
     linkbits::kKindMask & static_cast<std::uint8_t>(~linkbits::bit(LinkKind::Follows));
 constexpr float kInfinity = std::numeric_limits<float>::infinity();
-/// Rows longer than this are handed out lazily, one cost class at a time.
-constexpr std::size_t kStreamAbove = 64;
+/// Rows longer than this are handed out lazily, one cost class at a time (32 rather than 64:
+/// p99 122-129 ms against 145-156 ms on the benchmark graph, median the same).
+constexpr std::size_t kStreamAbove = 32;
 /// Spur searches with at most this many hops left enumerate the paths instead (see fewHops()).
 constexpr int kFewHops = 3;
 /// ... and those with this many that the A* gives up on: gathering everyone two steps from the
@@ -123,7 +125,7 @@ constexpr int kFewHops = 3;
 /// hop limit binds.
 constexpr int kFewHopsAfterAll = 4;
 /// The same for the ball.
-constexpr std::size_t kBallStreamAbove = 64;
+constexpr std::size_t kBallStreamAbove = 32;
 /// The ball grows whenever it has done less than this many times the current forward search's
 /// work: it serves all ~18 spur searches of a query, so a bigger ball pays (measured: 1× 21–25 ms
 /// median, 4× 19–22 ms, 8× 18.5–19.3 ms on the benchmark graph, same session).
@@ -259,9 +261,13 @@ public:
             return std::make_pair(0.0, std::vector<Index>{spur});
         }
         beginSearch(spur, blockedNodes, blockedFirstSteps, hopBudget);
+        SpurTimer timer(m_kind);
         if (hopBudget <= kFewHops) {
+            m_kind = graphdetail::WarmPathCounters::FewHops;
             return fewHops(spur, hopBudget, costBound);
         }
+        m_kind = spur == m_origin && blockedFirstSteps.empty() ? graphdetail::WarmPathCounters::FirstPath
+                                                               : graphdetail::WarmPathCounters::AStar;
         MinHeap& heap = m_st.forwardHeap;
         heap.clear();
         NodeState& s = m_st[spur];
@@ -279,9 +285,13 @@ public:
         while (!heap.empty() && heap.top().key < m_best) {
             if (++m_steps > m_giveUpAfter) {
                 if (hopBudget <= kFewHopsAfterAll) {
+                    m_kind = graphdetail::WarmPathCounters::AStarThenFourHops;
                     beginSearch(spur, blockedNodes, blockedFirstSteps, hopBudget);
                     return fewHops(spur, hopBudget, costBound);
                 }
+                m_kind = m_kind == graphdetail::WarmPathCounters::FirstPath
+                             ? m_kind
+                             : graphdetail::WarmPathCounters::AStarThenBidirectional;
                 return m_fallback.shortest(spur, m_target, blockedNodes, blockedFirstSteps, hopBudget, costBound);
             }
             if (work * kBallShare >= m_ballWork && !m_st.ballHeap.empty()) {
@@ -308,6 +318,7 @@ public:
                 continue;
             }
             ++work;
+            ++m_counters.forwardSettled;
             if (u == m_target) {
                 m_best = top.g;
                 m_meet = u;
@@ -362,11 +373,19 @@ public:
         std::vector<Index> bestPath;
         // The spur's usable first steps; stamped as the forward side of this search, with their cost.
         m_fromSpur.clear();
+        // Any path on from a first step x takes a step into the target: a first step dearer than
+        // the bound less the cheapest such step is of no use, and a hub spur has many of them.
+        // Checked first, since blocked(x) is a look-up far away in memory per neighbour.
+        const float cheapestInto =
+            hopBudget >= 2 && !m_intoTargetList.empty() ? m_intoTargetList.front().first : kInfinity;
         forEachStep(true, spur, [&](Index x, float stepCost) {
+            const float c = stepCost + extraCost(spur, x);
+            if (x != m_target && c + cheapestInto >= best) {
+                return;
+            }
             if (blocked(x) || blockedStep(spur, x)) {
                 return;
             }
-            const float c = stepCost + extraCost(spur, x);
             if (x == m_target) {
                 if (c < best) {
                     best = c;
@@ -397,19 +416,29 @@ public:
             }
         }
         if (hopBudget >= 3 && !m_fromSpur.empty() && !m_intoTargetList.empty()) {
+            // Only an x whose rest of the way could still be cheap enough is worth scanning:
+            // the ball bounds it from below, which rules out most of a big neighbourhood.
+            auto worthScanning = [&](const std::pair<float, Index>& e) {
+                return cheapestFromSpur(e) && e.first + lowerBoundToTarget(e.second) < best;
+            };
+            const float tail = m_intoTargetList.front().first;
             std::uint64_t spurSideWork = 0;
             for (const auto& e : m_fromSpur) {
-                spurSideWork += m_g.outDegree(e.second) + (m_undirected ? m_g.inDegree(e.second) : 0);
+                if (e.first + m_minStepCost + tail >= best) {
+                    break;
+                }
+                if (worthScanning(e)) {
+                    spurSideWork += m_g.outDegree(e.second) + (m_undirected ? m_g.inDegree(e.second) : 0);
+                }
             }
             if (spurSideWork <= m_intoTargetWork) {
                 // spur → x → y → target, x cheapest first: every later x costs at least this one.
-                const float tail = m_intoTargetList.front().first;
                 for (const auto& e : m_fromSpur) {
                     if (e.first + m_minStepCost + tail >= best) {
                         break;
                     }
                     const Index x = e.second;
-                    if (!cheapestFromSpur(e)) {
+                    if (!worthScanning(e)) {
                         continue;
                     }
                     forEachStep(true, x, [&](Index y, float stepCost) {
@@ -482,12 +511,16 @@ public:
             if (m_st[a].dist[kForward] != e.first) {
                 continue;  // a's cheaper entry is the one that counts
             }
+            if (e.first + lowerBoundToTarget(a) >= best) {
+                continue;
+            }
             forEachStep(true, a, [&](Index m, float stepCost) {
-                if (m == spur || m == m_target || m == a || blocked(m)) {
+                // The cost bounds first: they need no look-up far away in memory.
+                const float c = e.first + stepCost + extraCost(a, m);
+                if (c + m_minStepCost + minInto >= best || m == spur || m == m_target || m == a) {
                     return;
                 }
-                const float c = e.first + stepCost + extraCost(a, m);
-                if (c + m_minStepCost + minInto >= best) {
+                if (blocked(m) || c + lowerBoundToTarget(m) >= best) {
                     return;
                 }
                 TwoSteps& t = twoSteps[m];
@@ -557,6 +590,9 @@ private:
         const float r = radius();
         return s.stamp[kBall] == m_ball ? std::min(s.dist[kBall], r) : r;
     }
+    /// A lower bound on the cost of any path v → target a spur search may take, for v on no
+    /// root path (the ball, which leaves out only the avoid list, bounds every such path).
+    [[nodiscard]] float lowerBoundToTarget(Index v) const { return v == m_origin ? 0.0F : potential(v); }
     /// Whether v's ball distance is final.
     [[nodiscard]] bool ballSettled(Index v) const { return m_st[v].stamp[kBallSettled] == m_ball; }
     [[nodiscard]] bool avoided(Index v) const
@@ -673,6 +709,7 @@ private:
     {
         const Entry top = m_st.ballHeap.pop();
         ++m_ballWork;
+        ++m_counters.ballSteps;
         const Index u = top.node;
         const float du = m_st[u].dist[kBall];
         if (top.tag != kSettle) {
@@ -699,6 +736,7 @@ private:
             return;  // settled before
         }
         m_st[u].stamp[kBallSettled] = m_ball;
+        ++m_counters.ballSettled;
         bool streamed = false;
         for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
             const std::size_t size = rowSize(false, u, row);
@@ -871,6 +909,29 @@ private:
         }
     }
 
+    /// Adds the time of one spur search to its kind's counters, whichever way it returns.
+    class SpurTimer {
+    public:
+        explicit SpurTimer(const graphdetail::WarmPathCounters::Kind& kind)
+            : m_kind(kind), m_start(std::chrono::steady_clock::now())
+        {
+        }
+        SpurTimer(const SpurTimer&) = delete;
+        SpurTimer& operator=(const SpurTimer&) = delete;
+        ~SpurTimer()
+        {
+            auto& counters = graphdetail::warmPathCounters();
+            ++counters.spurs[m_kind];
+            counters.nanoseconds[m_kind] += static_cast<std::uint64_t>(
+                std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - m_start)
+                    .count());
+        }
+
+    private:
+        const graphdetail::WarmPathCounters::Kind& m_kind;
+        std::chrono::steady_clock::time_point m_start;
+    };
+
     struct HubLink {
         Index to;
         float cost;
@@ -915,6 +976,23 @@ private:
     const std::vector<Index>* m_blockedFirstSteps = nullptr;
     float m_best = kInfinity;
     Index m_meet = Snapshot::kNoIndex;
+    graphdetail::WarmPathCounters::Kind m_kind = graphdetail::WarmPathCounters::AStar;
+    /// Counted in the search and added to the thread's counters once per query.
+    struct {
+        std::uint64_t forwardSettled = 0;
+        std::uint64_t ballSettled = 0;
+        std::uint64_t ballSteps = 0;
+    } m_counters;
+
+public:
+    ~Searcher()
+    {
+        auto& counters = graphdetail::warmPathCounters();
+        counters.forwardSettled += m_counters.forwardSettled;
+        counters.ballSettled += m_counters.ballSettled;
+        counters.ballSteps += m_counters.ballSteps;
+        ++counters.queries;
+    }
 };
 
 }  // namespace
@@ -924,6 +1002,12 @@ SpurSearchLimits& spurSearchLimits()
 {
     thread_local SpurSearchLimits limits;
     return limits;
+}
+
+WarmPathCounters& warmPathCounters()
+{
+    thread_local WarmPathCounters counters;
+    return counters;
 }
 }  // namespace graphdetail
 

@@ -33,6 +33,7 @@
 #include "graph/Separation.h"
 #include "graph/SnapshotBuilder.h"
 #include "graph/SnapshotCache.h"
+#include "graph/SpurSearchLimits.h"
 #include "graph/Suggestions.h"
 #include "graph/WarmPaths.h"
 #include "store/Database.h"
@@ -74,6 +75,8 @@ struct Params {
     std::size_t users = 10'000;
     std::size_t pathHops = 6;
     bool comparePaths = false;  ///< also run the plain bidirectional warm-path search and compare
+    /// Where to write every pair's k path costs, one line a pair, to compare two versions of the search.
+    std::filesystem::path pathCosts;
     /// Sections: snapshot, degrees, paths, suggestions, metrics, layout; `c` runs Louvain alone.
     std::string only = "sdpgml";
 };
@@ -109,6 +112,48 @@ void printLatency(const char* what, const Stats& s, double unit, const char* uni
 {
     std::printf("%-44s median %9.3f %s  p90 %9.3f  p99 %9.3f  max %9.3f  mean %9.3f\n", what, s.median / unit, unitName,
                 s.p90 / unit, s.p99 / unit, s.max / unit, s.mean / unit);
+}
+
+/// Where the warm-path queries' time went: per query on average, over all queries and over the
+/// middle fifth by time (the median's neighbours). Spur searches are timed by the wall clock
+/// inside the search; the totals are the thread's CPU time.
+void printWarmPathCounters(const std::vector<double>& times, const std::vector<graphdetail::WarmPathCounters>& perQuery)
+{
+    if (perQuery.empty() || perQuery.size() != times.size()) {
+        return;
+    }
+    std::vector<std::size_t> order(times.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return times[a] < times[b]; });
+    static const char* const kNames[] = {"first path", "few hops (enumerated)", "A*", "A* then four-hop join",
+                                         "A* then bidirectional"};
+    auto print = [&](const char* which, std::size_t from, std::size_t to) {
+        graphdetail::WarmPathCounters sum;
+        double total = 0;
+        for (std::size_t j = from; j < to; ++j) {
+            const auto& c = perQuery[order[j]];
+            total += times[order[j]];
+            for (int k = 0; k < graphdetail::WarmPathCounters::kKinds; ++k) {
+                sum.spurs[k] += c.spurs[k];
+                sum.nanoseconds[k] += c.nanoseconds[k];
+            }
+            sum.forwardSettled += c.forwardSettled;
+            sum.ballSettled += c.ballSettled;
+            sum.ballSteps += c.ballSteps;
+        }
+        const double q = static_cast<double>(to - from);
+        std::printf("  %s: %.3f ms a query; spur searches by kind (calls, ms a query):\n", which, total / q * 1e3);
+        for (int k = 0; k < graphdetail::WarmPathCounters::kKinds; ++k) {
+            std::printf("    %-24s %7.2f  %8.3f\n", kNames[k], static_cast<double>(sum.spurs[k]) / q,
+                        static_cast<double>(sum.nanoseconds[k]) / q * 1e-6);
+        }
+        std::printf("    settled by A* %.0f, by the ball %.0f (ball steps %.0f)\n",
+                    static_cast<double>(sum.forwardSettled) / q, static_cast<double>(sum.ballSettled) / q,
+                    static_cast<double>(sum.ballSteps) / q);
+    };
+    print("all queries", 0, order.size());
+    print("middle fifth (40th-60th percentile)", order.size() * 2 / 5,
+          std::max(order.size() * 3 / 5, order.size() * 2 / 5 + 1));
 }
 
 /// Chung–Lu weights w_i ∝ (i + 1)^(-1/(γ-1)) as a cumulative table for sampling by bisection.
@@ -314,6 +359,9 @@ int main(int argc, char** argv)
         if (std::strcmp(argv[i], "--dir") == 0) {
             p.dir = argv[i + 1];
         }
+        if (std::strcmp(argv[i], "--path-costs") == 0) {
+            p.pathCosts = argv[i + 1];
+        }
     }
     p.people = arg(argc, argv, "--people", p.people);
     p.links = arg(argc, argv, "--links", p.links);
@@ -323,6 +371,10 @@ int main(int argc, char** argv)
     p.users = arg(argc, argv, "--users", p.users);
     p.comparePaths = arg(argc, argv, "--compare-paths", 0) != 0;
     p.pathHops = arg(argc, argv, "--path-hops", p.pathHops);
+    // How many steps a warm-path A* spur search takes before handing over (SpurSearchLimits):
+    // a huge number keeps the bidirectional fallback out, to see what it changes.
+    graphdetail::spurSearchLimits().giveUpAfter =
+        arg(argc, argv, "--path-give-up-after", graphdetail::spurSearchLimits().giveUpAfter);
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--only") == 0) {
             p.only = argv[i + 1];
@@ -482,17 +534,35 @@ int main(int argc, char** argv)
     if (want('p')) {
         std::printf("\n== warm paths, top 5, %zu random pairs ==\n", p.pathPairs);
         std::vector<double> times;
+        std::vector<graphdetail::WarmPathCounters> counters;
         std::size_t found = 0;
         for (std::size_t i = 0; i < p.pathPairs && i < pairs.size(); ++i) {
+            graphdetail::warmPathCounters() = {};
             const auto t0 = Clock::now();
             WarmPaths finder(*graph, graph->personAt(pairs[i].first), graph->personAt(pairs[i].second),
                              {.k = 5, .maxHops = static_cast<int>(p.pathHops)});
             finder.run();
             times.push_back(secondsSince(t0));
+            counters.push_back(graphdetail::warmPathCounters());
             found += finder.paths().size();
         }
         printLatency("warm paths top-5 (undirected)", summarize(times), 1e-3, "ms");
         std::printf("  paths found: %zu\n", found);
+        printWarmPathCounters(times, counters);
+        if (!p.pathCosts.empty()) {
+            std::ofstream out(p.pathCosts);
+            for (std::size_t i = 0; i < p.pathPairs && i < pairs.size(); ++i) {
+                WarmPaths finder(*graph, graph->personAt(pairs[i].first), graph->personAt(pairs[i].second),
+                                 {.k = 5, .maxHops = static_cast<int>(p.pathHops)});
+                finder.run();
+                out << i;
+                for (const WarmPath& path : finder.paths()) {
+                    out << ' ' << std::to_string(-std::log(path.warmth));
+                }
+                out << '\n';
+            }
+            std::printf("  path costs written to %s\n", p.pathCosts.string().c_str());
+        }
         if (p.comparePaths) {
             // The same pairs through the previous search (Yen over a bidirectional Dijkstra per
             // spur): where the k costs differ, which search found the warmer paths.

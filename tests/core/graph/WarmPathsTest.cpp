@@ -400,6 +400,67 @@ TEST(WarmPathsTest, TheKWarmestPathsAreTheBruteForceBestOnRandomSmallGraphs)
     EXPECT_GT(compared, 200);
 }
 
+TEST(WarmPathsTest, TheKWarmestLongPathsAreTheBruteForceBest)
+{
+    // A ring of 11 people with a few random chords has many long paths, so the spur searches
+    // near their ends (three hops or fewer left) enumerate after A* searches have grown the
+    // target ball, and the enumeration skips people by the ball's lower bounds and by the cost
+    // bound of the k-th candidate. With at most 10 hops among 11 people the hop limit never
+    // binds, so the brute force is the answer.
+    std::mt19937 rng(99);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const int people = 11;
+    std::uniform_int_distribution<int> anyone(1, people);
+    graphdetail::warmPathCounters() = {};
+    int compared = 0;
+    for (int round = 0; round < 800; ++round) {
+        const Direction direction = round % 4 == 0 ? Direction::Directed : Direction::Undirected;
+        std::vector<HandLink> links;
+        for (int i = 1; i <= people; ++i) {
+            const int next = i % people + 1;
+            const double confidence = unit(rng) < 0.2 ? 0.4 : 1.0;
+            links.push_back({i, next, LinkKind::Follows, confidence});
+            if (unit(rng) < 0.3) {
+                links.push_back({next, i, unit(rng) < 0.3 ? LinkKind::Connection : LinkKind::Follows, confidence});
+            }
+        }
+        for (int chord = 0; chord < 3; ++chord) {
+            const int a = anyone(rng);
+            const int b = anyone(rng);
+            if (a != b && std::abs(a - b) != 1 && std::abs(a - b) != people - 1) {
+                links.push_back({a, b, LinkKind::Follows, 1.0});
+            }
+        }
+        const Snapshot g = test::handGraph(people, links);
+        const int from = anyone(rng);
+        const int to = anyone(rng);
+        if (from == to) {
+            continue;
+        }
+        WarmPathOptions options{.k = 2 + round % 5, .maxHops = people - 1, .direction = direction};
+        std::set<Snapshot::Index> avoid;
+        if (round % 5 == 0) {
+            const int avoided = anyone(rng);
+            if (avoided != from && avoided != to) {
+                options.avoid.push_back(PersonId(avoided));
+                avoid.insert(g.requireIndex(PersonId(avoided)));
+            }
+        }
+        const auto expected = allPathCosts(g, g.requireIndex(PersonId(from)), g.requireIndex(PersonId(to)),
+                                           options.maxHops, direction, avoid);
+        const auto paths = warmPaths(g, from, to, options);
+        ASSERT_EQ(paths.size(), std::min<std::size_t>(expected.size(), static_cast<std::size_t>(options.k)))
+            << "round " << round << " from " << from << " to " << to;
+        for (std::size_t i = 0; i < paths.size(); ++i) {
+            EXPECT_NEAR(modelCost(g, paths[i], direction), expected[i], 1e-4) << "round " << round << ", path " << i;
+        }
+        ++compared;
+    }
+    EXPECT_GT(compared, 700);
+    // The enumeration near the end of a path really ran, and often.
+    EXPECT_GT(graphdetail::warmPathCounters().spurs[graphdetail::WarmPathCounters::FewHops], 300U);
+}
+
 TEST(WarmPathsTest, TheKWarmestPathsWithinABindingHopLimitAreTheBruteForceBest)
 {
     // Hop limits of 1 to 4 leave every spur search four hops or fewer: three or fewer are always
@@ -443,6 +504,36 @@ TEST(WarmPathsTest, TheKWarmestPathsWithinABindingHopLimitAreTheBruteForceBest)
     }
     EXPECT_GT(compared, 450);
     EXPECT_GT(limited, 50);
+}
+
+TEST(WarmPathsTest, TheBidirectionalSearchSeesALinkBetweenTwoStreamedHubs)
+{
+    // 1 → 2 → 3 → 4 costs 1.05; 1 → 5 → 6 → 7 → 4 costs 1.15. Person 2 follows 70 people and
+    // 3 is followed by 70, so both rows are handed out lazily by cost class, and the link 2 → 3
+    // is pending in both streams when their two keys (each only a bound for its own side) add
+    // up to more than 1.15: the search stopped there with the colder path until a hub settled
+    // on one side was checked against those settled on the other.
+    std::vector<HandLink> links{{1, 2, LinkKind::Connection}, {2, 3, LinkKind::Follows},
+                                {3, 4, LinkKind::Connection}, {1, 5, LinkKind::Connection},
+                                {5, 6, LinkKind::Connection}, {6, 7, LinkKind::Connection},
+                                {7, 4, LinkKind::Follows}};
+    for (int i = 0; i < 70; ++i) {
+        links.push_back({2, 10 + i, LinkKind::Follows});
+        links.push_back({80 + i, 3, LinkKind::Follows});
+    }
+    const Snapshot g = test::handGraph(150, links);
+    for (const Direction direction : {Direction::Directed, Direction::Undirected}) {
+        const WarmPathOptions options{.k = 1, .maxHops = 6, .direction = direction};
+        const auto reference = graphdetail::bidirectional::referenceWarmPaths(g, g.requireIndex(PersonId(1)),
+                                                                              g.requireIndex(PersonId(4)), options);
+        ASSERT_EQ(reference.size(), 1U);
+        const std::vector<Snapshot::Index> expected{g.requireIndex(PersonId(1)), g.requireIndex(PersonId(2)),
+                                                    g.requireIndex(PersonId(3)), g.requireIndex(PersonId(4))};
+        EXPECT_EQ(reference.front().second, expected);
+        const auto paths = warmPaths(g, 1, 4, options);
+        ASSERT_EQ(paths.size(), 1U);
+        EXPECT_EQ(paths.front().people.size(), 4U);
+    }
 }
 
 TEST(WarmPathsTest, AgreesWithThePlainBidirectionalSearchOnRandomGraphs)
