@@ -44,15 +44,15 @@ QString describe(const Error& error)
     return QString::fromStdString(error.describe());
 }
 
-/// Fills in what the views show from `into.workspace`.
-void readContents(LoadResult& into)
+/// Fills in what the views show of `workspace`.
+void readContents(Workspace& workspace, LoadResult& into)
 {
-    auto people = into.workspace->peopleSummaries();
+    auto people = workspace.peopleSummaries();
     if (!people) {
         into.error = describe(people.error());
         return;
     }
-    auto stats = into.workspace->stats();
+    auto stats = workspace.stats();
     if (!stats) {
         into.error = describe(stats.error());
         return;
@@ -60,7 +60,7 @@ void readContents(LoadResult& into)
     into.people = std::move(people).value();
     into.stats = *stats;
     // Builds (or loads) the graph snapshot here, on the worker, so the UI never waits for it.
-    if (const DegreeLookup degreeOf = into.workspace->degreeLookup()) {
+    if (const DegreeLookup degreeOf = workspace.degreeLookup()) {
         into.degrees.reserve(static_cast<qsizetype>(into.people.size()));
         for (const PersonSummary& row : into.people) {
             if (const std::optional<int> hops = degreeOf(row.person.id)) {
@@ -87,7 +87,7 @@ std::shared_ptr<LoadResult> guarded(Work&& work)
 }
 
 template <typename Work, typename Done>
-QFuture<void> runInBackground(QObject* context, Work&& work, Done&& done)
+QFuture<std::shared_ptr<LoadResult>> runInBackground(QObject* context, Work&& work, Done&& done)
 {
     auto* watcher = new QFutureWatcher<std::shared_ptr<LoadResult>>(context);
     QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done = std::forward<Done>(done)] {
@@ -96,7 +96,7 @@ QFuture<void> runInBackground(QObject* context, Work&& work, Done&& done)
     });
     const auto future = QtConcurrent::run([work = std::forward<Work>(work)] { return guarded(work); });
     watcher->setFuture(future);
-    return QFuture<void>(future);
+    return future;
 }
 
 }  // namespace
@@ -108,14 +108,21 @@ Session::Session(QObject* parent) : QObject(parent)
 
 Session::~Session()
 {
-    for (QFuture<void>& work : m_inFlight) {
+    for (QFuture<std::shared_ptr<LoadResult>>& work : m_inFlight) {
         work.waitForFinished();
+        // A worker outlives its future for a moment; a workspace it opened and nobody took is
+        // closed here, not by that worker after the session (and maybe its folder) is gone.
+        if (work.resultCount() > 0) {
+            if (const std::shared_ptr<LoadResult> result = work.result()) {
+                result->workspace.reset();
+            }
+        }
     }
 }
 
-void Session::track(QFuture<void> work)
+void Session::track(QFuture<std::shared_ptr<LoadResult>> work)
 {
-    m_inFlight.removeIf([](const QFuture<void>& earlier) { return earlier.isFinished(); });
+    m_inFlight.removeIf([](const QFuture<std::shared_ptr<LoadResult>>& earlier) { return earlier.isFinished(); });
     m_inFlight.append(std::move(work));
 }
 
@@ -177,27 +184,30 @@ void Session::start(Source source, const QString& path, OpenMode mode)
             }
             into.workspace = std::move(opened).value();
         }
-        readContents(into);
+        readContents(*into.workspace, into);
     };
-    track(runInBackground(this, std::move(work),
-                          [this, generation, source, path](const std::shared_ptr<LoadResult>& result) {
-                              if (generation != m_generation) {
-                                  return;  // abandoned for a later load
-                              }
-                              m_loading = false;
-                              if (!result->error.isEmpty()) {
-                                  emit failed(result->error);
-                                  return;
-                              }
-                              m_workspace = result->workspace;
-                              m_isDemo = source == Source::Demo;
-                              m_databasePath = m_isDemo ? QString() : QFileInfo(path).absoluteFilePath();
-                              m_people = std::move(result->people);
-                              m_stats = result->stats;
-                              m_degrees = std::move(result->degrees);
-                              emit peopleChanged();
-                              emit loaded();
-                          }));
+    auto done = [this, generation, source, path](const std::shared_ptr<LoadResult>& result) {
+        // Taken out of the result here, on this thread: the worker's last reference to the result
+        // may go after this, and must not be what closes the database.
+        std::shared_ptr<Workspace> opened = std::move(result->workspace);
+        if (generation != m_generation) {
+            return;  // abandoned for a later load
+        }
+        m_loading = false;
+        if (!result->error.isEmpty()) {
+            emit failed(result->error);
+            return;
+        }
+        m_workspace = std::move(opened);
+        m_isDemo = source == Source::Demo;
+        m_databasePath = m_isDemo ? QString() : QFileInfo(path).absoluteFilePath();
+        m_people = std::move(result->people);
+        m_stats = result->stats;
+        m_degrees = std::move(result->degrees);
+        emit peopleChanged();
+        emit loaded();
+    };
+    track(runInBackground(this, std::move(work), std::move(done)));
 }
 
 void Session::reloadPeople()
@@ -205,11 +215,10 @@ void Session::reloadPeople()
     if (!m_workspace) {
         return;
     }
+    // The worker borrows the workspace; the reference that keeps it open lives in the callback
+    // below, on this thread, and the destructor waits for the worker before letting it go.
     std::shared_ptr<Workspace> workspace = m_workspace;
-    auto work = [workspace](LoadResult& into) {
-        into.workspace = workspace;
-        readContents(into);
-    };
+    auto work = [borrowed = workspace.get()](LoadResult& into) { readContents(*borrowed, into); };
     track(runInBackground(this, std::move(work), [this, workspace](const std::shared_ptr<LoadResult>& result) {
         if (workspace != m_workspace) {
             return;  // another workspace was opened meanwhile

@@ -14,6 +14,10 @@
 
 namespace warmpath::ui {
 
+namespace detail {
+struct LoadResult;
+}
+
 /// The Qt face of core's Workspace: owns the open workspace, opens databases and the bundled demo off
 /// the UI thread, and tells the views when what they show has changed.
 ///
@@ -94,8 +98,8 @@ private:
     std::uint64_t m_generation = 0;
     /// Background loads not yet known to be finished: the destructor waits for them, so that no
     /// worker still writes beside the database (the snapshot cache) after the session is gone.
-    QList<QFuture<void>> m_inFlight;
-    void track(QFuture<void> work);
+    QList<QFuture<std::shared_ptr<detail::LoadResult>>> m_inFlight;
+    void track(QFuture<std::shared_ptr<detail::LoadResult>> work);
 };
 
 }  // namespace warmpath::ui
