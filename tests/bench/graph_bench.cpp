@@ -535,6 +535,7 @@ int main(int argc, char** argv)
         std::printf("\n== warm paths, top 5, %zu random pairs ==\n", p.pathPairs);
         std::vector<double> times;
         std::vector<graphdetail::WarmPathCounters> counters;
+        std::vector<std::string> costLines;  ///< for --path-costs, written after the timing
         std::size_t found = 0;
         for (std::size_t i = 0; i < p.pathPairs && i < pairs.size(); ++i) {
             graphdetail::warmPathCounters() = {};
@@ -545,21 +546,21 @@ int main(int argc, char** argv)
             times.push_back(secondsSince(t0));
             counters.push_back(graphdetail::warmPathCounters());
             found += finder.paths().size();
+            if (!p.pathCosts.empty()) {
+                std::string line = std::to_string(i);
+                for (const WarmPath& path : finder.paths()) {
+                    line += ' ' + std::to_string(-std::log(path.warmth));
+                }
+                costLines.push_back(std::move(line));
+            }
         }
         printLatency("warm paths top-5 (undirected)", summarize(times), 1e-3, "ms");
         std::printf("  paths found: %zu\n", found);
         printWarmPathCounters(times, counters);
         if (!p.pathCosts.empty()) {
             std::ofstream out(p.pathCosts);
-            for (std::size_t i = 0; i < p.pathPairs && i < pairs.size(); ++i) {
-                WarmPaths finder(*graph, graph->personAt(pairs[i].first), graph->personAt(pairs[i].second),
-                                 {.k = 5, .maxHops = static_cast<int>(p.pathHops)});
-                finder.run();
-                out << i;
-                for (const WarmPath& path : finder.paths()) {
-                    out << ' ' << std::to_string(-std::log(path.warmth));
-                }
-                out << '\n';
+            for (const std::string& line : costLines) {
+                out << line << '\n';
             }
             std::printf("  path costs written to %s\n", p.pathCosts.string().c_str());
         }
