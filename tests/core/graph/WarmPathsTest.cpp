@@ -335,9 +335,9 @@ double modelCost(const Snapshot& g, const WarmPath& path, Direction direction)
     return cost;
 }
 
-/// A random question for the brute-force comparisons: a graph, two different people and, when
-/// asked, one other person to avoid (also as a snapshot index, for allPathCosts). Nothing when
-/// the two people drawn are the same.
+/// A random question for the brute-force comparisons: a graph (with `hubs` people on 30% of the
+/// links, see randomGraph()), two different people and, when asked, one other person to avoid
+/// (also as a snapshot index, for allPathCosts). Nothing when the two people drawn are the same.
 struct RandomQuestion {
     Snapshot g;
     int from = 0;
@@ -347,11 +347,11 @@ struct RandomQuestion {
 };
 
 std::optional<RandomQuestion> randomQuestion(std::mt19937& rng, int people, int links, WarmPathOptions options,
-                                             bool avoidSomeone)
+                                             bool avoidSomeone, int hubs = 0, bool fromTheFirstHub = false)
 {
-    RandomQuestion q{.g = randomGraph(rng, people, links, 0), .options = std::move(options)};
+    RandomQuestion q{.g = randomGraph(rng, people, links, hubs), .options = std::move(options)};
     std::uniform_int_distribution<int> anyone(1, people);
-    q.from = anyone(rng);
+    q.from = fromTheFirstHub ? 1 : anyone(rng);
     q.to = anyone(rng);
     if (q.from == q.to) {
         return std::nullopt;
@@ -364,6 +364,22 @@ std::optional<RandomQuestion> randomQuestion(std::mt19937& rng, int people, int 
         }
     }
     return q;
+}
+
+/// Checks that the warm paths of a question cost what the cheapest of all its paths (found by
+/// brute force) cost, and keep to the hop limit.
+void expectTheBruteForceBest(const RandomQuestion& q, int round)
+{
+    const auto expected = allPathCosts(q.g, q.g.requireIndex(PersonId(q.from)), q.g.requireIndex(PersonId(q.to)),
+                                       q.options.maxHops, q.options.direction, q.avoid);
+    const auto paths = warmPaths(q.g, q.from, q.to, q.options);
+    ASSERT_EQ(paths.size(), std::min<std::size_t>(expected.size(), static_cast<std::size_t>(q.options.k)))
+        << "round " << round << " from " << q.from << " to " << q.to;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        EXPECT_LE(static_cast<int>(paths[i].hops.size()), q.options.maxHops);
+        EXPECT_NEAR(modelCost(q.g, paths[i], q.options.direction), expected[i], 1e-4)
+            << "round " << round << ", path " << i;
+    }
 }
 
 }  // namespace
@@ -381,20 +397,7 @@ TEST(WarmPathsTest, TheKWarmestPathsAreTheBruteForceBestOnRandomSmallGraphs)
         if (!question) {
             continue;
         }
-        const auto& [g, from, to, options, avoid] = *question;
-        const auto expected =
-            allPathCosts(g, g.requireIndex(PersonId(from)), g.requireIndex(PersonId(to)), maxHops, direction, avoid);
-        const auto paths = warmPaths(g, from, to, options);
-        ASSERT_EQ(paths.size(), std::min<std::size_t>(expected.size(), static_cast<std::size_t>(k)))
-            << "round " << round << " from " << from << " to " << to;
-        std::vector<double> got;
-        for (const WarmPath& p : paths) {
-            EXPECT_LE(static_cast<int>(p.hops.size()), maxHops);
-            got.push_back(modelCost(g, p, direction));
-        }
-        for (std::size_t i = 0; i < got.size(); ++i) {
-            EXPECT_NEAR(got[i], expected[i], 1e-4) << "round " << round << ", path " << i;
-        }
+        expectTheBruteForceBest(*question, round);
         ++compared;
     }
     EXPECT_GT(compared, 200);
@@ -493,17 +496,35 @@ TEST(WarmPathsTest, TheKWarmestPathsWithinABindingHopLimitAreTheBruteForceBest)
         if (!unlimited.empty() && (expected.empty() || expected.front() > unlimited.front() + 1e-9)) {
             ++limited;  // the warmest path overall is longer than the limit
         }
-        const auto paths = warmPaths(g, from, to, options);
-        ASSERT_EQ(paths.size(), std::min<std::size_t>(expected.size(), static_cast<std::size_t>(k)))
-            << "round " << round << " from " << from << " to " << to;
-        for (std::size_t i = 0; i < paths.size(); ++i) {
-            EXPECT_LE(static_cast<int>(paths[i].hops.size()), maxHops);
-            EXPECT_NEAR(modelCost(g, paths[i], direction), expected[i], 1e-4) << "round " << round << ", path " << i;
-        }
+        expectTheBruteForceBest(*question, round);
         ++compared;
     }
     EXPECT_GT(compared, 450);
     EXPECT_GT(limited, 50);
+}
+
+TEST(WarmPathsTest, PathsOfUpToThreeHopsThroughHubsAreTheBruteForceBest)
+{
+    // Spur searches with three hops or fewer left meet their paths from the target's side,
+    // walking two people's sorted rows side by side, or looking the people of a short row up in
+    // a long one (a hub's row here is more than 16 times some people's). Hop limits of 1 to 3
+    // send every spur search there.
+    std::mt19937 rng(2026);
+    int compared = 0;
+    for (int round = 0; round < 150; ++round) {
+        const Direction direction = round % 3 == 0 ? Direction::Directed : Direction::Undirected;
+        const int maxHops = 1 + round % 3;
+        const int k = 1 + round % 5;
+        // Person 1 is the hub; half the questions start there, a spur with three hops left.
+        const auto question = randomQuestion(rng, 60, 240, {.k = k, .maxHops = maxHops, .direction = direction},
+                                             round % 4 == 0, 1, round % 2 == 0);
+        if (!question) {
+            continue;
+        }
+        expectTheBruteForceBest(*question, round);
+        ++compared;
+    }
+    EXPECT_GT(compared, 100);
 }
 
 TEST(WarmPathsTest, TheBidirectionalSearchSeesALinkBetweenTwoStreamedHubs)
