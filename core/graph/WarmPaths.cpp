@@ -6,6 +6,7 @@
 #include <limits>
 #include <span>
 #include <stdexcept>
+#include <unordered_map>
 #include <utility>
 
 #include "graph/BidirectionalWarmPaths.h"
@@ -60,19 +61,26 @@ public:
     void push(Entry e)
     {
         m_entries.push_back(e);
-        std::push_heap(m_entries.begin(), m_entries.end(), later);
+        std::push_heap(m_entries.begin(), m_entries.end(), Later{});
     }
     Entry pop()
     {
-        std::pop_heap(m_entries.begin(), m_entries.end(), later);
+        std::pop_heap(m_entries.begin(), m_entries.end(), Later{});
         const Entry e = m_entries.back();
         m_entries.pop_back();
         return e;
     }
 
 private:
-    /// Ties go to the lower person number, so equally warm paths come out in a stable order.
-    static bool later(const Entry& a, const Entry& b) { return a.key > b.key || (a.key == b.key && a.node > b.node); }
+    /// Ties go to the lower person number, so equally warm paths come out in a stable order. A
+    /// type rather than a function, so that the heap's code is compiled with the comparison in
+    /// it instead of calling through a pointer (a tenth of a query's instructions).
+    struct Later {
+        bool operator()(const Entry& a, const Entry& b) const
+        {
+            return a.key > b.key || (a.key == b.key && a.node > b.node);
+        }
+    };
     std::vector<Entry> m_entries;
 };
 
@@ -92,6 +100,7 @@ public:
             state.m_nodes.assign(n, NodeState{});
             state.intoTarget.assign(n, {0U, 0.0F});
             state.twoSteps.assign(n, TwoSteps{0U, 0.0F, 0U});
+            state.ballHubBits.assign((n + 63) / 64, 0U);
             state.m_counter = 0;
         }
         return state;
@@ -107,6 +116,9 @@ public:
     /// (see Searcher::fewHops); kept apart so that marking them leaves the ball alone.
     std::vector<std::pair<std::uint32_t, float>> intoTarget;
     std::vector<TwoSteps> twoSteps;  ///< stamped with the spur search's number (see Searcher::fourHops)
+    /// One bit a person: a hub the current query's ball has settled (see Searcher::checkBallHubs);
+    /// cleared by the query that set it.
+    std::vector<std::uint64_t> ballHubBits;
 
 private:
     std::vector<NodeState> m_nodes;
@@ -131,6 +143,9 @@ constexpr std::size_t kBallStreamAbove = 32;
 /// work: it serves all ~18 spur searches of a query, so a bigger ball pays (measured: 1× 21–25 ms
 /// median, 4× 19–22 ms, 8× 18.5–19.3 ms on the benchmark graph, same session).
 constexpr std::size_t kBallShare = 8;
+/// A forward hub with at most this many links per ball hub is checked against the ball hubs by
+/// reading its rows, else by looking each ball hub up in them (see checkBallHubs()).
+constexpr std::size_t kScanForBallHubs = 16;
 
 /// Cost classes of a step: 0 strong (either way), 1 mutual follow, 2 following them, 3 only
 /// followed by them. Each has a base cost that the link's confidence and a cold first hop only add to.
@@ -173,6 +188,12 @@ public:
         }
         for (int c = 0; c < 256; ++c) {
             m_confidenceCost[c] = static_cast<float>(-std::log(std::max(c / 255.0, 0.05)));
+        }
+        for (int bits = 0; bits < 256; ++bits) {
+            const auto b = static_cast<std::uint8_t>(bits);
+            m_entryClass[0][bits] = static_cast<std::uint8_t>(classOf(b, true));
+            m_entryClass[1][bits] =
+                (b & linkbits::kReverseExists) != 0 ? std::uint8_t{4} : static_cast<std::uint8_t>(classOf(b, false));
         }
         m_coldFirstHopCost = static_cast<float>(-std::log(0.8));
         m_minStepCost = kInfinity;
@@ -672,6 +693,39 @@ private:
     {
         return (row == 0) == forward ? m_g.outNeighbours(v) : m_g.inNeighbours(v);
     }
+    /// The first position from `from` on in one of v's rows whose entry is a usable step of
+    /// class `cls`, or the row's size. Streams pick their class out of a hub's row this way: one
+    /// byte a link and a table look-up, where reading each entry whole was a quarter of a query.
+    [[nodiscard]] std::size_t nextOfClass(bool forward, Index v, int row, std::size_t from, int cls) const
+    {
+        const auto bits = (row == 0) == forward ? m_g.outBits(v) : m_g.inBits(v);
+        const std::uint8_t* classOfBits = m_entryClass[row];
+        const auto wanted = static_cast<std::uint8_t>(cls);
+        std::size_t i = from;
+        while (i < bits.size() && classOfBits[bits[i]] != wanted) {
+            ++i;
+        }
+        return i;
+    }
+    /// Along a link a step is never of class 3; against one, never of class 1 or 2.
+    [[nodiscard]] static bool classCanBeIn(int row, int cls) { return row == 0 ? cls != 3 : cls == 0 || cls == 3; }
+    /// Where a stream over one class of one of v's rows goes on from: nextOfClass(), with the
+    /// first position remembered for the query. Every spur search that reaches a hub streams its
+    /// rows from the start again, and a class a row has few links of (or none: strong links, in
+    /// a network of follows) was a scan of most of the row each time.
+    std::size_t streamPosition(bool forward, Index v, int row, std::size_t from, int cls)
+    {
+        if (from != 0) {
+            return nextOfClass(forward, v, row, from, cls);
+        }
+        const std::uint64_t key = (std::uint64_t{v} << 4) | (forward ? 8U : 0U) |
+                                  (static_cast<std::uint64_t>(row) << 2) | static_cast<std::uint64_t>(cls);
+        auto [it, inserted] = m_firstOfClass.try_emplace(key, 0U);
+        if (inserted) {
+            it->second = static_cast<std::uint32_t>(nextOfClass(forward, v, row, 0, cls));
+        }
+        return it->second;
+    }
     [[nodiscard]] std::size_t rowSize(bool forward, Index v, int row) const
     {
         return (row == 0) == forward ? m_g.outDegree(v) : m_g.inDegree(v);
@@ -734,11 +788,12 @@ private:
             const int row = static_cast<int>(top.tag >> 31);
             const int cls = static_cast<int>((top.tag >> 29) & 3U);
             const std::size_t size = rowSize(false, u, row);
-            for (std::size_t i = top.tag & kPositionMask; i < size; ++i) {
+            for (std::size_t i = streamPosition(false, u, row, top.tag & kPositionMask, cls); i < size;
+                 i = nextOfClass(false, u, row, i + 1, cls)) {
                 Index x = 0;
                 float stepCost = 0;
                 int xCls = 0;
-                if (entry(false, u, row, i, x, stepCost, xCls) && xCls == cls && !avoided(x)) {
+                if (entry(false, u, row, i, x, stepCost, xCls) && !avoided(x)) {
                     relaxBall(u, x, du + stepCost);
                     recordHubLink(x, u, stepCost);
                     if (i + 1 < size) {
@@ -761,8 +816,10 @@ private:
             if (size > kBallStreamAbove) {
                 streamed = true;
                 for (std::uint32_t cls = 0; cls < 4; ++cls) {
-                    m_st.ballHeap.push(
-                        {du + m_classCost[cls], 0.0F, u, (static_cast<std::uint32_t>(row) << 31) | (cls << 29)});
+                    if (classCanBeIn(row, static_cast<int>(cls))) {
+                        m_st.ballHeap.push(
+                            {du + m_classCost[cls], 0.0F, u, (static_cast<std::uint32_t>(row) << 31) | (cls << 29)});
+                    }
                 }
                 continue;
             }
@@ -779,6 +836,7 @@ private:
         }
         if (streamed) {
             m_ballHubs.push_back(u);
+            m_st.ballHubBits[u / 64] |= std::uint64_t{1} << (u % 64);
         }
     }
 
@@ -842,7 +900,7 @@ private:
                 const float r = radius();
                 for (std::uint32_t cls = 0; cls < 4; ++cls) {
                     const float key = du + m_classCost[cls] + r;
-                    if (key < m_best) {
+                    if (key < m_best && classCanBeIn(row, static_cast<int>(cls))) {
                         m_st.forwardHeap.push({key, du, u, (static_cast<std::uint32_t>(row) << 31) | (cls << 29)});
                     }
                 }
@@ -883,6 +941,28 @@ private:
             return;  // u was reached more cheaply since; that visit checks on its own
         }
         m_steps += top.ballHubs / 8;
+        const std::size_t rows = rowSize(true, u, 0) + (m_undirected ? rowSize(true, u, 1) : 0);
+        if (rows <= kScanForBallHubs * top.ballHubs) {
+            // u's rows against the one bit a person that marks ball hubs: a few instructions a
+            // link, where looking each ball hub up in u's rows was a bisection of both rows.
+            // (Ball hubs settled since this check was queued are relaxed too: any real step may be.)
+            for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+                const auto people = rowPeople(true, u, row);
+                for (std::size_t i = 0; i < people.size(); ++i) {
+                    const Index w = people[i];
+                    if ((m_st.ballHubBits[w / 64] >> (w % 64) & 1U) == 0) {
+                        continue;
+                    }
+                    Index same = 0;
+                    float stepCost = 0;
+                    int cls = 0;
+                    if (entry(true, u, row, i, same, stepCost, cls)) {
+                        relaxForward(u, w, top.g + stepCost + extraCost(u, w));
+                    }
+                }
+            }
+            return;
+        }
         const auto out = m_g.outNeighbours(u);
         const auto in = m_g.inNeighbours(u);
         for (std::uint32_t i = 0; i < top.ballHubs; ++i) {
@@ -912,11 +992,12 @@ private:
         // The key keeps the radius of when u was expanded: people the ball has settled since
         // may be nearer than today's radius, and only this stream hands them out.
         const std::size_t size = rowSize(true, u, row);
-        for (std::size_t i = top.tag & kPositionMask; i < size; ++i) {
+        for (std::size_t i = streamPosition(true, u, row, top.tag & kPositionMask, cls); i < size;
+             i = nextOfClass(true, u, row, i + 1, cls)) {
             Index w = 0;
             float stepCost = 0;
             int wCls = 0;
-            if (entry(true, u, row, i, w, stepCost, wCls) && wCls == cls && !blocked(w)) {
+            if (entry(true, u, row, i, w, stepCost, wCls) && !blocked(w)) {
                 relaxForward(u, w, top.g + stepCost + extraCost(u, w));
                 if (i + 1 < size) {
                     m_st.forwardHeap.push(
@@ -955,6 +1036,7 @@ private:
         float cost;
         std::uint32_t next;
     };
+    std::unordered_map<std::uint64_t, std::uint32_t> m_firstOfClass;  ///< see streamPosition()
 
     const Snapshot& m_g;
     SearchState& m_st;
@@ -965,6 +1047,9 @@ private:
     float m_confidenceCost[256]{};
     float m_coldFirstHopCost = 0;
     float m_classCost[4]{};
+    /// classOf() of an entry's bits in row 0 (along the link) and row 1 (against it), or 4 where
+    /// the entry is no step of its own (see entry()).
+    std::uint8_t m_entryClass[2][256]{};
     std::vector<Index> m_warm;
     std::vector<Index> m_avoid;
 
@@ -1004,6 +1089,9 @@ private:
 public:
     ~Searcher()
     {
+        for (Index w : m_ballHubs) {
+            m_st.ballHubBits[w / 64] = 0;
+        }
         auto& counters = graphdetail::warmPathCounters();
         counters.forwardSettled += m_counters.forwardSettled;
         counters.ballSettled += m_counters.ballSettled;
