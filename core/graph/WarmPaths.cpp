@@ -46,13 +46,14 @@ struct Entry {
     float g;
     Index node;
     std::uint32_t tag;
-    std::uint32_t ballHubs = 0;  ///< kCheckBallHubs: how many ball hubs to check
 };
 constexpr std::uint32_t kSettle = 0xFFFFFFFFU;
 /// Tag of the entry that checks a forward hub against the ball's hubs (see expand()).
 constexpr std::uint32_t kCheckBallHubs = 0xFFFFFFFEU;
 constexpr std::uint32_t kPositionMask = (1U << 29) - 1;
 
+/// A four-way min-heap of entries: half the levels of a binary heap, and the four children
+/// of a slot share a cache line or two (the heaps were a quarter of a query's instructions).
 class MinHeap {
 public:
     void clear() { m_entries.clear(); }
@@ -60,27 +61,56 @@ public:
     [[nodiscard]] const Entry& top() const { return m_entries.front(); }
     void push(Entry e)
     {
+        std::size_t hole = m_entries.size();
         m_entries.push_back(e);
-        std::push_heap(m_entries.begin(), m_entries.end(), Later{});
+        while (hole > 0) {
+            const std::size_t parent = (hole - 1) / 4;
+            if (!before(e, m_entries[parent])) {
+                break;
+            }
+            m_entries[hole] = m_entries[parent];
+            hole = parent;
+        }
+        m_entries[hole] = e;
     }
     Entry pop()
     {
-        std::pop_heap(m_entries.begin(), m_entries.end(), Later{});
-        const Entry e = m_entries.back();
+        const Entry top = m_entries.front();
+        const Entry last = m_entries.back();
         m_entries.pop_back();
-        return e;
+        const std::size_t size = m_entries.size();
+        if (size == 0) {
+            return top;
+        }
+        std::size_t hole = 0;
+        for (;;) {
+            const std::size_t first = 4 * hole + 1;
+            if (first >= size) {
+                break;
+            }
+            std::size_t best = first;
+            for (std::size_t c = first + 1; c < std::min(first + 4, size); ++c) {
+                if (before(m_entries[c], m_entries[best])) {
+                    best = c;
+                }
+            }
+            if (!before(m_entries[best], last)) {
+                break;
+            }
+            m_entries[hole] = m_entries[best];
+            hole = best;
+        }
+        m_entries[hole] = last;
+        return top;
     }
 
 private:
-    /// Ties go to the lower person number, so equally warm paths come out in a stable order. A
-    /// type rather than a function, so that the heap's code is compiled with the comparison in
-    /// it instead of calling through a pointer (a tenth of a query's instructions).
-    struct Later {
-        bool operator()(const Entry& a, const Entry& b) const
-        {
-            return a.key > b.key || (a.key == b.key && a.node > b.node);
-        }
-    };
+    /// Ties go to the lower person number, so equally warm paths come out in a stable order
+    /// (and then by tag, so that the order never depends on how the heap is laid out).
+    static bool before(const Entry& a, const Entry& b)
+    {
+        return a.key < b.key || (a.key == b.key && (a.node < b.node || (a.node == b.node && a.tag < b.tag)));
+    }
     std::vector<Entry> m_entries;
 };
 
@@ -929,8 +959,7 @@ private:
         // away from here (w's pending stream keys, d(w) + class cost, are at least the radius):
         // checking u against them can wait until a path that long could still be the best.
         if (!m_ballHubs.empty() && du + radius() < m_best) {
-            m_st.forwardHeap.push(
-                {du + radius(), du, u, kCheckBallHubs, static_cast<std::uint32_t>(m_ballHubs.size())});
+            m_st.forwardHeap.push({du + radius(), du, u, kCheckBallHubs});
         }
     }
 
@@ -940,12 +969,13 @@ private:
         if (top.g > m_st[u].dist[kForward]) {
             return;  // u was reached more cheaply since; that visit checks on its own
         }
-        m_steps += top.ballHubs / 8;
+        // Ball hubs settled since this check was queued are checked too: any real step may be relaxed.
+        const auto ballHubs = static_cast<std::uint32_t>(m_ballHubs.size());
+        m_steps += ballHubs / 8;
         const std::size_t rows = rowSize(true, u, 0) + (m_undirected ? rowSize(true, u, 1) : 0);
-        if (rows <= kScanForBallHubs * top.ballHubs) {
+        if (rows <= kScanForBallHubs * ballHubs) {
             // u's rows against the one bit a person that marks ball hubs: a few instructions a
             // link, where looking each ball hub up in u's rows was a bisection of both rows.
-            // (Ball hubs settled since this check was queued are relaxed too: any real step may be.)
             for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
                 const auto people = rowPeople(true, u, row);
                 for (std::size_t i = 0; i < people.size(); ++i) {
@@ -965,7 +995,7 @@ private:
         }
         const auto out = m_g.outNeighbours(u);
         const auto in = m_g.inNeighbours(u);
-        for (std::uint32_t i = 0; i < top.ballHubs; ++i) {
+        for (std::uint32_t i = 0; i < ballHubs; ++i) {
             // Both of u's rows are short runs of memory; w's are not looked at.
             const Index w = m_ballHubs[i];
             if (auto it = std::lower_bound(out.begin(), out.end(), w); it != out.end() && *it == w) {
