@@ -50,6 +50,12 @@ Snapshot::Snapshot(Arrays arrays, Version version) : m_a(std::move(arrays)), m_v
         m_a.inConfidence.size() != m) {
         throw std::invalid_argument("snapshot: attribute arrays do not match the link count");
     }
+    m_longRows.assign((n + 31) / 32, 0);
+    for (Index v = 0; v < n; ++v) {
+        const std::uint64_t out = outDegree(v) > kLongRow ? 1U : 0U;
+        const std::uint64_t in = inDegree(v) > kLongRow ? 2U : 0U;
+        m_longRows[v / 32] |= (out | in) << (v % 32 * 2);
+    }
 }
 
 std::optional<Snapshot::Index> Snapshot::indexOf(PersonId person) const
@@ -83,7 +89,7 @@ std::size_t Snapshot::memoryBytes() const
 {
     return sizeof(*this) + bytesOf(m_a.personIds) + bytesOf(m_a.outOffsets) + bytesOf(m_a.outTargets) +
            bytesOf(m_a.outBits) + bytesOf(m_a.outConfidence) + bytesOf(m_a.inOffsets) + bytesOf(m_a.inSources) +
-           bytesOf(m_a.inBits) + bytesOf(m_a.inConfidence);
+           bytesOf(m_a.inBits) + bytesOf(m_a.inConfidence) + bytesOf(m_longRows);
 }
 
 }  // namespace warmpath

@@ -86,6 +86,15 @@ public:
     [[nodiscard]] std::size_t outDegree(Index v) const { return m_a.outOffsets[v + 1] - m_a.outOffsets[v]; }
     [[nodiscard]] std::size_t inDegree(Index v) const { return m_a.inOffsets[v + 1] - m_a.inOffsets[v]; }
 
+    /// Rows longer than this are "long": searches hand their links out lazily instead of reading
+    /// them whole (see WarmPaths).
+    static constexpr std::size_t kLongRow = 32;
+    /// Whether v has more than kLongRow out-links (in-links). A search asks this of every
+    /// neighbour it relaxes, so the answers sit in a table of two bits a person (250 KB for a
+    /// million people) rather than in two reads far apart in the offsets.
+    [[nodiscard]] bool longOutRow(Index v) const { return ((m_longRows[v / 32] >> (v % 32 * 2)) & 1U) != 0; }
+    [[nodiscard]] bool longInRow(Index v) const { return ((m_longRows[v / 32] >> (v % 32 * 2 + 1)) & 1U) != 0; }
+
     /// Position of the link from → to within outNeighbours(from), or nullopt.
     [[nodiscard]] std::optional<std::size_t> findOut(Index from, Index to) const;
     [[nodiscard]] bool hasLink(Index from, Index to) const { return findOut(from, to).has_value(); }
@@ -103,6 +112,7 @@ private:
 
     Arrays m_a;
     Version m_version;
+    std::vector<std::uint64_t> m_longRows;  ///< see longOutRow(): bit 2v out, bit 2v + 1 in
 };
 
 /// How a graph question treats link direction.

@@ -160,7 +160,7 @@ constexpr std::uint8_t kStrongKinds =
 constexpr float kInfinity = std::numeric_limits<float>::infinity();
 /// Rows longer than this are handed out lazily, one cost class at a time (32 rather than 64:
 /// p99 122-129 ms against 145-156 ms on the benchmark graph, median the same).
-constexpr std::size_t kStreamAbove = 32;
+constexpr std::size_t kStreamAbove = Snapshot::kLongRow;
 /// Spur searches with at most this many hops left enumerate the paths instead (see fewHops()).
 constexpr int kFewHops = 3;
 /// ... and those with this many that the A* gives up on: gathering everyone two steps from the
@@ -168,7 +168,7 @@ constexpr int kFewHops = 3;
 /// hop limit binds.
 constexpr int kFewHopsAfterAll = 4;
 /// The same for the ball.
-constexpr std::size_t kBallStreamAbove = 32;
+constexpr std::size_t kBallStreamAbove = Snapshot::kLongRow;
 /// The ball grows whenever it has done less than this many times the current forward search's
 /// work: it serves all ~18 spur searches of a query, so a bigger ball pays (measured: 1× 21–25 ms
 /// median, 4× 19–22 ms, 8× 18.5–19.3 ms on the benchmark graph, same session).
@@ -673,7 +673,7 @@ private:
     /// Forward rows of a person that are streamed rather than scanned.
     [[nodiscard]] bool isHub(Index v) const
     {
-        return m_g.outDegree(v) > kStreamAbove || (m_undirected && m_g.inDegree(v) > kStreamAbove);
+        return m_g.longOutRow(v) || (m_undirected && m_g.longInRow(v));
     }
 
     /// Whether the forward path to u followed by u's ball path to the target is a path this

@@ -51,6 +51,42 @@ TEST(SnapshotTest, MarksLinksThatGoBothWays)
     EXPECT_EQ(g.inBits(two)[0], g.outBits(one)[0]);
 }
 
+TEST(SnapshotTest, KnowsWhoHasLongRows)
+{
+    // Person 1 follows everyone else (99); person 2 follows 32 and is followed by 33 (1, and 40
+    // to 72 but 70); person 70 (in the third word of the table) follows 33 and is followed by 1.
+    std::vector<HandLink> links;
+    for (int i = 2; i <= 100; ++i) {
+        links.push_back({1, i});
+    }
+    for (int i = 3; i <= 34; ++i) {
+        links.push_back({2, i});
+    }
+    for (int i = 40; i <= 72; ++i) {
+        if (i != 70) {
+            links.push_back({i, 2});
+            links.push_back({70, i});
+        }
+    }
+    links.push_back({70, 3});
+    const Snapshot g = test::handGraph(100, links);
+    auto at = [&](int person) { return g.requireIndex(PersonId(person)); };
+    ASSERT_EQ(g.outDegree(at(2)), Snapshot::kLongRow);
+    ASSERT_EQ(g.inDegree(at(2)), Snapshot::kLongRow + 1);
+    ASSERT_EQ(g.outDegree(at(70)), Snapshot::kLongRow + 1);
+    EXPECT_TRUE(g.longOutRow(at(1)));
+    EXPECT_FALSE(g.longInRow(at(1)));
+    EXPECT_FALSE(g.longOutRow(at(2)));
+    EXPECT_TRUE(g.longInRow(at(2)));
+    EXPECT_TRUE(g.longOutRow(at(70)));
+    EXPECT_FALSE(g.longInRow(at(70)));
+    for (int person = 3; person <= 100; ++person) {
+        if (person != 70) {
+            EXPECT_FALSE(g.longOutRow(at(person)) || g.longInRow(at(person))) << person;
+        }
+    }
+}
+
 TEST(SnapshotTest, KeepsTheHighestConfidenceOfAPair)
 {
     const Snapshot g = test::handGraph(2, {{1, 2, LinkKind::Follows, 0.2}, {1, 2, LinkKind::Knows, 0.6}});
