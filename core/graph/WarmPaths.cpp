@@ -1,8 +1,11 @@
 #include "graph/WarmPaths.h"
 
 #include <algorithm>
+#include <bit>
+#include <cassert>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <span>
 #include <stdexcept>
@@ -225,6 +228,24 @@ public:
             m_entryClass[1][bits] =
                 (b & linkbits::kReverseExists) != 0 ? std::uint8_t{4} : static_cast<std::uint8_t>(classOf(b, false));
         }
+        constexpr std::uint8_t strongBits = kStrongKinds | linkbits::kReverseStrong;
+        constexpr std::uint8_t backBits = linkbits::kReverseExists;
+        m_classBits[0][0] = {0, strongBits};
+        m_classBits[0][1] = {strongBits, backBits};
+        m_classBits[0][2] = {strongBits | backBits, 0};
+        m_classBits[1][0] = {backBits, strongBits};
+        m_classBits[1][3] = {strongBits | backBits, 0};
+#ifndef NDEBUG
+        for (int row = 0; row < 2; ++row) {
+            for (int cls = 0; cls < 4; ++cls) {
+                const ClassBits& mask = m_classBits[row][cls];
+                for (int bits = 0; bits < 256; ++bits) {
+                    const bool byMask = (bits & mask.zero) == 0 && (mask.any == 0 || (bits & mask.any) != 0);
+                    assert(byMask == (m_entryClass[row][bits] == cls));
+                }
+            }
+        }
+#endif
         m_coldFirstHopCost = static_cast<float>(-std::log(0.8));
         m_minStepCost = kInfinity;
         for (const auto& costs : m_kindCost) {
@@ -647,7 +668,10 @@ private:
         }
     }
 
-    [[nodiscard]] float radius() const { return m_st.ballHeap.empty() ? kInfinity : m_st.ballHeap.top().key; }
+    [[nodiscard]] float radius() const
+    {
+        return m_st.ballHeap.empty() ? kInfinity : m_st.ballHeap.top().key;
+    }
     /// Lower bound on the cost from v to the target: exact inside the ball, its radius outside.
     [[nodiscard]] float potential(Index v) const
     {
@@ -657,14 +681,23 @@ private:
     }
     /// A lower bound on the cost of any path v → target a spur search may take, for v on no
     /// root path (the ball, which leaves out only the avoid list, bounds every such path).
-    [[nodiscard]] float lowerBoundToTarget(Index v) const { return v == m_origin ? 0.0F : potential(v); }
+    [[nodiscard]] float lowerBoundToTarget(Index v) const
+    {
+        return v == m_origin ? 0.0F : potential(v);
+    }
     /// Whether v's ball distance is final.
-    [[nodiscard]] bool ballSettled(Index v) const { return m_st[v].stamp[kBallSettled] == m_ball; }
+    [[nodiscard]] bool ballSettled(Index v) const
+    {
+        return m_st[v].stamp[kBallSettled] == m_ball;
+    }
     [[nodiscard]] bool avoided(Index v) const
     {
         return !m_avoid.empty() && std::binary_search(m_avoid.begin(), m_avoid.end(), v);
     }
-    [[nodiscard]] bool blocked(Index v) const { return m_st[v].stamp[kBlocked] == m_search; }
+    [[nodiscard]] bool blocked(Index v) const
+    {
+        return m_st[v].stamp[kBlocked] == m_search;
+    }
     [[nodiscard]] bool blockedStep(Index from, Index to) const
     {
         return from == m_spur &&
@@ -724,21 +757,49 @@ private:
         return (row == 0) == forward ? m_g.outNeighbours(v) : m_g.inNeighbours(v);
     }
     /// The first position from `from` on in one of v's rows whose entry is a usable step of
-    /// class `cls`, or the row's size. Streams pick their class out of a hub's row this way: one
-    /// byte a link and a table look-up, where reading each entry whole was a quarter of a query.
+    /// class `cls`, or the row's size. Streams pick their class out of a hub's row this way, by
+    /// the link-kind bytes alone (reading each entry whole was a quarter of a query), eight at a
+    /// time: a byte is of the class when it has none of the class's `zero` bits and, where the
+    /// class names any, at least one of its `any` bits (see m_classBits).
     [[nodiscard]] std::size_t nextOfClass(bool forward, Index v, int row, std::size_t from, int cls) const
     {
         const auto bits = (row == 0) == forward ? m_g.outBits(v) : m_g.inBits(v);
+        std::size_t i = from;
+        if constexpr (std::endian::native == std::endian::little) {
+            constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+            constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+            constexpr std::uint64_t kEach = 0x0101010101010101ULL;
+            const ClassBits& mask = m_classBits[row][cls];
+            const std::uint64_t zero = kEach * mask.zero;
+            const std::uint64_t any = kEach * mask.any;
+            for (; i + 8 <= bits.size(); i += 8) {
+                std::uint64_t word = 0;
+                std::memcpy(&word, bits.data() + i, sizeof word);
+                // High bit of each byte: set where (byte & mask) is zero / non-zero, with no
+                // carry from one byte into the next.
+                const std::uint64_t forbidden = word & zero;
+                std::uint64_t match = ~(((forbidden & kLow7) + kLow7) | forbidden) & kHigh;
+                if (mask.any != 0) {
+                    const std::uint64_t wanted = word & any;
+                    match &= (((wanted & kLow7) + kLow7) | wanted) & kHigh;
+                }
+                if (match != 0) {
+                    return i + static_cast<std::size_t>(std::countr_zero(match)) / 8;
+                }
+            }
+        }
         const std::uint8_t* classOfBits = m_entryClass[row];
         const auto wanted = static_cast<std::uint8_t>(cls);
-        std::size_t i = from;
         while (i < bits.size() && classOfBits[bits[i]] != wanted) {
             ++i;
         }
         return i;
     }
     /// Along a link a step is never of class 3; against one, never of class 1 or 2.
-    [[nodiscard]] static bool classCanBeIn(int row, int cls) { return row == 0 ? cls != 3 : cls == 0 || cls == 3; }
+    [[nodiscard]] static bool classCanBeIn(int row, int cls)
+    {
+        return row == 0 ? cls != 3 : cls == 0 || cls == 3;
+    }
     /// Where a stream over one class of one of v's rows goes on from: nextOfClass(), with the
     /// first position remembered for the query. Every spur search that reaches a hub streams its
     /// rows from the start again, and a class a row has few links of (or none: strong links, in
@@ -1080,6 +1141,14 @@ private:
     /// classOf() of an entry's bits in row 0 (along the link) and row 1 (against it), or 4 where
     /// the entry is no step of its own (see entry()).
     std::uint8_t m_entryClass[2][256]{};
+    /// The same as bit masks, for reading eight bytes at a time: an entry of row r is of class c
+    /// when (bits & zero) == 0 and, unless any is 0, (bits & any) != 0. A class a row cannot
+    /// hold has masks no byte passes. Debug builds check them against m_entryClass.
+    struct ClassBits {
+        std::uint8_t zero = 0xFF;
+        std::uint8_t any = 0xFF;
+    };
+    ClassBits m_classBits[2][4];
     std::vector<Index> m_warm;
     std::vector<Index> m_avoid;
 
