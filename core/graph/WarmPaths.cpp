@@ -737,7 +737,8 @@ private:
     /// forward, v's out-links v → w; ball, v's in-links w → v. Row 1 ("against", undirected
     /// only): forward, in-links w → v with no way back; ball, out-links v → w with no way back.
     /// Gives the neighbour, the link's base cost and its class, or false when not a usable step.
-    bool entry(bool forward, Index v, int row, std::size_t i, Index& w, float& stepCost, int& cls) const
+    [[gnu::always_inline]] bool entry(bool forward, Index v, int row, std::size_t i, Index& w, float& stepCost,
+                                      int& cls) const
     {
         const bool outRow = (row == 0) == forward;
         const Index other = outRow ? m_g.outNeighbours(v)[i] : m_g.inNeighbours(v)[i];
