@@ -77,6 +77,9 @@ struct Params {
     bool comparePaths = false;  ///< also run the plain bidirectional warm-path search and compare
     /// Where to write every pair's k path costs, one line a pair, to compare two versions of the search.
     std::filesystem::path pathCosts;
+    /// Pair numbers (0-based, one a line) to ask the warm-path search alone, the others skipped:
+    /// to count a few queries' instructions under cachegrind (see docs/performance.md).
+    std::filesystem::path pathOnly;
     /// Sections: snapshot, degrees, paths, suggestions, metrics, layout; `c` runs Louvain alone.
     std::string only = "sdpgml";
 };
@@ -359,6 +362,9 @@ int main(int argc, char** argv)
         if (std::strcmp(argv[i], "--dir") == 0) {
             p.dir = argv[i + 1];
         }
+        if (std::strcmp(argv[i], "--path-only") == 0) {
+            p.pathOnly = argv[i + 1];
+        }
         if (std::strcmp(argv[i], "--path-costs") == 0) {
             p.pathCosts = argv[i + 1];
         }
@@ -537,7 +543,19 @@ int main(int argc, char** argv)
         std::vector<graphdetail::WarmPathCounters> counters;
         std::vector<std::string> costLines;  ///< for --path-costs, written after the timing
         std::size_t found = 0;
+        std::vector<bool> asked(pairs.size(), p.pathOnly.empty());
+        if (!p.pathOnly.empty()) {
+            std::ifstream in(p.pathOnly);
+            for (std::size_t pair = 0; in >> pair;) {
+                if (pair < asked.size()) {
+                    asked[pair] = true;
+                }
+            }
+        }
         for (std::size_t i = 0; i < p.pathPairs && i < pairs.size(); ++i) {
+            if (!asked[i]) {
+                continue;
+            }
             graphdetail::warmPathCounters() = {};
             const auto t0 = Clock::now();
             WarmPaths finder(*graph, graph->personAt(pairs[i].first), graph->personAt(pairs[i].second),
@@ -554,7 +572,11 @@ int main(int argc, char** argv)
                 costLines.push_back(std::move(line));
             }
         }
-        printLatency("warm paths top-5 (undirected)", summarize(times), 1e-3, "ms");
+        if (times.empty()) {
+            std::printf("  no pair asked (--path-only)\n");
+        } else {
+            printLatency("warm paths top-5 (undirected)", summarize(times), 1e-3, "ms");
+        }
         std::printf("  paths found: %zu\n", found);
         printWarmPathCounters(times, counters);
         if (!p.pathCosts.empty()) {
