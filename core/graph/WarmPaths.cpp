@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <cassert>
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -182,7 +181,7 @@ constexpr std::size_t kScanForBallHubs = 16;
 
 /// Cost classes of a step: 0 strong (either way), 1 mutual follow, 2 following them, 3 only
 /// followed by them. Each has a base cost that the link's confidence and a cold first hop only add to.
-int classOf(std::uint8_t bits, bool alongLink)
+constexpr int classOf(std::uint8_t bits, bool alongLink)
 {
     if ((bits & kStrongKinds) != 0 || (bits & linkbits::kReverseStrong) != 0) {
         return 0;
@@ -192,6 +191,46 @@ int classOf(std::uint8_t bits, bool alongLink)
     }
     return (bits & linkbits::kReverseExists) != 0 ? 1 : 2;
 }
+
+/// classOf() as bit masks, for reading a row's link-kind bytes eight at a time: an entry of row
+/// r (0 along the link, 1 against it; see Searcher::entry()) is a step of class c when
+/// (bits & zero) == 0 and, unless any is 0, (bits & any) != 0. A class a row cannot hold keeps
+/// masks no byte passes.
+struct ClassBits {
+    std::uint8_t zero = 0xFF;
+    std::uint8_t any = 0xFF;
+
+    [[nodiscard]] constexpr bool passes(std::uint8_t bits) const
+    {
+        return (bits & zero) == 0 && (any == 0 || (bits & any) != 0);
+    }
+    [[nodiscard]] constexpr bool possible() const { return zero != 0xFF; }
+};
+constexpr std::uint8_t kStrongBits = kStrongKinds | linkbits::kReverseStrong;
+constexpr std::uint8_t kBackBits = linkbits::kReverseExists;
+constexpr ClassBits kClassBits[2][4] = {
+    {{0, kStrongBits}, {kStrongBits, kBackBits}, {kStrongBits | kBackBits, 0}, {}},
+    {{kBackBits, kStrongBits}, {}, {}, {kStrongBits | kBackBits, 0}},
+};
+
+/// Whether kClassBits says what classOf() says of every byte (against a link, an entry whose
+/// way back exists is no step of its own: the step along that way back covers it).
+constexpr bool classBitsMatchClassOf()
+{
+    for (int row = 0; row < 2; ++row) {
+        for (int cls = 0; cls < 4; ++cls) {
+            for (int value = 0; value < 256; ++value) {
+                const auto bits = static_cast<std::uint8_t>(value);
+                const bool usable = row == 0 || (bits & linkbits::kReverseExists) == 0;
+                if (kClassBits[row][cls].passes(bits) != (usable && classOf(bits, row == 0) == cls)) {
+                    return false;
+                }
+            }
+        }
+    }
+    return true;
+}
+static_assert(classBitsMatchClassOf());
 
 /// The cost model and the constrained search Yen's algorithm calls repeatedly.
 ///
@@ -222,30 +261,6 @@ public:
         for (int c = 0; c < 256; ++c) {
             m_confidenceCost[c] = static_cast<float>(-std::log(std::max(c / 255.0, 0.05)));
         }
-        for (int bits = 0; bits < 256; ++bits) {
-            const auto b = static_cast<std::uint8_t>(bits);
-            m_entryClass[0][bits] = static_cast<std::uint8_t>(classOf(b, true));
-            m_entryClass[1][bits] =
-                (b & linkbits::kReverseExists) != 0 ? std::uint8_t{4} : static_cast<std::uint8_t>(classOf(b, false));
-        }
-        constexpr std::uint8_t strongBits = kStrongKinds | linkbits::kReverseStrong;
-        constexpr std::uint8_t backBits = linkbits::kReverseExists;
-        m_classBits[0][0] = {0, strongBits};
-        m_classBits[0][1] = {strongBits, backBits};
-        m_classBits[0][2] = {strongBits | backBits, 0};
-        m_classBits[1][0] = {backBits, strongBits};
-        m_classBits[1][3] = {strongBits | backBits, 0};
-#ifndef NDEBUG
-        for (int row = 0; row < 2; ++row) {
-            for (int cls = 0; cls < 4; ++cls) {
-                const ClassBits& mask = m_classBits[row][cls];
-                for (int bits = 0; bits < 256; ++bits) {
-                    const bool byMask = (bits & mask.zero) == 0 && (mask.any == 0 || (bits & mask.any) != 0);
-                    assert(byMask == (m_entryClass[row][bits] == cls));
-                }
-            }
-        }
-#endif
         m_coldFirstHopCost = static_cast<float>(-std::log(0.8));
         m_minStepCost = kInfinity;
         for (const auto& costs : m_kindCost) {
@@ -668,10 +683,7 @@ private:
         }
     }
 
-    [[nodiscard]] float radius() const
-    {
-        return m_st.ballHeap.empty() ? kInfinity : m_st.ballHeap.top().key;
-    }
+    [[nodiscard]] float radius() const { return m_st.ballHeap.empty() ? kInfinity : m_st.ballHeap.top().key; }
     /// Lower bound on the cost from v to the target: exact inside the ball, its radius outside.
     [[nodiscard]] float potential(Index v) const
     {
@@ -681,33 +693,21 @@ private:
     }
     /// A lower bound on the cost of any path v → target a spur search may take, for v on no
     /// root path (the ball, which leaves out only the avoid list, bounds every such path).
-    [[nodiscard]] float lowerBoundToTarget(Index v) const
-    {
-        return v == m_origin ? 0.0F : potential(v);
-    }
+    [[nodiscard]] float lowerBoundToTarget(Index v) const { return v == m_origin ? 0.0F : potential(v); }
     /// Whether v's ball distance is final.
-    [[nodiscard]] bool ballSettled(Index v) const
-    {
-        return m_st[v].stamp[kBallSettled] == m_ball;
-    }
+    [[nodiscard]] bool ballSettled(Index v) const { return m_st[v].stamp[kBallSettled] == m_ball; }
     [[nodiscard]] bool avoided(Index v) const
     {
         return !m_avoid.empty() && std::binary_search(m_avoid.begin(), m_avoid.end(), v);
     }
-    [[nodiscard]] bool blocked(Index v) const
-    {
-        return m_st[v].stamp[kBlocked] == m_search;
-    }
+    [[nodiscard]] bool blocked(Index v) const { return m_st[v].stamp[kBlocked] == m_search; }
     [[nodiscard]] bool blockedStep(Index from, Index to) const
     {
         return from == m_spur &&
                std::find(m_blockedFirstSteps->begin(), m_blockedFirstSteps->end(), to) != m_blockedFirstSteps->end();
     }
     /// Forward rows of a person that are streamed rather than scanned.
-    [[nodiscard]] bool isHub(Index v) const
-    {
-        return m_g.longOutRow(v) || (m_undirected && m_g.longInRow(v));
-    }
+    [[nodiscard]] bool isHub(Index v) const { return m_g.longOutRow(v) || (m_undirected && m_g.longInRow(v)); }
 
     /// Whether the forward path to u followed by u's ball path to the target is a path this
     /// search may return: within the hop budget, through no blocked person, and loop-free.
@@ -761,7 +761,7 @@ private:
     /// class `cls`, or the row's size. Streams pick their class out of a hub's row this way, by
     /// the link-kind bytes alone (reading each entry whole was a quarter of a query), eight at a
     /// time: a byte is of the class when it has none of the class's `zero` bits and, where the
-    /// class names any, at least one of its `any` bits (see m_classBits).
+    /// class names any, at least one of its `any` bits (see kClassBits).
     [[nodiscard]] std::size_t nextOfClass(bool forward, Index v, int row, std::size_t from, int cls) const
     {
         const auto bits = (row == 0) == forward ? m_g.outBits(v) : m_g.inBits(v);
@@ -770,7 +770,7 @@ private:
             constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
             constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
             constexpr std::uint64_t kEach = 0x0101010101010101ULL;
-            const ClassBits& mask = m_classBits[row][cls];
+            const ClassBits& mask = kClassBits[row][cls];
             const std::uint64_t zero = kEach * mask.zero;
             const std::uint64_t any = kEach * mask.any;
             for (; i + 8 <= bits.size(); i += 8) {
@@ -789,18 +789,13 @@ private:
                 }
             }
         }
-        const std::uint8_t* classOfBits = m_entryClass[row];
-        const auto wanted = static_cast<std::uint8_t>(cls);
-        while (i < bits.size() && classOfBits[bits[i]] != wanted) {
+        while (i < bits.size() && !kClassBits[row][cls].passes(bits[i])) {
             ++i;
         }
         return i;
     }
     /// Along a link a step is never of class 3; against one, never of class 1 or 2.
-    [[nodiscard]] static bool classCanBeIn(int row, int cls)
-    {
-        return row == 0 ? cls != 3 : cls == 0 || cls == 3;
-    }
+    [[nodiscard]] static bool classCanBeIn(int row, int cls) { return kClassBits[row][cls].possible(); }
     /// Where a stream over one class of one of v's rows goes on from: nextOfClass(), with the
     /// first position remembered for the query. Every spur search that reaches a hub streams its
     /// rows from the start again, and a class a row has few links of (or none: strong links, in
@@ -1139,17 +1134,6 @@ private:
     float m_confidenceCost[256]{};
     float m_coldFirstHopCost = 0;
     float m_classCost[4]{};
-    /// classOf() of an entry's bits in row 0 (along the link) and row 1 (against it), or 4 where
-    /// the entry is no step of its own (see entry()).
-    std::uint8_t m_entryClass[2][256]{};
-    /// The same as bit masks, for reading eight bytes at a time: an entry of row r is of class c
-    /// when (bits & zero) == 0 and, unless any is 0, (bits & any) != 0. A class a row cannot
-    /// hold has masks no byte passes. Debug builds check them against m_entryClass.
-    struct ClassBits {
-        std::uint8_t zero = 0xFF;
-        std::uint8_t any = 0xFF;
-    };
-    ClassBits m_classBits[2][4];
     std::vector<Index> m_warm;
     std::vector<Index> m_avoid;
 
