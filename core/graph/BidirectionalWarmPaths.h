@@ -3,7 +3,10 @@
 // The warm-path search as it was before the A* spur searches (issue 4): Yen + Lawler over a
 // plain bidirectional Dijkstra per spur. WarmPaths falls back on its spur search where the A*
 // would wander (a spur far from the target's ball), and the tests use the whole as the
-// reference the faster search must agree with. Internal to core/graph.
+// reference the faster search must agree with. Like the A*, it keeps one label a person, so
+// under a binding hop limit it can miss the cheapest path; it says when that may have happened
+// (mayHaveMissedUnderHopBudget()), and WarmPaths then searches again exactly. Internal to
+// core/graph.
 
 #include <algorithm>
 #include <cmath>
@@ -122,19 +125,21 @@ public:
         return c;
     }
 
-    /// The cheapest way to step u → v (either link direction the mode allows); infinity when none.
+    /// What the step u → v costs: along the link u → v where there is one, else (undirected)
+    /// against the link v → u, as the searches step; infinity when neither. Not the cheaper of
+    /// the two: where the two directions carry different confidences, paths would be priced
+    /// by a cost the search did not minimise, and come out of order.
     [[nodiscard]] float hopCost(Index u, Index v) const
     {
-        float best = kInfinity;
         if (auto i = m_g.findOut(u, v)) {
-            best = cost(u, v, m_g.outBits(u)[*i], m_g.outConfidence(u)[*i], true);
+            return cost(u, v, m_g.outBits(u)[*i], m_g.outConfidence(u)[*i], true);
         }
         if (m_undirected) {
             if (auto i = m_g.findOut(v, u)) {
-                best = std::min(best, cost(u, v, m_g.outBits(v)[*i], m_g.outConfidence(v)[*i], false));
+                return cost(u, v, m_g.outBits(v)[*i], m_g.outConfidence(v)[*i], false);
             }
         }
-        return best;
+        return kInfinity;
     }
 
     [[nodiscard]] double pathCost(const std::vector<Index>& nodes, std::size_t upTo) const
@@ -154,6 +159,8 @@ public:
                                                                   int hopBudget, float costBound = kInfinity)
     {
         SearchState& st = SearchState::forThisThread(m_g.personCount());
+        m_conflictCost = kInfinity;
+        m_cutCost = kInfinity;
         for (Index v : blockedNodes) {
             st.mark(v, kBlocked);
         }
@@ -226,19 +233,28 @@ public:
             const float nd = from.dist[side] + stepCost;
             const int nh = from.hops[side] + 1;
             if (nh > hopBudget) {
+                m_cutCost = std::min(m_cutCost, nd);
                 return;
             }
             NodeState& to = st[v];
+            if (to.stamp[side] == st.current()) {
+                if (nd < to.dist[side] ? to.hops[side] < nh : nh < to.hops[side]) {
+                    m_conflictCost = std::min({m_conflictCost, nd, to.dist[side]});
+                }
+            }
             if (to.stamp[side] != st.current() || nd < to.dist[side]) {
                 to.stamp[side] = st.current();
                 to.dist[side] = nd;
                 to.parent[side] = u;
                 to.hops[side] = static_cast<std::uint16_t>(nh);
                 heap.push({nd, v, kSettle});
-                if (to.stamp[other] == st.current() && nd + to.dist[other] < best && nh + to.hops[other] <= hopBudget &&
-                    readMeetingPath(v)) {
-                    best = nd + to.dist[other];
-                    bestPath.swap(meetingPath);
+                if (to.stamp[other] == st.current() && nd + to.dist[other] < best) {
+                    if (nh + to.hops[other] <= hopBudget && readMeetingPath(v)) {
+                        best = nd + to.dist[other];
+                        bestPath.swap(meetingPath);
+                    } else {
+                        m_cutCost = std::min(m_cutCost, nd + to.dist[other]);
+                    }
                 }
             }
         };
@@ -344,6 +360,7 @@ public:
                 continue;  // settled before at a lower cost
             }
             if (st[u].hops[forward ? 0 : 1] >= hopBudget) {
+                m_cutCost = std::min(m_cutCost, du);
                 continue;  // no step from here fits in the hop budget
             }
             bool streamed = false;
@@ -370,13 +387,29 @@ public:
                 streamedHubs[forward ? 0 : 1].push_back(u);
             }
         }
+        m_answerCost = best;
         if (bestPath.empty()) {
             return std::nullopt;
         }
         return std::make_pair(pathCost(bestPath, bestPath.size()), std::move(bestPath));
     }
 
+    /// Whether the last shortest() may have missed the cheapest path within its hop budget:
+    /// each side keeps one label a person (the cheapest way in); a dearer way in with fewer
+    /// hops was dropped, and the budget cut a path short, both below the answer's cost (each
+    /// side's cost so far bounds any path through it from below).
+    [[nodiscard]] bool mayHaveMissedUnderHopBudget() const
+    {
+        return m_conflictCost < m_answerCost && m_cutCost < m_answerCost;
+    }
+    /// The cost of the last shortest()'s answer as the search added it up, or its cost bound
+    /// when it found none.
+    [[nodiscard]] float answerCost() const { return m_answerCost; }
+
 private:
+    float m_conflictCost = kInfinity;
+    float m_cutCost = kInfinity;
+    float m_answerCost = kInfinity;
     const Snapshot& m_g;
     Index m_origin;
     bool m_undirected;

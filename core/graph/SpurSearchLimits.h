@@ -18,7 +18,7 @@ SpurSearchLimits& spurSearchLimits();
 /// the benchmark prints them per query, so that the next person tuning the search sees where
 /// the work goes without a profiler. Each kind of spur search counts its calls and its time.
 struct WarmPathCounters {
-    enum Kind { FirstPath, FewHops, AStar, AStarThenFourHops, AStarThenBidirectional, kKinds };
+    enum Kind { FirstPath, FewHops, AStar, AStarThenFourHops, AStarThenBidirectional, ExactUnderHopBudget, kKinds };
     std::uint64_t spurs[kKinds]{};
     std::uint64_t nanoseconds[kKinds]{};
     std::uint64_t forwardSettled = 0;  ///< people settled by A* spur searches

@@ -314,19 +314,21 @@ public:
         return baseCost(bits, confidence, along) + extraCost(u, v);
     }
 
-    /// The cheapest way to step u → v (either link direction the mode allows); infinity when none.
+    /// What the step u → v costs: along the link u → v where there is one, else (undirected)
+    /// against the link v → u, as the searches step; infinity when neither. Not the cheaper of
+    /// the two: where the two directions carry different confidences, paths would be priced
+    /// by a cost the search did not minimise, and come out of order.
     [[nodiscard]] float hopCost(Index u, Index v) const
     {
-        float best = kInfinity;
         if (auto i = m_g.findOut(u, v)) {
-            best = cost(u, v, m_g.outBits(u)[*i], m_g.outConfidence(u)[*i], true);
+            return cost(u, v, m_g.outBits(u)[*i], m_g.outConfidence(u)[*i], true);
         }
         if (m_undirected) {
             if (auto i = m_g.findOut(v, u)) {
-                best = std::min(best, cost(u, v, m_g.outBits(v)[*i], m_g.outConfidence(v)[*i], false));
+                return cost(u, v, m_g.outBits(v)[*i], m_g.outConfidence(v)[*i], false);
             }
         }
-        return best;
+        return kInfinity;
     }
 
     [[nodiscard]] double pathCost(const std::vector<Index>& nodes, std::size_t upTo) const
@@ -369,6 +371,8 @@ public:
         m_meet = Snapshot::kNoIndex;
         std::size_t work = 0;
         m_steps = 0;
+        m_conflictKey = kInfinity;
+        m_cutKey = kInfinity;
 
         while (!heap.empty() && heap.top().key < m_best) {
             if (++m_steps > m_giveUpAfter) {
@@ -380,7 +384,14 @@ public:
                 m_kind = m_kind == graphdetail::WarmPathCounters::FirstPath
                              ? m_kind
                              : graphdetail::WarmPathCounters::AStarThenBidirectional;
-                return m_fallback.shortest(spur, m_target, blockedNodes, blockedFirstSteps, hopBudget, costBound);
+                auto found = m_fallback.shortest(spur, m_target, blockedNodes, blockedFirstSteps, hopBudget, costBound);
+                if (m_fallback.mayHaveMissedUnderHopBudget()) {
+                    // Only a path cheaper than the one found is worth looking for.
+                    auto exact =
+                        exactUnderHopBudget(spur, blockedNodes, blockedFirstSteps, hopBudget, m_fallback.answerCost());
+                    return exact ? exact : found;
+                }
+                return found;
             }
             if (work * kBallShare >= m_ballWork && !m_st.ballHeap.empty()) {
                 growBall();
@@ -422,10 +433,23 @@ public:
                 continue;
             }
             if (su.hops[kForward] >= m_budget) {
+                m_cutKey = std::min(m_cutKey, top.key);
                 continue;  // no step from here fits in the hop budget
             }
             expand(u, top.g);
         }
+        auto found = pathFound(hopBudget);
+        if (m_conflictKey < m_best && m_cutKey < m_best) {
+            // Only a path cheaper than the one found (if any) is worth looking for.
+            auto exact = exactUnderHopBudget(spur, blockedNodes, blockedFirstSteps, hopBudget, m_best);
+            return exact ? exact : found;
+        }
+        return found;
+    }
+
+    /// The path the A* of shortest() found: forward to the meeting person, then along the ball.
+    std::optional<std::pair<double, std::vector<Index>>> pathFound(int hopBudget) const
+    {
         if (m_meet == Snapshot::kNoIndex) {
             return std::nullopt;
         }
@@ -664,6 +688,171 @@ public:
         }
     }
 
+    /// The cheapest path spur → target of at most `hopBudget` hops, exactly, for when the A*
+    /// (one label a person) may have missed it: a person reached more cheaply in more hops can
+    /// leave too few hops for the rest of the way, where a dearer way in with fewer hops would
+    /// have fitted. Labels are (person, hops) here; a label is dropped only where another, no
+    /// dearer, has no more hops: one settled before it (settled first under the same potential,
+    /// it costs no more), or the cheapest one waiting. A label at a person the ball has settled
+    /// completes along the ball's path where that path fits, as in shortest(). Rare: rows are
+    /// read whole, and the ball does not grow.
+    std::optional<std::pair<double, std::vector<Index>>>
+    exactUnderHopBudget(Index spur, const std::vector<Index>& blockedNodes, const std::vector<Index>& blockedFirstSteps,
+                        int hopBudget, float costBound)
+    {
+        m_kind = graphdetail::WarmPathCounters::ExactUnderHopBudget;
+        beginSearch(spur, blockedNodes, blockedFirstSteps, hopBudget);
+        std::vector<HopLabel>& labels = m_hopLabels;
+        labels.clear();
+        MinHeap& heap = m_st.forwardHeap;
+        heap.clear();
+        // A person's forward side here: dist and parent, the cost and hops of the cheapest label
+        // waiting; hops, the fewest hops of a label settled.
+        constexpr std::uint16_t kNoHops = 0xFFFF;
+        auto seen = [&](Index v) -> NodeState& {
+            NodeState& sv = m_st[v];
+            if (sv.stamp[kForward] != m_search) {
+                sv.stamp[kForward] = m_search;
+                sv.dist[kForward] = kInfinity;
+                sv.parent[kForward] = kNoHops;
+                sv.hops[kForward] = kNoHops;
+            }
+            return sv;
+        };
+        seen(spur);
+        labels.push_back({spur, kNone, 0});
+        heap.push({potential(spur), 0.0F, spur, 0});
+        float best = costBound;
+        std::uint32_t found = kNone;
+        bool viaBall = false;
+        while (!heap.empty() && heap.top().key < best) {
+            const Entry top = heap.pop();
+            const HopLabel label = labels[top.tag];
+            NodeState& su = m_st[top.node];
+            if (su.hops[kForward] <= label.hops) {
+                continue;
+            }
+            su.hops[kForward] = label.hops;
+            if (top.node == m_target) {
+                best = top.g;
+                found = top.tag;
+                viaBall = false;
+                break;  // the potential is consistent: the target's first label is its cheapest
+            }
+            if (ballSettled(top.node) && top.node != m_origin && labelCompletesAlongBall(top.tag, hopBudget)) {
+                // Every way on from here costs at least the ball distance, which this path achieves.
+                if (top.g + su.dist[kBall] < best) {
+                    best = top.g + su.dist[kBall];
+                    found = top.tag;
+                    viaBall = true;
+                }
+                continue;
+            }
+            if (label.hops >= hopBudget) {
+                continue;
+            }
+            const Index u = top.node;
+            const auto nh = static_cast<std::uint16_t>(label.hops + 1);
+            auto relax = [&](Index v, float g) {
+                if (blocked(v) || blockedStep(u, v)) {
+                    return;
+                }
+                NodeState& sv = seen(v);
+                if (sv.hops[kForward] <= nh || (g >= sv.dist[kForward] && sv.parent[kForward] <= nh)) {
+                    return;
+                }
+                const float key = g + potential(v);
+                if (key >= best) {
+                    return;
+                }
+                if (g < sv.dist[kForward] || (g == sv.dist[kForward] && nh < sv.parent[kForward])) {
+                    sv.dist[kForward] = g;
+                    sv.parent[kForward] = nh;
+                }
+                labels.push_back({v, top.tag, nh});
+                heap.push({key, g, v, static_cast<std::uint32_t>(labels.size() - 1)});
+            };
+            // With one or two hops left only the target, or a step into it, can do: found by a
+            // look-up, or by walking u's rows and the target's side by side (as fewHops() does).
+            if (const int left = hopBudget - label.hops; left <= 2) {
+                if (const float c = hopCost(u, m_target); c < kInfinity) {
+                    relax(m_target, top.g + c);
+                }
+                if (left == 2) {
+                    forEachCommonStep(u, m_target, [&](Index x, float fromU, float /*intoTarget*/) {
+                        relax(x, top.g + fromU + extraCost(u, x));
+                    });
+                }
+                continue;
+            }
+            if (!isHub(u)) {
+                forEachStep(true, u, [&](Index v, float stepCost) { relax(v, top.g + stepCost + extraCost(u, v)); });
+                continue;
+            }
+            // A hub's neighbours outside the ball are the radius away from the target or more,
+            // and the ones the ball has settled are listed (as in expand()): the rest of a
+            // celebrity's 100,000 followers need no look-up far away in memory each.
+            const float r = radius();
+            if (top.g + m_minStepCost + r < best) {
+                forEachStep(true, u, [&](Index v, float stepCost) {
+                    const float g = top.g + stepCost + extraCost(u, v);
+                    if (g + r < best) {
+                        relax(v, g);
+                    }
+                });
+            }
+            if (m_st[u].stamp[kBall] == m_ball) {
+                for (std::uint32_t i = m_st[u].hubLinks; i != kNone; i = m_hubLinks[i].next) {
+                    relax(m_hubLinks[i].to, top.g + m_hubLinks[i].cost + extraCost(u, m_hubLinks[i].to));
+                }
+            }
+            for (Index w : m_ballHubs) {
+                if (const float c = hopCost(u, w); c < kInfinity) {
+                    relax(w, top.g + c);
+                }
+            }
+        }
+        if (found == kNone) {
+            return std::nullopt;
+        }
+        std::vector<Index> path;
+        for (std::uint32_t l = found; l != kNone; l = labels[l].parent) {
+            path.push_back(labels[l].node);
+        }
+        std::reverse(path.begin(), path.end());
+        if (viaBall) {
+            for (Index v = m_st[path.back()].parent[kBall]; v != Snapshot::kNoIndex; v = m_st[v].parent[kBall]) {
+                path.push_back(v);
+            }
+        }
+        return std::make_pair(pathCost(path, path.size()), std::move(path));
+    }
+
+    /// ballPathUsable() for a label of exactUnderHopBudget(): whether the label's way in
+    /// followed by its person's ball path fits the budget, avoids the blocked, and has no loop.
+    [[nodiscard]] bool labelCompletesAlongBall(std::uint32_t at, int hopBudget) const
+    {
+        const HopLabel& label = m_hopLabels[at];
+        const NodeState& su = m_st[label.node];
+        if (label.hops + su.hops[kBall] > hopBudget) {
+            return false;
+        }
+        if (label.node == m_spur && blockedStep(label.node, su.parent[kBall])) {
+            return false;
+        }
+        for (Index v = su.parent[kBall]; v != Snapshot::kNoIndex; v = m_st[v].parent[kBall]) {
+            if (blocked(v)) {
+                return false;
+            }
+            for (std::uint32_t l = at; l != kNone; l = m_hopLabels[l].parent) {
+                if (m_hopLabels[l].node == v) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
 private:
     /// A fresh search number, and the blocked people stamped with it.
     void beginSearch(Index spur, const std::vector<Index>& blockedNodes, const std::vector<Index>& blockedFirstSteps,
@@ -711,10 +900,11 @@ private:
 
     /// Whether the forward path to u followed by u's ball path to the target is a path this
     /// search may return: within the hop budget, through no blocked person, and loop-free.
-    [[nodiscard]] bool ballPathUsable(Index u) const
+    [[nodiscard]] bool ballPathUsable(Index u)
     {
         const NodeState& su = m_st[u];
         if (su.hops[kForward] + su.hops[kBall] > m_budget) {
+            m_cutKey = std::min(m_cutKey, su.dist[kForward] + su.dist[kBall]);
             return false;
         }
         Index onForward[64];
@@ -958,12 +1148,23 @@ private:
             return;
         }
         const int nh = m_st[u].hops[kForward] + 1;
+        NodeState& sv = m_st[v];
         if (nh > m_budget) {
+            m_cutKey = std::min(m_cutKey, nd + potential(v));
             return;
         }
-        NodeState& sv = m_st[v];
-        if (sv.stamp[kForward] == m_search && nd >= sv.dist[kForward]) {
-            return;
+        if (sv.stamp[kForward] == m_search) {
+            // One label a person, the cheapest: exact unless a dearer way in with fewer hops
+            // was dropped and the hop budget cut a path short (see exactUnderHopBudget()).
+            if (nd >= sv.dist[kForward]) {
+                if (nh < sv.hops[kForward]) {
+                    m_conflictKey = std::min(m_conflictKey, nd + potential(v));
+                }
+                return;
+            }
+            if (sv.hops[kForward] < nh) {
+                m_conflictKey = std::min(m_conflictKey, sv.dist[kForward] + potential(v));
+            }
         }
         sv.stamp[kForward] = m_search;
         sv.dist[kForward] = nd;
@@ -1123,6 +1324,13 @@ private:
         float cost;
         std::uint32_t next;
     };
+    /// A way to a person in exactUnderHopBudget(): the label it came from and its hops.
+    struct HopLabel {
+        Index node;
+        std::uint32_t parent;
+        std::uint16_t hops;
+    };
+    std::vector<HopLabel> m_hopLabels;
     std::unordered_map<std::uint64_t, std::uint32_t> m_firstOfClass;  ///< see streamPosition()
 
     const Snapshot& m_g;
@@ -1162,6 +1370,14 @@ private:
     const std::vector<Index>* m_blockedFirstSteps = nullptr;
     float m_best = kInfinity;
     Index m_meet = Snapshot::kNoIndex;
+    /// The A* keeps one label a person, the cheapest way in. Where it dropped a dearer way in
+    /// with fewer hops, and the hop budget cut a path short, its answer may not be the cheapest
+    /// within the budget; it is when no path through either could cost less than the answer
+    /// (then, below the answer's cost, the search is the unlimited one, whose answer fits the
+    /// budget). The least key (a lower bound on the cost of any path through it) of a dropped
+    /// way in with fewer hops, and of a cut path:
+    float m_conflictKey = kInfinity;
+    float m_cutKey = kInfinity;
     graphdetail::WarmPathCounters::Kind m_kind = graphdetail::WarmPathCounters::AStar;
     /// Counted in the search and added to the thread's counters once per query.
     struct {

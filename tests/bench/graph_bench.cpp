@@ -128,8 +128,12 @@ void printWarmPathCounters(const std::vector<double>& times, const std::vector<g
     std::vector<std::size_t> order(times.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return times[a] < times[b]; });
-    static const char* const kNames[] = {"first path", "few hops (enumerated)", "A*", "A* then four-hop join",
-                                         "A* then bidirectional"};
+    static const char* const kNames[] = {"first path",
+                                         "few hops (enumerated)",
+                                         "A*",
+                                         "A* then four-hop join",
+                                         "A* then bidirectional",
+                                         "exact under the hop limit"};
     auto print = [&](const char* which, std::size_t from, std::size_t to) {
         graphdetail::WarmPathCounters sum;
         double total = 0;
