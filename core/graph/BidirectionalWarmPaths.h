@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "graph/StepCosts.h"
 #include "graph/WarmPaths.h"
 #include "graph/YenPaths.h"
 
@@ -86,23 +87,6 @@ public:
     Searcher(const Snapshot& g, Index origin, const WarmPathOptions& options)
         : m_g(g), m_origin(origin), m_undirected(options.direction == Direction::Undirected)
     {
-        for (int along = 0; along < 2; ++along) {
-            for (int bits = 0; bits < 128; ++bits) {
-                m_kindCost[along][bits] = static_cast<float>(
-                    -std::log(WarmPaths::hopWarmth(static_cast<std::uint8_t>(bits), 255, along != 0, false)));
-            }
-        }
-        for (int c = 0; c < 256; ++c) {
-            m_confidenceCost[c] = static_cast<float>(-std::log(std::max(c / 255.0, 0.05)));
-        }
-        m_coldFirstHopCost = static_cast<float>(-std::log(0.8));
-        const std::uint8_t strong = linkbits::bit(LinkKind::Connection);
-        const std::uint8_t follow = linkbits::bit(LinkKind::Follows);
-        m_classCost[0] = static_cast<float>(-std::log(WarmPaths::hopWarmth(strong, 255, true, false)));
-        m_classCost[1] =
-            static_cast<float>(-std::log(WarmPaths::hopWarmth(follow | linkbits::kReverseExists, 255, true, false)));
-        m_classCost[2] = static_cast<float>(-std::log(WarmPaths::hopWarmth(follow, 255, true, false)));
-        m_classCost[3] = static_cast<float>(-std::log(WarmPaths::hopWarmth(follow, 255, false, false)));
         for (PersonId p : options.warmFirstHops) {
             if (auto v = g.indexOf(p)) {
                 m_warm.push_back(*v);
@@ -118,9 +102,9 @@ public:
 
     [[nodiscard]] float cost(Index u, Index v, std::uint8_t bits, std::uint8_t confidence, bool along) const
     {
-        float c = m_kindCost[along ? 1 : 0][bits & 0x7F] + m_confidenceCost[confidence];
+        float c = m_costs.kind[along ? 1 : 0][bits & 0x7F] + m_costs.confidence[confidence];
         if (u == m_origin && !std::binary_search(m_warm.begin(), m_warm.end(), v)) {
-            c += m_coldFirstHopCost;
+            c += m_costs.coldFirstHop;
         }
         return c;
     }
@@ -369,7 +353,8 @@ public:
                 if (size > kStreamAbove) {
                     streamed = true;
                     for (std::uint32_t cls = 0; cls < 4; ++cls) {
-                        heap.push({du + m_classCost[cls], u, (static_cast<std::uint32_t>(row) << 31) | (cls << 29)});
+                        heap.push(
+                            {du + m_costs.classBase[cls], u, (static_cast<std::uint32_t>(row) << 31) | (cls << 29)});
                     }
                     continue;
                 }
@@ -413,10 +398,7 @@ private:
     const Snapshot& m_g;
     Index m_origin;
     bool m_undirected;
-    float m_kindCost[2][128]{};
-    float m_confidenceCost[256]{};
-    float m_coldFirstHopCost = 0;
-    float m_classCost[4]{};
+    StepCosts m_costs = StepCosts::get();
     std::vector<Index> m_warm;
     std::vector<Index> m_avoid;
 };

@@ -13,6 +13,7 @@
 
 #include "graph/BidirectionalWarmPaths.h"
 #include "graph/SpurSearchLimits.h"
+#include "graph/StepCosts.h"
 #include "graph/YenPaths.h"
 
 namespace warmpath {
@@ -26,18 +27,19 @@ constexpr std::uint32_t kNone = 0xFFFFFFFFU;
 /// current spur search (side 0) side by side, so that looking a person up touches one cache
 /// line. A stamp equal to the current search's (or ball's) number means "set", so nothing is
 /// cleared between searches.
-struct NodeState {
-    std::uint32_t
-        stamp[4];  ///< current forward search, target ball, blocked in the current search, settled in the ball
+/// 32 bytes, aligned, so that it never straddles two cache lines (at 40 bytes half of the
+/// people did, and a look-up far away in memory is most of a query's time).
+struct alignas(32) NodeState {
+    std::uint32_t stamp[3];  ///< current forward search, target ball, blocked in the current search
     float dist[2];
     Index parent[2];
-    std::uint16_t hops[2];
-    std::uint32_t hubLinks;  ///< first ball person recorded as this hub's neighbour (ball only)
+    std::uint16_t hops[2];  ///< the ball's has kSettledInBall on top once its distance is final
 };
+static_assert(sizeof(NodeState) == 32);
 constexpr int kForward = 0;
 constexpr int kBall = 1;
 constexpr int kBlocked = 2;
-constexpr int kBallSettled = 3;
+constexpr std::uint16_t kSettledInBall = 0x8000;
 
 /// A heap entry: a person to settle (tag kSettle, g its cost when pushed) or a stream over one
 /// cost class of a big person's links (tag: row << 31 | class << 29 | next position), which
@@ -146,6 +148,7 @@ public:
             state.intoTarget.assign(n, {0U, 0.0F});
             state.twoSteps.assign(n, TwoSteps{0U, 0.0F, 0U});
             state.ballHubBits.assign((n + 63) / 64, 0U);
+            state.hubLinkHeads.assign(n, {0U, kNone});
             state.m_counter = 0;
         }
         return state;
@@ -164,6 +167,9 @@ public:
     /// One bit a person: a hub the current query's ball has settled (see Searcher::checkBallHubs);
     /// cleared by the query that set it.
     std::vector<std::uint64_t> ballHubBits;
+    /// Where a hub's list of ball neighbours starts, where stamped with the ball's number (see
+    /// Searcher::recordHubLink); hubs only, so kept apart from the state every person has.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> hubLinkHeads;
 
 private:
     std::vector<NodeState> m_nodes;
@@ -269,30 +275,6 @@ public:
           m_undirected(options.direction == Direction::Undirected),
           m_fallback(g, origin, options)
     {
-        for (int along = 0; along < 2; ++along) {
-            for (int bits = 0; bits < 128; ++bits) {
-                m_kindCost[along][bits] = static_cast<float>(
-                    -std::log(WarmPaths::hopWarmth(static_cast<std::uint8_t>(bits), 255, along != 0, false)));
-            }
-        }
-        for (int c = 0; c < 256; ++c) {
-            m_confidenceCost[c] = static_cast<float>(-std::log(std::max(c / 255.0, 0.05)));
-        }
-        m_coldFirstHopCost = static_cast<float>(-std::log(0.8));
-        m_minStepCost = kInfinity;
-        for (const auto& costs : m_kindCost) {
-            for (float c : costs) {
-                m_minStepCost = std::min(m_minStepCost, c);
-            }
-        }
-        m_minStepCost += *std::min_element(std::begin(m_confidenceCost), std::end(m_confidenceCost));
-        const std::uint8_t strong = linkbits::bit(LinkKind::Connection);
-        const std::uint8_t follow = linkbits::bit(LinkKind::Follows);
-        m_classCost[0] = static_cast<float>(-std::log(WarmPaths::hopWarmth(strong, 255, true, false)));
-        m_classCost[1] =
-            static_cast<float>(-std::log(WarmPaths::hopWarmth(follow | linkbits::kReverseExists, 255, true, false)));
-        m_classCost[2] = static_cast<float>(-std::log(WarmPaths::hopWarmth(follow, 255, true, false)));
-        m_classCost[3] = static_cast<float>(-std::log(WarmPaths::hopWarmth(follow, 255, false, false)));
         for (PersonId p : options.warmFirstHops) {
             if (auto v = g.indexOf(p)) {
                 m_warm.push_back(*v);
@@ -313,18 +295,17 @@ public:
         t.dist[kBall] = 0;
         t.parent[kBall] = Snapshot::kNoIndex;
         t.hops[kBall] = 0;
-        t.hubLinks = kNone;
         m_st.ballHeap.push({0.0F, 0.0F, m_target, kSettle});
     }
 
     [[nodiscard]] float baseCost(std::uint8_t bits, std::uint8_t confidence, bool along) const
     {
-        return m_kindCost[along ? 1 : 0][bits & 0x7F] + m_confidenceCost[confidence];
+        return m_costs.kind[along ? 1 : 0][bits & 0x7F] + m_costs.confidence[confidence];
     }
     /// What a step u → v costs on top of its link: the cold first hop.
     [[nodiscard]] float extraCost(Index u, Index v) const
     {
-        return u == m_origin && !std::binary_search(m_warm.begin(), m_warm.end(), v) ? m_coldFirstHopCost : 0.0F;
+        return u == m_origin && !std::binary_search(m_warm.begin(), m_warm.end(), v) ? m_costs.coldFirstHop : 0.0F;
     }
     [[nodiscard]] float cost(Index u, Index v, std::uint8_t bits, std::uint8_t confidence, bool along) const
     {
@@ -516,7 +497,7 @@ public:
             // Named copies: clang 14 cannot capture structured bindings in a lambda.
             const float intoCost = into.first;
             const Index y = into.second;
-            if (hopBudget < 2 || m_minStepCost + intoCost >= best) {
+            if (hopBudget < 2 || m_costs.minStep + intoCost >= best) {
                 break;
             }
             if (y == spur || blocked(y)) {
@@ -528,7 +509,7 @@ public:
                     bestPath = {spur, y, m_target};
                 }
             }
-            if (hopBudget < 3 || 2 * m_minStepCost + intoCost >= best) {
+            if (hopBudget < 3 || 2 * m_costs.minStep + intoCost >= best) {
                 continue;
             }
             forEachCommonStep(spur, y, [&](Index x, float fromSpur, float intoY) {
@@ -646,7 +627,7 @@ public:
         float minTwoSteps = kInfinity;
         std::vector<TwoSteps>& twoSteps = m_st.twoSteps;
         for (const auto& e : m_fromSpur) {
-            if (e.first + 2 * m_minStepCost + minInto >= best) {
+            if (e.first + 2 * m_costs.minStep + minInto >= best) {
                 break;
             }
             const Index a = e.second;
@@ -659,7 +640,7 @@ public:
             forEachStep(true, a, [&](Index m, float stepCost) {
                 // The cost bounds first: they need no look-up far away in memory.
                 const float c = e.first + stepCost + extraCost(a, m);
-                if (c + m_minStepCost + minInto >= best || m == spur || m == m_target || m == a) {
+                if (c + m_costs.minStep + minInto >= best || m == spur || m == m_target || m == a) {
                     return;
                 }
                 if (blocked(m) || c + lowerBoundToTarget(m) >= best) {
@@ -679,7 +660,7 @@ public:
             // Named copies: clang 14 cannot capture structured bindings in a lambda.
             const float intoCost = into.first;
             const Index b = into.second;
-            if (minTwoSteps + m_minStepCost + intoCost >= best) {
+            if (minTwoSteps + m_costs.minStep + intoCost >= best) {
                 break;
             }
             if (b == spur || blocked(b)) {
@@ -810,7 +791,7 @@ public:
             // and the ones the ball has settled are listed (as in expand()): the rest of a
             // celebrity's 100,000 followers need no look-up far away in memory each.
             const float r = radius();
-            if (top.g + m_minStepCost + r < best) {
+            if (top.g + m_costs.minStep + r < best) {
                 forEachStep(true, u, [&](Index v, float stepCost) {
                     const float g = top.g + stepCost + extraCost(u, v);
                     if (g + r < best) {
@@ -819,7 +800,7 @@ public:
                 });
             }
             if (m_st[u].stamp[kBall] == m_ball) {
-                for (std::uint32_t i = m_st[u].hubLinks; i != kNone; i = m_hubLinks[i].next) {
+                for (std::uint32_t i = hubLinksOf(u); i != kNone; i = m_hubLinks[i].next) {
                     relax(m_hubLinks[i].to, top.g + m_hubLinks[i].cost + extraCost(u, m_hubLinks[i].to));
                 }
             }
@@ -851,7 +832,7 @@ public:
     {
         const HopLabel& label = m_hopLabels[at];
         const NodeState& su = m_st[label.node];
-        if (label.hops + su.hops[kBall] > hopBudget) {
+        if (label.hops + ballHops(su) > hopBudget) {
             return false;
         }
         if (label.node == m_spur && blockedStep(label.node, su.parent[kBall])) {
@@ -901,7 +882,18 @@ private:
     /// root path (the ball, which leaves out only the avoid list, bounds every such path).
     [[nodiscard]] float lowerBoundToTarget(Index v) const { return v == m_origin ? 0.0F : potential(v); }
     /// Whether v's ball distance is final.
-    [[nodiscard]] bool ballSettled(Index v) const { return m_st[v].stamp[kBallSettled] == m_ball; }
+    [[nodiscard]] bool ballSettled(Index v) const
+    {
+        return m_st[v].stamp[kBall] == m_ball && (m_st[v].hops[kBall] & kSettledInBall) != 0;
+    }
+    /// The hops of a person's path in the ball.
+    [[nodiscard]] static int ballHops(const NodeState& s) { return s.hops[kBall] & ~kSettledInBall; }
+    /// The first of the ball people listed as a hub's neighbours (see recordHubLink()), or kNone.
+    [[nodiscard]] std::uint32_t hubLinksOf(Index hub) const
+    {
+        const auto& head = m_st.hubLinkHeads[hub];
+        return head.first == m_ball ? head.second : kNone;
+    }
     [[nodiscard]] bool avoided(Index v) const
     {
         return !m_avoid.empty() && std::binary_search(m_avoid.begin(), m_avoid.end(), v);
@@ -920,7 +912,7 @@ private:
     [[nodiscard]] bool ballPathUsable(Index u)
     {
         const NodeState& su = m_st[u];
-        if (su.hops[kForward] + su.hops[kBall] > m_budget) {
+        if (su.hops[kForward] + ballHops(su) > m_budget) {
             m_cutKey = std::min(m_cutKey, su.dist[kForward] + su.dist[kBall]);
             return false;
         }
@@ -1104,10 +1096,10 @@ private:
             m_ballWork += static_cast<std::size_t>(std::max(handedOut, 1)) - 1;
             return;
         }
-        if (top.key > du || m_st[u].stamp[kBallSettled] == m_ball) {
+        if (top.key > du || (m_st[u].hops[kBall] & kSettledInBall) != 0) {
             return;  // settled before
         }
-        m_st[u].stamp[kBallSettled] = m_ball;
+        m_st[u].hops[kBall] |= kSettledInBall;
         ++m_counters.ballSettled;
         bool streamed = false;
         for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
@@ -1116,8 +1108,8 @@ private:
                 streamed = true;
                 for (std::uint32_t cls = 0; cls < 4; ++cls) {
                     if (classCanBeIn(row, static_cast<int>(cls))) {
-                        m_st.ballHeap.push(
-                            {du + m_classCost[cls], 0.0F, u, (static_cast<std::uint32_t>(row) << 31) | (cls << 29)});
+                        m_st.ballHeap.push({du + m_costs.classBase[cls], 0.0F, u,
+                                            (static_cast<std::uint32_t>(row) << 31) | (cls << 29)});
                     }
                 }
                 continue;
@@ -1144,8 +1136,8 @@ private:
     void recordHubLink(Index hub, Index settled, float stepCost)
     {
         if (isHub(hub)) {
-            m_hubLinks.push_back({settled, stepCost, m_st[hub].hubLinks});
-            m_st[hub].hubLinks = static_cast<std::uint32_t>(m_hubLinks.size() - 1);
+            m_hubLinks.push_back({settled, stepCost, hubLinksOf(hub)});
+            m_st.hubLinkHeads[hub] = {m_ball, static_cast<std::uint32_t>(m_hubLinks.size() - 1)};
         }
     }
 
@@ -1154,13 +1146,12 @@ private:
         NodeState& sx = m_st[x];
         if (sx.stamp[kBall] != m_ball) {
             sx.stamp[kBall] = m_ball;
-            sx.hubLinks = kNone;
         } else if (nd >= sx.dist[kBall]) {
             return;
         }
         sx.dist[kBall] = nd;
         sx.parent[kBall] = u;
-        sx.hops[kBall] = static_cast<std::uint16_t>(m_st[u].hops[kBall] + 1);
+        sx.hops[kBall] = static_cast<std::uint16_t>(ballHops(m_st[u]) + 1);
         m_st.ballHeap.push({nd, 0.0F, x, kSettle});
     }
 
@@ -1209,7 +1200,7 @@ private:
                 hub = true;
                 const float r = radius();
                 for (std::uint32_t cls = 0; cls < 4; ++cls) {
-                    const float key = du + m_classCost[cls] + r;
+                    const float key = du + m_costs.classBase[cls] + r;
                     if (key < m_best && classCanBeIn(row, static_cast<int>(cls))) {
                         m_st.forwardHeap.push({key, du, u, (static_cast<std::uint32_t>(row) << 31) | (cls << 29)});
                     }
@@ -1230,7 +1221,7 @@ private:
         }
 
         if (m_st[u].stamp[kBall] == m_ball) {
-            for (std::uint32_t i = m_st[u].hubLinks; i != kNone; i = m_hubLinks[i].next) {
+            for (std::uint32_t i = hubLinksOf(u); i != kNone; i = m_hubLinks[i].next) {
                 const HubLink& link = m_hubLinks[i];
                 relaxForward(u, link.to, du + link.cost + extraCost(u, link.to));
             }
@@ -1364,10 +1355,8 @@ private:
     Index m_origin;
     Index m_target;
     bool m_undirected;
-    float m_kindCost[2][128]{};
-    float m_confidenceCost[256]{};
-    float m_coldFirstHopCost = 0;
-    float m_classCost[4]{};
+    /// A copy: read at a fixed offset from the searcher, as the hot loops do every step.
+    graphdetail::StepCosts m_costs = graphdetail::StepCosts::get();
     std::vector<Index> m_warm;
     std::vector<Index> m_avoid;
 
@@ -1387,7 +1376,6 @@ private:
     bool m_intoTargetMarked = false;
     std::vector<std::pair<float, Index>> m_intoTargetList;  ///< cost of the step into the target, person
     std::vector<std::pair<float, Index>> m_fromSpur;
-    float m_minStepCost = 0;  ///< no step costs less
 
     // The current spur search.
     std::uint32_t m_search = 0;
