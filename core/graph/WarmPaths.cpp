@@ -198,6 +198,10 @@ constexpr int kStreamBatch = 8;
 /// work: it serves all ~18 spur searches of a query, so a bigger ball pays (measured: 1× 21–25 ms
 /// median, 4× 19–22 ms, 8× 18.5–19.3 ms on the benchmark graph, same session).
 constexpr std::size_t kBallShare = 8;
+/// ... and while the first path is searched, this many: the ball it grows then is one all the
+/// spur searches after it use (32 against 8: 11.0 M instructions a median query against 12.7 M,
+/// the same misses; 16 and 64–128 in between).
+constexpr std::size_t kFirstPathBallShare = 32;
 /// A forward hub with at most this many links per ball hub is checked against the ball hubs by
 /// reading its rows, else by looking each ball hub up in them (see checkBallHubs()).
 constexpr std::size_t kScanForBallHubs = 16;
@@ -391,7 +395,9 @@ public:
                 }
                 return found;
             }
-            if (work * kBallShare >= m_ballWork && !m_st.ballHeap.empty()) {
+            const std::size_t share =
+                m_kind == graphdetail::WarmPathCounters::FirstPath ? kFirstPathBallShare : kBallShare;
+            if (work * share >= m_ballWork && !m_st.ballHeap.empty()) {
                 growBall();
                 continue;
             }
