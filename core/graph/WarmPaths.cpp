@@ -1134,6 +1134,7 @@ private:
         if (streamed) {
             m_ballHubs.push_back(u);
             m_st.ballHubBits[u / 64] |= std::uint64_t{1} << (u % 64);
+            m_ballHubFilter[(u % kBallHubFilterBits) / 64] |= std::uint64_t{1} << (u % 64);
         }
     }
 
@@ -1257,7 +1258,10 @@ private:
                 const auto people = rowPeople(true, u, row);
                 for (std::size_t i = 0; i < people.size(); ++i) {
                     const Index w = people[i];
-                    if ((m_st.ballHubBits[w / 64] >> (w % 64) & 1U) == 0) {
+                    // The small filter first: it stays in the first-level cache, where the bit a
+                    // person (128 KB) missed it for most links read (a fifth of a query's misses).
+                    if ((m_ballHubFilter[(w % kBallHubFilterBits) / 64] >> (w % 64) & 1U) == 0 ||
+                        (m_st.ballHubBits[w / 64] >> (w % 64) & 1U) == 0) {
                         continue;
                     }
                     Index same = 0;
@@ -1370,6 +1374,10 @@ private:
     std::size_t m_ballWork = 0;
     std::vector<HubLink> m_hubLinks;
     std::vector<Index> m_ballHubs;
+    /// The ball hubs by person number modulo kBallHubFilterBits: a hub's bit in
+    /// SearchState::ballHubBits is only read where its bit here is set.
+    static constexpr Index kBallHubFilterBits = 4096;
+    std::uint64_t m_ballHubFilter[kBallHubFilterBits / 64]{};
 
     /// The plain bidirectional search, for spur searches that go on too long: a spur whose
     /// cheapest detour leaves the ball far behind makes the A* settle more than the two small
