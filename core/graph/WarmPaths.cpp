@@ -796,14 +796,27 @@ public:
             // A hub's neighbours outside the ball are the radius away from the target or more,
             // and the ones the ball has settled are listed (as in expand()): the rest of a
             // celebrity's 100,000 followers need no look-up far away in memory each.
+            // Only the cost classes that could still lead below `best` are read, found by the
+            // link-kind bytes as the streams do; ball hubs only where they could too.
             const float r = radius();
-            if (top.g + m_costs.minStep + r < best) {
-                forEachStep(true, u, [&](Index v, float stepCost) {
-                    const float g = top.g + stepCost + extraCost(u, v);
-                    if (g + r < best) {
-                        relax(v, g);
+            for (int row = 0; row < (m_undirected ? 2 : 1); ++row) {
+                const std::size_t size = rowSize(true, u, row);
+                for (int cls = 0; cls < 4; ++cls) {
+                    if (!classCanBeIn(row, cls) || top.g + m_costs.classBase[cls] + r >= best) {
+                        continue;
                     }
-                });
+                    for (std::size_t i = nextOfClass(true, u, row, 0, cls); i < size;
+                         i = nextOfClass(true, u, row, i + 1, cls)) {
+                        Index v = 0;
+                        float stepCost = 0;
+                        int vCls = 0;
+                        if (entry(true, u, row, i, v, stepCost, vCls)) {
+                            if (const float g = top.g + stepCost + extraCost(u, v); g + r < best) {
+                                relax(v, g);
+                            }
+                        }
+                    }
+                }
             }
             if (m_st[u].stamp[kBall] == m_ball) {
                 for (std::uint32_t i = hubLinksOf(u); i != kNone; i = m_hubLinks[i].next) {
@@ -811,6 +824,9 @@ public:
                 }
             }
             for (Index w : m_ballHubs) {
+                if (top.g + m_costs.minStep + m_st[w].dist[kBall] >= best) {
+                    continue;  // settled in the ball: its distance is exact
+                }
                 if (const float c = hopCost(u, w); c < kInfinity) {
                     relax(w, top.g + c);
                 }
