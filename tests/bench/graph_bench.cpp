@@ -356,11 +356,39 @@ std::size_t arg(int argc, char** argv, const char* name, std::size_t fallback)
     return fallback;
 }
 
+/// Every option takes a value; an unknown one (or a missing value) is an error, not ignored:
+/// a mistyped --dir used to generate a 1.5 GB graph in the current directory.
+bool argumentsValid(int argc, char** argv)
+{
+    static const char* const kOptions[] = {"--dir",   "--path-only",     "--path-costs", "--people",
+                                           "--links", "--seed",          "--pairs",      "--path-pairs",
+                                           "--users", "--compare-paths", "--path-hops",  "--path-give-up-after",
+                                           "--only",  "--edge-list"};
+    for (int i = 1; i < argc; i += 2) {
+        const bool known = std::any_of(std::begin(kOptions), std::end(kOptions),
+                                       [&](const char* option) { return std::strcmp(argv[i], option) == 0; });
+        if (!known || i + 1 >= argc) {
+            std::fprintf(stderr, "warmpath_graph_bench: %s '%s'\n", known ? "no value for" : "unknown option", argv[i]);
+            return false;
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
 {
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
+    if (argc == 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
+        std::printf("usage: warmpath_graph_bench [--dir DIR] [--only SECTIONS] [--path-pairs N] [OPTION VALUE]...\n"
+                    "options and sections: docs/performance.md, \"Exact commands\"\n");
+        return 0;
+    }
+    if (!argumentsValid(argc, argv)) {
+        std::fprintf(stderr, "usage: warmpath_graph_bench [--dir DIR] [--only SECTIONS] [OPTION VALUE]... (--help)\n");
+        return 2;
+    }
     Params p;
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--dir") == 0) {
