@@ -407,8 +407,9 @@ Result<MetricsAnswer> Workspace::metrics(const MetricsRequest& request, const Pr
             std::vector<Snapshot::Index> order(values.size());
             std::iota(order.begin(), order.end(), 0U);
             const std::size_t keep = std::min(request.top, order.size());
-            std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
-                              [&](auto a, auto b) { return values[a] != values[b] ? values[a] > values[b] : a < b; });
+            std::partial_sort(
+                order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
+                [&](auto a, auto b) { return values[a] != values[b] ? values[a] > values[b] : g.idBefore(a, b); });
             std::vector<RankedPerson> out;
             for (std::size_t i = 0; i < keep; ++i) {
                 out.push_back({namedLocked(g.personAt(order[i])), values[order[i]]});
@@ -495,9 +496,10 @@ EgoMap layOutEgoMap(const Snapshot& graph, const EgoMapRequest& request, const P
             chosen.push_back(v);
         }
     }
-    // Nearest first (dense indexes ascend with ids, so ties stay in id order): the centre leads.
-    std::stable_sort(chosen.begin(), chosen.end(),
-                     [&](Snapshot::Index a, Snapshot::Index b) { return distance[a] < distance[b]; });
+    // Nearest first, ties in id order: the centre leads.
+    std::sort(chosen.begin(), chosen.end(), [&](Snapshot::Index a, Snapshot::Index b) {
+        return distance[a] != distance[b] ? distance[a] < distance[b] : graph.idBefore(a, b);
+    });
     if (chosen.size() > request.maxPeople) {
         chosen.resize(request.maxPeople);
     }

@@ -1,6 +1,7 @@
 #include "graph/Snapshot.h"
 
 #include <algorithm>
+#include <numeric>
 #include <stdexcept>
 #include <string>
 
@@ -40,9 +41,13 @@ Snapshot::Snapshot(Arrays arrays, Version version) : m_a(std::move(arrays)), m_v
     if (n >= kNoIndex) {
         throw std::invalid_argument("snapshot: too many people for 32-bit indices");
     }
-    if (!std::is_sorted(m_a.personIds.begin(), m_a.personIds.end()) ||
-        std::adjacent_find(m_a.personIds.begin(), m_a.personIds.end()) != m_a.personIds.end()) {
-        throw std::invalid_argument("snapshot: person ids must be strictly ascending");
+    m_byId.resize(n);
+    std::iota(m_byId.begin(), m_byId.end(), Index{0});
+    std::sort(m_byId.begin(), m_byId.end(), [&](Index x, Index y) { return m_a.personIds[x] < m_a.personIds[y]; });
+    for (std::size_t k = 1; k < n; ++k) {
+        if (m_a.personIds[m_byId[k - 1]] == m_a.personIds[m_byId[k]]) {
+            throw std::invalid_argument("snapshot: person ids must be different");
+        }
     }
     checkRows(m_a.outOffsets, n, m, m_a.outTargets, "out");
     checkRows(m_a.inOffsets, n, m, m_a.inSources, "in");
@@ -60,11 +65,12 @@ Snapshot::Snapshot(Arrays arrays, Version version) : m_a(std::move(arrays)), m_v
 
 std::optional<Snapshot::Index> Snapshot::indexOf(PersonId person) const
 {
-    const auto it = std::lower_bound(m_a.personIds.begin(), m_a.personIds.end(), person.value());
-    if (it == m_a.personIds.end() || *it != person.value()) {
+    const auto it = std::lower_bound(m_byId.begin(), m_byId.end(), person.value(),
+                                     [&](Index v, std::int64_t id) { return m_a.personIds[v] < id; });
+    if (it == m_byId.end() || m_a.personIds[*it] != person.value()) {
         return std::nullopt;
     }
-    return static_cast<Index>(it - m_a.personIds.begin());
+    return *it;
 }
 
 Snapshot::Index Snapshot::requireIndex(PersonId person) const
@@ -89,7 +95,7 @@ std::size_t Snapshot::memoryBytes() const
 {
     return sizeof(*this) + bytesOf(m_a.personIds) + bytesOf(m_a.outOffsets) + bytesOf(m_a.outTargets) +
            bytesOf(m_a.outBits) + bytesOf(m_a.outConfidence) + bytesOf(m_a.inOffsets) + bytesOf(m_a.inSources) +
-           bytesOf(m_a.inBits) + bytesOf(m_a.inConfidence) + bytesOf(m_longRows);
+           bytesOf(m_a.inBits) + bytesOf(m_a.inConfidence) + bytesOf(m_longRows) + bytesOf(m_byId);
 }
 
 }  // namespace warmpath

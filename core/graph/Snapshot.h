@@ -37,7 +37,9 @@ public:
 
     /// The raw arrays; SnapshotBuilder and SnapshotCache fill them, the constructor checks them.
     struct Arrays {
-        std::vector<std::int64_t> personIds;    ///< ascending, one per dense index
+        /// One per dense index, all different. Indices follow a locality order (see
+        /// SnapshotBuilder), not the ids: indexOf() goes through a sorted permutation.
+        std::vector<std::int64_t> personIds;
         std::vector<std::uint64_t> outOffsets;  ///< n + 1
         std::vector<Index> outTargets;          ///< sorted ascending within each row
         std::vector<std::uint8_t> outBits;
@@ -70,6 +72,11 @@ public:
     /// Like indexOf, but throws std::invalid_argument naming the person when they are not in the graph.
     [[nodiscard]] Index requireIndex(PersonId person) const;
     [[nodiscard]] PersonId personAt(Index index) const { return PersonId(m_a.personIds[index]); }
+    /// The index of the person with the k-th smallest id (k < personCount()): id order, for
+    /// whatever must not depend on the locality order of the indices.
+    [[nodiscard]] Index indexByIdRank(std::size_t k) const { return m_byId[k]; }
+    /// Whether a's person id is smaller than b's: ties among people are broken this way.
+    [[nodiscard]] bool idBefore(Index a, Index b) const { return m_a.personIds[a] < m_a.personIds[b]; }
 
     [[nodiscard]] std::span<const Index> outNeighbours(Index v) const { return row(m_a.outOffsets, m_a.outTargets, v); }
     [[nodiscard]] std::span<const Index> inNeighbours(Index v) const { return row(m_a.inOffsets, m_a.inSources, v); }
@@ -113,6 +120,7 @@ private:
     Arrays m_a;
     Version m_version;
     std::vector<std::uint64_t> m_longRows;  ///< see longOutRow(): bit 2v out, bit 2v + 1 in
+    std::vector<Index> m_byId;              ///< indices by ascending person id (see indexOf())
 };
 
 /// How a graph question treats link direction.

@@ -17,7 +17,9 @@ namespace warmpath {
 /// or of another graph version is refused (and the caller rebuilds from the database).
 class SnapshotCache {
 public:
-    static constexpr std::uint32_t kFormatVersion = 1;
+    /// 2: people in the snapshot's locality order (SnapshotBuilder); a version-1 cache, in id
+    /// order, is refused and rebuilt, so that an existing install gets the faster order too.
+    static constexpr std::uint32_t kFormatVersion = 2;
 
     /// `database` + ".graph".
     [[nodiscard]] static std::filesystem::path pathFor(const std::filesystem::path& database);

@@ -306,14 +306,14 @@ void Suggestions::run()
         }
         ranked.push_back({score, m_common[i].second, x});
     }
-    auto better = [](const Ranked& a, const Ranked& b) {
+    auto better = [&](const Ranked& a, const Ranked& b) {
         if (a.score != b.score) {
             return a.score > b.score;
         }
         if (a.cn != b.cn) {
             return a.cn > b.cn;
         }
-        return a.person < b.person;
+        return m_snapshot.idBefore(a.person, b.person);
     };
     const std::size_t keep = std::min(m_options.limit, ranked.size());
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(), better);
@@ -352,8 +352,8 @@ std::vector<PersonId> Suggestions::viaOf(PersonId person) const
             via.emplace_back(contribution(c), c);
         }
     }
-    std::sort(via.begin(), via.end(), [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    std::sort(via.begin(), via.end(), [&](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : m_snapshot.idBefore(a.second, b.second);
     });
     std::vector<PersonId> out;
     for (std::size_t j = 0; j < via.size() && j < m_options.maxVia; ++j) {

@@ -481,7 +481,7 @@ int main(int argc, char** argv)
         t0 = Clock::now();
         auto ws = Workspace::open(dbFile, OpenMode::ReadOnly);
         auto snap = (*ws)->snapshot();
-        auto d = (*ws)->separation(graph->personAt(0), graph->personAt(1));
+        auto d = (*ws)->separation(graph->personAt(graph->indexByIdRank(0)), graph->personAt(graph->indexByIdRank(1)));
         std::printf("open + snapshot (%s) + first separation: %.3f s\n", (*ws)->lastSnapshotSource().c_str(),
                     secondsSince(t0));
     }
@@ -489,13 +489,16 @@ int main(int argc, char** argv)
     const std::size_t n = graph->personCount();
     std::mt19937_64 rng(p.seed + 1);
     std::uniform_int_distribution<Snapshot::Index> anyone(1, static_cast<Snapshot::Index>(n - 1));  // 0 is me
+    // Drawn by id rank, not by index: the same people whatever order the snapshot keeps them in.
+    auto someone = [&] { return graph->indexByIdRank(anyone(rng)); };
     std::vector<std::pair<Snapshot::Index, Snapshot::Index>> pairs(p.pairs);
     for (auto& pair : pairs) {
-        pair = {anyone(rng), anyone(rng)};
+        const Snapshot::Index a = someone();
+        pair = {a, someone()};
     }
     std::vector<Snapshot::Index> users(p.users);
     for (auto& u : users) {
-        u = anyone(rng);
+        u = someone();
     }
     if (want('s')) {
         std::ofstream edges(p.dir / "edges.txt");
@@ -518,7 +521,8 @@ int main(int argc, char** argv)
 
     // Warm the per-thread search memory once, as an app does with its first question.
     {
-        Separation warmUp(*graph, graph->personAt(1), graph->personAt(2), Direction::Undirected);
+        Separation warmUp(*graph, graph->personAt(graph->indexByIdRank(1)), graph->personAt(graph->indexByIdRank(2)),
+                          Direction::Undirected);
         warmUp.run();
     }
     if (want('d')) {
@@ -674,7 +678,11 @@ int main(int argc, char** argv)
     if (want('g')) {
         // The worst users for `ra`: the most work is the sum of their contacts' out-degrees.
         std::vector<std::pair<std::uint64_t, Snapshot::Index>> work;
-        for (Snapshot::Index u = 1; u < n; ++u) {
+        const Snapshot::Index me = graph->indexByIdRank(0);
+        for (Snapshot::Index u = 0; u < n; ++u) {
+            if (u == me) {
+                continue;
+            }
             std::uint64_t total = 0;
             for (Snapshot::Index c : graph->outNeighbours(u)) {
                 total += graph->outDegree(c);

@@ -31,10 +31,63 @@ TEST(SnapshotTest, KeepsOutAndInRowsSortedWithOneEntryPerPair)
     EXPECT_EQ(g.personCount(), 4U);
     EXPECT_EQ(g.linkCount(), 4U);  // 1→2 twice (two kinds) is one pair
     const Snapshot::Index one = g.requireIndex(PersonId(1));
-    EXPECT_EQ(toPeople(g, g.outNeighbours(one)), (std::vector{PersonId(2), PersonId(3)}));
-    EXPECT_EQ(toPeople(g, g.inNeighbours(one)), (std::vector{PersonId(3), PersonId(4)}));
-    EXPECT_EQ(g.outBits(one)[0] & linkbits::kKindMask,
+    // Rows are sorted by index (which follows a locality order, not the ids).
+    EXPECT_TRUE(std::is_sorted(g.outNeighbours(one).begin(), g.outNeighbours(one).end()));
+    EXPECT_TRUE(std::is_sorted(g.inNeighbours(one).begin(), g.inNeighbours(one).end()));
+    auto sortedPeople = [&](std::span<const Snapshot::Index> row) {
+        auto people = toPeople(g, row);
+        std::sort(people.begin(), people.end());
+        return people;
+    };
+    EXPECT_EQ(sortedPeople(g.outNeighbours(one)), (std::vector{PersonId(2), PersonId(3)}));
+    EXPECT_EQ(sortedPeople(g.inNeighbours(one)), (std::vector{PersonId(3), PersonId(4)}));
+    const auto two = g.findOut(one, g.requireIndex(PersonId(2)));
+    ASSERT_TRUE(two.has_value());
+    EXPECT_EQ(g.outBits(one)[*two] & linkbits::kKindMask,
               linkbits::bit(LinkKind::Follows) | linkbits::bit(LinkKind::Knows));
+}
+
+TEST(SnapshotTest, KeepsPeopleMetTogetherTogetherAndFindsThemById)
+{
+    // Person 9 links with 1..4 and 6..8; 5 and 10 link only with each other; 11 with no one.
+    std::vector<test::HandLink> links;
+    for (int p : {1, 2, 3, 4, 6, 7, 8}) {
+        links.push_back({9, p});
+        links.push_back({p, 9});
+    }
+    links.push_back({5, 10});
+    const Snapshot g = test::handGraph(11, links);
+    // Breadth-first from the person with the most links: 9 first, its neighbours next (in the
+    // order of its rows), then the other components from the lowest id not reached.
+    EXPECT_EQ(g.personAt(0), PersonId(9));
+    std::vector<PersonId> next;
+    for (Snapshot::Index i = 1; i <= 7; ++i) {
+        next.push_back(g.personAt(i));
+    }
+    std::sort(next.begin(), next.end());
+    EXPECT_EQ(next,
+              (std::vector{PersonId(1), PersonId(2), PersonId(3), PersonId(4), PersonId(6), PersonId(7), PersonId(8)}));
+    EXPECT_EQ(g.personAt(8), PersonId(5));
+    EXPECT_EQ(g.personAt(9), PersonId(10));
+    EXPECT_EQ(g.personAt(10), PersonId(11));
+    for (int p = 1; p <= 11; ++p) {
+        EXPECT_EQ(g.personAt(g.requireIndex(PersonId(p))), PersonId(p));
+        EXPECT_EQ(g.personAt(g.indexByIdRank(static_cast<std::size_t>(p - 1))), PersonId(p));
+    }
+    EXPECT_TRUE(g.idBefore(g.requireIndex(PersonId(2)), g.requireIndex(PersonId(9))));
+    EXPECT_FALSE(g.idBefore(g.requireIndex(PersonId(9)), g.requireIndex(PersonId(2))));
+    // The links survive the renumbering, with their kinds.
+    EXPECT_TRUE(g.hasLink(g.requireIndex(PersonId(5)), g.requireIndex(PersonId(10))));
+    EXPECT_FALSE(g.hasLink(g.requireIndex(PersonId(10)), g.requireIndex(PersonId(5))));
+    const Snapshot::Index nine = g.requireIndex(PersonId(9));
+    EXPECT_EQ(g.outDegree(nine), 7U);
+    for (std::uint8_t bits : g.outBits(nine)) {
+        EXPECT_NE(bits & linkbits::kReverseExists, 0);
+    }
+
+    Snapshot::Arrays twice = g.arrays();
+    twice.personIds[1] = twice.personIds[0];
+    EXPECT_THROW(Snapshot(std::move(twice), Snapshot::Version{}), std::invalid_argument);
 }
 
 TEST(SnapshotTest, MarksLinksThatGoBothWays)
