@@ -408,7 +408,7 @@ referenceWarmPaths(const Snapshot& g, Snapshot::Index from, Snapshot::Index to, 
 {
     Searcher searcher(g, from, options);
     const auto paths = yenPaths(
-        from, to, options.k, options.maxHops,
+        g, from, to, options.k, options.maxHops,
         [&](Index spur, const std::vector<Index>& blockedNodes, const std::vector<Index>& blockedSteps, int budget,
             float bound) { return searcher.shortest(spur, to, blockedNodes, blockedSteps, budget, bound); },
         [&](const std::vector<Index>& nodes, std::size_t upTo) { return searcher.pathCost(nodes, upTo); });

@@ -80,7 +80,8 @@ void Brokers::run()
         all[i].contact = m_snapshot.personAt(contacts[i]);
         all[i].reach = reach[i];
     }
-    std::sort(reachedList.begin(), reachedList.end());
+    // Examples in id order: indices follow the snapshot's locality order.
+    std::sort(reachedList.begin(), reachedList.end(), [&](Index x, Index y) { return m_snapshot.idBefore(x, y); });
     for (Index x : reachedList) {
         if (s.a[x] == 1) {
             Broker& b = all[s.b[x]];

@@ -25,8 +25,9 @@ inline constexpr std::uint8_t kReverseStrong = 0x40;  ///< ... and that way back
 
 /// An immutable picture of the link graph: compressed sparse rows for out- and in-links, a
 /// per-link kind byte (see linkbits) and confidence (0..255 for 0.0..1.0), people mapped to
-/// dense indices 0..n-1 in ascending PersonId order. Built by SnapshotBuilder, stored and loaded
-/// by SnapshotCache; shared read-only between threads.
+/// dense indices 0..n-1 in a locality order (see SnapshotBuilder), not by id: whatever users see
+/// in order breaks ties by person id (idBefore), never by index. Built by SnapshotBuilder,
+/// stored and loaded by SnapshotCache; shared read-only between threads.
 ///
 /// Dense indices are our own CSR's vertex numbers; they never leave core/graph (the Workspace and
 /// everything above it speak PersonId).

@@ -122,8 +122,9 @@ public:
     }
 
 private:
-    /// Ties go to the lower person number, so equally warm paths come out in a stable order
-    /// (and then by tag, so that the order never depends on how the heap is laid out).
+    /// Ties go to the lower index, then the lower tag, so that the order never depends on how
+    /// the heap is laid out (which of equally warm paths a search meets first; Yen's algorithm
+    /// then orders equally warm paths by their people's ids, see YenPaths.h).
     static bool before(const Entry& a, const Entry& b)
     {
         return a.key < b.key || (a.key == b.key && (a.node < b.node || (a.node == b.node && a.tag < b.tag)));
@@ -1499,7 +1500,7 @@ void WarmPaths::search()
         return;
     }
     const auto accepted = graphdetail::yenPaths(
-        m_from, m_to, m_options.k, m_options.maxHops,
+        m_snapshot, m_from, m_to, m_options.k, m_options.maxHops,
         [&](Index spur, const std::vector<Index>& blockedNodes, const std::vector<Index>& blockedSteps, int budget,
             float bound) { return searcher.shortest(spur, blockedNodes, blockedSteps, budget, bound); },
         [&](const std::vector<Index>& nodes, std::size_t upTo) { return searcher.pathCost(nodes, upTo); });

@@ -33,8 +33,8 @@ using SpurPath = std::optional<std::pair<double, std::vector<Snapshot::Index>>>;
 /// `costBound` (nothing when there is none). `pathCost(nodes, upTo)` is the cost of the first
 /// `upTo` hops of `nodes`.
 template <class SpurSearch, class PathCost>
-std::vector<YenPath> yenPaths(Snapshot::Index from, Snapshot::Index to, int k, int maxHops, SpurSearch&& spurSearch,
-                              PathCost&& pathCost)
+std::vector<YenPath> yenPaths(const Snapshot& g, Snapshot::Index from, Snapshot::Index to, int k, int maxHops,
+                              SpurSearch&& spurSearch, PathCost&& pathCost)
 {
     using Index = Snapshot::Index;
     std::vector<YenPath> accepted;
@@ -42,6 +42,15 @@ std::vector<YenPath> yenPaths(Snapshot::Index from, Snapshot::Index to, int k, i
         return accepted;
     }
     std::vector<YenPath> pending;
+    // Equally warm paths by their people's ids, person by person: indices follow the snapshot's
+    // locality order, which one new link can change throughout.
+    auto warmerFirst = [&](const YenPath& x, const YenPath& y) {
+        if (x.cost != y.cost) {
+            return x.cost < y.cost;
+        }
+        return std::lexicographical_compare(x.nodes.begin(), x.nodes.end(), y.nodes.begin(), y.nodes.end(),
+                                            [&](Index a, Index b) { return g.idBefore(a, b); });
+    };
     auto known = [&](const std::vector<Index>& nodes) {
         auto same = [&](const YenPath& c) { return c.nodes == nodes; };
         return std::any_of(accepted.begin(), accepted.end(), same) || std::any_of(pending.begin(), pending.end(), same);
@@ -89,12 +98,13 @@ std::vector<YenPath> yenPaths(Snapshot::Index from, Snapshot::Index to, int k, i
         if (pending.empty()) {
             break;
         }
-        auto best = std::min_element(pending.begin(), pending.end(), [](const YenPath& x, const YenPath& y) {
-            return x.cost != y.cost ? x.cost < y.cost : x.nodes < y.nodes;
-        });
+        auto best = std::min_element(pending.begin(), pending.end(), warmerFirst);
         accepted.push_back(std::move(*best));
         pending.erase(best);
     }
+    // The first path is whichever of equally warm ones its search met first: put equal ones in
+    // id order too.
+    std::stable_sort(accepted.begin(), accepted.end(), warmerFirst);
     return accepted;
 }
 

@@ -135,6 +135,24 @@ TEST(WarmPathsTest, FindsTheKPathsOfASmallGraphInOrder)
     EXPECT_EQ(peopleOf(paths), (std::vector<std::vector<int>>{{1, 2, 6}, {1, 2, 5, 6}, {1, 3, 4, 6}, {1, 6}}));
 }
 
+TEST(WarmPathsTest, EquallyWarmPathsComeInTheOrderOfTheirPeoplesIds)
+{
+    // 1 → 2 → 4 and 1 → 3 → 4 are equally warm. Person 3 has the most links, so the snapshot's
+    // locality order numbers 3 before 2: the order must come from the ids, not the numbering.
+    std::vector<HandLink> links{{1, 2}, {2, 4}, {1, 3}, {3, 4}};
+    for (int extra = 5; extra <= 9; ++extra) {
+        links.push_back({extra, 3});
+    }
+    const Snapshot g = test::handGraph(9, links);
+    ASSERT_TRUE(g.requireIndex(PersonId(3)) < g.requireIndex(PersonId(2)));
+    for (const Direction direction : {Direction::Directed, Direction::Undirected}) {
+        const auto paths = warmPaths(g, 1, 4, {.k = 2, .direction = direction});
+        EXPECT_EQ(peopleOf(paths), (std::vector<std::vector<int>>{{1, 2, 4}, {1, 3, 4}}));
+        ASSERT_EQ(paths.size(), 2U);
+        EXPECT_DOUBLE_EQ(paths[0].warmth, paths[1].warmth);
+    }
+}
+
 TEST(WarmPathsTest, RefusesUnknownPeopleAndBadOptions)
 {
     const Snapshot g = test::handGraph(2, {{1, 2}});
