@@ -60,26 +60,11 @@ private:
     std::uint32_t m_current = 0;
 };
 
-constexpr std::uint8_t kStrongKinds =
-    linkbits::kKindMask & static_cast<std::uint8_t>(~linkbits::bit(LinkKind::Follows));
 constexpr float kInfinity = std::numeric_limits<float>::infinity();
 constexpr std::uint32_t kSettle = 0xFFFFFFFFU;
 constexpr std::uint32_t kPositionMask = (1U << 29) - 1;
 /// Rows longer than this are handed out lazily, one cost class at a time.
 constexpr std::size_t kStreamAbove = 64;
-
-/// Cost classes of a step: 0 strong (either way), 1 mutual follow, 2 following them, 3 only
-/// followed by them. Each has a base cost that the link's confidence and a cold first hop only add to.
-inline int classOf(std::uint8_t bits, bool alongLink)
-{
-    if ((bits & kStrongKinds) != 0 || (bits & linkbits::kReverseStrong) != 0) {
-        return 0;
-    }
-    if (!alongLink) {
-        return 3;
-    }
-    return (bits & linkbits::kReverseExists) != 0 ? 1 : 2;
-}
 
 /// The cost model and the constrained bidirectional Dijkstra Yen's algorithm calls repeatedly.
 class Searcher {

@@ -12,6 +12,24 @@
 
 namespace warmpath::graphdetail {
 
+/// Link kinds other than a follow: a step over one, either way, is strong.
+constexpr std::uint8_t kStrongKinds =
+    linkbits::kKindMask & static_cast<std::uint8_t>(~linkbits::bit(LinkKind::Follows));
+
+/// Cost classes of a step: 0 strong (either way), 1 mutual follow, 2 following them, 3 only
+/// followed by them (StepCosts::classBase), for the link-kind bits of the link stepped along
+/// (`alongLink`) or against.
+constexpr int classOf(std::uint8_t bits, bool alongLink)
+{
+    if ((bits & kStrongKinds) != 0 || (bits & linkbits::kReverseStrong) != 0) {
+        return 0;
+    }
+    if (!alongLink) {
+        return 3;
+    }
+    return (bits & linkbits::kReverseExists) != 0 ? 1 : 2;
+}
+
 struct StepCosts {
     float kind[2][128]{};  ///< [along the link][link-kind bits & 0x7F], at full confidence
     float confidence[256]{};

@@ -65,17 +65,8 @@ public:
     [[nodiscard]] const Entry& top() const { return m_entries.front(); }
     void push(Entry e)
     {
-        std::size_t hole = m_entries.size();
         m_entries.push_back(e);
-        while (hole > 0) {
-            const std::size_t parent = (hole - 1) / 4;
-            if (!before(e, m_entries[parent])) {
-                break;
-            }
-            m_entries[hole] = m_entries[parent];
-            hole = parent;
-        }
-        m_entries[hole] = e;
+        climb(m_entries.size() - 1, e);
     }
     Entry pop()
     {
@@ -109,19 +100,24 @@ public:
             m_entries[hole] = m_entries[best];
             hole = best;
         }
+        climb(hole, last);
+        return top;
+    }
+
+private:
+    /// Puts e at the hole, or above it, moving down the parents it goes before.
+    void climb(std::size_t hole, const Entry& e)
+    {
         while (hole > 0) {
             const std::size_t parent = (hole - 1) / 4;
-            if (!before(last, m_entries[parent])) {
+            if (!before(e, m_entries[parent])) {
                 break;
             }
             m_entries[hole] = m_entries[parent];
             hole = parent;
         }
-        m_entries[hole] = last;
-        return top;
+        m_entries[hole] = e;
     }
-
-private:
     /// Ties go to the lower index, then the lower tag, so that the order never depends on how
     /// the heap is laid out (which of equally warm paths a search meets first; Yen's algorithm
     /// then orders equally warm paths by their people's ids, see YenPaths.h).
@@ -177,8 +173,8 @@ private:
     std::uint32_t m_counter = 0;
 };
 
-constexpr std::uint8_t kStrongKinds =
-    linkbits::kKindMask & static_cast<std::uint8_t>(~linkbits::bit(LinkKind::Follows));
+using graphdetail::classOf;
+using graphdetail::kStrongKinds;
 constexpr float kInfinity = std::numeric_limits<float>::infinity();
 /// Rows longer than this are handed out lazily, one cost class at a time (32 rather than 64:
 /// p99 122-129 ms against 145-156 ms on the benchmark graph, median the same).
@@ -206,19 +202,6 @@ constexpr std::size_t kFirstPathBallShare = 32;
 /// A forward hub with at most this many links per ball hub is checked against the ball hubs by
 /// reading its rows, else by looking each ball hub up in them (see checkBallHubs()).
 constexpr std::size_t kScanForBallHubs = 16;
-
-/// Cost classes of a step: 0 strong (either way), 1 mutual follow, 2 following them, 3 only
-/// followed by them. Each has a base cost that the link's confidence and a cold first hop only add to.
-constexpr int classOf(std::uint8_t bits, bool alongLink)
-{
-    if ((bits & kStrongKinds) != 0 || (bits & linkbits::kReverseStrong) != 0) {
-        return 0;
-    }
-    if (!alongLink) {
-        return 3;
-    }
-    return (bits & linkbits::kReverseExists) != 0 ? 1 : 2;
-}
 
 /// classOf() as bit masks, for reading a row's link-kind bytes eight at a time: an entry of row
 /// r (0 along the link, 1 against it; see Searcher::entry()) is a step of class c when
@@ -376,6 +359,8 @@ public:
         m_steps = 0;
         m_conflictKey = kInfinity;
         m_cutKey = kInfinity;
+        const std::size_t ballShare =
+            m_kind == graphdetail::WarmPathCounters::FirstPath ? kFirstPathBallShare : kBallShare;
 
         while (!heap.empty() && heap.top().key < m_best) {
             if (++m_steps > m_giveUpAfter) {
@@ -396,9 +381,7 @@ public:
                 }
                 return found;
             }
-            const std::size_t share =
-                m_kind == graphdetail::WarmPathCounters::FirstPath ? kFirstPathBallShare : kBallShare;
-            if (work * share >= m_ballWork && !m_st.ballHeap.empty()) {
+            if (work * ballShare >= m_ballWork && !m_st.ballHeap.empty()) {
                 growBall();
                 continue;
             }
@@ -858,20 +841,14 @@ public:
         if (label.hops + ballHops(su) > hopBudget) {
             return false;
         }
-        if (label.node == m_spur && blockedStep(label.node, su.parent[kBall])) {
-            return false;
-        }
-        for (Index v = su.parent[kBall]; v != Snapshot::kNoIndex; v = m_st[v].parent[kBall]) {
-            if (blocked(v)) {
-                return false;
-            }
+        return ballPathAvoids(label.node, [&](Index v) {
             for (std::uint32_t l = at; l != kNone; l = m_hopLabels[l].parent) {
                 if (m_hopLabels[l].node == v) {
-                    return false;
+                    return true;
                 }
             }
-        }
-        return true;
+            return false;
+        });
     }
 
 private:
@@ -944,11 +921,22 @@ private:
         for (Index v = u; v != Snapshot::kNoIndex && count < 64; v = m_st[v].parent[kForward]) {
             onForward[count++] = v;
         }
-        if (u == m_spur && blockedStep(u, su.parent[kBall])) {
+        return ballPathAvoids(u,
+                              [&](Index v) { return std::find(onForward, onForward + count, v) != onForward + count; });
+    }
+
+    /// Whether u's ball path to the target may follow a way in to u: it takes no blocked first
+    /// step from the spur and passes no blocked person, nor anyone `onWayIn(v)` says the way in
+    /// already passes (shortest() and exactUnderHopBudget() keep their ways in differently).
+    template <typename OnWayIn>
+    [[nodiscard]] bool ballPathAvoids(Index u, OnWayIn&& onWayIn) const
+    {
+        const Index next = m_st[u].parent[kBall];
+        if (u == m_spur && blockedStep(u, next)) {
             return false;
         }
-        for (Index v = su.parent[kBall]; v != Snapshot::kNoIndex; v = m_st[v].parent[kBall]) {
-            if (blocked(v) || std::find(onForward, onForward + count, v) != onForward + count) {
+        for (Index v = next; v != Snapshot::kNoIndex; v = m_st[v].parent[kBall]) {
+            if (blocked(v) || onWayIn(v)) {
                 return false;
             }
         }
