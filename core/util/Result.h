@@ -7,6 +7,14 @@
 
 namespace warmpath {
 
+/// What kind of expected failure an Error is. Cancellation is the one kind callers treat
+/// differently (a dialog closes quietly, a CLI exits 130), so it is a kind and not a message
+/// that callers would have to compare.
+enum class ErrorKind {
+    Failed,     ///< something was wrong: the message says what
+    Cancelled,  ///< the CancelToken was set; whatever the operation started was rolled back
+};
+
 /// An expected failure caused by something outside the program: a file, the database, the
 /// network, or the user's input. Carries where it happened when that is known.
 struct Error {
@@ -14,6 +22,7 @@ struct Error {
     std::string file;        ///< file the problem is in, empty when there is none
     std::size_t line = 0;    ///< 1-based, 0 when unknown
     std::size_t column = 0;  ///< 1-based, 0 when unknown
+    ErrorKind kind = ErrorKind::Failed;
 
     Error() = default;
     explicit Error(std::string msg) : message(std::move(msg)) {}
@@ -21,6 +30,15 @@ struct Error {
         : message(std::move(msg)), file(std::move(inFile)), line(atLine), column(atColumn)
     {
     }
+
+    /// The one way the core reports that a CancelToken stopped an operation.
+    [[nodiscard]] static Error cancelled()
+    {
+        Error error("cancelled");
+        error.kind = ErrorKind::Cancelled;
+        return error;
+    }
+    [[nodiscard]] bool isCancelled() const { return kind == ErrorKind::Cancelled; }
 
     /// "file:line:column: message", leaving out the parts that are unknown.
     [[nodiscard]] std::string describe() const;
