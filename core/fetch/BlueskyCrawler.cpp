@@ -15,18 +15,6 @@ constexpr int kPageSize = 100;
 constexpr std::array<std::string_view, 5> kHiddenErrors = {"BlockedActor", "BlockedByActor", "AccountTakedown",
                                                            "AccountDeactivated", "AuthMissing"};
 
-std::string httpFailure(const HttpResponse& response)
-{
-    if (response.status == 0) {
-        return response.failure;
-    }
-    std::string message = "HTTP " + std::to_string(response.status);
-    if (const std::string detail = errorMessage(response.body); !detail.empty()) {
-        message += ": " + detail.substr(0, 200);
-    }
-    return message;
-}
-
 }  // namespace
 
 BlueskyCrawler::BlueskyCrawler(HttpClient& http, std::string api, const CancelToken* cancel)
@@ -64,10 +52,10 @@ Result<Account> BlueskyCrawler::resolveStart(std::string_view start)
     const std::string url = m_api + "/xrpc/app.bsky.actor.getProfile?actor=" + urlEncode(*actor);
     Result<HttpResponse> response = m_http.get(url, m_cancel);
     if (!response) {
-        return Error(url + ": " + response.error().message);
+        return response.error().isCancelled() ? response.error() : Error(url + ": " + response.error().message);
     }
     if (response->status != 200) {
-        return Error(url + ": " + httpFailure(*response));
+        return Error(url + ": " + describeFailure(*response));
     }
     Result<Account> account = parseBlueskyProfile(response->body);
     if (!account) {
@@ -91,13 +79,13 @@ PageFetch BlueskyCrawler::fetchPage(const QueuedAccount& queued)
     Result<HttpResponse> response = m_http.get(fetch.url, m_cancel);
     if (!response) {
         fetch.status = PageFetch::Status::Stopped;
-        fetch.error = response.error().message;
+        fetch.error = response.error();
         return fetch;
     }
     if (response->status == 429) {
         // Still rate limited after the retries: not this account's fault; stop and resume later.
         fetch.status = PageFetch::Status::Stopped;
-        fetch.error = "still rate limited (HTTP 429) after the retries";
+        fetch.error = Error("still rate limited (HTTP 429) after the retries");
         return fetch;
     }
     if (response->status != 200) {
@@ -106,13 +94,13 @@ PageFetch BlueskyCrawler::fetchPage(const QueuedAccount& queued)
                             (response->status == 400 &&
                              std::find(kHiddenErrors.begin(), kHiddenErrors.end(), name) != kHiddenErrors.end());
         fetch.status = hidden ? PageFetch::Status::Hidden : PageFetch::Status::Failed;
-        fetch.error = httpFailure(*response);
+        fetch.error = Error(describeFailure(*response));
         return fetch;
     }
     Result<BlueskyFollowsPage> page = parseBlueskyFollows(response->body);
     if (!page) {
         fetch.status = PageFetch::Status::Failed;
-        fetch.error = page.error().message;
+        fetch.error = page.error();
         return fetch;
     }
     fetch.status = PageFetch::Status::Page;

@@ -6,6 +6,7 @@
 #include "fetch/BlueskyCrawler.h"
 #include "fetch/CrawlState.h"
 #include "fetch/MastodonCrawler.h"
+#include "fetch/MastodonNames.h"
 
 namespace warmpath::fetch {
 
@@ -49,6 +50,18 @@ Result<CrawlSummary> CrawlRunner::run()
 
     try {
         std::unique_ptr<FollowSource> source = makeSource(m_request.api);
+        // A host found to be another spelling of a domain: what is stored under the old names
+        // (by an earlier version, or by this crawl's frontier) is renamed before anything new is
+        // written, and so is the account in hand.
+        const auto applyAliases = [&](Account* current) {
+            for (const HostAlias& alias : source->takeAliases()) {
+                std::lock_guard lock(m_dbMutex);
+                renameMastodonHost(m_db, alias);
+                if (current != nullptr) {
+                    current->key = renamedMastodonKey(current->key, alias);
+                }
+            }
+        };
         Result<std::string> start = source->normaliseStart(m_request.start);
         if (!start) {
             return start.error();
@@ -67,11 +80,14 @@ Result<CrawlSummary> CrawlRunner::run()
         } else {
             Result<Account> startAccount = source->resolveStart(*start);
             if (!startAccount) {
-                if (cancel != nullptr && cancel->cancelled()) {
-                    return Error("crawl cancelled before it started; nothing was written");
+                if (startAccount.error().isCancelled()) {
+                    Error cancelled = Error::cancelled();
+                    cancelled.message = "crawl cancelled before it started; nothing was written";
+                    return cancelled;
                 }
                 return Error("cannot look up the start account: " + startAccount.error().message);
             }
+            applyAliases(nullptr);
             std::lock_guard lock(m_dbMutex);
             crawl = state.begin(CrawlRecord{.network = network,
                                             .start = *start,
@@ -123,14 +139,19 @@ Result<CrawlSummary> CrawlRunner::run()
             }
             current = next->account.key;
             const PageFetch page = source->fetchPage(*next);
+            applyAliases(&next->account);
             if (page.status == PageFetch::Status::Stopped) {
-                const bool cancelled = cancel != nullptr && cancel->cancelled();
+                const bool cancelled = page.error.isCancelled();
                 outcome = cancelled ? CrawlSummary::Outcome::Cancelled : CrawlSummary::Outcome::NetworkDown;
-                stopReason = cancelled ? "cancelled" : page.url + ": " + page.error;
+                stopReason = cancelled ? page.error.message : page.url + ": " + page.error.message;
                 break;
             }
             {
                 std::lock_guard lock(m_dbMutex);
+                if (!state.stillQueued(*next)) {
+                    // The frontier held this account under both names; the other row stays.
+                    continue;
+                }
                 switch (page.status) {
                 case PageFetch::Status::Page:
                     state.storePage(*crawl, *next, page);
@@ -140,7 +161,7 @@ Result<CrawlSummary> CrawlRunner::run()
                     break;
                 case PageFetch::Status::Failed:
                 case PageFetch::Status::Stopped:
-                    state.markFailed(*crawl, *next, page.url, page.error);
+                    state.markFailed(*crawl, *next, page.url, page.error.message);
                     break;
                 }
             }

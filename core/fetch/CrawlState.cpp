@@ -161,6 +161,15 @@ std::optional<QueuedAccount> CrawlState::next(const CrawlRecord& crawl)
     return queued;
 }
 
+bool CrawlState::stillQueued(const QueuedAccount& account)
+{
+    Statement& st = m_db.cached("SELECT 1 FROM crawl_account WHERE id = ? AND state = 'queued'");
+    st.bind(1, account.row);
+    const bool queued = st.step();
+    st.reset();
+    return queued;
+}
+
 void CrawlState::storePage(CrawlRecord& crawl, const QueuedAccount& account, const PageFetch& page)
 {
     Transaction tx(m_db);

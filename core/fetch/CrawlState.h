@@ -45,6 +45,9 @@ public:
 
     /// The next account of the frontier, or nullopt when it is empty.
     [[nodiscard]] std::optional<QueuedAccount> next(const CrawlRecord& crawl);
+    /// False when `account`'s row left the frontier since next() gave it (a rename found the
+    /// account queued under its other name too, and kept that row).
+    [[nodiscard]] bool stillQueued(const QueuedAccount& account);
     /// Stores one page of `account`'s follow list with the cursor after it; the last page (no
     /// `next`) writes the list to the graph.
     void storePage(CrawlRecord& crawl, const QueuedAccount& account, const PageFetch& page);

@@ -47,7 +47,17 @@ struct PageFetch {
     std::optional<std::string> remoteId;
     std::optional<std::int64_t> followingCount;
     std::string url;
-    std::string error;
+    /// Why the page is Failed or Stopped; Error::cancelled() when the CancelToken stopped it.
+    Error error;
+};
+
+/// A host name found to be another spelling of a domain: Mastodon's server reached as `host`
+/// whose instance names `domain` (its WEB_DOMAIN and LOCAL_DOMAIN), so `user@host` is
+/// `user@domain`.
+struct HostAlias {
+    std::string host;
+    std::string domain;
+    friend bool operator==(const HostAlias&, const HostAlias&) = default;
 };
 
 /// One network's follow-list API (BlueskyCrawler, MastodonCrawler). The CrawlRunner owns the
@@ -70,6 +80,9 @@ public:
     virtual Result<Account> resolveStart(std::string_view start) = 0;
     /// Fetches the page of `account`'s follow list that its cursor points at.
     virtual PageFetch fetchPage(const QueuedAccount& account) = 0;
+    /// The aliases learned since the last call (resolveStart and fetchPage learn them): what is
+    /// stored under the old spelling is renamed by the caller.
+    virtual std::vector<HostAlias> takeAliases() { return {}; }
 };
 
 }  // namespace warmpath::fetch

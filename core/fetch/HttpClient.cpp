@@ -289,7 +289,6 @@ HttpClient::Attempt HttpClient::perform(const std::string& url, const CancelToke
         attempt.response.url = effective != nullptr ? effective : url;
     } else if (code == CURLE_ABORTED_BY_CALLBACK) {
         attempt.cancelled = true;
-        attempt.error = "cancelled";
     } else {
         attempt.transportError = true;
         attempt.retriable = retriableCurlError(code);
@@ -311,13 +310,15 @@ Result<HttpResponse> HttpClient::get(const std::string& url, const CancelToken* 
         if (attempt > 1) {
             ++m_retries;
         }
-        if (!respectRateLimit(host, cancel) || !acquireSlot(host, cancel)) {
-            return Error("cancelled");
+        // A request is not even begun once cancelled.
+        if ((cancel != nullptr && cancel->cancelled()) || !respectRateLimit(host, cancel) ||
+            !acquireSlot(host, cancel)) {
+            return Error::cancelled();
         }
         last = perform(url, cancel);
         releaseSlot(host);
         if (last.cancelled) {
-            return Error("cancelled");
+            return Error::cancelled();
         }
         const bool finalAttempt = attempt == m_options.maxAttempts;
         if (last.transportError) {
@@ -335,7 +336,7 @@ Result<HttpResponse> HttpClient::get(const std::string& url, const CancelToken* 
                 m_options.onWait(wait, "retry");
             }
             if (!sleepUnlessCancelled(wait, cancel)) {
-                return Error("cancelled");
+                return Error::cancelled();
             }
             continue;
         }
@@ -357,7 +358,7 @@ Result<HttpResponse> HttpClient::get(const std::string& url, const CancelToken* 
             m_options.onWait(wait, tooMany ? "rate limit" : "retry");
         }
         if (!sleepUnlessCancelled(wait, cancel)) {
-            return Error("cancelled");
+            return Error::cancelled();
         }
     }
     return Error(last.error.empty() ? std::string("no response") : last.error);

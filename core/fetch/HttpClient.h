@@ -90,7 +90,7 @@ public:
     /// GETs `url` (sending `Accept: application/json`). Returns the final response, whatever its
     /// status (0 with `failure` for a request that cannot succeed), or an Error when no response
     /// arrived (connection refused or lost, timeout, name not resolved) after all attempts, or
-    /// when `cancel` was set (then the message is "cancelled").
+    /// when `cancel` was set (then Error::cancelled(): callers test isCancelled()).
     Result<HttpResponse> get(const std::string& url, const CancelToken* cancel = nullptr);
 
     [[nodiscard]] HttpCounters counters() const;

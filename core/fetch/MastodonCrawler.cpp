@@ -7,51 +7,30 @@ namespace {
 
 constexpr int kPageSize = 80;
 
-std::string hostOfAddress(const std::string& address)
-{
-    return address.substr(address.find('@') + 1);
-}
-
-std::string httpFailure(const HttpResponse& response)
-{
-    if (response.status == 0) {
-        return response.failure;
-    }
-    std::string message = "HTTP " + std::to_string(response.status);
-    if (const std::string detail = errorMessage(response.body); !detail.empty()) {
-        message += ": " + detail.substr(0, 200);
-    }
-    return message;
-}
-
-std::string withoutTrailingSlash(std::string url)
-{
-    while (!url.empty() && url.back() == '/') {
-        url.pop_back();
-    }
-    return url;
-}
-
 }  // namespace
 
-MastodonCrawler::MastodonCrawler(HttpClient& http, std::string api,
-                                 std::function<std::string(const std::string&)> serverFor, const CancelToken* cancel,
-                                 std::string home)
-    : m_http(http), m_api(withoutTrailingSlash(std::move(api))), m_serverFor(std::move(serverFor)), m_cancel(cancel)
+MastodonCrawler::MastodonCrawler(HttpClient& http, std::string api, MastodonServers::ServerFor serverFor,
+                                 const CancelToken* cancel, std::string home)
+    : m_http(http), m_servers(http, api, std::move(serverFor), cancel), m_viaApi(!api.empty()), m_cancel(cancel)
 {
     const std::string address = mastodonAddress(home);
     if (!address.empty()) {
-        m_homeHost = hostOfAddress(address);
+        m_homeDomain = domainOfAddress(address);
     }
 }
 
-bool MastodonCrawler::onlyThatServerIsDown(const std::string& host)
+void MastodonCrawler::noAnswer(PageFetch& fetch, const std::string& domain, const Error& why)
 {
-    if (!m_api.empty() || m_homeHost.empty() || host == m_homeHost || (m_cancel != nullptr && m_cancel->cancelled())) {
-        return false;
+    fetch.status = PageFetch::Status::Stopped;
+    fetch.error = why;
+    if (why.isCancelled() || m_viaApi || m_homeDomain.empty() || domain == m_homeDomain) {
+        return;
     }
     // Any answer at all from the home server means the network works.
-    return m_http.get(serverOf(m_homeHost) + "/api/v2/instance", m_cancel).ok();
+    if (m_http.get(m_servers.baseOf(m_homeDomain) + "/api/v2/instance", m_cancel).ok()) {
+        fetch.status = PageFetch::Status::Failed;
+        fetch.error = Error("server unreachable: " + why.message);
+    }
 }
 
 Result<std::string> MastodonCrawler::normaliseStart(std::string_view start) const
@@ -63,62 +42,24 @@ Result<std::string> MastodonCrawler::normaliseStart(std::string_view start) cons
     return address;
 }
 
-std::string MastodonCrawler::serverOf(const std::string& host) const
+Result<Account> MastodonCrawler::lookup(const MastodonServer& server, const std::string& address, std::string* url,
+                                        LookupFailure* failure)
 {
-    if (!m_api.empty()) {
-        return m_api;
-    }
-    return withoutTrailingSlash(m_serverFor ? m_serverFor(host) : "https://" + host);
-}
-
-std::string MastodonCrawler::answeringHost(const std::string& accountHost)
-{
-    if (m_api.empty()) {
-        return accountHost;
-    }
-    if (!m_apiDomain) {
-        // The api server's own domain is what its bare `acct`s belong to; its URL may differ
-        // (a proxy, a WebFinger-delegated domain), so ask it once.
-        m_apiDomain = hostOf(m_api);
-        for (const auto& [path, field] :
-             {std::pair{"/api/v2/instance", "domain"}, std::pair{"/api/v1/instance", "uri"}}) {
-            Result<HttpResponse> response = m_http.get(m_api + path, m_cancel);
-            if (!response || response->status != 200) {
-                continue;
-            }
-            if (std::string domain = instanceDomain(response->body, field); !domain.empty()) {
-                m_apiDomain = std::move(domain);
-                break;
-            }
-        }
-    }
-    return *m_apiDomain;
-}
-
-Result<Account> MastodonCrawler::lookup(const std::string& address, std::string* url, bool* stopped)
-{
-    const std::string host = hostOfAddress(address);
-    *url = serverOf(host) + "/api/v1/accounts/lookup?acct=" + urlEncode(address);
-    *stopped = false;
+    *url = server.base + "/api/v1/accounts/lookup?acct=" + urlEncode(address);
+    *failure = LookupFailure::Answered;
     Result<HttpResponse> response = m_http.get(*url, m_cancel);
     if (!response) {
-        *stopped = true;
-        return Error("server unreachable: " + response.error().message);
+        *failure = LookupFailure::NoAnswer;
+        return response.error();
     }
     if (response->status == 429) {
-        *stopped = true;
+        *failure = LookupFailure::RateLimited;
         return Error("still rate limited (HTTP 429) after the retries");
     }
     if (response->status != 200) {
-        return Error(response->status == 404 ? "no such account (HTTP 404)" : httpFailure(*response));
+        return Error(response->status == 404 ? "no such account (HTTP 404)" : describeFailure(*response));
     }
-    Result<Account> account = parseMastodonAccount(response->body, answeringHost(host));
-    if (!account) {
-        return account.error();
-    }
-    // The account asked about, whatever spelling the server answers with.
-    account->key = address;
-    return account;
+    return parseMastodonAccount(response->body, server.domain);
 }
 
 Result<Account> MastodonCrawler::resolveStart(std::string_view start)
@@ -128,11 +69,18 @@ Result<Account> MastodonCrawler::resolveStart(std::string_view start)
         return address.error();
     }
     std::string url;
-    bool stopped = false;
-    Result<Account> account = lookup(*address, &url, &stopped);
+    bool noServer = false;
+    LookupFailure failure = LookupFailure::Answered;
+    Result<MastodonServer> server = m_servers.of(*address, &url, &noServer);
+    Result<Account> account = server ? lookup(*server, *address, &url, &failure) : server.error();
     if (!account) {
+        if (account.error().isCancelled()) {
+            return account.error();
+        }
         return Error(url + ": " + account.error().message);
     }
+    // Named as its server names it: `user@social.example.com` of a server whose domain is
+    // `example.com` is `user@example.com`.
     return account;
 }
 
@@ -143,18 +91,33 @@ PageFetch MastodonCrawler::fetchPage(const QueuedAccount& queued)
         fetch.status = PageFetch::Status::Hidden;
         return fetch;
     }
-    const std::string host = hostOfAddress(queued.account.key);
-    const std::string base = serverOf(host);
+    const std::string domain = domainOfAddress(queued.account.key);
+    bool stopped = false;
+    Result<MastodonServer> server = m_servers.of(queued.account.key, &fetch.url, &stopped);
+    if (!server) {
+        if (stopped) {
+            noAnswer(fetch, domain, server.error());
+        } else {
+            fetch.status = PageFetch::Status::Failed;
+            fetch.error = server.error();
+        }
+        return fetch;
+    }
     std::optional<std::int64_t> followingCount = queued.account.followingCount;
     if (queued.cursor.empty()) {
         std::optional<std::string> id = queued.account.remoteId;
         if (!id) {
-            bool stopped = false;
-            Result<Account> found = lookup(queued.account.key, &fetch.url, &stopped);
+            LookupFailure failure = LookupFailure::Answered;
+            Result<Account> found = lookup(*server, queued.account.key, &fetch.url, &failure);
             if (!found) {
-                fetch.status =
-                    stopped && !onlyThatServerIsDown(host) ? PageFetch::Status::Stopped : PageFetch::Status::Failed;
-                fetch.error = found.error().message;
+                if (failure == LookupFailure::NoAnswer) {
+                    noAnswer(fetch, domain, found.error());
+                } else {
+                    // Still rate limited after the retries: not this account's fault; resume later.
+                    fetch.status =
+                        failure == LookupFailure::RateLimited ? PageFetch::Status::Stopped : PageFetch::Status::Failed;
+                    fetch.error = found.error();
+                }
                 return fetch;
             }
             id = found->remoteId;
@@ -166,42 +129,41 @@ PageFetch MastodonCrawler::fetchPage(const QueuedAccount& queued)
             }
         }
         fetch.remoteId = id;
-        fetch.url = base + "/api/v1/accounts/" + urlEncode(*id) + "/following?limit=" + std::to_string(kPageSize);
+        fetch.url =
+            server->base + "/api/v1/accounts/" + urlEncode(*id) + "/following?limit=" + std::to_string(kPageSize);
     } else {
         fetch.url = queued.cursor;
-        if (originOf(fetch.url) != originOf(base)) {
+        if (originOf(fetch.url) != originOf(server->base)) {
             fetch.status = PageFetch::Status::Failed;
-            fetch.error = "the next-page link leads to another server; not followed";
+            fetch.error = Error("the next-page link leads to another server; not followed");
             return fetch;
         }
     }
     Result<HttpResponse> response = m_http.get(fetch.url, m_cancel);
     if (!response) {
-        const bool serverDown = onlyThatServerIsDown(host);
-        fetch.status = serverDown ? PageFetch::Status::Failed : PageFetch::Status::Stopped;
-        fetch.error = (serverDown ? "server unreachable: " : "") + response.error().message;
+        noAnswer(fetch, domain, response.error());
         return fetch;
     }
     if (response->status == 429) {
         // Still rate limited after the retries: not this account's fault; stop and resume later.
         fetch.status = PageFetch::Status::Stopped;
-        fetch.error = "still rate limited (HTTP 429) after the retries";
+        fetch.error = Error("still rate limited (HTTP 429) after the retries");
         return fetch;
     }
     if (response->status == 401 || response->status == 403) {
         fetch.status = PageFetch::Status::Hidden;
-        fetch.error = httpFailure(*response);
+        fetch.error = Error(describeFailure(*response));
         return fetch;
     }
     if (response->status != 200) {
         fetch.status = PageFetch::Status::Failed;
-        fetch.error = httpFailure(*response);
+        fetch.error = Error(describeFailure(*response));
         return fetch;
     }
-    Result<std::vector<Account>> follows = parseMastodonAccounts(response->body, answeringHost(host));
+    Result<std::vector<Account>> follows = parseMastodonAccounts(response->body, server->domain);
     if (!follows) {
         fetch.status = PageFetch::Status::Failed;
-        fetch.error = follows.error().message;
+        fetch.error = follows.error();
         return fetch;
     }
     if (follows->empty() && queued.cursor.empty() && followingCount.value_or(0) > 0) {
@@ -210,8 +172,9 @@ PageFetch MastodonCrawler::fetchPage(const QueuedAccount& queued)
         return fetch;
     }
     for (Account& follow : *follows) {
-        // An id is only good on the server that gave it.
-        if (m_api.empty() && hostOfAddress(follow.key) != host) {
+        // An id is only good on the server that gave it, which is the server of its own
+        // accounts (and, with --api, of everyone).
+        if (!m_viaApi && (server->domain.empty() || domainOfAddress(follow.key) != server->domain)) {
             follow.remoteId.reset();
         }
     }

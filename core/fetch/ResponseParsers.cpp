@@ -18,6 +18,30 @@ std::string lowerAscii(std::string_view text)
     return out;
 }
 
+/// The host of an `http(s)://` URL, lower-cased, without user or port; empty for anything else.
+/// (The parsers stay free of libcurl, whose URL parser HttpClient uses.)
+std::string hostOfUrl(std::string_view url)
+{
+    const auto scheme = url.find("://");
+    if (scheme == std::string_view::npos) {
+        return {};
+    }
+    const std::string protocol = lowerAscii(url.substr(0, scheme));
+    if (protocol != "http" && protocol != "https") {
+        return {};
+    }
+    std::string_view authority = url.substr(scheme + 3);
+    authority = authority.substr(0, authority.find_first_of("/?#"));
+    if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
+        authority.remove_prefix(at + 1);
+    }
+    authority = authority.substr(0, authority.find(':'));
+    if (authority.empty() || authority.find_first_of(" \t[]") != std::string_view::npos) {
+        return {};
+    }
+    return lowerAscii(authority);
+}
+
 /// Parses without exceptions: a discarded value when `body` is not JSON.
 json parse(std::string_view body)
 {
@@ -70,7 +94,7 @@ Result<Account> blueskyProfile(const json& view)
     return account;
 }
 
-Result<Account> mastodonAccount(const json& entity, std::string_view answeringHost)
+Result<Account> mastodonAccount(const json& entity, std::string_view answeringDomain)
 {
     if (!entity.is_object()) {
         return Error("an account that is not a JSON object");
@@ -84,16 +108,20 @@ Result<Account> mastodonAccount(const json& entity, std::string_view answeringHo
     } else {
         return Error("an account without an `id`");
     }
+    account.url = stringField(entity, "url");
     std::string acct = stringField(entity, "acct");
     if (acct.find('@') == std::string::npos && !acct.empty()) {
-        acct += '@' + std::string(answeringHost);
+        const std::string domain = answeringDomain.empty() ? hostOfUrl(account.url) : std::string(answeringDomain);
+        if (domain.empty()) {
+            return Error("an account of a server that names no domain, without a `url`");
+        }
+        acct += '@' + domain;
     }
     account.key = mastodonAddress(acct);
     if (account.key.empty()) {
         return Error("an account without a valid `acct`");
     }
     account.name = stringField(entity, "display_name");
-    account.url = stringField(entity, "url");
     account.followingCount = integerField(entity, "following_count");
     if (const auto hide = entity.find("hide_collections"); hide != entity.end() && hide->is_boolean()) {
         account.hiddenHint = hide->get<bool>();
@@ -181,20 +209,32 @@ std::string errorMessage(std::string_view body)
     return message.empty() ? stringField(document, "error") : message;
 }
 
-Result<Account> parseMastodonAccount(std::string_view body, std::string_view answeringHost)
+std::string describeFailure(const HttpResponse& response)
+{
+    if (response.status == 0) {
+        return response.failure;
+    }
+    std::string message = "HTTP " + std::to_string(response.status);
+    if (const std::string detail = errorMessage(response.body); !detail.empty()) {
+        message += ": " + detail.substr(0, 200);
+    }
+    return message;
+}
+
+Result<Account> parseMastodonAccount(std::string_view body, std::string_view answeringDomain)
 {
     try {
         const json document = parse(body);
         if (document.is_discarded()) {
             return Error("malformed JSON");
         }
-        return mastodonAccount(document, answeringHost);
+        return mastodonAccount(document, answeringDomain);
     } catch (const json::exception& e) {
         return Error(std::string("unexpected JSON: ") + e.what());
     }
 }
 
-Result<std::vector<Account>> parseMastodonAccounts(std::string_view body, std::string_view answeringHost)
+Result<std::vector<Account>> parseMastodonAccounts(std::string_view body, std::string_view answeringDomain)
 {
     try {
         const json document = parse(body);
@@ -206,7 +246,7 @@ Result<std::vector<Account>> parseMastodonAccounts(std::string_view body, std::s
         }
         std::vector<Account> accounts;
         for (const json& entity : document) {
-            Result<Account> account = mastodonAccount(entity, answeringHost);
+            Result<Account> account = mastodonAccount(entity, answeringDomain);
             if (!account) {
                 return Error("account " + std::to_string(accounts.size() + 1) + ": " + account.error().message);
             }
@@ -229,6 +269,39 @@ std::string instanceDomain(std::string_view body, const char* field)
         return {};
     }
     return domain;
+}
+
+std::string webfingerAccountUrl(std::string_view body)
+{
+    const json document = parse(body);
+    if (!document.is_object()) {
+        return {};
+    }
+    const auto links = document.find("links");
+    if (links == document.end() || !links->is_array()) {
+        return {};
+    }
+    std::string profilePage;
+    for (const json& link : *links) {
+        if (!link.is_object()) {
+            continue;
+        }
+        const std::string rel = stringField(link, "rel");
+        const std::string href = stringField(link, "href");
+        if (hostOfUrl(href).empty()) {
+            continue;
+        }
+        // The actor may be typed `application/activity+json` or the long ld+json form; a
+        // `self` link of any other type is not an account.
+        const std::string type = lowerAscii(stringField(link, "type"));
+        if (rel == "self" && (type == "application/activity+json" || type.rfind("application/ld+json", 0) == 0)) {
+            return href;
+        }
+        if (rel == "http://webfinger.net/rel/profile-page" && profilePage.empty()) {
+            profilePage = href;
+        }
+    }
+    return profilePage;
 }
 
 std::optional<std::string> nextLink(std::string_view header)

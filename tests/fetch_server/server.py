@@ -10,6 +10,11 @@ internet. Python 3 standard library only.
   /mastodon/<host>/api/v1/accounts/lookup?acct=X   mastodon/<host>/lookup/<X>.json
   /mastodon/<host>/api/v1/accounts/<id>/following  mastodon/<host>/following/<id>.json, with max_id=M: <id>~<M>.json
   /mastodon/<host>/api/v2/instance                 mastodon/<host>/instance.json
+  /mastodon/<host>/.well-known/webfinger?resource=R  mastodon/<host>/webfinger/<R>.json
+
+Each `/mastodon/<host>/` prefix is one server: a host whose folder has no `instance.json`
+serves no Mastodon API (every API path answers 404), like a domain whose web site only hands out
+WebFinger; its `webfinger/` answers can point at another host's server.
 
 A body file `F.json` answers 200; `F.<status>.json` (e.g. `.400.json`) answers with that status.
 `F.json.headers` adds header lines; `{base}` in them becomes this server's URL prefix of the
@@ -18,11 +23,16 @@ network (`http://127.0.0.1:<port>/mastodon/<host>`).
 Faults are scripted by the tests, one action per matching request, then normal answers again:
   /__script?match=SUBSTRING&actions=A,B,...   A: 500 | 429:SECONDS | slow:SECONDS | drop |
                                               ratelimit:REMAINING:SECONDS
+The waits are enforced as a real server enforces them, so a client that does not wait is caught
+by what it gets, not by a clock in the test: after `429:SECONDS`, requests of the same match are
+answered 429 again until SECONDS have passed; after `ratelimit:0:SECONDS` (nothing left),
+every request is answered 429 until the window resets.
   /__variant?name=V                           answer from `bsky-V/` and `mastodon-V/` where they have
                                               a file (a later state of the same accounts)
   /__reset                                    forget scripts, variant and the request log
   /__log                                      the requests served so far (JSON list of path+query)
   /__user-agent                               the User-Agent of the last request (JSON string)
+  /__max-in-flight                            the most requests served at the same time since the reset
 """
 
 import argparse
@@ -40,6 +50,9 @@ SCRIPTS = []  # [match, [actions]]
 LOG = []
 USER_AGENT = [""]  # of the last request served
 VARIANT = [""]  # a second world: files under `<network>-<variant>/` win over `<network>/`
+BLOCKED = {}  # match -> time until which a 429 window keeps answering 429
+RATE_WINDOW = [0.0]  # time until which a spent rate limit answers 429 to everything
+IN_FLIGHT = [0, 0]  # requests being served now, the most at once since the reset
 
 
 def find_body(path):
@@ -90,6 +103,9 @@ class Handler(BaseHTTPRequestHandler):
                 SCRIPTS.clear()
                 LOG.clear()
                 VARIANT[0] = ""
+                BLOCKED.clear()
+                RATE_WINDOW[0] = 0.0
+                IN_FLIGHT[1] = IN_FLIGHT[0]
             return self.send(200, b"{}")
         if url.path == "/__variant":
             with LOCK:
@@ -102,6 +118,10 @@ class Handler(BaseHTTPRequestHandler):
         if url.path == "/__user-agent":
             with LOCK:
                 body = json.dumps(USER_AGENT[0]).encode()
+            return self.send(200, body)
+        if url.path == "/__max-in-flight":
+            with LOCK:
+                body = json.dumps(IN_FLIGHT[1]).encode()
             return self.send(200, body)
         if url.path == "/__log":
             with LOCK:
@@ -139,27 +159,50 @@ class Handler(BaseHTTPRequestHandler):
                 return os.path.join(base, "following", name), prefix
             if rest == ["api", "v2", "instance"]:
                 return os.path.join(base, "instance"), prefix
+            if rest == [".well-known", "webfinger"]:
+                return os.path.join(base, "webfinger", safe(query.get("resource", [""])[0])), prefix
         return None
 
     def do_GET(self):
         url = urllib.parse.urlsplit(self.path)
         if url.path.startswith("/__"):
             return self.control(url)
+        with LOCK:
+            IN_FLIGHT[0] += 1
+            IN_FLIGHT[1] = max(IN_FLIGHT[1], IN_FLIGHT[0])
+        try:
+            return self.answer(url)
+        finally:
+            with LOCK:
+                IN_FLIGHT[0] -= 1
+
+    def answer(self, url):
         target = self.path
+        now = time.time()
         with LOCK:
             LOG.append(target)
             USER_AGENT[0] = self.headers.get("User-Agent", "")
-            action = None
-            for script in SCRIPTS:
-                if script[0] in target and script[1]:
-                    action = script[1].pop(0)
-                    break
+            refused = max([RATE_WINDOW[0]] + [until for match, until in BLOCKED.items() if match in target])
+            action = matched = None
+            if refused <= now:
+                for script in SCRIPTS:
+                    if script[0] in target and script[1]:
+                        action, matched = script[1].pop(0), script[0]
+                        break
+        if refused > now:
+            # Too early: the window a 429 or a spent rate limit announced has not passed.
+            return self.send(429, b'{"error":"RateLimitExceeded","message":"too early"}',
+                             ["Retry-After: %d" % max(1, int(refused - now + 0.999))])
         extra = []
         if action is not None:
             kind, _, arg = action.partition(":")
             if kind == "500":
                 return self.send(500, b'{"error":"InternalServerError","message":"scripted failure"}')
             if kind == "429":
+                with LOCK:
+                    # A little early is forgiven: the client measures the wait from when the
+                    # answer arrived, a few milliseconds after it was sent.
+                    BLOCKED[matched] = now + float(arg) - 0.05
                 return self.send(429, b'{"error":"RateLimitExceeded"}', ["Retry-After: " + arg])
             if kind == "drop":
                 self.close_connection = True
@@ -172,8 +215,12 @@ class Handler(BaseHTTPRequestHandler):
                 time.sleep(float(arg))
             if kind == "ratelimit":
                 remaining, _, seconds = arg.partition(":")
+                reset = int(now) + int(seconds)
                 extra = ["ratelimit-limit: 3000", "ratelimit-remaining: " + remaining,
-                         "ratelimit-reset: %d" % (int(time.time()) + int(seconds))]
+                         "ratelimit-reset: %d" % reset]
+                if int(remaining) == 0:
+                    with LOCK:
+                        RATE_WINDOW[0] = reset - 0.05
         routed = self.route(url)
         found = None
         if routed and VARIANT[0]:

@@ -1,6 +1,6 @@
 // libFuzzer target: every reader of Mastodon API responses in core/fetch/ResponseParsers (the
-// body as an Account, an array of Accounts, an instance document and an error; the same bytes as
-// a `Link` header and as an account address).
+// body as an Account, an array of Accounts, an instance document, a WebFinger document and an
+// error; the same bytes as a `Link` header and as an account address).
 
 #include <cstddef>
 #include <cstdint>
@@ -15,6 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)warmpath::fetch::parseMastodonAccounts(body, "social.example");
     (void)warmpath::fetch::instanceDomain(body, "domain");
     (void)warmpath::fetch::instanceDomain(body, "uri");
+    (void)warmpath::fetch::webfingerAccountUrl(body);
     (void)warmpath::fetch::errorMessage(body);
     (void)warmpath::fetch::nextLink(body);
     (void)warmpath::fetch::mastodonAddress(body);

@@ -65,6 +65,19 @@ TEST_F(CrawlCliTest, CrawlMastodonWithApiAndDepthOne)
                        "\n");
 }
 
+TEST_F(CrawlCliTest, MastodonNamesAccountsByTheirDomainInHiddenAndInRefs)
+{
+    // social.example.com serves the accounts of example.com: that is their name, also with --api.
+    const auto run = cli(
+        {"crawl", "mastodon", "user@example.com", "--api", server().mastodonServer("social.example.com"), "--json"});
+    EXPECT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_EQ(run.out, R"({"accounts_seen":4,"follow_lists_fetched":3,"links_added":6,)"
+                       R"("hidden":["mastodon:quiet@example.com"],"errors":[]})"
+                       "\n");
+    EXPECT_EQ(cli({"person", "mastodon:friend@example.com"}).exitCode, 0);
+    EXPECT_EQ(cli({"person", "mastodon:friend@social.example.com"}).exitCode, 1);
+}
+
 TEST_F(CrawlCliTest, TextOutputNamesHiddenListsAndWarnsAboutErrors)
 {
     const auto run = cli({"crawl", "bluesky", "alice.test", "--api", server().bskyApi()});

@@ -46,6 +46,58 @@ private:
     static inline std::unique_ptr<FetchServer> s_server;
 };
 
+/// A workspace in a private folder to crawl into, and a second connection to look at it.
+class CrawlTestBase : public FetchServerTest {
+protected:
+    void SetUp() override
+    {
+        FetchServerTest::SetUp();
+        if (IsSkipped()) {
+            return;
+        }
+        auto ws = Workspace::open(m_dir.file("crawl.db"));
+        ASSERT_TRUE(ws) << ws.error().describe();
+        m_ws = std::move(ws).value();
+        auto db = Database::open(m_dir.file("crawl.db"), OpenMode::MustExist);
+        ASSERT_TRUE(db);
+        m_db = std::make_unique<Database>(std::move(db).value());
+    }
+
+    /// Every Mastodon host is served by the local server.
+    CrawlOptions options() const
+    {
+        CrawlOptions o;
+        o.http = fastHttp();
+        o.serverFor = [](const std::string& host) { return server().mastodonServer(host); };
+        return o;
+    }
+
+    /// options() that set `cancel` (as Ctrl+C does) once `lists` follow lists are done.
+    CrawlOptions cancellingAfter(CancelToken& cancel, std::int64_t lists) const
+    {
+        CrawlOptions o = options();
+        o.cancel = &cancel;
+        o.progress = [&cancel, lists](const CrawlProgress& p) {
+            if (p.accountsDone >= lists) {
+                cancel.cancel();
+            }
+        };
+        return o;
+    }
+
+    CrawlSummary crawl(const CrawlRequest& request, const CrawlOptions& o)
+    {
+        auto summary = m_ws->crawl(request, o);
+        EXPECT_TRUE(summary) << summary.error().describe();
+        return summary ? *summary : CrawlSummary{};
+    }
+    CrawlSummary crawl(const CrawlRequest& request) { return crawl(request, options()); }
+
+    TempDir m_dir;
+    std::unique_ptr<Workspace> m_ws;
+    std::unique_ptr<Database> m_db;
+};
+
 /// Every person as `name [identities]`, sorted: `Alice Aalto [bsky:did:plc:alice0001@alice.test]`;
 /// the me person is `ME ...`.
 inline std::vector<std::string> peopleOf(Database& db)

@@ -98,6 +98,9 @@ public:
         return nlohmann::json::parse(body).get<std::vector<std::string>>();
     }
 
+    /// The most requests the server was answering at the same time since the last reset.
+    int maxInFlight() { return nlohmann::json::parse(control("/__max-in-flight")).get<int>(); }
+
     /// The User-Agent header of the last request served.
     std::string lastUserAgent() { return nlohmann::json::parse(control("/__user-agent")).get<std::string>(); }
 

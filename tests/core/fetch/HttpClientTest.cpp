@@ -1,7 +1,10 @@
 #include "fetch/HttpClient.h"
 
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -11,6 +14,7 @@ using namespace warmpath;
 using namespace warmpath::fetch;
 using namespace std::chrono_literals;
 using warmpath::test::FetchServerTest;
+using warmpath::test::requestsMatching;
 
 namespace {
 
@@ -84,32 +88,58 @@ TEST_F(HttpClientTest, ServerErrorsAreRetriedWithBackoffUntilTheAttemptsRunOut)
 
 TEST_F(HttpClientTest, CancelInterruptsARetryAfterWait)
 {
-    server().script("getProfile", "429:30");
-    HttpClient client(fastHttp());
+    // An hour's wait: a client that did not notice the cancel would be ended by ctest's timeout.
+    server().script("getProfile", "429:3600");
+    HttpOptions options = fastHttp();
+    options.maxRetryAfter = 2h;
+    std::mutex mutex;
+    std::condition_variable waiting;
+    std::vector<std::chrono::milliseconds> waits;
+    options.onWait = [&](std::chrono::milliseconds wait, std::string_view /*reason*/) {
+        std::lock_guard lock(mutex);
+        waits.push_back(wait);
+        waiting.notify_all();
+    };
+    HttpClient client(options);
     CancelToken cancel;
-    std::thread canceller([&cancel] {
-        std::this_thread::sleep_for(200ms);
+    std::thread canceller([&] {
+        std::unique_lock lock(mutex);
+        waiting.wait(lock, [&] { return !waits.empty(); });
+        lock.unlock();
+        std::this_thread::sleep_for(50ms);  // well into the wait, most likely
         cancel.cancel();
     });
-    const auto before = std::chrono::steady_clock::now();
     const auto response = client.get(profileUrl(), &cancel);
     canceller.join();
     ASSERT_FALSE(response);
-    EXPECT_EQ(response.error().message, "cancelled");
-    EXPECT_LT(std::chrono::steady_clock::now() - before, 5s);
+    EXPECT_TRUE(response.error().isCancelled()) << response.error().message;
+    EXPECT_EQ(waits, std::vector<std::chrono::milliseconds>{3600s});
+    EXPECT_EQ(client.counters().requests, 1U);  // nothing was asked after the cancel
+}
+
+TEST_F(HttpClientTest, ACancelledRequestIsNotSent)
+{
+    HttpClient client(fastHttp());
+    CancelToken cancel;
+    cancel.cancel();
+    const auto response = client.get(profileUrl(), &cancel);
+    ASSERT_FALSE(response);
+    EXPECT_TRUE(response.error().isCancelled());
+    EXPECT_TRUE(server().log().empty());
 }
 
 TEST_F(HttpClientTest, NoMoreThanTheAllowedRequestsAreInFlightPerHost)
 {
+    // Each answer takes long enough that two requests let through at once would overlap.
     server().script("getProfile", "slow:0.4,slow:0.4");
     HttpOptions options = fastHttp();
     options.maxInFlightPerHost = 1;
     HttpClient client(options);
-    const auto before = std::chrono::steady_clock::now();
     std::thread other([&] { (void)client.get(profileUrl()); });
     (void)client.get(profileUrl());
     other.join();
-    EXPECT_GE(std::chrono::steady_clock::now() - before, 780ms);  // one after the other
+    EXPECT_EQ(requestsMatching(server().log(), "getProfile"), 2);
+    EXPECT_EQ(server().maxInFlight(), 1);  // one after the other
 }
 
 TEST_F(HttpClientTest, AConnectionThatKeepsDroppingIsAnError)

@@ -72,6 +72,49 @@ TEST(MastodonParsers, ABareAcctBelongsToTheAnsweringServer)
     EXPECT_TRUE(remote->hiddenHint);
 }
 
+TEST(MastodonParsers, ABareAcctBelongsToTheDomainTheInstanceNamesNotToTheHostOfItsUrl)
+{
+    const auto account =
+        parseMastodonAccount(R"({"id":"1","acct":"user","url":"https://social.example.com/@user"})", "example.com");
+    ASSERT_TRUE(account);
+    EXPECT_EQ(account->key, "user@example.com");
+    EXPECT_EQ(account->url, "https://social.example.com/@user");
+}
+
+TEST(MastodonParsers, WhenTheInstanceNamesNoDomainABareAcctBelongsToTheHostOfItsUrl)
+{
+    const auto account =
+        parseMastodonAccount(R"({"id":"1","acct":"user","url":"https://Social.Example.com:443/@user"})", "");
+    ASSERT_TRUE(account);
+    EXPECT_EQ(account->key, "user@social.example.com");
+    const auto remote = parseMastodonAccount(R"({"id":"2","acct":"ann@other.example"})", "");
+    ASSERT_TRUE(remote);
+    EXPECT_EQ(remote->key, "ann@other.example");
+    EXPECT_EQ(parseMastodonAccount(R"({"id":"3","acct":"nobody"})", "").error().message,
+              "an account of a server that names no domain, without a `url`");
+}
+
+TEST(MastodonParsers, WebFingerNamesTheActorElseTheProfilePage)
+{
+    EXPECT_EQ(
+        webfingerAccountUrl(R"({"subject":"acct:user@example.com","links":[)"
+                            R"({"rel":"http://webfinger.net/rel/profile-page","href":"https://s.example.com/@user"},)"
+                            R"({"rel":"self","type":"application/activity+json",)"
+                            R"("href":"https://social.example.com/users/user"}]})"),
+        "https://social.example.com/users/user");
+    EXPECT_EQ(
+        webfingerAccountUrl(R"({"links":[{"rel":"self","type":"application/ld+json; )"
+                            R"(profile=\"https://www.w3.org/ns/activitystreams\"","href":"https://a.example/u/1"}]})"),
+        "https://a.example/u/1");
+    EXPECT_EQ(webfingerAccountUrl(R"({"links":[{"rel":"self","type":"text/html","href":"https://x.example/"},)"
+                                  R"({"rel":"http://webfinger.net/rel/profile-page","href":"https://p.example/@u"}]})"),
+              "https://p.example/@u");
+    EXPECT_EQ(webfingerAccountUrl(R"({"links":[{"rel":"self","type":"application/activity+json","href":"ftp://x"}]})"),
+              "");
+    EXPECT_EQ(webfingerAccountUrl("<html>"), "");
+    EXPECT_EQ(webfingerAccountUrl(R"({"links":{}})"), "");
+}
+
 TEST(MastodonParsers, UnexpectedAccountsAreErrors)
 {
     EXPECT_EQ(parseMastodonAccounts(R"({"id":"1"})", "s.example").error().message, "expected a JSON array of accounts");
