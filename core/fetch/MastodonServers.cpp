@@ -94,6 +94,7 @@ Result<MastodonServer> MastodonServers::of(const std::string& address, std::stri
     if (const auto known = m_byHost.find(domain); known != m_byHost.end()) {
         return known->second;
     }
+    const std::string user = address.substr(0, address.find('@'));
     const std::string base = reach(domain);
     *url = base + "/api/v2/instance";
     std::optional<std::string> named = askDomain(base, &failure);
@@ -102,23 +103,21 @@ Result<MastodonServer> MastodonServers::of(const std::string& address, std::stri
         return failure;
     }
     if (!named->empty()) {
-        MastodonServer server{.base = base, .domain = std::move(*named)};
+        MastodonServer server{.base = base, .domain = trusted(*named, domain, {}, user)};
         remember(domain, server);
         return server;
     }
 
     // The domain serves no Mastodon API: its WebFinger says where the account lives.
-    *url = base + "/.well-known/webfinger?resource=" + urlEncode("acct:" + address);
-    Result<HttpResponse> response = m_http.get(*url, m_cancel);
-    if (!response) {
+    std::optional<std::string> host = webfingerHost(domain, user, url, &failure);
+    if (!host) {
         *noAnswer = true;
-        return response.error();
+        return failure;
     }
-    const std::string host = response->status == 200 ? hostOf(webfingerAccountUrl(response->body)) : std::string();
-    if (host.empty() || host == domain) {
+    if (host->empty() || *host == domain) {
         return Error(domain + " serves no Mastodon API, and its WebFinger does not say where " + address + " is");
     }
-    const std::string hostBase = reach(host);
+    const std::string hostBase = reach(*host);
     *url = hostBase + "/api/v2/instance";
     named = askDomain(hostBase, &failure);
     if (!named) {
@@ -126,12 +125,39 @@ Result<MastodonServer> MastodonServers::of(const std::string& address, std::stri
         return failure;
     }
     if (named->empty()) {
-        return Error(host + ", where WebFinger places " + address + ", serves no Mastodon API");
+        return Error(*host + ", where WebFinger places " + address + ", serves no Mastodon API");
     }
-    MastodonServer server{.base = hostBase, .domain = std::move(*named)};
-    remember(host, server);
+    MastodonServer server{.base = hostBase, .domain = trusted(*named, *host, domain, user)};
+    remember(*host, server);
     m_byHost.try_emplace(domain, server);
     return server;
+}
+
+std::optional<std::string> MastodonServers::webfingerHost(const std::string& domain, const std::string& user,
+                                                          std::string* url, Error* failure)
+{
+    *url = reach(domain) + "/.well-known/webfinger?resource=" + urlEncode("acct:" + user + "@" + domain);
+    Result<HttpResponse> response = m_http.get(*url, m_cancel);
+    if (!response) {
+        *failure = response.error();
+        return std::nullopt;
+    }
+    return response->status == 200 ? hostOf(webfingerAccountUrl(response->body)) : std::string();
+}
+
+std::string MastodonServers::trusted(const std::string& claimed, const std::string& host, const std::string& ledFrom,
+                                     const std::string& user)
+{
+    if (claimed == host || claimed == ledFrom) {
+        return claimed;
+    }
+    // Any server can claim any domain; the domain itself must say the account lives here, as
+    // Mastodon checks before it believes a remote account's name. Unconfirmed, the claim is
+    // dropped, and bare accounts are named by the host of their `url`.
+    std::string url;
+    Error failure;
+    const std::optional<std::string> confirmed = webfingerHost(claimed, user, &url, &failure);
+    return confirmed && *confirmed == host ? claimed : std::string();
 }
 
 }  // namespace warmpath::fetch

@@ -27,7 +27,9 @@ struct MastodonServer {
 /// With `api`, that server answers for every account. Otherwise the domain's own host
 /// (`serverFor(DOMAIN)`, default `https://DOMAIN`) when it serves the Mastodon API (its
 /// `/api/v2/instance`, else `/api/v1/instance`, names a domain), else the host that the domain's
-/// WebFinger (`/.well-known/webfinger?resource=acct:USER@DOMAIN`) points the account at.
+/// WebFinger (`/.well-known/webfinger?resource=acct:USER@DOMAIN`) points the account at. A server
+/// that names a domain other than its own host is believed only when that domain's WebFinger
+/// points at it (or led to it).
 class MastodonServers {
 public:
     using ServerFor = std::function<std::string(const std::string& host)>;
@@ -49,6 +51,15 @@ private:
     /// The domain `base`'s instance document names: nullopt (with `*failure`) when no answer came,
     /// empty when it answered but names none (no Mastodon API there).
     std::optional<std::string> askDomain(const std::string& base, Error* failure);
+    /// The host `domain`'s WebFinger places `user@domain` on: nullopt (with `*failure`) when no
+    /// answer came, empty when the answer names none. `*url` is the request.
+    std::optional<std::string> webfingerHost(const std::string& domain, const std::string& user, std::string* url,
+                                             Error* failure);
+    /// `claimed`, the domain the server at `host` names, when it may: it is `host` itself, or the
+    /// domain whose WebFinger led to `host` (`ledFrom`), or a domain whose WebFinger places
+    /// `user` on `host`. Otherwise empty: the server names no domain it can be believed about.
+    std::string trusted(const std::string& claimed, const std::string& host, const std::string& ledFrom,
+                        const std::string& user);
     /// `server` answers for `host` (the name it was reached by) and for the domain it names.
     void remember(const std::string& host, const MastodonServer& server);
     [[nodiscard]] std::string reach(const std::string& host) const;

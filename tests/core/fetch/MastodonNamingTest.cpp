@@ -4,6 +4,8 @@
 // names `example.com` as its domain; `other.example` is an ordinary instance whose lists name the
 // same accounts as `user@example.com`.
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "fetch/CrawlTestSupport.h"
@@ -83,6 +85,26 @@ TEST_F(MastodonNamingTest, WithApiABareAcctBelongsToTheDomainTheInstanceNamesNot
     for (const std::string& request : server().log()) {
         EXPECT_EQ(request.rfind("/mastodon/social.example.com/", 0), 0U) << request;
     }
+}
+
+TEST_F(MastodonNamingTest, AServerClaimingADomainThatDoesNotConfirmItNamesItsAccountsByTheirUrl)
+{
+    crawl(mastodon("user@example.com"));
+    const auto uma = m_ws->resolve("mastodon:user@example.com");
+    ASSERT_TRUE(uma);
+    // evil.example's instance says it is example.com; example.com's WebFinger knows no mallory.
+    CrawlRequest request = mastodon("mallory@evil.example");
+    request.depth = 1;
+    const CrawlSummary summary = crawl(request);
+    EXPECT_EQ(summary.outcome, CrawlSummary::Outcome::Finished);
+    EXPECT_EQ(summary.linksAdded, 1);
+    const auto links = linksOf(*m_db);
+    EXPECT_NE(std::find(links.begin(), links.end(), "mallory@evil.example -> user@evil.example (0)"), links.end());
+    EXPECT_EQ(*m_ws->resolve("mastodon:user@example.com"), *uma);  // not taken over, nor merged
+    EXPECT_EQ(m_ws->person(*uma)->displayName, "Uma User");
+    EXPECT_EQ(countOf(*m_db, "SELECT count(*) FROM identity WHERE key LIKE '%@example.com'"), 3);
+    EXPECT_EQ(requestsMatching(server().log(), "/mastodon/example.com/.well-known/webfinger?resource=acct%3Amallory"),
+              1);
 }
 
 TEST_F(MastodonNamingTest, ADomainWithoutTheApiOrAWebFingerAnswerIsAClearErrorAndWritesNothing)
