@@ -122,11 +122,13 @@ bool looksLikeHeader(const std::vector<std::string>& fields)
 }
 
 /// A first line of words above rows that hold numbers or addresses in the same column (`name,email`
-/// over `ana,ana@example.com`) is a header, even where every line would also read as an edge.
+/// over `ana,ana@example.com`) is a header, even where every line would also read as an edge; so is
+/// such a line alone (a CSV with no rows yet), which as an edge list would be one edge between
+/// people called "name" and "email".
 bool headerAboveOtherShapes(const std::vector<std::string>& header, const std::vector<TableLine>& lines, char separator)
 {
     if (lines.size() < 2) {
-        return false;
+        return true;
     }
     for (std::size_t column = 0; column < header.size(); ++column) {
         bool differs = true;

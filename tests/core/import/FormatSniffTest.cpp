@@ -85,6 +85,7 @@ TEST(FormatSniff, TwoWordsAboveAddressesAreAHeaderEvenWhereEveryLineWouldReadAsA
 {
     EXPECT_EQ(sniffedText("name,email\nana,ana@example.com\nbo,bo@example.com\n"), "csv");
     EXPECT_EQ(sniffedText("person,age\nana,34\nbo,27\n"), "csv");
+    EXPECT_EQ(sniffedText("Name,Email\n"), "csv");  // a header without rows yet
 }
 
 TEST(FormatSniff, EdgeListsAreStillEdgeLists)
