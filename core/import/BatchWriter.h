@@ -18,8 +18,8 @@
 
 namespace warmpath::import {
 
-/// Thrown from inside a parse when the CancelToken is set; the Importer turns it into a
-/// rollback and a "cancelled" error.
+/// Thrown from inside a parse when the CancelToken is set: the cleanest way out of a parser's
+/// loops. It never leaves the Importer, which rolls back and returns Error::cancelled().
 struct ImportCancelled {};
 
 /// How a BatchWriter should treat one file.

@@ -1,5 +1,6 @@
 #include "import/Importer.h"
 
+#include <new>
 #include <optional>
 #include <stdexcept>
 
@@ -132,12 +133,28 @@ Result<FileImportSummary> Importer::importOne(const std::filesystem::path& file,
     summary.file = label;
     summary.sha256 = *sha;
 
+    // A mapping of columns makes the file a mapped CSV; a format chosen for the file comes first.
+    const auto mapped = m_options.fileColumns.find(file);
+    const ColumnMapping* columns = mapped != m_options.fileColumns.end() ? &mapped->second
+                                   : m_options.columns                   ? &*m_options.columns
+                                                                         : nullptr;
     const auto chosen = m_options.fileFormats.find(file);
     Result<Format> format = chosen != m_options.fileFormats.end() ? Result<Format>(chosen->second)
+                            : columns != nullptr                  ? Result<Format>(Format::Csv)
                             : m_options.format                    ? Result<Format>(*m_options.format)
                                                                   : sniffFormat(file);
     if (!format) {
         return format.error();
+    }
+    const bool guessed = chosen == m_options.fileFormats.end() && columns == nullptr && !m_options.format;
+    if (*format == Format::Csv && guessed) {
+        // Only the user knows which column is what; the columns named like fields are read without
+        // a mapping only when the user says the file is such a CSV (`--format csv`).
+        Result<CsvPreview> preview = readCsvPreview(file, 0);
+        if (!preview) {
+            return preview.error();
+        }
+        return Error(unknownCsvMessage(preview->header), label);
     }
     summary.format = std::string(formatName(*format));
 
@@ -189,12 +206,17 @@ Result<FileImportSummary> Importer::importOne(const std::filesystem::path& file,
         writer.warning(0, "--undirected applies to edge lists only; a " + summary.format +
                               " file says itself which edges are directed");
     }
-    Status parsed = parser->parse(
-        ParseInput{.path = file, .label = label, .nameSpace = nameSpace, .undirected = undirected}, writer);
+    Status parsed = parser->parse(ParseInput{.path = file,
+                                             .label = label,
+                                             .nameSpace = nameSpace,
+                                             .undirected = undirected,
+                                             .columns = *format == Format::Csv ? columns : nullptr},
+                                  writer);
     if (!parsed) {
         return parsed.error();
     }
     writer.finish();
+    writer.progress(sizeOf(file));  // the whole file, whatever its parser counted (UTF-16 decoded, say)
     if (byName) {
         byName->rebuild();
     }
@@ -213,6 +235,24 @@ Result<FileImportSummary> Importer::importOne(const std::filesystem::path& file,
         .bind(7, summary.batch)
         .run();
     return summary;
+}
+
+Result<FileImportSummary> Importer::importGuarded(const std::filesystem::path& file, std::uint64_t bytesBefore,
+                                                  std::uint64_t bytesTotal)
+{
+    const std::string label = file.string();
+    try {
+        return importOne(file, bytesBefore, bytesTotal);
+    } catch (const DatabaseError&) {
+        throw;  // the Workspace reports these with the database's name
+    } catch (const std::length_error& e) {
+        return Error(std::string("input too large: ") + e.what(), label);
+    } catch (const std::bad_alloc&) {
+        return Error("out of memory while reading it", label);
+    } catch (const std::exception& e) {
+        // A read error or a library's complaint about its input: still an expected failure.
+        return Error(std::string("cannot be read: ") + e.what(), label);
+    }
 }
 
 Result<std::vector<FileImportSummary>> Importer::run(const std::vector<std::filesystem::path>& files)
@@ -235,17 +275,26 @@ Result<std::vector<FileImportSummary>> Importer::run(const std::vector<std::file
         }
         std::uint64_t before = 0;
         bool changed = false;
-        for (const auto& file : files) {
-            Result<FileImportSummary> one = importOne(file, before, total);
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            Result<FileImportSummary> one = importGuarded(files[i], before, total);
             if (!one) {
-                return one.error();  // the transaction rolls back every file of this import
+                // The transaction rolls back every file of this import: say so, and which file it was.
+                Error error = one.error();
+                if (error.file.empty()) {
+                    error.file = files[i].string();
+                }
+                if (files.size() > 1) {
+                    error.message += " (file " + std::to_string(i + 1) + " of " + std::to_string(files.size()) +
+                                     "; nothing was imported)";
+                }
+                return error;
             }
             changed = changed || !one->alreadyImported;
-            before += sizeOf(file);
+            before += sizeOf(files[i]);
             summaries.push_back(std::move(one).value());
         }
         if (m_options.cancel != nullptr && m_options.cancel->cancelled()) {
-            throw ImportCancelled{};
+            return Error::cancelled();
         }
         if (changed) {
             bumpGraphGeneration(m_db);
@@ -257,16 +306,10 @@ Result<std::vector<FileImportSummary>> Importer::run(const std::vector<std::file
             tx.commit();
         }
     } catch (const ImportCancelled&) {
-        return Error("import cancelled; nothing was written");
-    } catch (const std::length_error& e) {
-        return Error(std::string("input too large: ") + e.what());
+        // The parse unwound from deep inside (the writer checks the token); the transaction is gone.
+        return Error::cancelled();
     } catch (const std::bad_alloc&) {
         return Error("out of memory while importing; nothing was written");
-    } catch (const DatabaseError&) {
-        throw;  // the Workspace reports these with the database's name
-    } catch (const std::exception& e) {
-        // A read error or a library's complaint about its input: still an expected failure.
-        return Error(std::string("import failed, nothing was written: ") + e.what());
     }
     return summaries;
 }

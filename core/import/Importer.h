@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "import/ColumnMapping.h"
 #include "import/Format.h"
 #include "import/Records.h"
 #include "store/Database.h"
@@ -25,6 +26,10 @@ struct ImportOptions {
     bool dryRun = false;        ///< do everything, report the counts, then roll back
     ProgressCallback progress;  ///< (bytes done, bytes in all files, file label)
     const CancelToken* cancel = nullptr;
+    /// `--columns`: every file is a CSV read with this mapping of its columns to fields.
+    std::optional<import::ColumnMapping> columns;
+    /// Per-file mappings (the GUI's mapping step); a file listed is a CSV read with its mapping.
+    std::map<std::filesystem::path, import::ColumnMapping> fileColumns;
 };
 
 /// What importing one file did (one import batch).
@@ -44,7 +49,8 @@ namespace import {
 /// The import pipeline: for each file, sniff (or take) the format → parse as a stream →
 /// resolve identities and write (BatchWriter) — all files in ONE transaction, one batch per
 /// file. Any error, a cancel, or a dry run rolls everything back, leaving the database as it
-/// was.
+/// was. An error names the file it is about (and, of several, which one and that nothing was
+/// imported); a cancel is Error::cancelled().
 class Importer {
 public:
     Importer(Database& db, ImportOptions options) : m_db(db), m_options(std::move(options)) {}
@@ -52,6 +58,10 @@ public:
     Result<std::vector<FileImportSummary>> run(const std::vector<std::filesystem::path>& files);
 
 private:
+    /// importOne, with a failure of the file's reading (a read error, a library's complaint, too
+    /// little memory) turned into an Error naming the file.
+    Result<FileImportSummary> importGuarded(const std::filesystem::path& file, std::uint64_t bytesBefore,
+                                            std::uint64_t bytesTotal);
     Result<FileImportSummary> importOne(const std::filesystem::path& file, std::uint64_t bytesBefore,
                                         std::uint64_t bytesTotal);
 

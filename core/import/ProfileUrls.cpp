@@ -60,6 +60,41 @@ std::optional<Identity> identityFromUrl(std::string_view url)
     return Identity{.network = "web", .key = path.empty() ? host : host + "/" + path, .handle = {}, .url = fullUrl};
 }
 
+std::optional<Identity> identityFromHandle(std::string_view network, std::string_view handle)
+{
+    if (auto fromUrl = identityFromUrl(handle)) {
+        return fromUrl;
+    }
+    std::string text(trim(handle));
+    if (!text.empty() && text.front() == '@') {
+        text.erase(0, 1);
+    }
+    const std::string name = lowerAscii(trim(network));
+    if (text.empty() || name.empty()) {
+        return std::nullopt;
+    }
+    if (name == "x" || name == "twitter") {
+        return Identity{.network = "web", .key = "x.com/" + lowerAscii(text), .handle = text, .url = {}};
+    }
+    if (name == "mastodon") {
+        if (text.find('@') == std::string::npos) {
+            return std::nullopt;  // `ana` is someone on some server: not an identity
+        }
+        return Identity{.network = "mastodon", .key = text, .handle = {}, .url = {}};
+    }
+    if (name == "bsky" || name == "bluesky") {
+        return Identity{.network = "bsky", .key = text, .handle = text, .url = {}};
+    }
+    if (name == "phone") {
+        std::string digits = normalisePhone(text);
+        if (digits.empty()) {
+            return std::nullopt;
+        }
+        return Identity{.network = "phone", .key = std::move(digits), .handle = {}, .url = {}};
+    }
+    return Identity{.network = name, .key = text, .handle = {}, .url = {}};
+}
+
 std::string normalisePhone(std::string_view phone)
 {
     std::string digits;

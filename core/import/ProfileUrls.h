@@ -14,6 +14,14 @@ namespace warmpath::import {
 /// not a URL.
 [[nodiscard]] std::optional<Identity> identityFromUrl(std::string_view url);
 
+/// The identity a handle on `network` stands for: `mastodon` + `@ana@social.example` →
+/// mastodon:ana@social.example, `bsky` (or `bluesky`) + `ana.bsky.social` → bsky:ana.bsky.social,
+/// `x` (or `twitter`) + `@ana` → web:x.com/ana (an X handle is not an account id), `linkedin` +
+/// slug → linkedin:slug, `phone` + a number → phone:digits, any other network → NETWORK:handle. A
+/// URL is read as identityFromUrl reads it. Nullopt for an empty handle, or a Mastodon handle
+/// without its server.
+[[nodiscard]] std::optional<Identity> identityFromHandle(std::string_view network, std::string_view handle);
+
 /// `+49 (30) 1234-56` → `+4930123456`: the digits, with a leading + kept. Empty when fewer
 /// than five digits.
 [[nodiscard]] std::string normalisePhone(std::string_view phone);

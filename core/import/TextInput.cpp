@@ -91,6 +91,164 @@ std::size_t FileStream::read(char* buffer, std::size_t size)
     return got;
 }
 
+std::string readUpTo(ByteStream& stream, std::size_t limit)
+{
+    std::string text(limit, '\0');
+    std::size_t got = 0;
+    while (got < text.size()) {
+        const std::size_t n = stream.read(text.data() + got, text.size() - got);
+        if (n == 0) {
+            break;
+        }
+        got += n;
+    }
+    text.resize(got);
+    return text;
+}
+
+void FileStream::rewind()
+{
+    std::rewind(m_file.get());
+}
+
+// --- encodings -----------------------------------------------------------------------------
+
+TextEncoding detectEncoding(std::string_view head)
+{
+    if (head.substr(0, 3) == "\xEF\xBB\xBF") {
+        return {.utf16 = std::nullopt, .bomBytes = 3};
+    }
+    if (head.substr(0, 2) == "\xFF\xFE") {
+        return {.utf16 = Utf16Order::LittleEndian, .bomBytes = 2};
+    }
+    if (head.substr(0, 2) == "\xFE\xFF") {
+        return {.utf16 = Utf16Order::BigEndian, .bomBytes = 2};
+    }
+    // Without a mark: the first line's code units, each an ASCII byte beside a zero byte. Four
+    // units at least, so that a few bytes of binary data are not taken for text.
+    constexpr std::size_t kFirstLineBytes = 512;
+    bool little = true;
+    bool big = true;
+    std::size_t units = 0;
+    for (std::size_t i = 0; i + 1 < std::min(head.size(), kFirstLineBytes) && (little || big); i += 2) {
+        const char a = head[i];
+        const char b = head[i + 1];
+        if ((a == '\n' && b == '\0' && little) || (a == '\0' && b == '\n' && big)) {
+            break;
+        }
+        little = little && a != '\0' && b == '\0';
+        big = big && a == '\0' && b != '\0';
+        ++units;
+    }
+    if (units >= 4 && little != big) {
+        return {.utf16 = little ? Utf16Order::LittleEndian : Utf16Order::BigEndian, .bomBytes = 0};
+    }
+    return {};
+}
+
+void Utf16Decoder::decode(std::string_view bytes, std::string& out)
+{
+    std::string joined;
+    if (!m_carry.empty()) {
+        joined = m_carry + std::string(bytes);
+        bytes = joined;
+        m_carry.clear();
+    }
+    const bool little = m_order == Utf16Order::LittleEndian;
+    const auto unit = [&](std::size_t i) -> std::uint32_t {
+        const auto a = static_cast<unsigned char>(bytes[i]);
+        const auto b = static_cast<unsigned char>(bytes[i + 1]);
+        return little ? (static_cast<std::uint32_t>(b) << 8 | a) : (static_cast<std::uint32_t>(a) << 8 | b);
+    };
+    out.reserve(out.size() + bytes.size() / 2);
+    std::size_t i = 0;
+    for (; i + 1 < bytes.size(); i += 2) {
+        std::uint32_t cp = unit(i);
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            if (i + 3 >= bytes.size()) {
+                break;  // the low half is in the next piece
+            }
+            const std::uint32_t low = unit(i + 2);
+            if (low >= 0xDC00 && low <= 0xDFFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                i += 2;
+            } else {
+                cp = 0xFFFD;
+            }
+        }
+        appendUtf8(out, cp);  // a lone low surrogate becomes U+FFFD there
+    }
+    m_carry.assign(bytes.substr(i));
+}
+
+void Utf16Decoder::finish(std::string& out)
+{
+    if (!m_carry.empty()) {
+        appendUtf8(out, 0xFFFD);
+        m_carry.clear();
+    }
+}
+
+namespace {
+
+/// A UTF-16 file read as UTF-8.
+class Utf16FileStream final : public ByteStream {
+public:
+    Utf16FileStream(std::unique_ptr<FileStream> file, TextEncoding encoding)
+        : m_file(std::move(file)), m_decoder(*encoding.utf16), m_skip(encoding.bomBytes), m_raw(kChunk)
+    {
+    }
+
+    std::size_t read(char* buffer, std::size_t size) override
+    {
+        while (m_pos == m_text.size() && !m_end) {
+            m_text.clear();
+            m_pos = 0;
+            const std::size_t got = m_file->read(m_raw.data(), m_raw.size());
+            std::string_view bytes(m_raw.data(), got);
+            const std::size_t skip = std::min(m_skip, bytes.size());
+            bytes.remove_prefix(skip);
+            m_skip -= skip;
+            if (got == 0) {
+                m_end = true;
+                m_decoder.finish(m_text);
+            } else {
+                m_decoder.decode(bytes, m_text);
+            }
+        }
+        const std::size_t n = std::min(size, m_text.size() - m_pos);
+        std::memcpy(buffer, m_text.data() + m_pos, n);
+        m_pos += n;
+        return n;
+    }
+
+private:
+    std::unique_ptr<FileStream> m_file;
+    Utf16Decoder m_decoder;
+    std::size_t m_skip;
+    std::vector<char> m_raw;
+    std::string m_text;
+    std::size_t m_pos = 0;
+    bool m_end = false;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ByteStream>> openTextFile(const std::filesystem::path& path)
+{
+    Result<std::unique_ptr<FileStream>> file = FileStream::open(path);
+    if (!file) {
+        return file.error();
+    }
+    const std::string head = readUpTo(**file, 512);
+    (*file)->rewind();
+    const TextEncoding encoding = detectEncoding(head);
+    if (!encoding.utf16) {
+        return std::unique_ptr<ByteStream>(std::move(file).value());
+    }
+    return std::unique_ptr<ByteStream>(std::make_unique<Utf16FileStream>(std::move(file).value(), encoding));
+}
+
 std::size_t StringStream::read(char* buffer, std::size_t size)
 {
     const std::size_t n = std::min(size, m_text.size() - m_offset);
@@ -171,8 +329,8 @@ bool LineReader::next(std::string_view& line)
 
 // --- CsvReader -----------------------------------------------------------------------------
 
-CsvReader::CsvReader(ByteStream& stream, std::string fileName)
-    : m_stream(stream), m_fileName(std::move(fileName)), m_buffer(kChunk)
+CsvReader::CsvReader(ByteStream& stream, std::string fileName, char separator)
+    : m_stream(stream), m_fileName(std::move(fileName)), m_separator(separator), m_buffer(kChunk)
 {
 }
 
@@ -249,7 +407,7 @@ Result<bool> CsvReader::next(std::vector<std::string>& fields)
             }
             return true;
         }
-        if (c == ',') {
+        if (c == m_separator) {
             if (fields.size() >= kMaxCsvFields) {
                 return Error("a record with more than " + std::to_string(kMaxCsvFields) +
                                  " fields (not a contact export, or damaged)",
@@ -324,37 +482,98 @@ bool repairUtf8(std::string& text)
 
 std::string decodeToUtf8(std::string_view bytes)
 {
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-        return std::string(bytes.substr(3));
-    }
-    const bool le = bytes.substr(0, 2) == "\xFF\xFE";
-    const bool be = bytes.substr(0, 2) == "\xFE\xFF";
-    if (!le && !be) {
+    const TextEncoding encoding = detectEncoding(bytes);
+    bytes.remove_prefix(encoding.bomBytes);
+    if (!encoding.utf16) {
         return std::string(bytes);
     }
     std::string out;
-    out.reserve(bytes.size() / 2);
-    auto unit = [&](std::size_t i) -> std::uint32_t {
-        const auto a = static_cast<unsigned char>(bytes[i]);
-        const auto b = static_cast<unsigned char>(bytes[i + 1]);
-        return le ? (static_cast<std::uint32_t>(b) << 8 | a) : (static_cast<std::uint32_t>(a) << 8 | b);
-    };
-    for (std::size_t i = 2; i + 1 < bytes.size(); i += 2) {
-        std::uint32_t cp = unit(i);
-        if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < bytes.size()) {
-            const std::uint32_t low = unit(i + 2);
-            if (low >= 0xDC00 && low <= 0xDFFF) {
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-                i += 2;
-            } else {
-                cp = 0xFFFD;
-            }
-        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-            cp = 0xFFFD;
-        }
-        appendUtf8(out, cp);
-    }
+    Utf16Decoder decoder(*encoding.utf16);
+    decoder.decode(bytes, out);
+    decoder.finish(out);
     return out;
+}
+
+char csvSeparatorOf(std::string_view headerLine)
+{
+    std::size_t commas = 0;
+    std::size_t tabs = 0;
+    std::size_t semicolons = 0;
+    bool quoted = false;
+    for (char c : headerLine) {
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (!quoted) {
+            commas += c == ',' ? 1 : 0;
+            tabs += c == '\t' ? 1 : 0;
+            semicolons += c == ';' ? 1 : 0;
+        }
+    }
+    return commas > 0 ? ',' : tabs > 0 ? '\t' : semicolons > 0 ? ';' : '\0';
+}
+
+Result<char> csvSeparatorOfFile(const std::filesystem::path& path)
+{
+    auto stream = openTextFile(path);
+    if (!stream) {
+        return stream.error();
+    }
+    const std::string head = readUpTo(**stream, 64 * 1024);
+    std::string_view text = head;
+    text.remove_prefix(detectEncoding(text).bomBytes);
+    while (!text.empty()) {
+        const std::size_t end = text.find('\n');
+        const std::string_view line = text.substr(0, end);
+        if (!trim(line).empty()) {
+            const char separator = csvSeparatorOf(line);
+            return separator != '\0' ? separator : ',';
+        }
+        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    }
+    return ',';
+}
+
+CsvFile::CsvFile(std::unique_ptr<ByteStream> stream, std::string label, char separator)
+    : m_stream(std::move(stream)),
+      m_reader(std::make_unique<CsvReader>(*m_stream, std::move(label), separator)),
+      m_separator(separator)
+{
+}
+
+Result<CsvFile> CsvFile::open(const std::filesystem::path& path, std::string label)
+{
+    Result<char> separator = csvSeparatorOfFile(path);
+    if (!separator) {
+        return separator.error();
+    }
+    auto stream = openTextFile(path);
+    if (!stream) {
+        return stream.error();
+    }
+    return CsvFile(std::move(stream).value(), std::move(label), *separator);
+}
+
+Result<bool> CsvFile::next(std::vector<std::string>& fields)
+{
+    for (;;) {
+        Result<bool> more = m_reader->next(fields);
+        if (!more || !*more) {
+            return more;
+        }
+        if (std::any_of(fields.begin(), fields.end(), [](const std::string& field) { return !trim(field).empty(); })) {
+            return true;
+        }
+    }
+}
+
+std::vector<std::string> splitCsvLine(std::string_view line, char separator)
+{
+    StringStream stream{std::string(line)};
+    CsvReader reader(stream, std::string(), separator);
+    std::vector<std::string> fields;
+    // A quote left open in one line is no record: whatever was read is still the fields.
+    (void)reader.next(fields);
+    return fields;
 }
 
 std::string_view trim(std::string_view text)
@@ -407,17 +626,7 @@ Result<std::string> readWholeFile(const std::filesystem::path& path, std::uint64
     if (!stream) {
         return stream.error();
     }
-    std::string text(size, '\0');
-    std::size_t got = 0;
-    while (got < text.size()) {
-        const std::size_t n = (*stream)->read(text.data() + got, text.size() - got);
-        if (n == 0) {
-            break;
-        }
-        got += n;
-    }
-    text.resize(got);
-    return text;
+    return readUpTo(**stream, size);
 }
 
 }  // namespace warmpath::import

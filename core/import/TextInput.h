@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,10 +28,15 @@ public:
     virtual std::size_t read(char* buffer, std::size_t size) = 0;
 };
 
+/// Up to `limit` bytes from the start of `stream` (fewer only at its end).
+[[nodiscard]] std::string readUpTo(ByteStream& stream, std::size_t limit);
+
 class FileStream final : public ByteStream {
 public:
     static Result<std::unique_ptr<FileStream>> open(const std::filesystem::path& path);
     std::size_t read(char* buffer, std::size_t size) override;
+    /// Back to the first byte.
+    void rewind();
 
 private:
     struct Closer {
@@ -49,6 +55,39 @@ private:
     std::string m_text;
     std::size_t m_offset = 0;
 };
+
+/// UTF-16 byte orders.
+enum class Utf16Order { LittleEndian, BigEndian };
+
+/// How a text's bytes are encoded, as far as its first bytes tell.
+struct TextEncoding {
+    std::optional<Utf16Order> utf16;  ///< nullopt: UTF-8 or a single-byte character set
+    std::size_t bomBytes = 0;         ///< a byte-order mark to skip (UTF-8's too)
+};
+
+/// UTF-16 by its byte-order mark, or without one when every other byte of the first line is zero
+/// (ASCII text in UTF-16, as the address books that leave the mark out write `BEGIN:VCARD`); looks
+/// at the bytes before anything guesses a format from them.
+[[nodiscard]] TextEncoding detectEncoding(std::string_view head);
+
+/// Decodes UTF-16 piece by piece (a stream's chunks): a code unit or a surrogate pair cut by the
+/// end of one piece is completed by the next. Unpaired surrogates become U+FFFD.
+class Utf16Decoder {
+public:
+    explicit Utf16Decoder(Utf16Order order) : m_order(order) {}
+    /// Appends the UTF-8 of `bytes` to `out`.
+    void decode(std::string_view bytes, std::string& out);
+    /// The end of the text: a cut-off unit left over becomes U+FFFD.
+    void finish(std::string& out);
+
+private:
+    Utf16Order m_order;
+    std::string m_carry;  ///< bytes of an incomplete unit or pair from the last piece
+};
+
+/// A text file as UTF-8 bytes: UTF-16 (see detectEncoding) is decoded while it is read; any other
+/// file is passed through as it is (a UTF-8 byte-order mark included: the readers drop it).
+Result<std::unique_ptr<ByteStream>> openTextFile(const std::filesystem::path& path);
 
 /// Splits a stream into lines without holding more than the current line: LF or CRLF endings,
 /// a UTF-8 byte-order mark dropped, a last line without its newline still read.
@@ -80,12 +119,12 @@ inline constexpr std::uint64_t kMaxCsvRecordBytes = std::uint64_t{16} << 20;
 /// The most fields a CSV record may have (Google's export, the widest, has about 90).
 inline constexpr std::size_t kMaxCsvFields = 10000;
 
-/// An RFC 4180 reader: comma-separated, fields in double quotes may hold commas, quotes
-/// (doubled) and line breaks; CRLF or LF; a UTF-8 BOM is dropped; the last record needs no
-/// newline. Streaming: only the current record is held.
+/// An RFC 4180 reader: comma-separated (or by another separator), fields in double quotes may
+/// hold separators, quotes (doubled) and line breaks; CRLF or LF; a UTF-8 BOM is dropped; the last
+/// record needs no newline. Streaming: only the current record is held.
 class CsvReader {
 public:
-    explicit CsvReader(ByteStream& stream, std::string fileName);
+    explicit CsvReader(ByteStream& stream, std::string fileName, char separator = ',');
 
     /// The next record into `fields`; false at the end. A quote left open at the end of the file
     /// is an Error naming the line and column where the field began.
@@ -100,6 +139,7 @@ private:
 
     ByteStream& m_stream;
     std::string m_fileName;
+    char m_separator;
     std::vector<char> m_buffer;
     std::size_t m_pos = 0;
     std::size_t m_end = 0;
@@ -110,6 +150,35 @@ private:
     bool m_started = false;
 };
 
+/// The records of a CSV file that are not blank, one at a time: the file opened as text (UTF-16
+/// decoded), split by the separator its first line uses (csvSeparatorOfFile).
+class CsvFile {
+public:
+    static Result<CsvFile> open(const std::filesystem::path& path, std::string label);
+
+    /// The next record with something in it into `fields`; false at the end.
+    Result<bool> next(std::vector<std::string>& fields);
+    [[nodiscard]] std::size_t recordLine() const { return m_reader->recordLine(); }
+    [[nodiscard]] std::uint64_t bytesConsumed() const { return m_reader->bytesConsumed(); }
+    [[nodiscard]] char separator() const { return m_separator; }
+
+private:
+    CsvFile(std::unique_ptr<ByteStream> stream, std::string label, char separator);
+
+    std::unique_ptr<ByteStream> m_stream;
+    std::unique_ptr<CsvReader> m_reader;  ///< reads m_stream
+    char m_separator;
+};
+
+/// The separator of a CSV by its header line: a comma, else a tab, else a semicolon (spreadsheets
+/// in locales whose decimal mark is a comma), counting only outside quotes; 0 for none of them.
+[[nodiscard]] char csvSeparatorOf(std::string_view headerLine);
+/// The separator of the CSV file at `path`: csvSeparatorOf its first non-blank line; a comma when
+/// that has none of them.
+Result<char> csvSeparatorOfFile(const std::filesystem::path& path);
+/// One line (a header) split as CsvReader would split it, quotes removed.
+[[nodiscard]] std::vector<std::string> splitCsvLine(std::string_view line, char separator);
+
 /// True when every byte sequence in `text` is valid UTF-8.
 [[nodiscard]] bool isValidUtf8(std::string_view text);
 /// Replaces each invalid UTF-8 sequence with U+FFFD; returns true when it changed anything.
@@ -118,8 +187,8 @@ bool repairUtf8(std::string& text);
 /// Appends the UTF-8 encoding of code point `cp`; surrogates and values past U+10FFFF become
 /// U+FFFD, so decoded character references can never produce invalid UTF-8.
 void appendUtf8(std::string& out, std::uint32_t cp);
-/// Decodes UTF-16 (LE or BE, by its BOM) to UTF-8; a UTF-8 BOM is dropped; other text is
-/// returned as is.
+/// Decodes UTF-16 (LE or BE, with or without a BOM: detectEncoding) to UTF-8; a UTF-8 BOM is
+/// dropped; other text is returned as is.
 [[nodiscard]] std::string decodeToUtf8(std::string_view bytes);
 /// Trims ASCII white space at both ends.
 [[nodiscard]] std::string_view trim(std::string_view text);

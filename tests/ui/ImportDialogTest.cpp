@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QUrl>
@@ -245,6 +246,74 @@ private slots:
         QCOMPARE(*f.session.workspace()->stats(), before);
         QVERIFY(f.session.workspace()->imports()->empty());
         QVERIFY(dialog->findChild<QPushButton*>(QStringLiteral("importButton"))->isEnabled());
+    }
+
+    void anUnknownCsvAsksWhatItsColumnsAreWithAPreviewOfItsRows()
+    {
+        Fixture f;
+        ImportDialog* dialog = f.openDialog({WARMPATH_TEST_DATA("import/csv/members.csv")});
+        QVERIFY(dialog);
+        QVERIFY(waitForState(*dialog, ImportDialog::State::NeedsColumns));
+        QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("importButton"))->isEnabled());
+        QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));  // never an edge list's error
+        auto* table = dialog->findChild<QTableWidget*>(QStringLiteral("importColumns"));
+        QVERIFY(table);
+        QVERIFY(table->isVisible());
+        QCOMPARE(table->columnCount(), 10);
+        QCOMPARE(table->horizontalHeaderItem(1)->text(), QStringLiteral("Full name"));
+        QCOMPARE(table->rowCount(), 4);  // what each column is, then the file's three rows
+        QCOMPARE(table->item(1, 1)->text(), QStringLiteral("Ines Ferreira"));
+        QCOMPARE(table->item(2, 1)->text(), QString::fromUtf8("Tom\xC3\xA1s Ortega"));
+        QCOMPARE(f.session.workspace()->stats()->persons, 1);
+
+        const auto choose = [&](int column, const char* field) {
+            auto* combo = table->findChild<QComboBox*>(QStringLiteral("importColumnField%1").arg(column));
+            QVERIFY(combo);
+            combo->setCurrentIndex(combo->findData(QString::fromLatin1(field)));
+            QCOMPARE(combo->currentData().toString(), QString::fromLatin1(field));
+        };
+        choose(8, "tags");  // tags alone name nobody: still to map
+        QVERIFY(waitForState(*dialog, ImportDialog::State::NeedsColumns));
+        choose(2, "email");
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Ready));
+        QCOMPARE(dialog->previewTotals().personsAdded, 2);
+        choose(1, "name");
+        choose(3, "email");
+        choose(6, "handle:mastodon");
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Ready));
+        QCOMPARE(dialog->previewTotals().personsAdded, 2);
+        QCOMPARE(f.session.workspace()->stats()->persons, 1);  // the previews wrote nothing
+        test::saveScreenshot(*dialog, QStringLiteral("import-dialog-columns"));
+
+        dialog->startImport();
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Imported));
+        const auto ines = f.session.workspace()->resolve("mastodon:ines@social.example");
+        QVERIFY(ines);
+        QCOMPARE(f.session.workspace()->person(*ines)->displayName, std::string("Ines Ferreira"));
+        QCOMPARE(*f.session.workspace()->tagsOf(*ines), (std::vector<std::string>{"board", "climate"}));
+        QVERIFY(f.session.workspace()->resolve("email:ines@home.example"));
+    }
+
+    void aCsvWhoseColumnsAreNamedLikeFieldsStartsOutMapped()
+    {
+        Fixture f;
+        ImportDialog* dialog = f.openDialog({WARMPATH_TEST_DATA("import/csv/fields.csv")});
+        QVERIFY(dialog);
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Ready));
+        QCOMPARE(dialog->previewTotals().personsAdded, 1);
+        auto* combo = dialog->findChild<QComboBox*>(QStringLiteral("importColumnField0"));
+        QVERIFY(combo);
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("name"));
+    }
+
+    void aKnownContactExportNeedsNoColumns()
+    {
+        Fixture f;
+        ImportDialog* dialog = f.openDialog({WARMPATH_TEST_DATA("import/thunderbird/addressbook.csv")});
+        QVERIFY(dialog);
+        QVERIFY(waitForState(*dialog, ImportDialog::State::Ready));
+        QVERIFY(!dialog->findChild<QTableWidget*>(QStringLiteral("importColumns"))->isVisible());
+        QCOMPARE(dialog->previewTotals().personsAdded, 3);
     }
 
     void closingWhileImportingCancelsInsteadOfClosing()

@@ -16,8 +16,14 @@ QString formatDisplayName(import::Format format)
         return tr("Mastodon follows (CSV)");
     case import::Format::Google:
         return tr("Google Contacts (CSV)");
+    case import::Format::Outlook:
+        return tr("Outlook contacts (CSV)");
+    case import::Format::Thunderbird:
+        return tr("Thunderbird address book (CSV)");
     case import::Format::VCard:
         return tr("vCard contacts");
+    case import::Format::Csv:
+        return tr("CSV with columns you choose");
     case import::Format::GraphMl:
         return tr("GraphML network");
     case import::Format::Gexf:

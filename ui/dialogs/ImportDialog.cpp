@@ -35,6 +35,7 @@
 #include "Session.h"
 #include "dialogs/BackgroundTask.h"
 #include "dialogs/FormatNames.h"
+#include "dialogs/ImportDialogColumns.h"
 
 namespace warmpath::ui {
 
@@ -56,6 +57,10 @@ struct ImportOutcome {
     std::vector<FileImportSummary> summaries;
     /// Per file (as listed): the detected format's name, or why it could not be told.
     std::vector<std::pair<QString, QString>> detected;
+    /// The first rows of the files read as CSVs to map, and those of them without a mapping yet (for
+    /// which nothing was previewed).
+    std::vector<std::pair<QString, import::CsvPreview>> csvPreviews;
+    QStringList unmapped;
     bool cancelled = false;
     QString error;
 };
@@ -66,6 +71,7 @@ enum Column { FileColumn, FormatColumn, AddedColumn, MergedColumn, LinksColumn, 
 
 constexpr int kPathRole = Qt::UserRole;
 constexpr int kPreviewDelayMs = 300;
+constexpr std::size_t kCsvPreviewRows = 5;
 constexpr int kProgressIntervalMs = 100;
 
 std::filesystem::path toFsPath(const QString& path)
@@ -109,12 +115,12 @@ std::shared_ptr<ImportRun> newRun(ImportOptions& options)
 
 /// Imports `files` (or previews them, as `options` say) on the worker thread, into `outcome`.
 void importInto(ImportOutcome& outcome, Workspace& workspace, const std::vector<std::filesystem::path>& files,
-                const ImportOptions& options, const ImportRun& run)
+                const ImportOptions& options)
 {
     auto summaries = workspace.importFiles(files, options);
-    // Only a failed run was cancelled (a preview dropped, an import rolled back): one that finished before
-    // the cancel arrived is complete.
-    outcome.cancelled = !summaries && run.cancel.cancelled();
+    // The core says when the cancel stopped it (a preview dropped, an import rolled back): a run that
+    // finished before the cancel arrived is complete.
+    outcome.cancelled = !summaries && summaries.error().isCancelled();
     if (!summaries) {
         outcome.error = describe(summaries.error());
     } else {
@@ -147,8 +153,8 @@ ImportDialog::ImportDialog(Session& session, QWidget* parent) : QDialog(parent),
     setSizeGripEnabled(true);
 
     auto* intro = new QLabel(tr("Add the files you exported: LinkedIn connections, an X archive, Mastodon follows, "
-                                "Google or vCard contacts, or a network (GraphML, GEXF, GML, Pajek, edge list). "
-                                "Nothing is written until you press Import."),
+                                "Google, Outlook, Thunderbird or vCard contacts, a CSV of your own, or a network "
+                                "(GraphML, GEXF, GML, Pajek, edge list). Nothing is written until you press Import."),
                              this);
     intro->setWordWrap(true);
 
@@ -213,6 +219,11 @@ ImportDialog::ImportDialog(Session& session, QWidget* parent) : QDialog(parent),
     options->addRow(tr("&Namespace for network files:"), m_nameSpace);
     options->addRow(QString(), m_undirected);
 
+    m_columns = new ImportColumnsView(this);
+    m_columns->setVisible(false);
+    connect(m_columns, &ImportColumnsView::mappingChanged, this, &ImportDialog::chooseColumns);
+    connect(m_fileList, &QTreeWidget::currentItemChanged, this, [this] { showColumns(); });
+
     auto* previewBox = new QGroupBox(tr("Preview"), this);
     m_summary = new QLabel(tr("Add files to see what they would add."), previewBox);
     m_summary->setObjectName(QStringLiteral("importSummary"));
@@ -259,6 +270,7 @@ ImportDialog::ImportDialog(Session& session, QWidget* parent) : QDialog(parent),
     layout->addWidget(intro);
     layout->addLayout(filesRow, 2);
     layout->addLayout(options);
+    layout->addWidget(m_columns, 3);
     layout->addWidget(previewBox, 3);
     auto* progressRow = new QHBoxLayout;
     progressRow->addWidget(m_progressLabel, 1);
@@ -391,9 +403,17 @@ ImportOptions ImportDialog::optionsFor(bool dryRun) const
     for (int row = 0; row < m_fileList->topLevelItemCount(); ++row) {
         QTreeWidgetItem* item = m_fileList->topLevelItem(row);
         const auto* combo = qobject_cast<QComboBox*>(m_fileList->itemWidget(item, FormatColumn));
+        const QString path = item->data(FileColumn, kPathRole).toString();
         if (combo != nullptr && combo->currentIndex() > 0) {
-            options.fileFormats[toFsPath(item->data(FileColumn, kPathRole).toString())] =
-                static_cast<import::Format>(combo->currentData().toInt());
+            options.fileFormats[toFsPath(path)] = static_cast<import::Format>(combo->currentData().toInt());
+        }
+        // A mapping only counts while the file is read as a CSV to map (detected, or chosen so).
+        const bool mappable = combo == nullptr || combo->currentIndex() == 0 ||
+                              static_cast<import::Format>(combo->currentData().toInt()) == import::Format::Csv;
+        // One that names nobody leaves the file still to map.
+        if (const auto mapping = m_mappings.find(path);
+            mapping != m_mappings.end() && mappable && mapping->second.identifiesPeople()) {
+            options.fileColumns[toFsPath(path)] = mapping->second;
         }
     }
     return options;
@@ -425,20 +445,36 @@ void ImportDialog::startPreview()
     ImportOptions options = optionsFor(true);
     std::shared_ptr<ImportRun> run = newRun(options);
     m_run = run;
+    // `run` rides along: `options` point at its cancel token and progress.
     auto work = [workspace, run, paths, options]() {
         ImportOutcome outcome;
         std::vector<std::filesystem::path> files;
         for (const QString& path : paths) {
             files.push_back(toFsPath(path));
             const auto chosen = options.fileFormats.find(files.back());
+            std::optional<import::Format> format;
             if (chosen != options.fileFormats.end()) {
                 outcome.detected.emplace_back(path, QString());
+                format = chosen->second;
+            } else {
+                const Result<import::Format> sniffed = import::sniffFormat(files.back());
+                outcome.detected.emplace_back(path, sniffed ? formatDisplayName(*sniffed) : QString());
+                format = sniffed ? std::optional(*sniffed) : std::nullopt;
+            }
+            if (format != import::Format::Csv) {
                 continue;
             }
-            const Result<import::Format> sniffed = import::sniffFormat(files.back());
-            outcome.detected.emplace_back(path, sniffed ? formatDisplayName(*sniffed) : QString());
+            if (Result<import::CsvPreview> rows = import::readCsvPreview(files.back(), kCsvPreviewRows)) {
+                outcome.csvPreviews.emplace_back(path, std::move(rows).value());
+                if (!options.fileColumns.contains(files.back())) {
+                    outcome.unmapped.append(path);
+                }
+            }
         }
-        importInto(outcome, *workspace, files, options, *run);
+        // Only the user can say what a CSV's columns are: no preview until they have.
+        if (outcome.unmapped.isEmpty()) {
+            importInto(outcome, *workspace, files, options);
+        }
         return outcome;
     };
     m_progressTimer->start();
@@ -476,6 +512,31 @@ void ImportDialog::finishPreview(const ImportOutcome& outcome)
         setState(State::Previewing);  // a newer preview is on its way
         return;
     }
+    m_csvPreviews.clear();
+    for (const auto& [path, rows] : outcome.csvPreviews) {
+        m_csvPreviews[path] = rows;
+    }
+    // Columns named like the fields (`name`, `email`) start out as those fields, once: what the user
+    // changes afterwards stays as they left it.
+    bool adopted = false;
+    for (const QString& path : outcome.unmapped) {
+        import::ColumnMapping named = import::selfNamedColumns(m_csvPreviews.at(path).header);
+        if (named.identifiesPeople() && m_namedColumnsAdopted.insert(path).second) {
+            m_mappings[path] = std::move(named);
+            adopted = true;
+        }
+    }
+    showColumns(outcome.unmapped);
+    if (adopted) {
+        schedulePreview();
+        return;
+    }
+    if (!outcome.unmapped.isEmpty()) {
+        m_error.clear();
+        showCounts({}, true);
+        setState(State::NeedsColumns);
+        return;
+    }
     if (!outcome.error.isEmpty()) {
         m_error = outcome.error;
         m_warnings.clear();
@@ -490,6 +551,37 @@ void ImportDialog::finishPreview(const ImportOutcome& outcome)
     }
     showCounts(outcome.summaries, true);
     setState(State::Ready);
+}
+
+void ImportDialog::showColumns(const QStringList& unmapped)
+{
+    QString path;
+    const QTreeWidgetItem* current = m_fileList->currentItem();
+    if (current != nullptr && m_csvPreviews.contains(current->data(FileColumn, kPathRole).toString())) {
+        path = current->data(FileColumn, kPathRole).toString();
+    } else if (!unmapped.isEmpty()) {
+        path = unmapped.front();
+    } else if (m_csvPreviews.contains(m_columns->file())) {
+        path = m_columns->file();
+    } else if (!m_csvPreviews.empty()) {
+        path = m_csvPreviews.begin()->first;
+    }
+    if (path.isEmpty()) {
+        m_columns->setVisible(false);
+        return;
+    }
+    if (path != m_columns->file() || m_columns->isHidden()) {
+        const auto mapping = m_mappings.find(path);
+        m_columns->showFile(path, m_csvPreviews.at(path),
+                            mapping != m_mappings.end() ? mapping->second : import::ColumnMapping());
+    }
+    m_columns->setVisible(true);
+}
+
+void ImportDialog::chooseColumns(const QString& path, const import::ColumnMapping& mapping)
+{
+    m_mappings[path] = mapping;
+    schedulePreview();
 }
 
 void ImportDialog::showCounts(const std::vector<FileImportSummary>& summaries, bool preview)
@@ -550,9 +642,9 @@ void ImportDialog::startImport()
     for (const QString& path : files()) {
         paths.push_back(toFsPath(path));
     }
-    auto work = [workspace, run, paths, options]() {
+    auto work = [workspace, run, paths, options]() {  // `run`: see startPreview
         ImportOutcome outcome;
-        importInto(outcome, *workspace, paths, options, *run);
+        importInto(outcome, *workspace, paths, options);
         return outcome;
     };
     setState(State::Importing);
@@ -643,7 +735,7 @@ void ImportDialog::setState(State state)
     m_importButton->setVisible(state != State::Imported);
     // The files and options stay open to changes until an import has started.
     const bool editable = state != State::Importing && state != State::Imported;
-    for (QWidget* control : std::initializer_list<QWidget*>{m_fileList, m_nameSpace, m_undirected}) {
+    for (QWidget* control : std::initializer_list<QWidget*>{m_fileList, m_nameSpace, m_undirected, m_columns}) {
         control->setEnabled(editable);
     }
     for (QPushButton* button : findChildren<QPushButton*>()) {
@@ -660,6 +752,11 @@ void ImportDialog::setState(State state)
         m_summary->setText(tr("Add files, or drop them here, to see what they would add."));
         m_warningList->clear();
         m_warnings.clear();
+        m_columns->setVisible(false);
+    }
+    if (state == State::NeedsColumns) {
+        m_summary->setText(tr("Choose what the columns of %1 are to see what it would add.")
+                               .arg(QFileInfo(m_columns->file()).fileName()));
     }
     emit stateChanged(state);
 }
@@ -667,7 +764,7 @@ void ImportDialog::setState(State state)
 QString ImportDialog::stateText(State state)
 {
     // Indexed by State: what is happening, or what the database holds now.
-    const std::array<QString, 7> texts{
+    const std::array<QString, 8> texts{
         QString(),
         tr("Working out what the files would add\u2026"),
         tr("Nothing has been written yet."),
@@ -675,6 +772,7 @@ QString ImportDialog::stateText(State state)
         tr("Importing\u2026"),
         tr("Done. The people list and the map show the new people."),
         tr("Import cancelled: everything was rolled back, the database is exactly as it was."),
+        tr("Nothing has been written yet."),
     };
     return texts.at(static_cast<std::size_t>(state));
 }

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include <QDialog>
@@ -9,6 +11,7 @@
 #include <QStringList>
 
 #include "Workspace.h"
+#include "import/ColumnMapping.h"
 
 class QDialogButtonBox;
 class QLabel;
@@ -26,16 +29,19 @@ namespace warmpath::ui {
 class Session;
 struct ImportRun;
 struct ImportOutcome;
+class ImportColumnsView;
 
 /// File ▸ Import…: the files to import (format detected per file, or chosen), a preview of what they
 /// would add (the core's dry run, off the UI thread), then the import itself with a progress bar and
 /// Cancel, which rolls everything back. All files go in one transaction; after it the session reloads.
+/// A CSV that is no export Warmpath knows is not guessed at: the dialog shows its first rows and asks
+/// what each column is (`import --columns`) before it previews it.
 class ImportDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ImportDialog)
 
 public:
-    enum class State { Empty, Previewing, Ready, Failed, Importing, Imported, Cancelled };
+    enum class State { Empty, Previewing, Ready, Failed, Importing, Imported, Cancelled, NeedsColumns };
 
     explicit ImportDialog(Session& session, QWidget* parent = nullptr);
     ~ImportDialog() override;
@@ -83,6 +89,10 @@ private:
     void finishImport(const ImportOutcome& outcome);
     void showCounts(const std::vector<FileImportSummary>& summaries, bool preview);
     void showDetectedFormats(const ImportOutcome& outcome);
+    /// Shows the columns of the CSV the user is most likely to be choosing for (the selected file,
+    /// else the first still to map), or hides the mapping step when no file is such a CSV.
+    void showColumns(const QStringList& unmapped = {});
+    void chooseColumns(const QString& path, const import::ColumnMapping& mapping);
     void setState(State state);
     /// The line beside the progress bar in `state`.
     [[nodiscard]] static QString stateText(State state);
@@ -97,6 +107,7 @@ private:
     QPushButton* m_removeButton = nullptr;
     QLineEdit* m_nameSpace = nullptr;
     QCheckBox* m_undirected = nullptr;
+    ImportColumnsView* m_columns = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_errorLabel = nullptr;
     QPlainTextEdit* m_warningList = nullptr;
@@ -116,6 +127,12 @@ private:
     import::ImportCounts m_importTotals;
     QStringList m_warnings;
     QString m_error;
+    /// The first rows of each file read as a CSV to map (by path), from the last preview.
+    std::map<QString, import::CsvPreview> m_csvPreviews;
+    /// What the user chose the columns of each such file to be; used once it names people.
+    std::map<QString, import::ColumnMapping> m_mappings;
+    /// Files whose columns named like fields were taken as those fields (done once a file).
+    std::set<QString> m_namedColumnsAdopted;
 };
 
 }  // namespace warmpath::ui

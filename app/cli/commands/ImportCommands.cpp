@@ -7,6 +7,7 @@
 
 #include "CliContext.h"
 #include "ReadCommand.h"
+#include "import/ColumnMapping.h"
 #include "import/Format.h"
 
 namespace warmpath::cli {
@@ -24,6 +25,34 @@ nlohmann::json summaryJson(const FileImportSummary& s)
             {"warnings", s.warnings}};
 }
 
+/// The `--columns` options as one mapping, checked against every file's header: an unknown field or
+/// a column a file does not have is a usage error, found before anything is opened for writing.
+Result<import::ColumnMapping> columnsFor(const std::vector<std::string>& options,
+                                         const std::vector<std::filesystem::path>& files)
+{
+    import::ColumnMapping mapping;
+    for (const std::string& option : options) {
+        if (Status appended = import::appendColumnMapping(mapping, option); !appended) {
+            return appended.error();
+        }
+    }
+    if (!mapping.identifiesPeople()) {
+        return Error("--columns: map a column to name, first, last, email, url or handle:NETWORK, or no row names "
+                     "anybody");
+    }
+    for (const std::filesystem::path& file : files) {
+        // A file that cannot be read as a CSV at all is the import's error to report (exit 1).
+        const Result<import::CsvPreview> preview = import::readCsvPreview(file, 0);
+        if (!preview) {
+            continue;
+        }
+        if (Status present = import::checkColumns(mapping, preview->header, file.string()); !present) {
+            return present.error();
+        }
+    }
+    return mapping;
+}
+
 void registerImport(CLI::App& app, CliContext& context)
 {
     struct Args {
@@ -31,6 +60,7 @@ void registerImport(CLI::App& app, CliContext& context)
         std::string format;
         std::string nameSpace;
         bool undirected = false;
+        std::vector<std::string> columns;
         bool dryRun = false;
         bool json = false;
     };
@@ -48,6 +78,18 @@ void registerImport(CLI::App& app, CliContext& context)
         ->add_option("--namespace", args->nameSpace,
                      "Network name for node ids of graph files (default: the file's base name)")
         ->type_name("NS");
+    std::string fields;
+    for (const std::string_view field : import::fieldNames()) {
+        fields += (fields.empty() ? "" : ", ") + std::string(field);
+    }
+    command
+        ->add_option("--columns", args->columns,
+                     "Read the files as CSVs whose columns are these fields: name=COL,email=COL,... (fields: " +
+                         fields + "; email, url, handle, tags and note may be given several times)")
+        ->type_name("FIELD=COL,...")
+        ->expected(1)
+        ->allow_extra_args(false)  // one value an occurrence: FILE after it is a file
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     command->add_flag("--undirected", args->undirected,
                       "Edge lists: each line is a mutual link (two links) instead of source follows target");
     command->add_flag("--dry-run", args->dryRun, "Report what would be imported; write nothing");
@@ -65,11 +107,21 @@ void registerImport(CLI::App& app, CliContext& context)
                 return static_cast<int>(kExitUsage);
             }
         }
+        std::vector<std::filesystem::path> files(args->files.begin(), args->files.end());
+        if (!args->columns.empty()) {
+            if (options.format && *options.format != import::Format::Csv) {
+                return context.usage("--columns reads the files as CSVs; it cannot go with --format " + args->format);
+            }
+            Result<import::ColumnMapping> mapping = columnsFor(args->columns, files);
+            if (!mapping) {
+                return context.usage(mapping.error().describe());
+            }
+            options.columns = std::move(mapping).value();
+        }
         Workspace* ws = context.workspace();
         if (ws == nullptr) {
             return static_cast<int>(kExitFailure);
         }
-        std::vector<std::filesystem::path> files(args->files.begin(), args->files.end());
         const auto result = ws->importFiles(files, options);
         if (!result) {
             return context.fail(result.error());

@@ -4,6 +4,7 @@
 // Columns are found by name; multiple values in one cell are joined with ` ::: `.
 
 #include "import/ProfileUrls.h"
+#include "import/parsers/Contacts.h"
 #include "import/parsers/CsvColumns.h"
 #include "import/parsers/Parsers.h"
 
@@ -12,22 +13,11 @@ namespace {
 
 constexpr std::string_view kMulti = " ::: ";
 
-std::string joinName(std::initializer_list<std::string> parts)
-{
-    std::string name;
-    for (const std::string& part : parts) {
-        if (!part.empty()) {
-            name += (name.empty() ? "" : " ") + part;
-        }
-    }
-    return name;
-}
-
 class GoogleParser final : public Parser {
 public:
     Status parse(const ParseInput& input, RecordSink& sink) override
     {
-        auto stream = FileStream::open(input.path);
+        auto stream = openTextFile(input.path);
         if (!stream) {
             return stream.error();
         }
@@ -109,23 +99,16 @@ private:
         if (std::string notes = c.get(row, {"Notes"}); !notes.empty()) {
             record.notes.push_back(std::move(notes));
         }
-        if (record.name.empty() && record.identities.empty()) {
-            sink.skipped(line, "a row with neither a name nor an identifier");
-            return;
-        }
-        record.key = record.identities.empty()
-                         ? "name:" + lowerAscii(record.name)
-                         : record.identities.front().network + ":" + lowerAscii(record.identities.front().key);
-        const std::string key = record.key;
         std::vector<std::string> relations;
         for (const std::string& cell : c.matching(row, "Relation ", " - Value")) {
             for (const std::string& name : splitTrimmed(cell, kMulti)) {
                 relations.push_back(std::string(kNameKeyPrefix) + name);
             }
         }
-        sink.person(std::move(record));
-        // A contact in my address book is someone I know.
-        sink.link(LinkRecord{.from = kMeKey, .to = key, .kind = LinkKind::Knows, .line = line});
+        const std::string key = handOverContact(std::move(record), sink);
+        if (key.empty()) {
+            return;
+        }
         for (const std::string& relation : relations) {
             sink.link(LinkRecord{.from = key, .to = relation, .kind = LinkKind::Related, .line = line});
         }

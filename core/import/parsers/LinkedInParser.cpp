@@ -39,7 +39,7 @@ class LinkedInParser final : public Parser {
 public:
     Status parse(const ParseInput& input, RecordSink& sink) override
     {
-        auto stream = FileStream::open(input.path);
+        auto stream = openTextFile(input.path);
         if (!stream) {
             return stream.error();
         }

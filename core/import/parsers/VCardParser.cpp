@@ -1,10 +1,15 @@
 // vCard 2.1, 3.0 and 4.0 (RFC 2426, RFC 6350 and the 2.1 specification): folded lines,
 // backslash escapes, QUOTED-PRINTABLE (with soft line breaks), grouped properties
 // (`item1.URL` + `item1.X-ABLabel`), X-SOCIALPROFILE, CATEGORIES, NOTE, RELATED; UTF-8 or
-// UTF-16 files (by their byte-order mark). Every card is someone I know.
+// UTF-16 files (with a byte-order mark or without). 2.1 values are in the character set their
+// CHARSET parameter names (converted by iconv), else UTF-8, else Windows-1252, which the clients
+// that wrote 2.1 used by default. Every card is someone I know.
 
 #include <map>
+#include <optional>
+#include <utility>
 
+#include "import/Charset.h"
 #include "import/ProfileUrls.h"
 #include "import/TextInput.h"
 #include "import/parsers/Parsers.h"
@@ -19,6 +24,7 @@ struct Property {
     std::string name;                                ///< upper case
     std::multimap<std::string, std::string> params;  ///< upper-case keys; bare 2.1 params under TYPE
     std::string value;                               ///< raw, still escaped
+    std::string text;                                ///< the value as UTF-8, still escaped
     std::size_t line = 0;
 
     [[nodiscard]] bool hasParam(std::string_view key, std::string_view wanted) const
@@ -166,6 +172,8 @@ std::string withoutUrn(std::string uid)
 
 struct Card {
     PersonRecord record;
+    std::vector<Property> properties;  ///< read once the card has ended and its VERSION is known
+    bool warnedCharset = false;        ///< one charset warning a card is enough
     std::string uid;
     std::vector<std::string> related;           ///< uid:... or name keys
     std::map<std::string, std::string> labels;  ///< group → X-ABLabel
@@ -180,6 +188,7 @@ public:
         if (!raw) {
             return raw.error();
         }
+        m_utf16File = detectEncoding(*raw).utf16.has_value();
         const std::string text = decodeToUtf8(*raw);
         raw->clear();
 
@@ -244,12 +253,13 @@ public:
             }
             if (property.name == "END" && upperAscii(trim(property.value)) == "VCARD") {
                 ++cardCount;
+                readCard(*card, sink);
                 finishCard(*card, cardCount, sink);
                 finished.push_back(std::move(*card));
                 card.reset();
                 continue;
             }
-            readProperty(property, *card, sink);
+            card->properties.push_back(std::move(property));
         }
         if (card) {
             return Error("the card that begins here is never ended (END:VCARD missing; the file is truncated)",
@@ -273,13 +283,58 @@ public:
     }
 
 private:
-    static std::string decodedText(const Property& p)
+    /// The value as UTF-8: quoted-printable decoded, then converted from its CHARSET. In a UTF-16
+    /// file only quoted-printable bytes are in a charset; the rest was Unicode already.
+    std::string decodedText(const Property& p, Card& card, bool version21, RecordSink& sink)
     {
-        std::string value = p.value;
-        if (p.hasParam("ENCODING", "QUOTED-PRINTABLE")) {
-            value = decodeQuotedPrintable(value);
+        const bool quotedPrintable = p.hasParam("ENCODING", "QUOTED-PRINTABLE");
+        std::string value = quotedPrintable ? decodeQuotedPrintable(p.value) : p.value;
+        if (m_utf16File && !quotedPrintable) {
+            return value;
         }
-        return value;
+        const auto warnOnce = [&](const std::string& message) {
+            if (!std::exchange(card.warnedCharset, true)) {
+                sink.warning(p.line, message);
+            }
+        };
+        if (const std::string charset(trim(p.param("CHARSET"))); !charset.empty()) {
+            auto known = m_converters.find(lowerAscii(charset));
+            if (known == m_converters.end()) {
+                known = m_converters.emplace(lowerAscii(charset), CharsetConverter::open(charset)).first;
+            }
+            if (known->second) {
+                CharsetConverter::Converted converted = known->second->toUtf8(value);
+                if (converted.replaced) {
+                    warnOnce("bytes that are not " + charset.substr(0, 40) + " replaced with U+FFFD");
+                }
+                return std::move(converted.text);
+            }
+            warnOnce("CHARSET=" + charset.substr(0, 40) + " is no character set this system knows");
+        }
+        if (!version21 || isValidUtf8(value)) {
+            return value;  // 3.0 and 4.0 are UTF-8: invalid bytes are replaced (and warned) as anywhere
+        }
+        warnOnce("vCard 2.1 text that is not UTF-8 and names no CHARSET; read as Windows-1252");
+        return utf8OrWindows1252(value);
+    }
+
+    /// Reads the card's properties now that its VERSION is known.
+    void readCard(Card& card, RecordSink& sink)
+    {
+        bool version21 = false;
+        for (const Property& p : card.properties) {
+            if (p.name == "VERSION") {
+                version21 = trim(p.value) == "2.1";
+            }
+        }
+        for (Property& p : card.properties) {
+            if (p.hasParam("ENCODING", "B") || p.hasParam("ENCODING", "BASE64")) {
+                continue;  // photos, sounds, keys
+            }
+            p.text = decodedText(p, card, version21, sink);
+            readProperty(p, card, sink);
+        }
+        card.properties.clear();
     }
 
     static void addUrl(Card& card, const std::string& url, const std::string& label)
@@ -288,32 +343,28 @@ private:
             card.record.identities.push_back(*identity);
             return;
         }
+        // A bare handle: the label says which network (Apple writes `Twitter`, others `x-twitter`).
         const std::string service = lowerAscii(label);
-        std::string handle(trim(url));
-        if (!handle.empty() && handle.front() == '@') {
-            handle.erase(0, 1);
-        }
-        if (handle.empty()) {
+        std::string network;
+        if (service.find("twitter") != std::string::npos || service == "x") {
+            network = "x";
+        } else if (service.find("mastodon") != std::string::npos) {
+            network = "mastodon";
+        } else if (service.find("bluesky") != std::string::npos || service == "bsky") {
+            network = "bsky";
+        } else if (service.find("linkedin") != std::string::npos) {
+            network = "linkedin";
+        } else {
             return;
         }
-        if (service.find("twitter") != std::string::npos || service == "x") {
-            card.record.identities.push_back(
-                Identity{.network = "web", .key = "x.com/" + lowerAscii(handle), .handle = handle, .url = {}});
-        } else if (service.find("mastodon") != std::string::npos && handle.find('@') != std::string::npos) {
-            card.record.identities.push_back(Identity{.network = "mastodon", .key = handle, .handle = {}, .url = {}});
-        } else if (service.find("bluesky") != std::string::npos || service == "bsky") {
-            card.record.identities.push_back(Identity{.network = "bsky", .key = handle, .handle = handle, .url = {}});
-        } else if (service.find("linkedin") != std::string::npos) {
-            card.record.identities.push_back(Identity{.network = "linkedin", .key = handle, .handle = {}, .url = {}});
+        if (auto identity = identityFromHandle(network, url)) {
+            card.record.identities.push_back(*identity);
         }
     }
 
     static void readProperty(const Property& p, Card& card, RecordSink& sink)
     {
-        if (p.hasParam("ENCODING", "B") || p.hasParam("ENCODING", "BASE64")) {
-            return;  // photos, sounds, keys
-        }
-        const std::string value = decodedText(p);
+        const std::string& value = p.text;
         PersonRecord& r = card.record;
         if (p.name == "FN") {
             r.name = unescape(value);
@@ -386,7 +437,7 @@ private:
     static void finishCard(Card& card, std::size_t number, RecordSink& sink)
     {
         for (const Property& p : card.grouped) {
-            const std::string value = unescape(decodedText(p));
+            const std::string value = unescape(p.text);
             const auto label = card.labels.find(p.group);
             addUrl(card, value, label == card.labels.end() ? p.param("TYPE") : label->second);
         }
@@ -407,6 +458,10 @@ private:
         sink.person(PersonRecord(r));
         sink.link(LinkRecord{.from = kMeKey, .to = key, .kind = LinkKind::Knows, .line = line});
     }
+
+    bool m_utf16File = false;
+    /// By lower-case CHARSET name; nullopt for one iconv does not know.
+    std::map<std::string, std::optional<CharsetConverter>> m_converters;
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include "ImportTestSupport.h"
 #include "import/Format.h"
+#include "import/TextInput.h"
 
 using namespace warmpath;
 using namespace warmpath::import;
@@ -38,6 +39,17 @@ TEST(FormatSniff, EveryFixtureIsRecognisedFromItsContent)
     EXPECT_EQ(sniffed("gml/networkx.gml"), "gml");
     EXPECT_EQ(sniffed("pajek/network.net"), "pajek");
     EXPECT_EQ(sniffed("edgelist/follows.txt"), "edgelist");
+    EXPECT_EQ(sniffed("edgelist/malformed.txt"), "edgelist");
+    EXPECT_EQ(sniffed("outlook/contacts.csv"), "outlook");
+    EXPECT_EQ(sniffed("outlook/contacts-outlook-com.csv"), "outlook");
+    EXPECT_EQ(sniffed("outlook/contacts-few-columns.csv"), "outlook");
+    EXPECT_EQ(sniffed("thunderbird/addressbook.csv"), "thunderbird");
+    EXPECT_EQ(sniffed("thunderbird/addressbook-115.csv"), "thunderbird");
+    EXPECT_EQ(sniffed("vcard/contacts-2.1-charsets.vcf"), "vcard");
+    EXPECT_EQ(sniffed("vcard/contacts-utf16le-nobom.vcf"), "vcard");
+    EXPECT_EQ(sniffed("vcard/contacts-utf16be-nobom.vcf"), "vcard");
+    EXPECT_EQ(sniffed("csv/members.csv"), "csv");
+    EXPECT_EQ(sniffed("x-archive-manifest/manifest.js"), "x-archive");
 }
 
 TEST(FormatSniff, FormatNamesRoundTrip)
@@ -46,4 +58,56 @@ TEST(FormatSniff, FormatNamesRoundTrip)
         EXPECT_EQ(formatFromName(formatName(format)), format);
     }
     EXPECT_FALSE(formatFromName("excel"));
+}
+
+namespace {
+
+std::string sniffedText(const std::string& text)
+{
+    warmpath::test::TempDir dir;
+    warmpath::test::writeFile(dir.file("f.txt"), text);
+    auto format = sniffFormat(dir.file("f.txt"));
+    return format ? std::string(formatName(*format)) : "error: " + format.error().message;
+}
+
+}  // namespace
+
+TEST(FormatSniff, ACsvWithAHeaderThatNoExportHasIsACsvToMapNotAnEdgeList)
+{
+    EXPECT_EQ(sniffedText("Name,E-mail,Phone,Notes\nAna Souza,ana@example.com,+4930123,\n"), "csv");
+    EXPECT_EQ(sniffedText("First Name,Email\nAna,ana@example.com\n"), "csv");
+    EXPECT_EQ(sniffedText("Name\tEmail\nAna Souza\tana@example.com\n"), "csv");
+    EXPECT_EQ(sniffedText("Name;Email\nAna Souza;ana@example.com\n"), "csv");
+    EXPECT_EQ(sniffedText("\xEF\xBB\xBFname,email\nana,ana@example.com\nbo,bo@example.com\n"), "csv");
+}
+
+TEST(FormatSniff, TwoWordsAboveAddressesAreAHeaderEvenWhereEveryLineWouldReadAsAnEdge)
+{
+    EXPECT_EQ(sniffedText("name,email\nana,ana@example.com\nbo,bo@example.com\n"), "csv");
+    EXPECT_EQ(sniffedText("person,age\nana,34\nbo,27\n"), "csv");
+    EXPECT_EQ(sniffedText("Name,Email\n"), "csv");  // a header without rows yet
+}
+
+TEST(FormatSniff, EdgeListsAreStillEdgeLists)
+{
+    EXPECT_EQ(sniffedText("alice bob\nbob carol\n"), "edgelist");
+    EXPECT_EQ(sniffedText("alice,bob\nbob,carol\n"), "edgelist");
+    EXPECT_EQ(sniffedText("1 2\n2 3 0.5\n"), "edgelist");
+    EXPECT_EQ(sniffedText("# only a comment\n"), "edgelist");
+    EXPECT_EQ(sniffedText("Source,Target,Weight\n1,2,0.5\n2,3,1\n"), "edgelist");
+    EXPECT_EQ(sniffedText("from to\nalice bob\n"), "edgelist");
+}
+
+TEST(FormatSniff, TextThatIsNoFormatIsAnErrorThatSaysNothingAboutEdges)
+{
+    for (const std::string& text : {
+             std::string("Hello,\nthese are my notes about people I met at the conference.\n"),
+             std::string("{\"people\": [\"ana\", \"bo\"]}\n"),
+             std::string("Ana Souza, ana@example.com, Acme\nBo Li, bo@example.com, Widgets\n"),
+             std::string("GIF89a\0\0\x01\0binary", 16),
+         }) {
+        const std::string result = sniffedText(text);
+        EXPECT_EQ(result.rfind("error: ", 0), 0U) << text;
+        EXPECT_EQ(lowerAscii(result).find("edge"), std::string::npos) << result;
+    }
 }

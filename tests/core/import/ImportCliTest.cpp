@@ -145,3 +145,99 @@ TEST(ImportCli, SeveralFilesGiveOneJsonObjectPerLineInOneTransaction)
     EXPECT_EQ(nlohmann::json::parse(run.out.substr(newline + 1))["batch"], 2);
     EXPECT_EQ(nlohmann::json::parse(run.out.substr(newline + 1))["format"], "mastodon");
 }
+
+TEST(ImportCli, ACsvThatIsNoKnownExportSaysHowToImportIt)
+{
+    TempDir dir;
+    const std::string file = importFixture("csv/members.csv").string();
+    const auto run = runCli(dir, {"--db", "w.db", "import", file});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_NE(run.err.find("warmpath-cli: error: " + file +
+                           ": a CSV with columns Member no., Full name, Work email, Private email, Company, Role, "
+                           "Mastodon, Website, Groups, Comment that is no export Warmpath knows; import it with "
+                           "--columns name=COL,email=COL,...\n"),
+              std::string::npos)
+        << run.err;
+    EXPECT_EQ(run.err.find("edge"), std::string::npos) << run.err;
+}
+
+TEST(ImportCli, ColumnsMapTheColumnsOfACsvToFields)
+{
+    TempDir dir;
+    const auto run =
+        runCli(dir, {"--db", "w.db", "import", "--columns", "name=Full name,email=Work email,email=Private email",
+                     "--columns", "organisation=Company,handle:mastodon=Mastodon,tags=Groups",
+                     importFixture("csv/members.csv").string(), "--json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto json = nlohmann::json::parse(run.out);
+    EXPECT_EQ(json["format"], "csv");
+    EXPECT_EQ(json["persons_added"], 2);
+    EXPECT_EQ(json["skipped"], 1);
+    const auto person = runCli(dir, {"--db", "w.db", "person", "mastodon:ines@social.example", "--json"});
+    ASSERT_EQ(person.exitCode, 0) << person.err;
+    EXPECT_NE(person.out.find("ines@home.example"), std::string::npos) << person.out;
+}
+
+TEST(ImportCli, AnUnknownFieldInColumnsIsAUsageError)
+{
+    TempDir dir;
+    const auto run = runCli(dir, {"--db", "w.db", "import", importFixture("csv/members.csv").string(), "--columns",
+                                  "name=Full name,phone=Tel"});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_EQ(run.err.rfind("warmpath-cli: error: --columns: unknown field 'phone'; the fields are name, first, last, "
+                            "email, organisation, title, url, handle:NETWORK, tags, note\n",
+                            0),
+              0U)
+        << run.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("w.db")));
+}
+
+TEST(ImportCli, AColumnTheFileDoesNotHaveIsAUsageError)
+{
+    TempDir dir;
+    const std::string file = importFixture("csv/members.csv").string();
+    const auto run = runCli(dir, {"--db", "w.db", "import", file, "--columns", "name=Full name,email=Mail"});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_EQ(run.err.rfind("warmpath-cli: error: " + file +
+                                ": --columns: no column 'Mail' (for email); the columns "
+                                "are Member no., Full name,",
+                            0),
+              0U)
+        << run.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("w.db")));
+}
+
+TEST(ImportCli, ColumnsWithAnotherFormatIsAUsageError)
+{
+    TempDir dir;
+    const auto run = runCli(dir, {"--db", "w.db", "import", importFixture("csv/members.csv").string(), "--format",
+                                  "google", "--columns", "name=Full name"});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_NE(run.err.find("--columns reads the files as CSVs"), std::string::npos) << run.err;
+}
+
+TEST(ImportCli, AGoodFileThenABadOneNamesTheBadOneAndImportsNothing)
+{
+    TempDir dir;
+    const std::string bad = importFixture("csv/members.csv").string();
+    const auto run =
+        runCli(dir, {"--db", "w.db", "import", importFixture("outlook/contacts-few-columns.csv").string(), bad});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_NE(run.err.find("warmpath-cli: error: " + bad + ": a CSV with columns"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("(file 2 of 2; nothing was imported)\n"), std::string::npos) << run.err;
+    const auto stats = runCli(dir, {"--db", "w.db", "stats", "--json"});
+    ASSERT_EQ(stats.exitCode, 0) << stats.err;
+    EXPECT_EQ(nlohmann::json::parse(stats.out)["imports"], 0);
+    EXPECT_EQ(nlohmann::json::parse(stats.out)["persons"], 1);
+}
+
+TEST(ImportCli, OutlookAndThunderbirdExportsImportAsContacts)
+{
+    TempDir dir;
+    const auto run = runCli(dir, {"--db", "w.db", "import", importFixture("outlook/contacts.csv").string(),
+                                  importFixture("thunderbird/addressbook.csv").string(), "--json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto newline = run.out.find('\n');
+    EXPECT_EQ(nlohmann::json::parse(run.out.substr(0, newline))["format"], "outlook");
+    EXPECT_EQ(nlohmann::json::parse(run.out.substr(newline + 1))["format"], "thunderbird");
+}

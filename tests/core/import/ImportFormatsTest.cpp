@@ -7,25 +7,10 @@
 #include "ImportTestSupport.h"
 
 using namespace warmpath;
+using warmpath::test::anyWarningContains;
+using warmpath::test::hasIdentity;
 using warmpath::test::ImportFixture;
 using warmpath::test::importFixture;
-
-namespace {
-
-bool hasIdentity(Workspace& ws, PersonId person, const std::string& network, const std::string& key)
-{
-    const auto identities = ws.identities(person);
-    return std::any_of(identities->begin(), identities->end(),
-                       [&](const Identity& i) { return i.network == network && i.key == key; });
-}
-
-bool anyWarningContains(const FileImportSummary& s, const std::string& text)
-{
-    return std::any_of(s.warnings.begin(), s.warnings.end(),
-                       [&](const std::string& w) { return w.find(text) != std::string::npos; });
-}
-
-}  // namespace
 
 // --- LinkedIn ---------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -12,6 +13,19 @@
 #include "store/Database.h"
 
 namespace warmpath::test {
+
+inline bool hasIdentity(Workspace& ws, PersonId person, const std::string& network, const std::string& key)
+{
+    const auto identities = ws.identities(person);
+    return std::any_of(identities->begin(), identities->end(),
+                       [&](const Identity& i) { return i.network == network && i.key == key; });
+}
+
+inline bool anyWarningContains(const FileImportSummary& s, const std::string& text)
+{
+    return std::any_of(s.warnings.begin(), s.warnings.end(),
+                       [&](const std::string& w) { return w.find(text) != std::string::npos; });
+}
 
 inline std::filesystem::path importFixture(const std::string& relative)
 {

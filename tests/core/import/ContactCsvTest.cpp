@@ -1,0 +1,242 @@
+// Outlook and Thunderbird contact CSVs, and CSVs whose columns the user maps to fields
+// (docs/formats.md): detected from the header, read by column name.
+
+#include <gtest/gtest.h>
+
+#include "ImportTestSupport.h"
+#include "import/ColumnMapping.h"
+
+using namespace warmpath;
+using warmpath::test::anyWarningContains;
+using warmpath::test::hasIdentity;
+using warmpath::test::ImportFixture;
+using warmpath::test::importFixture;
+using warmpath::test::writeFile;
+
+namespace {
+
+PersonId personOf(Workspace& ws, const std::string& ref)
+{
+    auto person = ws.resolve(ref);
+    if (!person) {
+        ADD_FAILURE() << ref << ": " << person.error().describe();
+        return PersonId(0);
+    }
+    return *person;
+}
+
+import::ColumnMapping mapping(const std::string& text){auto parsed = import::parseColumnMapping(text);
+if (!parsed) {
+    ADD_FAILURE() << parsed.error().describe();
+    return {};
+}
+return *parsed;
+}  // namespace
+
+const char* const kMembersColumns = "name=Full name,email=Work email,email=Private email,organisation=Company,"
+                                    "title=Role,handle:mastodon=Mastodon,url=Website,tags=Groups,note=Comment";
+
+}  // namespace
+
+// --- Outlook ---------------------------------------------------------------------------------
+
+TEST(ImportOutlook, DesktopExportWithTheFullHeaderIsReadAsContacts)
+{
+    ImportFixture f;
+    const auto s = f.importOk(importFixture("outlook/contacts.csv"));
+    EXPECT_EQ(s.format, "outlook");
+    EXPECT_EQ(s.counts.personsAdded, 3);
+    EXPECT_EQ(s.counts.skipped, 1);  // the contact with nothing but Outlook's defaults
+
+    const PersonId ana = personOf(f.ws(), "email:ana@example.com");
+    const auto person = f.ws().person(ana);
+    EXPECT_EQ(person->displayName, "Ana Souza");
+    EXPECT_EQ(person->organisation, "Acme");
+    EXPECT_EQ(person->title, "Engineer");
+    EXPECT_EQ(person->location, "Lisbon");
+    EXPECT_TRUE(hasIdentity(f.ws(), ana, "email", "ana.souza@home.example"));
+    EXPECT_TRUE(hasIdentity(f.ws(), ana, "phone", "+351912345678"));
+    EXPECT_TRUE(hasIdentity(f.ws(), ana, "linkedin", "ana-souza"));
+    EXPECT_EQ(*f.ws().tagsOf(ana), (std::vector<std::string>{"Climate", "Friends"}));
+    EXPECT_EQ(f.scalar("SELECT count(*) FROM note WHERE text = 'Met at the climate meetup.\r\nIntroduced by Bo.'"), 1);
+    EXPECT_EQ(f.links("me", "email:ana@example.com"), 1);
+}
+
+TEST(ImportOutlook, WindowsCharactersAreReadAsWindows1252WithAWarning)
+{
+    ImportFixture f;
+    const auto s = f.importOk(importFixture("outlook/contacts.csv"));
+    const PersonId jose = personOf(f.ws(), "email:jose.muller@widgets.example");
+    EXPECT_EQ(f.ws().person(jose)->displayName, "Jos\xC3\xA9 Mar\xC3\xAD"
+                                                "a M\xC3\xBCller");
+    EXPECT_EQ(f.ws().person(jose)->location, "Z\xC3\xBCrich");
+    EXPECT_EQ(f.ws().person(jose)->organisation, "Widgets, Inc.");
+    EXPECT_TRUE(anyWarningContains(s, "read as Windows-1252"));
+    EXPECT_FALSE(anyWarningContains(s, "U+FFFD"));
+}
+
+TEST(ImportOutlook, AnExchangeAddressIsNoEmailAndIsWarnedAbout)
+{
+    ImportFixture f;
+    const auto s = f.importOk(importFixture("outlook/contacts.csv"));
+    EXPECT_TRUE(f.ws().resolve("Carla Reyes").ok());
+    EXPECT_EQ(f.scalar("SELECT count(*) FROM identity WHERE key LIKE '/o=%'"), 0);
+    EXPECT_TRUE(anyWarningContains(s, "is not an e-mail address"));
+}
+
+TEST(ImportOutlook, OutlookComExportIsReadAsContacts)
+{
+    ImportFixture f;
+    const auto s = f.importOk(importFixture("outlook/contacts-outlook-com.csv"));
+    EXPECT_EQ(s.format, "outlook");
+    EXPECT_EQ(s.counts.personsAdded, 2);
+    const PersonId dmitri = personOf(f.ws(), "email:dmitri@example.org");
+    EXPECT_EQ(f.ws().person(dmitri)->displayName, "Dmitri Ivanov");
+    EXPECT_TRUE(hasIdentity(f.ws(), dmitri, "email", "d.ivanov@work.example"));
+    EXPECT_TRUE(hasIdentity(f.ws(), dmitri, "mastodon", "dmitri@mastodon.social"));
+    EXPECT_EQ(f.ws().person(personOf(f.ws(), "email:kiki@example.net"))->displayName, "Kiki");  // the nickname
+}
+
+TEST(ImportOutlook, TheVariantWithOnlyAFewColumnsIsReadAsContacts)
+{
+    ImportFixture f;
+    const auto s = f.importOk(importFixture("outlook/contacts-few-columns.csv"));
+    EXPECT_EQ(s.format, "outlook");
+    EXPECT_EQ(s.counts.personsAdded, 2);
+    const PersonId eva = personOf(f.ws(), "email:eva.lind@example.se");
+    EXPECT_EQ(f.ws().person(eva)->title, "CTO");
+    EXPECT_TRUE(hasIdentity(f.ws(), eva, "phone", "+46701234567"));
+    EXPECT_TRUE(f.ws().resolve("email:ana@example.com").ok());  // `ANA@example.com`, normalised
+}
+
+// --- Thunderbird -----------------------------------------------------------------------------
+
+TEST(ImportThunderbird, ExportWithTheTrailingCommaIsReadAsContacts)
+{
+    ImportFixture f;
+    const auto s = f.importOk(importFixture("thunderbird/addressbook.csv"));
+    EXPECT_EQ(s.format, "thunderbird");
+    EXPECT_EQ(s.counts.personsAdded, 3);  // Bo, Hanna and the robot; the blank row is no contact
+    const PersonId bo = personOf(f.ws(), "email:bo@example.com");
+    const auto person = f.ws().person(bo);
+    EXPECT_EQ(person->displayName, "Bo Li");
+    EXPECT_EQ(person->organisation, "Widgets, Inc.");
+    EXPECT_EQ(person->title, "Product Manager");
+    EXPECT_EQ(person->location, "Berlin");
+    EXPECT_TRUE(hasIdentity(f.ws(), bo, "email", "boli@mail.example"));
+    EXPECT_TRUE(hasIdentity(f.ws(), bo, "phone", "+491512345678"));
+    EXPECT_TRUE(hasIdentity(f.ws(), bo, "bsky", "boli.bsky.social"));
+    EXPECT_EQ(f.scalar("SELECT count(*) FROM note WHERE text = 'Plays the cello;\nlikes long walks'"), 1);
+    EXPECT_EQ(f.ws().person(personOf(f.ws(), "email:hanna.berg@example.no"))->displayName, "Hanna Berg");
+    EXPECT_TRUE(f.ws().resolve("Mailing list robot").ok());
+}
+
+TEST(ImportThunderbird, CurrentExportWithoutTheTrailingCommaIsReadAsContacts)
+{
+    ImportFixture f;
+    const auto s = f.importOk(importFixture("thunderbird/addressbook-115.csv"));
+    EXPECT_EQ(s.format, "thunderbird");
+    const PersonId zoe = personOf(f.ws(), "email:zoe.martin@example.fr");
+    EXPECT_EQ(f.ws().person(zoe)->displayName, "Zo\xC3\xAB Martin");
+    EXPECT_EQ(f.scalar("SELECT count(*) FROM note WHERE text = 'custom, \"quoted\" note'"), 1);
+}
+
+// --- CSVs with mapped columns ----------------------------------------------------------------
+
+TEST(ImportMappedCsv, AnUnknownCsvIsNotGuessedButSaysHowToImportIt)
+{
+    ImportFixture f;
+    const std::string before = f.dump();
+    const auto file = importFixture("csv/members.csv");
+    auto result = f.ws().importFiles({file});
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().describe(),
+              file.string() +
+                  ": a CSV with columns Member no., Full name, Work email, Private email, Company, Role, Mastodon, "
+                  "Website, Groups, Comment that is no export Warmpath knows; import it with --columns "
+                  "name=COL,email=COL,...");
+    EXPECT_EQ(f.dump(), before);
+}
+
+TEST(ImportMappedCsv, MappedColumnsBecomeTheFieldsTheyAreMappedTo)
+{
+    ImportFixture f;
+    const auto s = f.importOk(importFixture("csv/members.csv"), ImportOptions{.columns = mapping(kMembersColumns)});
+    EXPECT_EQ(s.format, "csv");
+    EXPECT_EQ(s.counts.personsAdded, 2);
+    EXPECT_EQ(s.counts.skipped, 1);  // member 103: neither a name nor an identifier
+    const PersonId ines = personOf(f.ws(), "email:ines@work.example");
+    const auto person = f.ws().person(ines);
+    EXPECT_EQ(person->displayName, "Ines Ferreira");
+    EXPECT_EQ(person->organisation, "Acme");
+    EXPECT_EQ(person->title, "Treasurer");
+    EXPECT_TRUE(hasIdentity(f.ws(), ines, "email", "ines@home.example"));
+    EXPECT_TRUE(hasIdentity(f.ws(), ines, "mastodon", "ines@social.example"));
+    EXPECT_TRUE(hasIdentity(f.ws(), ines, "web", "ines.example/about"));
+    EXPECT_EQ(*f.ws().tagsOf(ines), (std::vector<std::string>{"board", "climate"}));
+    EXPECT_EQ(f.scalar("SELECT count(*) FROM note WHERE text = 'Joined 2019'"), 1);
+    EXPECT_EQ(f.ws().person(personOf(f.ws(), "mastodon:tomas@fosstodon.org"))->displayName, "Tom\xC3\xA1s Ortega");
+    EXPECT_EQ(f.links("me", "email:ines@work.example"), 1);
+}
+
+TEST(ImportMappedCsv, FirstAndLastMakeTheNameAndHandlesOfOtherNetworksAreKept)
+{
+    ImportFixture f;
+    const auto path = f.dir().file("people.csv");
+    writeFile(path, "Given,Family,GitHub,Phone\nAna,Souza,anasouza,+49 30 1234567\n");
+    f.importOk(path,
+               ImportOptions{.columns = mapping("first=Given,last=Family,handle:github=GitHub,handle:phone=Phone")});
+    const PersonId ana = personOf(f.ws(), "github:anasouza");
+    EXPECT_EQ(f.ws().person(ana)->displayName, "Ana Souza");
+    EXPECT_TRUE(hasIdentity(f.ws(), ana, "phone", "+49301234567"));
+}
+
+TEST(ImportMappedCsv, SemicolonAndTabSeparatedFilesAreRead)
+{
+    ImportFixture f;
+    writeFile(f.dir().file("semicolons.csv"), "Name;Email\nAna Souza;ana@example.com\n");
+    writeFile(f.dir().file("tabs.tsv"), "Name\tEmail\nBo Li\tbo@example.com\n");
+    const ImportOptions options{.columns = mapping("name=Name,email=Email")};
+    f.importOk(f.dir().file("semicolons.csv"), options);
+    f.importOk(f.dir().file("tabs.tsv"), options);
+    EXPECT_EQ(f.ws().person(personOf(f.ws(), "email:ana@example.com"))->displayName, "Ana Souza");
+    EXPECT_EQ(f.ws().person(personOf(f.ws(), "email:bo@example.com"))->displayName, "Bo Li");
+}
+
+TEST(ImportMappedCsv, AColumnTheFileDoesNotHaveIsAnErrorNamingIt)
+{
+    ImportFixture f;
+    const std::string before = f.dump();
+    auto result = f.ws().importFiles({importFixture("csv/members.csv")},
+                                     ImportOptions{.columns = mapping("name=Full name,email=E-mail")});
+    ASSERT_FALSE(result.ok());
+    EXPECT_NE(result.error().file.find("members.csv"), std::string::npos);
+    EXPECT_NE(result.error().message.find("no column 'E-mail' (for email)"), std::string::npos)
+        << result.error().message;
+    EXPECT_EQ(f.dump(), before);
+}
+
+TEST(ImportMappedCsv, FormatCsvAloneReadsTheColumnsNamedLikeFields)
+{
+    ImportFixture f;
+    const auto s = f.importOk(importFixture("csv/fields.csv"), ImportOptions{.format = import::Format::Csv});
+    EXPECT_EQ(s.format, "csv");
+    const PersonId ines = personOf(f.ws(), "email:ines@work.example");
+    EXPECT_TRUE(hasIdentity(f.ws(), ines, "email", "ines@home.example"));
+    EXPECT_TRUE(hasIdentity(f.ws(), ines, "mastodon", "ines@social.example"));
+    EXPECT_EQ(f.ws().person(ines)->title, "Treasurer");
+}
+
+TEST(ImportMappedCsv, EachFileMayHaveItsOwnMapping)
+{
+    ImportFixture f;
+    writeFile(f.dir().file("a.csv"), "Who,Mail\nAna Souza,ana@example.com\n");
+    writeFile(f.dir().file("b.csv"), "Person,Address\nBo Li,bo@example.com\n");
+    ImportOptions options;
+    options.fileColumns[f.dir().file("a.csv")] = mapping("name=Who,email=Mail");
+    options.fileColumns[f.dir().file("b.csv")] = mapping("name=Person,email=Address");
+    auto result = f.ws().importFiles({f.dir().file("a.csv"), f.dir().file("b.csv")}, options);
+    ASSERT_TRUE(result.ok()) << result.error().describe();
+    EXPECT_EQ(f.ws().person(personOf(f.ws(), "email:bo@example.com"))->displayName, "Bo Li");
+    EXPECT_EQ(f.ws().person(personOf(f.ws(), "email:ana@example.com"))->displayName, "Ana Souza");
+}
