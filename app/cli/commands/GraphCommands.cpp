@@ -122,7 +122,7 @@ void registerDegrees(CLI::App& app, CliContext& context)
     command->add_option("--from", args->from, "Start from this person (default: me)")->type_name("REF");
     command->add_flag("--directed", args->directed, "Follow links only in their direction");
     command->add_flag("--json", args->json, "Print one JSON object");
-    context.addCommand(command, [&context, args]() {
+    context.addQuery(command, [&context, args]() {
         const auto from = context.resolve(args->from);
         if (!from) {
             return static_cast<int>(kExitFailure);
@@ -177,7 +177,7 @@ void registerPath(CLI::App& app, CliContext& context)
         ->add_option("--pairs", args->pairs,
                      "Read `FROM TO` pairs of REFs (one a line) from FILE or - (stdin); print `FROM TO DEGREE`")
         ->type_name("FILE");
-    context.addCommand(command, [&context, args]() {
+    context.addQuery(command, [&context, args]() {
         const Direction direction = args->directed ? Direction::Directed : Direction::Undirected;
         if (!args->pairs.empty()) {
             if (!args->to.empty()) {
@@ -366,7 +366,7 @@ void registerSuggest(CLI::App& app, CliContext& context)
         ->type_name("P")
         ->check(CLI::Range(0.0, 100.0));
     command->add_flag("--json", args->json, "Print one JSON object");
-    context.addCommand(command, [&context, args]() {
+    context.addQuery(command, [&context, args]() {
         SuggestionRequest request{.forPerson = PersonId{},
                                   .limit = args->limit,
                                   .metric = *suggestionMetricFromString(args->metric),
@@ -421,7 +421,7 @@ void registerBrokers(CLI::App& app, CliContext& context)
         command->add_option("--organisation", args->organisation, "Who bridges to the people of ORG")->type_name("ORG");
     command->add_option("--tag", args->tag, "Who bridges to the people with TAG")->type_name("TAG")->excludes(org);
     command->add_flag("--json", args->json, "Print one JSON object");
-    context.addCommand(command, [&context, args]() {
+    context.addQuery(command, [&context, args]() {
         const auto forPerson = context.resolve(args->forRef);
         if (!forPerson) {
             return static_cast<int>(kExitFailure);
@@ -488,7 +488,7 @@ void registerMetrics(CLI::App& app, CliContext& context)
         ->check(CLI::Range(1, 1000000));
     command->add_option("--seed", args->seed, "Seed for Louvain's visiting order and betweenness sampling");
     command->add_flag("--json", args->json, "Print one JSON object");
-    context.addCommand(command, [&context, args]() {
+    context.addQuery(command, [&context, args]() {
         Workspace* ws = context.workspace();
         if (ws == nullptr) {
             return static_cast<int>(kExitFailure);
@@ -551,7 +551,7 @@ void registerLayout(CLI::App& app, CliContext& context)
         ->check(CLI::Range(1, 10000000));
     command->add_option("--seed", args->seed, "Same seed, same picture (default 1)");
     command->add_flag("--json", args->json, "Print one JSON object");
-    context.addCommand(command, [&context, args]() {
+    context.addQuery(command, [&context, args]() {
         LayoutRequest request{.size = args->size};
         request.options.seed = args->seed;
         if (!args->around.empty()) {

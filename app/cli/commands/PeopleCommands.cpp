@@ -159,7 +159,7 @@ void registerPeopleCommand(CLI::App& app, CliContext& context)
                      "contains TEXT (ignoring case)")
         ->type_name("TEXT");
     command->add_flag("--json", *json, "Print one JSON object");
-    context.addCommand(command, [&context, query, degree, degreeOption, json]() {
+    context.addQuery(command, [&context, query, degree, degreeOption, json]() {
         Workspace* ws = context.workspace();
         if (ws == nullptr) {
             return static_cast<int>(kExitFailure);
@@ -213,7 +213,7 @@ void registerPersonCommand(CLI::App& app, CliContext& context)
     auto json = std::make_shared<bool>(false);
     command->add_option("REF", *ref, "The person")->required();
     command->add_flag("--json", *json, "Print one JSON object");
-    context.addCommand(command, [&context, ref, json]() {
+    context.addQuery(command, [&context, ref, json]() {
         const auto person = context.resolve(*ref);
         if (!person) {
             return static_cast<int>(kExitFailure);
