@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "JsonText.h"
 #include "Paths.h"
 
 namespace warmpath::cli {
@@ -97,8 +98,7 @@ int CliContext::fail(const Error& error)
 
 void CliContext::printJson(const nlohmann::json& document)
 {
-    // Replace rather than throw on invalid UTF-8 from outside data: one JSON document, always.
-    m_out << document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    m_out << jsonText(document) << '\n';
 }
 
 void CliContext::addCommand(CLI::App* subcommand, std::function<int()> run)
