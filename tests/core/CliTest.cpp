@@ -64,6 +64,7 @@ const std::vector<std::vector<std::string>>& readingCommands()
         {"stats", "--json"},
         {"people"},
         {"people", "--json"},
+        {"people", "--follows-me-not-back"},
         {"person", "me"},
         {"path", "#2"},
         {"path", "--pairs", "pairs.txt"},
