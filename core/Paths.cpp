@@ -1,5 +1,6 @@
 #include "Paths.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -60,9 +61,10 @@ Status prepareDefaultDatabaseFolder()
             break;
         }
     }
-    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-        if (::mkdir(it->c_str(), S_IRWXU) != 0 && errno != EEXIST) {
-            return Error("cannot create folder " + it->string() + ": " + std::strerror(errno));
+    std::reverse(missing.begin(), missing.end());
+    for (const auto& folder : missing) {
+        if (::mkdir(folder.c_str(), S_IRWXU) != 0 && errno != EEXIST) {
+            return Error("cannot create folder " + folder.string() + ": " + std::strerror(errno));
         }
     }
     return {};

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "Workspace.h"
@@ -27,7 +28,7 @@ public:
     [[nodiscard]] bool accepts(PersonId id, const std::vector<std::string>& tags) const;
 
 private:
-    explicit PeopleFilter(const PeopleQuery& query) : m_query(query) {}
+    explicit PeopleFilter(PeopleQuery query) : m_query(std::move(query)) {}
 
     PeopleQuery m_query;
     DegreeLookup m_degrees;
