@@ -14,6 +14,7 @@
 #include "crypto/Backup.h"
 #include "export/ExportData.h"
 #include "fetch/Crawl.h"
+#include "graph/FollowFilter.h"
 #include "graph/Snapshot.h"
 #include "import/Importer.h"
 #include "model/DegreeLookup.h"
@@ -55,6 +56,7 @@ struct PeopleQuery {
     std::string tag;            ///< only people with this tag (ignoring case)
     std::optional<int> degree;  ///< only people this many hops from me (needs degrees)
     std::string search;         ///< only people whose name, organisation, title or identity contains it
+    FollowCriteria follows;     ///< only people who meet these, seen from me (Workspace::followFiltered)
 };
 
 /// Tags of one person in a bulk tag edit: the tags to give or take, or the ones that changed.
@@ -296,6 +298,10 @@ public:
                           const CancelToken* cancel = nullptr);
     /// A person with canonical REF and display name.
     Result<NamedPerson> named(PersonId person);
+    /// The people who meet every follow criterion, seen from me, in id order (graph/FollowFilter.h
+    /// says what counts as a follow): the one answer behind the people list's follow filters in
+    /// the CLI and the GUI. Fails when no criterion is set or there is no me person.
+    Result<std::vector<PersonId>> followFiltered(const FollowCriteria& criteria);
 
 private:
     Workspace(Database db, std::filesystem::path path);

@@ -11,6 +11,7 @@
 
 #include "Workspace.h"
 #include "graph/Brokers.h"
+#include "graph/FollowFilter.h"
 #include "graph/Layout.h"
 #include "graph/Metrics.h"
 #include "graph/Separation.h"
@@ -561,6 +562,24 @@ Result<EgoMap> Workspace::egoMap(const EgoMapRequest& request, const ProgressCal
         } catch (const std::runtime_error& e) {
             return Error(e.what());  // "cancelled"
         }
+    });
+}
+
+Result<std::vector<PersonId>> Workspace::followFiltered(const FollowCriteria& criteria)
+{
+    auto snap = snapshot();
+    if (!snap) {
+        return snap.error();
+    }
+    const auto me = this->me();
+    if (!me) {
+        return Error("the follow filters are seen from you, and this database has no me person; say who you are "
+                     "with 'warmpath-cli me REF'");
+    }
+    return answering(m_path, [&]() -> Result<std::vector<PersonId>> {
+        FollowFilter filter(**snap, *me, criteria);
+        filter.run();
+        return filter.people();
     });
 }
 

@@ -4,9 +4,9 @@
 #include <cctype>
 #include <iterator>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
+#include "PeopleFilter.h"
 #include "Workspace.h"
 #include "graph/Separation.h"
 #include "store/Links.h"
@@ -93,29 +93,15 @@ Result<PersonId> Workspace::firstHopTowards(PersonId target)
 
 Result<std::vector<PersonSummary>> Workspace::people(const PeopleQuery& query)
 {
-    const DegreeLookup degrees = degreeLookup();
-    if (query.degree && !degrees) {
-        return Error("degrees of separation are not available yet (the graph engine is missing); leave out --degree");
+    auto filter = PeopleFilter::prepare(*this, query);
+    if (!filter) {
+        return filter.error();
     }
     return guarded([&]() -> Result<std::vector<PersonSummary>> {
-        std::vector<PersonSummary> rows = PeopleRepository(m_db).summaries(warmpath::today());
-        std::unordered_set<PersonId> found;
-        if (!query.search.empty()) {
-            for (const PersonId id : PeopleRepository(m_db).search(query.search)) {
-                found.insert(id);
-            }
-        }
-        const std::string tag = lowerAscii(query.tag);
-        std::erase_if(rows, [&](const PersonSummary& row) {
-            if (!query.search.empty() && !found.contains(row.person.id)) {
-                return true;
-            }
-            if (!tag.empty() && std::none_of(row.tags.begin(), row.tags.end(),
-                                             [&](const std::string& t) { return lowerAscii(t) == tag; })) {
-                return true;
-            }
-            return query.degree && degrees(row.person.id) != query.degree;
-        });
+        PeopleRepository people(m_db);
+        filter->readSearch(people);
+        std::vector<PersonSummary> rows = people.summaries(warmpath::today());
+        std::erase_if(rows, [&](const PersonSummary& row) { return !filter->accepts(row.person.id, row.tags); });
         std::stable_sort(rows.begin(), rows.end(), [](const PersonSummary& a, const PersonSummary& b) {
             const auto la = lowerAscii(a.person.displayName);
             const auto lb = lowerAscii(b.person.displayName);
@@ -127,36 +113,20 @@ Result<std::vector<PersonSummary>> Workspace::people(const PeopleQuery& query)
 
 Status Workspace::forEachPerson(const PeopleQuery& query, const std::function<void(const PersonListRow&)>& visit)
 {
-    DegreeLookup degrees;
-    if (query.degree) {
-        degrees = degreeLookup();
-        if (!degrees) {
-            return Error(
-                "degrees of separation are not available yet (the graph engine is missing); leave out --degree");
-        }
+    auto filter = PeopleFilter::prepare(*this, query);
+    if (!filter) {
+        return filter.error();
     }
     return guarded([&]() -> Status {
         PeopleRepository people(m_db);
-        std::unordered_set<PersonId> found;
-        if (!query.search.empty()) {
-            for (const PersonId id : people.search(query.search)) {
-                found.insert(id);
-            }
-        }
-        const std::string tag = lowerAscii(query.tag);
-        people.forEachByName([&](const PersonListRow& row) {
-            if (!query.search.empty() && !found.contains(row.person.id)) {
-                return;
-            }
-            if (!tag.empty() && std::none_of(row.tags.begin(), row.tags.end(),
-                                             [&](const std::string& t) { return lowerAscii(t) == tag; })) {
-                return;
-            }
-            if (query.degree && degrees(row.person.id) != query.degree) {
-                return;
-            }
-            visit(row);
-        });
+        filter->readSearch(people);
+        people.forEachByName(
+            [&](const PersonListRow& row) {
+                if (filter->accepts(row.person.id, row.tags)) {
+                    visit(row);
+                }
+            },
+            [&](PersonId id) { return filter->acceptsId(id); });
         return {};
     });
 }

@@ -1,10 +1,12 @@
 #include "CliContext.h"
 
 #include <ostream>
+#include <system_error>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "JsonText.h"
 #include "Paths.h"
 
 namespace warmpath::cli {
@@ -37,13 +39,41 @@ Workspace* CliContext::workspace()
         return m_workspace.get();
     }
     const std::filesystem::path path = databaseFile();
-    auto opened = Workspace::open(path);
+    std::error_code ec;
+    const bool isNew = !std::filesystem::exists(std::filesystem::symlink_status(path, ec));
+    if (isNew && m_access == Access::Read) {
+        // A mistyped --db must not look like an empty network: say so, and leave no file behind.
+        fail(Error("no such database; nothing was created (check --db, or start one with "
+                   "'warmpath-cli import FILE')",
+                   path.string()));
+        return nullptr;
+    }
+    if (isNew && !prepareNewDatabase(path)) {
+        return nullptr;
+    }
+    auto opened = Workspace::open(path, m_access == Access::Read ? OpenMode::MustExist : OpenMode::CreateIfMissing);
     if (!opened) {
         fail(opened.error());
         return nullptr;
     }
+    m_createdDatabase = isNew;
     m_workspace = std::move(opened).value();
     return m_workspace.get();
+}
+
+bool CliContext::prepareNewDatabase(const std::filesystem::path& target)
+{
+    if (databasePath.empty() && target == defaultDatabasePath()) {
+        if (Status ready = prepareDefaultDatabaseFolder(); !ready) {
+            fail(ready.error());
+            return false;
+        }
+    }
+    if (Status folder = checkNewDatabaseFolder(target); !folder) {
+        fail(folder.error());
+        return false;
+    }
+    return true;
 }
 
 std::optional<PersonId> CliContext::resolve(const std::string& ref)
@@ -68,20 +98,31 @@ int CliContext::fail(const Error& error)
 
 void CliContext::printJson(const nlohmann::json& document)
 {
-    // Replace rather than throw on invalid UTF-8 from outside data: one JSON document, always.
-    m_out << document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    m_out << jsonText(document) << '\n';
 }
 
 void CliContext::addCommand(CLI::App* subcommand, std::function<int()> run)
 {
-    m_commands.emplace_back(subcommand, std::move(run));
+    m_commands.push_back({subcommand, Access::Write, std::move(run)});
+}
+
+void CliContext::addQuery(CLI::App* subcommand, std::function<int()> run)
+{
+    m_commands.push_back({subcommand, Access::Read, std::move(run)});
 }
 
 int CliContext::runParsed()
 {
-    for (auto& [subcommand, run] : m_commands) {
-        if (subcommand->parsed()) {
-            return run();
+    for (Command& command : m_commands) {
+        if (command.subcommand->parsed()) {
+            m_access = command.access;
+            const int exitCode = command.run();
+            // After the command's own output and errors, so that an error is still the first line
+            // of stderr; and whether the command succeeded or not, the database is there now.
+            if (m_createdDatabase) {
+                m_err << "warmpath-cli: note: created a new database at " << databaseFile().string() << '\n';
+            }
+            return exitCode;
         }
     }
     m_err << "warmpath-cli: error: no command given; run 'warmpath-cli --help' for the list\n";

@@ -24,6 +24,13 @@ enum ExitCode : int {
     kExitUsage = 2,    ///< the command line itself is wrong
 };
 
+/// What a command does with the database, which decides what happens when the database does not exist
+/// yet (docs/cli.md, "The database"): every command is registered as one or the other.
+enum class Access {
+    Read,   ///< addQuery(): a missing database is an error (exit 1) and nothing is created
+    Write,  ///< addCommand(): a missing database is created, only in a folder that exists, and stderr says so
+};
+
 /// What every command shares: the database to open, where output goes, how errors look.
 class CliContext {
 public:
@@ -31,8 +38,13 @@ public:
 
     std::string databasePath;  ///< from --db; empty means the default location
 
-    /// Opens the workspace on first use. Null after printing the error.
+    /// Opens the workspace on first use, as the running command's Access allows. Null after printing
+    /// the error.
     Workspace* workspace();
+    /// Makes `target`, a database file a command is about to create by other means than opening it
+    /// (restore), acceptable under the same rules: its folder must exist, except the default
+    /// location's own folder, which is created. Prints the error and returns false otherwise.
+    bool prepareNewDatabase(const std::filesystem::path& target);
     /// Resolves a REF, printing the error when it names nobody or several people.
     std::optional<PersonId> resolve(const std::string& ref);
 
@@ -52,16 +64,28 @@ public:
     std::ostream& out() { return m_out; }
     std::ostream& err() { return m_err; }
 
-    /// A command to run when its subcommand was given on the command line.
+    /// A command that may change the database, to run when its subcommand was given on the command
+    /// line: a missing database is created for it (Access::Write).
     void addCommand(CLI::App* subcommand, std::function<int()> run);
+    /// A command that only reads the database: a missing database is an error, and nothing is
+    /// created (Access::Read).
+    void addQuery(CLI::App* subcommand, std::function<int()> run);
     /// Runs the command that was parsed; kExitUsage when none was.
     int runParsed();
 
 private:
     std::ostream& m_out;
     std::ostream& m_err;
+    struct Command {
+        CLI::App* subcommand;
+        Access access;
+        std::function<int()> run;
+    };
+
     std::unique_ptr<Workspace> m_workspace;
-    std::vector<std::pair<CLI::App*, std::function<int()>>> m_commands;
+    std::vector<Command> m_commands;
+    Access m_access = Access::Read;  ///< of the command that runs
+    bool m_createdDatabase = false;  ///< opening it for the command created the database
 };
 
 /// Each group of commands registers itself on the application (app/cli/commands/*.cpp).

@@ -22,7 +22,7 @@ void addReadCommand(CliContext& context, CLI::App* command, Read read, ToJson to
 {
     auto json = std::make_shared<bool>(false);
     command->add_flag("--json", *json, "Print one JSON object");
-    context.addCommand(
+    context.addQuery(
         command,
         [&context, json, read = std::move(read), toJson = std::move(toJson), toText = std::move(toText)]() -> int {
             Workspace* ws = context.workspace();

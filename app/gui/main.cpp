@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QStatusBar>
 #include <QStringList>
@@ -53,6 +54,14 @@ constexpr ViewName kViews[] = {
 void openInitialWorkspace(Session& session, const QString& dbPath, const QString& fileArgument, bool demo)
 {
     if (!dbPath.isEmpty()) {
+        // Like warmpath-cli's commands that write: a new database in a folder that exists (core refuses to
+        // create folders, so a mistyped path leaves nothing behind), and stderr says one was created.
+        if (!QFileInfo::exists(dbPath)) {
+            QObject::connect(
+                &session, &Session::loaded, &session,
+                [dbPath] { printError(QStringLiteral("note: created a new database at %1").arg(dbPath)); },
+                Qt::SingleShotConnection);
+        }
         session.openDatabase(dbPath, warmpath::OpenMode::CreateIfMissing);
     } else if (!fileArgument.isEmpty()) {
         session.openDatabase(fileArgument, warmpath::OpenMode::MustExist);
@@ -136,9 +145,10 @@ int main(int argc, char* argv[])
                        "REF names a person: me, #ID, NETWORK:KEY (e.g. bsky:ana.bsky.social) or an exact name."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption dbOption(QStringLiteral("db"),
-                                      QStringLiteral("Open the database at PATH, creating it if missing."),
-                                      QStringLiteral("PATH"));
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"),
+        QStringLiteral("Open the database at PATH; a missing one is created (in a folder that exists)."),
+        QStringLiteral("PATH"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),
                                         QStringLiteral("Explore the bundled demo network (nothing is saved)."));
     const QCommandLineOption selectOption(

@@ -7,6 +7,7 @@
 #include "export/ExportData.h"
 #include "export/TextEscaping.h"
 #include "model/LinkKind.h"
+#include "util/NumberText.h"
 
 namespace warmpath::exporting {
 namespace {
@@ -66,7 +67,7 @@ std::string writeGraphMl(const ExportData& data)
         out << "    <edge id=\"e" << edge++ << "\" source=\"n" << link.from.value() << "\" target=\"n"
             << link.to.value() << "\">\n";
         graphMlData(out, "kind", toString(link.kind));
-        graphMlData(out, "weight", std::to_string(link.confidence));
+        graphMlData(out, "weight", shortestNumberText(link.confidence));
         out << "    </edge>\n";
     }
     out << "  </graph>\n</graphml>\n";
@@ -111,7 +112,7 @@ std::string writeGexf(const ExportData& data)
     std::size_t edge = 0;
     for (const LinkRow& link : data.links) {
         out << "      <edge id=\"" << edge++ << "\" source=\"" << link.from.value() << "\" target=\"" << link.to.value()
-            << "\" weight=\"" << link.confidence << "\" label=\"" << toString(link.kind)
+            << "\" weight=\"" << shortestNumberText(link.confidence) << "\" label=\"" << toString(link.kind)
             << "\">\n        <attvalues>\n";
         gexfValue(out, "kind", toString(link.kind));
         out << "        </attvalues>\n      </edge>\n";

@@ -24,17 +24,12 @@ std::string sqliteMessage(sqlite3* db, int rc)
 
 /// Creates the database file with owner-only permissions before SQLite sees it: SQLite would
 /// otherwise create it with the process umask, and the WAL and shared-memory files inherit the
-/// main file's mode.
+/// main file's mode. Never a folder: a mistyped path must not leave a trail of folders behind that
+/// looks like somewhere data went (the default location's folder is created by its caller, Paths.h).
 Status createPrivateFile(const std::filesystem::path& path)
 {
-    std::error_code ec;
-    const auto parent = path.parent_path();
-    if (!parent.empty() && !std::filesystem::exists(parent, ec)) {
-        std::filesystem::create_directories(parent, ec);
-        if (ec) {
-            return Error("cannot create folder " + parent.string() + ": " + ec.message());
-        }
-        ::chmod(parent.c_str(), S_IRWXU);
+    if (Status folder = checkNewDatabaseFolder(path); !folder) {
+        return folder;
     }
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
     if (fd < 0) {
@@ -45,6 +40,17 @@ Status createPrivateFile(const std::filesystem::path& path)
 }
 
 }  // namespace
+
+Status checkNewDatabaseFolder(const std::filesystem::path& path)
+{
+    std::error_code ec;
+    const auto parent = path.parent_path();
+    if (!parent.empty() && !std::filesystem::is_directory(parent, ec)) {
+        return Error("no such folder " + parent.string() + "; a new database is created only in a folder that exists",
+                     path.string());
+    }
+    return {};
+}
 
 // --- Statement ---------------------------------------------------------------------------
 

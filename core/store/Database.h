@@ -74,10 +74,15 @@ private:
 
 /// How Database::open treats a missing file.
 enum class OpenMode {
-    CreateIfMissing,  ///< create it (mode 0600) when it does not exist
+    CreateIfMissing,  ///< create it (mode 0600) when it does not exist, in a folder that exists
     MustExist,        ///< fail when it does not exist
     ReadOnly,         ///< open read-only; fail when it does not exist
 };
+
+/// Whether a new database file may be created at `path`: its folder must exist. Database::open
+/// creates a missing file (OpenMode::CreateIfMissing) but never a folder, so that a mistyped path
+/// cannot leave folders behind that look like somewhere data went.
+Status checkNewDatabaseFolder(const std::filesystem::path& path);
 
 /// An SQLite connection: one per thread. Opening applies Warmpath's connection settings
 /// (foreign keys, WAL, busy timeout) but does not touch the schema; see Schema.h.

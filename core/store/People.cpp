@@ -179,7 +179,8 @@ std::vector<PersonSummary> PeopleRepository::summaries(Date today)
     return rows;
 }
 
-void PeopleRepository::forEachByName(const std::function<void(const PersonListRow&)>& visit)
+void PeopleRepository::forEachByName(const std::function<void(const PersonListRow&)>& visit,
+                                     const std::function<bool(PersonId)>& wanted)
 {
     // NOCASE folds ASCII letters only and then compares bytes, as lowerAscii and std::string's
     // `<` do in Workspace::people: both lists come out in the same order.
@@ -189,6 +190,9 @@ void PeopleRepository::forEachByName(const std::function<void(const PersonListRo
     PersonListRow row;
     while (people.step()) {
         row.person = readPerson(people);
+        if (wanted && !wanted(row.person.id)) {
+            continue;
+        }
         row.ref = refs.canonicalRef(row.person.id);
         row.tags = tags.namesFor(row.person.id);
         visit(row);

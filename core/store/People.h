@@ -60,8 +60,10 @@ public:
     /// Calls `visit` for every person, sorted by display name ignoring ASCII case, then id: the
     /// order of the people list. Rows are read one at a time from one cursor, so memory does not
     /// grow with the number of people (a million people once took 800 MB as a list). `visit` must
-    /// not write to the database.
-    void forEachByName(const std::function<void(const PersonListRow&)>& visit);
+    /// not write to the database. With `wanted`, people it refuses are skipped before their REF and
+    /// tags are read.
+    void forEachByName(const std::function<void(const PersonListRow&)>& visit,
+                       const std::function<bool(PersonId)>& wanted = {});
 
     /// Adds the identity to the person. Returns false (and changes nothing) when the
     /// (network, key) pair already belongs to someone.

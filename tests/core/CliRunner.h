@@ -25,12 +25,17 @@ inline std::string shellQuote(const std::string& text)
     return quoted + "'";
 }
 
-/// Runs warmpath-cli as a user would, in `dir`, with `stdinText` on its standard input.
-inline CliRun runCli(const TempDir& dir, const std::vector<std::string>& args, const std::string& stdinText = {})
+/// Runs warmpath-cli as a user would, in `dir` (also its HOME), with `stdinText` on its standard input
+/// and `environment` (`NAME=VALUE`) added to an environment without WARMPATH_DB and XDG_DATA_HOME.
+inline CliRun runCli(const TempDir& dir, const std::vector<std::string>& args, const std::string& stdinText = {},
+                     const std::vector<std::string>& environment = {})
 {
     std::string command = "cd " + shellQuote(dir.path().string()) +
-                          " && env -u WARMPATH_DB HOME=" + shellQuote(dir.path().string()) + " " +
-                          shellQuote(WARMPATH_CLI_PATH);
+                          " && env -u WARMPATH_DB -u XDG_DATA_HOME HOME=" + shellQuote(dir.path().string()) + " ";
+    for (const std::string& variable : environment) {
+        command += shellQuote(variable) + " ";
+    }
+    command += shellQuote(WARMPATH_CLI_PATH);
     for (const std::string& arg : args) {
         command += " " + shellQuote(arg);
     }

@@ -1,3 +1,4 @@
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -78,6 +79,29 @@ private slots:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.standardError.contains(QStringLiteral("notes.txt")), qPrintable(run.standardError));
         QVERIFY(!QFile::exists(shot));
+    }
+
+    void aDbInAFolderThatDoesNotExistFailsAndCreatesNothing()
+    {
+        const QString missing = m_home.filePath(QStringLiteral("no/such/x.db"));
+        const QString shot = m_home.filePath(QStringLiteral("missing.png"));
+        const Run run = runWarmpath({QStringLiteral("--db"), missing, QStringLiteral("--screenshot"), shot});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.standardError.contains(
+                     QStringLiteral("no such folder %1").arg(m_home.filePath(QStringLiteral("no/such")))),
+                 qPrintable(run.standardError));
+        QVERIFY(!QFileInfo::exists(m_home.filePath(QStringLiteral("no"))));
+    }
+
+    void aNewDbInAFolderThatExistsIsCreatedAndSaidSo()
+    {
+        const QString fresh = m_home.filePath(QStringLiteral("fresh.db"));
+        const QString shot = m_home.filePath(QStringLiteral("fresh.png"));
+        const Run run = runWarmpath({QStringLiteral("--db"), fresh, QStringLiteral("--screenshot"), shot});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.standardError));
+        QVERIFY(QFileInfo::exists(fresh));
+        QVERIFY2(run.standardError.contains(QStringLiteral("created a new database at %1").arg(fresh)),
+                 qPrintable(run.standardError));
     }
 
     void screenshotThatCannotBeWrittenFails()

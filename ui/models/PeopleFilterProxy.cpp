@@ -1,5 +1,7 @@
 #include "models/PeopleFilterProxy.h"
 
+#include <utility>
+
 #include <QDate>
 
 #include "Format.h"
@@ -79,6 +81,15 @@ void PeopleFilterProxy::setFollowUpFilter(FollowUpFilter filter)
     invalidateFilter();
 }
 
+void PeopleFilterProxy::setOnlyPeople(std::optional<QSet<qint64>> people)
+{
+    if (people == m_onlyPeople) {
+        return;
+    }
+    m_onlyPeople = std::move(people);
+    invalidateFilter();
+}
+
 bool PeopleFilterProxy::acceptsFollowUp(int state) const
 {
     using State = PeopleModel::FollowUpState;
@@ -122,6 +133,9 @@ bool PeopleFilterProxy::acceptsDegree(const QVariant& degree) const
 bool PeopleFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (m_onlyPeople && !m_onlyPeople->contains(index.data(PeopleModel::PersonIdRole).toLongLong())) {
+        return false;
+    }
     if (!acceptsDegree(
             sourceModel()->index(sourceRow, PeopleModel::Degree, sourceParent).data(PeopleModel::RawValueRole))) {
         return false;

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <optional>
+
 #include <QCollator>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QString>
 #include <QStringList>
@@ -8,8 +11,9 @@
 namespace warmpath::ui {
 
 /// Sorting and filtering for PeopleModel: search-as-you-type over name, organisation, title and tags
-/// (case- and accent-insensitive; every word typed must match somewhere), an optional tag, and sorting on
-/// PeopleModel::RawValueRole with empty values last in either direction.
+/// (case- and accent-insensitive; every word typed must match somewhere), an optional tag, degree,
+/// network, follow-up state and set of people, and sorting on PeopleModel::RawValueRole with empty
+/// values last in either direction.
 class PeopleFilterProxy final : public QSortFilterProxyModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PeopleFilterProxy)
@@ -34,12 +38,16 @@ public:
     enum class FollowUpFilter { Any, Overdue, ThisWeek, Scheduled, None };
     void setFollowUpFilter(FollowUpFilter filter);
     [[nodiscard]] FollowUpFilter followUpFilter() const { return m_followUp; }
-    /// True when a search, a tag, a degree, a network or a follow-up state hides rows that the source
-    /// model has.
+    /// Shows only the people with these ids, or everyone with nullopt: how the follow filters, which the
+    /// core answers (Workspace::followFiltered), reach the list.
+    void setOnlyPeople(std::optional<QSet<qint64>> people);
+    [[nodiscard]] const std::optional<QSet<qint64>>& onlyPeople() const { return m_onlyPeople; }
+    /// True when a search, a tag, a degree, a network, a follow-up state or a set of people hides rows
+    /// that the source model has.
     [[nodiscard]] bool isFiltering() const
     {
         return !m_words.isEmpty() || !m_tag.isEmpty() || m_degree != DegreeFilter::Any || !m_network.isEmpty() ||
-               m_followUp != FollowUpFilter::Any;
+               m_followUp != FollowUpFilter::Any || m_onlyPeople.has_value();
     }
 
 protected:
@@ -56,6 +64,7 @@ private:
     DegreeFilter m_degree = DegreeFilter::Any;
     QString m_network;
     FollowUpFilter m_followUp = FollowUpFilter::Any;
+    std::optional<QSet<qint64>> m_onlyPeople;
     QCollator m_collator;
 };
 

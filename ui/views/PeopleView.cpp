@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -14,16 +15,21 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPainter>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QShortcut>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QWidgetAction>
 
 #include "Format.h"
 #include "Resources.h"
 #include "Session.h"
+#include "dialogs/BackgroundTask.h"
 #include "models/PeopleFilterProxy.h"
 #include "models/PeopleModel.h"
 #include "widgets/EmptyState.h"
@@ -47,6 +53,12 @@ QIcon searchIcon(const QColor& colour)
     return QIcon(pixmap);
 }
 
+/// Whom the follow filters keep, as the core answered on a worker thread.
+struct FollowAnswer {
+    QSet<qint64> people;
+    QString error;
+};
+
 }  // namespace
 
 PeopleView::PeopleView(Session& session, Actions actions, QWidget* parent)
@@ -60,6 +72,11 @@ PeopleView::PeopleView(Session& session, Actions actions, QWidget* parent)
       m_degreeFilter(new QComboBox(this)),
       m_networkFilter(new QComboBox(this)),
       m_followUpFilter(new QComboBox(this)),
+      m_followsMeNotBack(new QAction(tr("They follow me, I don\u2019t follow back"), this)),
+      m_notFollowingBack(new QAction(tr("I follow them, they don\u2019t follow back"), this)),
+      m_followedByMyFollows(new QCheckBox(tr("Followed by at least"))),
+      m_followedByCount(new QSpinBox),
+      m_followFilterButton(createFollowFilterButton()),
       m_countLabel(new QLabel(this)),
       m_stack(new QStackedWidget(this)),
       m_table(new QTableView(this)),
@@ -152,6 +169,7 @@ PeopleView::PeopleView(Session& session, Actions actions, QWidget* parent)
     toolbar->addWidget(m_degreeFilter);
     toolbar->addWidget(m_networkFilter);
     toolbar->addWidget(m_followUpFilter);
+    toolbar->addWidget(m_followFilterButton);
     toolbar->addStretch(1);
     toolbar->addWidget(m_countLabel);
 
@@ -315,6 +333,94 @@ void PeopleView::fitColumns()
     m_fittingColumns = false;
 }
 
+QPushButton* PeopleView::createFollowFilterButton()
+{
+    // One button with a menu rather than three more controls: the toolbar has to fit a small screen.
+    auto* button = new QPushButton(this);
+    button->setObjectName(QStringLiteral("followFilter"));
+    button->setText(tr("Follows"));
+    button->setToolTip(tr("Show only people by who follows whom: a follow, or a connection either way"));
+    auto* menu = new QMenu(button);
+    for (QAction* action : {m_followsMeNotBack, m_notFollowingBack}) {
+        action->setCheckable(true);
+        menu->addAction(action);
+        connect(action, &QAction::toggled, this, &PeopleView::updateFollowFilter);
+    }
+    m_followsMeNotBack->setObjectName(QStringLiteral("followsMeNotBack"));
+    m_notFollowingBack->setObjectName(QStringLiteral("notFollowingBack"));
+
+    auto* row = new QWidget(menu);
+    auto* rowLayout = new QHBoxLayout(row);
+    rowLayout->setContentsMargins(8, 2, 8, 2);
+    m_followedByMyFollows->setObjectName(QStringLiteral("followedByMyFollows"));
+    m_followedByCount->setObjectName(QStringLiteral("followedByCount"));
+    m_followedByCount->setRange(1, 99'999);
+    m_followedByCount->setValue(2);
+    m_followedByCount->setAccessibleName(tr("How many of the people you follow"));
+    rowLayout->addWidget(m_followedByMyFollows);
+    rowLayout->addWidget(m_followedByCount);
+    rowLayout->addWidget(new QLabel(tr("of those I follow"), row));
+    auto* rowAction = new QWidgetAction(menu);
+    rowAction->setDefaultWidget(row);
+    menu->addAction(rowAction);
+    connect(m_followedByMyFollows, &QCheckBox::toggled, this, &PeopleView::updateFollowFilter);
+    connect(m_followedByCount, &QSpinBox::valueChanged, this, [this] {
+        if (m_followedByMyFollows->isChecked()) {
+            updateFollowFilter();
+        }
+    });
+    button->setMenu(menu);
+    return button;
+}
+
+FollowCriteria PeopleView::followCriteria() const
+{
+    return {.followsMeNotBack = m_followsMeNotBack->isChecked(),
+            .notFollowingBack = m_notFollowingBack->isChecked(),
+            .followedByMyFollows =
+                m_followedByMyFollows->isChecked() ? std::optional<int>(m_followedByCount->value()) : std::nullopt};
+}
+
+void PeopleView::updateFollowFilter()
+{
+    const FollowCriteria criteria = followCriteria();
+    const int active = (criteria.followsMeNotBack ? 1 : 0) + (criteria.notFollowingBack ? 1 : 0) +
+                       (criteria.followedByMyFollows ? 1 : 0);
+    m_followFilterButton->setText(active == 0 ? tr("Follows") : tr("Follows (%1)").arg(active));
+    const std::uint64_t generation = ++m_followGeneration;
+    const std::shared_ptr<Workspace> workspace = m_session.sharedWorkspace();
+    if (!criteria.any() || !workspace) {
+        m_followError.clear();
+        m_proxy->setOnlyPeople(std::nullopt);
+        updateEmptyState();
+        return;
+    }
+    // The core answers from the graph snapshot, which may have to be built: never on the UI thread.
+    runInBackground<FollowAnswer>(
+        this,
+        [workspace, criteria] {
+            FollowAnswer answer;
+            const auto people = workspace->followFiltered(criteria);
+            if (!people) {
+                answer.error = QString::fromStdString(people.error().message);
+                return answer;
+            }
+            answer.people.reserve(static_cast<qsizetype>(people->size()));
+            for (const PersonId id : *people) {
+                answer.people.insert(id.value());
+            }
+            return answer;
+        },
+        [this, generation](const FollowAnswer& answer) {
+            if (generation != m_followGeneration) {
+                return;  // the filters changed since, or the workspace did
+            }
+            m_followError = answer.error;
+            m_proxy->setOnlyPeople(answer.people);
+            updateEmptyState();
+        });
+}
+
 void PeopleView::onLoadingStarted()
 {
     if (!m_session.hasWorkspace()) {
@@ -331,6 +437,7 @@ void PeopleView::onPeopleChanged()
     m_model->setPeople(m_session.people(), m_session.degrees());
     updateTagFilter();
     updateNetworkFilter();
+    updateFollowFilter();  // the graph may have changed with the people, or be another database's
     updateEmptyState();
     if (selected.size() != 1 || !selectPerson(selected.first())) {
         emit selectionChanged();  // a model reset clears the selection without saying so
@@ -344,6 +451,13 @@ void PeopleView::clearFilters()
     m_degreeFilter->setCurrentIndex(0);
     m_networkFilter->setCurrentIndex(0);
     m_followUpFilter->setCurrentIndex(0);
+    const QSignalBlocker blockMeNotBack(m_followsMeNotBack);
+    const QSignalBlocker blockNotBack(m_notFollowingBack);
+    const QSignalBlocker blockFollowedBy(m_followedByMyFollows);
+    m_followsMeNotBack->setChecked(false);
+    m_notFollowingBack->setChecked(false);
+    m_followedByMyFollows->setChecked(false);
+    updateFollowFilter();
 }
 
 void PeopleView::updateNetworkFilter()
@@ -405,6 +519,7 @@ void PeopleView::updateEmptyState()
     m_degreeFilter->setEnabled(searchable && !m_session.degrees().isEmpty());
     m_networkFilter->setEnabled(searchable && m_networkFilter->count() > 1);
     m_followUpFilter->setEnabled(searchable);
+    m_followFilterButton->setEnabled(searchable);
     m_countLabel->setVisible(m_session.hasWorkspace());
     const QString everyone = formatCount(total, tr("person"), tr("people"));
     m_countLabel->setText(m_proxy->isFiltering() ? tr("%1 of %2").arg(formatCount(shown), everyone) : everyone);
@@ -426,6 +541,12 @@ void PeopleView::updateEmptyState()
             tr("Bring in LinkedIn connections, address books or Bluesky and Mastodon follow lists with "
                "<b>warmpath-cli import</b>. Until then, the demo network shows what Warmpath can do."));
         m_emptyState->setActions({m_actions.openDemo});
+        m_stack->setCurrentWidget(m_emptyState);
+        return;
+    }
+    if (shown == 0 && !m_followError.isEmpty()) {
+        m_emptyState->setContent(tr("The follow filters cannot be answered"), m_followError.toHtmlEscaped());
+        m_emptyState->setActions({m_clearFiltersAction});
         m_stack->setCurrentWidget(m_emptyState);
         return;
     }

@@ -1,20 +1,25 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 
 #include <QByteArray>
 #include <QList>
 #include <QWidget>
 
+#include "graph/FollowFilter.h"
 #include "model/PersonId.h"
 #include "models/PeopleModel.h"
 
 class QAction;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 class QStackedWidget;
 class QTableView;
+class QPushButton;
 
 namespace warmpath::ui {
 
@@ -22,9 +27,9 @@ class EmptyState;
 class PeopleFilterProxy;
 class Session;
 
-/// The people list: search field, tag filter and count above a sortable table of everyone in the
-/// session's workspace, or an empty state that says why there is no one to show. Follows the session
-/// on its own; the window only hears which people are selected.
+/// The people list: search field, tag, degree, network, follow-up and follow filters and count above a
+/// sortable table of everyone in the session's workspace, or an empty state that says why there is no
+/// one to show. Follows the session on its own; the window only hears which people are selected.
 class PeopleView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PeopleView)
@@ -57,6 +62,11 @@ public:
     [[nodiscard]] QComboBox* degreeFilter() const { return m_degreeFilter; }
     [[nodiscard]] QComboBox* networkFilter() const { return m_networkFilter; }
     [[nodiscard]] QComboBox* followUpFilter() const { return m_followUpFilter; }
+    /// The "Follows" button, whose menu holds the follow filters (who follows you and not back, whom you
+    /// follow who do not follow back, who is followed by at least N of those you follow).
+    [[nodiscard]] QPushButton* followFilterButton() const { return m_followFilterButton; }
+    /// The follow filters as they are set in that menu.
+    [[nodiscard]] FollowCriteria followCriteria() const;
 
 signals:
     /// The selection changed; selectedPeople() says to whom.
@@ -74,6 +84,9 @@ private:
     void updateNetworkFilter();
     void updateEmptyState();
     void clearFilters();
+    QPushButton* createFollowFilterButton();
+    /// Asks the core, off the UI thread, whom the follow filters keep; the list follows when it answers.
+    void updateFollowFilter();
 
     Session& m_session;
     Actions m_actions;
@@ -85,6 +98,15 @@ private:
     QComboBox* m_degreeFilter;
     QComboBox* m_networkFilter;
     QComboBox* m_followUpFilter;
+    QAction* m_followsMeNotBack;
+    QAction* m_notFollowingBack;
+    QCheckBox* m_followedByMyFollows;
+    QSpinBox* m_followedByCount;
+    QPushButton* m_followFilterButton;
+    /// Counts the follow questions asked; an answer to an older one is dropped.
+    std::uint64_t m_followGeneration = 0;
+    /// Why the core could not answer the follow filters (no me person), shown instead of the list.
+    QString m_followError;
     QLabel* m_countLabel;
     QStackedWidget* m_stack;
     QTableView* m_table;

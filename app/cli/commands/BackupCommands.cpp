@@ -17,7 +17,7 @@ void registerBackupCommands(CLI::App& app, CliContext& context)
                       "or asked on the terminal)");
         auto file = std::make_shared<std::string>();
         command->add_option("FILE", *file, "The backup file to write")->required();
-        context.addCommand(command, [&context, file]() {
+        context.addQuery(command, [&context, file]() {
             Workspace* ws = context.workspace();
             if (ws == nullptr) {
                 return static_cast<int>(kExitFailure);
@@ -50,6 +50,9 @@ void registerBackupCommands(CLI::App& app, CliContext& context)
             // Before asking for the passphrase: no point typing it to be refused.
             if (Status allowed = checkRestoreTarget(target, *force); !allowed) {
                 return context.fail(allowed.error());
+            }
+            if (std::error_code ec; !std::filesystem::exists(target, ec) && !context.prepareNewDatabase(target)) {
+                return static_cast<int>(kExitFailure);
             }
             const auto passphrase = readPassphrase(context, false);
             if (!passphrase) {

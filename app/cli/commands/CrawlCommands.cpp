@@ -175,7 +175,7 @@ void registerCrawlChanges(CLI::App& crawl, CliContext& context)
         ->check(CLI::NonNegativeNumber)
         ->type_name("N");
     command->add_flag("--json", args->json, "Print one JSON object");
-    context.addCommand(command, [&context, args]() {
+    context.addQuery(command, [&context, args]() {
         Workspace* ws = context.workspace();
         if (ws == nullptr) {
             return static_cast<int>(kExitFailure);

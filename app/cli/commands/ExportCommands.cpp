@@ -19,7 +19,7 @@ void registerExportCommands(CLI::App& app, CliContext& context)
         ->required()
         ->check(CLI::IsMember({"graphml", "gexf", "csv", "vcard", "ics"}));
     command->add_option("FILE", *file, "The file to write (replaced when it exists)")->required();
-    context.addCommand(command, [&context, format, file]() {
+    context.addQuery(command, [&context, format, file]() {
         Workspace* ws = context.workspace();
         if (ws == nullptr) {
             return static_cast<int>(kExitFailure);

@@ -22,12 +22,13 @@ nlohmann::json personJson(const NamedPerson& p)
     return {{"ref", p.ref}, {"name", p.name}};
 }
 
-/// Rounds for printing: scores and warmth are shown to 6 significant digits.
-double rounded(double x)
+/// Scores, warmth and positions in text output: 6 significant digits, enough to read and compare by
+/// eye. --json carries the exact values (JsonText.h).
+std::string shortNumber(double x)
 {
     std::ostringstream text;
     text << std::setprecision(6) << x;
-    return std::stod(text.str());
+    return text.str();
 }
 
 int runPairs(CliContext& context, const std::string& file, Direction direction)
@@ -122,7 +123,7 @@ void registerDegrees(CLI::App& app, CliContext& context)
     command->add_option("--from", args->from, "Start from this person (default: me)")->type_name("REF");
     command->add_flag("--directed", args->directed, "Follow links only in their direction");
     command->add_flag("--json", args->json, "Print one JSON object");
-    context.addCommand(command, [&context, args]() {
+    context.addQuery(command, [&context, args]() {
         const auto from = context.resolve(args->from);
         if (!from) {
             return static_cast<int>(kExitFailure);
@@ -177,7 +178,7 @@ void registerPath(CLI::App& app, CliContext& context)
         ->add_option("--pairs", args->pairs,
                      "Read `FROM TO` pairs of REFs (one a line) from FILE or - (stdin); print `FROM TO DEGREE`")
         ->type_name("FILE");
-    context.addCommand(command, [&context, args]() {
+    context.addQuery(command, [&context, args]() {
         const Direction direction = args->directed ? Direction::Directed : Direction::Undirected;
         if (!args->pairs.empty()) {
             if (!args->to.empty()) {
@@ -226,8 +227,7 @@ void registerPath(CLI::App& app, CliContext& context)
                                      {"mutual", link.mutual},
                                      {"sources", link.sources}});
                 }
-                paths.push_back(
-                    {{"hops", path.hops}, {"warmth", rounded(path.warmth)}, {"people", people}, {"links", links}});
+                paths.push_back({{"hops", path.hops}, {"warmth", path.warmth}, {"people", people}, {"links", links}});
             }
             context.printJson({{"from", answer->from.ref},
                                {"to", answer->to.ref},
@@ -247,7 +247,7 @@ void registerPath(CLI::App& app, CliContext& context)
         }
         for (std::size_t i = 0; i < answer->paths.size(); ++i) {
             const WarmPathView& path = answer->paths[i];
-            out << (i + 1) << ". " << path.hops << " hops, warmth " << rounded(path.warmth) << '\n';
+            out << (i + 1) << ". " << path.hops << " hops, warmth " << shortNumber(path.warmth) << '\n';
             for (const PathLinkView& link : path.links) {
                 out << "   " << displaySafe(link.from.name) << " (" << link.from.ref << ") -" << link.kind
                     << (link.mutual ? ", mutual" : "") << "-> " << displaySafe(link.to.name) << " (" << link.to.ref
@@ -271,7 +271,7 @@ nlohmann::json suggestionsJson(const SuggestionsAnswer& answer)
 {
     nlohmann::json list = nlohmann::json::array();
     for (const SuggestionView& s : answer.suggestions) {
-        list.push_back({{"ref", s.person.ref}, {"name", s.person.name}, {"score", rounded(s.score)}, {"via", s.via}});
+        list.push_back({{"ref", s.person.ref}, {"name", s.person.name}, {"score", s.score}, {"via", s.via}});
     }
     return {{"for", answer.forPerson.ref}, {"metric", std::string(toString(answer.metric))}, {"suggestions", list}};
 }
@@ -327,7 +327,8 @@ int runSuggestBatch(CliContext& context, const std::string& file, SuggestionRequ
         }
         std::size_t rank = 0;
         for (const SuggestionView& s : answer->suggestions) {
-            out << answer->forPerson.ref << '\t' << ++rank << '\t' << s.person.ref << '\t' << rounded(s.score) << '\n';
+            out << answer->forPerson.ref << '\t' << ++rank << '\t' << s.person.ref << '\t' << shortNumber(s.score)
+                << '\n';
         }
     }
     return kExitOk;
@@ -366,7 +367,7 @@ void registerSuggest(CLI::App& app, CliContext& context)
         ->type_name("P")
         ->check(CLI::Range(0.0, 100.0));
     command->add_flag("--json", args->json, "Print one JSON object");
-    context.addCommand(command, [&context, args]() {
+    context.addQuery(command, [&context, args]() {
         SuggestionRequest request{.forPerson = PersonId{},
                                   .limit = args->limit,
                                   .metric = *suggestionMetricFromString(args->metric),
@@ -390,7 +391,8 @@ void registerSuggest(CLI::App& app, CliContext& context)
             return static_cast<int>(kExitOk);
         }
         for (const SuggestionView& s : answer->suggestions) {
-            context.out() << rounded(s.score) << "  " << displaySafe(s.person.name) << " (" << s.person.ref << ")  via";
+            context.out() << shortNumber(s.score) << "  " << displaySafe(s.person.name) << " (" << s.person.ref
+                          << ")  via";
             for (const std::string& via : s.via) {
                 context.out() << ' ' << via;
             }
@@ -421,7 +423,7 @@ void registerBrokers(CLI::App& app, CliContext& context)
         command->add_option("--organisation", args->organisation, "Who bridges to the people of ORG")->type_name("ORG");
     command->add_option("--tag", args->tag, "Who bridges to the people with TAG")->type_name("TAG")->excludes(org);
     command->add_flag("--json", args->json, "Print one JSON object");
-    context.addCommand(command, [&context, args]() {
+    context.addQuery(command, [&context, args]() {
         const auto forPerson = context.resolve(args->forRef);
         if (!forPerson) {
             return static_cast<int>(kExitFailure);
@@ -465,7 +467,7 @@ nlohmann::json rankedJson(const std::vector<RankedPerson>& people)
 {
     nlohmann::json list = nlohmann::json::array();
     for (const RankedPerson& p : people) {
-        list.push_back({{"ref", p.person.ref}, {"name", p.person.name}, {"value", rounded(p.value)}});
+        list.push_back({{"ref", p.person.ref}, {"name", p.person.name}, {"value", p.value}});
     }
     return list;
 }
@@ -488,7 +490,7 @@ void registerMetrics(CLI::App& app, CliContext& context)
         ->check(CLI::Range(1, 1000000));
     command->add_option("--seed", args->seed, "Seed for Louvain's visiting order and betweenness sampling");
     command->add_flag("--json", args->json, "Print one JSON object");
-    context.addCommand(command, [&context, args]() {
+    context.addQuery(command, [&context, args]() {
         Workspace* ws = context.workspace();
         if (ws == nullptr) {
             return static_cast<int>(kExitFailure);
@@ -504,11 +506,11 @@ void registerMetrics(CLI::App& app, CliContext& context)
             {"people", m->people},
             {"links", m->links},
             {"components", {{"count", m->components}, {"largest", m->largestComponent}}},
-            {"communities", {{"count", m->communities}, {"modularity", rounded(m->modularity)}}},
+            {"communities", {{"count", m->communities}, {"modularity", m->modularity}}},
             {"pagerank", {{"iterations", m->pageRankIterations}, {"top", rankedJson(m->topPageRank)}}},
             {"degree", {{"in", rankedJson(m->topInDegree)}, {"out", rankedJson(m->topOutDegree)}}},
             {"betweenness", m->betweennessComputed ? nlohmann::json{{"sampled", m->betweennessSampled},
-                                                                    {"error_bound", rounded(m->betweennessErrorBound)},
+                                                                    {"error_bound", m->betweennessErrorBound},
                                                                     {"top", rankedJson(m->topBetweenness)}}
                                                    : nlohmann::json(nullptr)}};
         if (args->json) {
@@ -518,11 +520,12 @@ void registerMetrics(CLI::App& app, CliContext& context)
         std::ostream& out = context.out();
         out << "people       " << m->people << "\nlinks        " << m->links << "\ncomponents   " << m->components
             << " (largest " << m->largestComponent << ")\ncommunities  " << m->communities << " (modularity "
-            << rounded(m->modularity) << ")\n";
+            << shortNumber(m->modularity) << ")\n";
         auto list = [&](const char* title, const std::vector<RankedPerson>& people) {
             out << title << '\n';
             for (const RankedPerson& p : people) {
-                out << "  " << rounded(p.value) << "  " << displaySafe(p.person.name) << " (" << p.person.ref << ")\n";
+                out << "  " << shortNumber(p.value) << "  " << displaySafe(p.person.name) << " (" << p.person.ref
+                    << ")\n";
             }
         };
         list("pagerank", m->topPageRank);
@@ -551,7 +554,7 @@ void registerLayout(CLI::App& app, CliContext& context)
         ->check(CLI::Range(1, 10000000));
     command->add_option("--seed", args->seed, "Same seed, same picture (default 1)");
     command->add_flag("--json", args->json, "Print one JSON object");
-    context.addCommand(command, [&context, args]() {
+    context.addQuery(command, [&context, args]() {
         LayoutRequest request{.size = args->size};
         request.options.seed = args->seed;
         if (!args->around.empty()) {
@@ -572,14 +575,15 @@ void registerLayout(CLI::App& app, CliContext& context)
         if (args->json) {
             nlohmann::json list = nlohmann::json::array();
             for (const PlacedPerson& p : answer->people) {
-                list.push_back({{"ref", p.person.ref}, {"x", rounded(p.position.x)}, {"y", rounded(p.position.y)}});
+                list.push_back({{"ref", p.person.ref}, {"x", p.position.x}, {"y", p.position.y}});
             }
             context.printJson(
                 {{"converged", answer->converged}, {"iterations", answer->iterations}, {"positions", list}});
             return static_cast<int>(kExitOk);
         }
         for (const PlacedPerson& p : answer->people) {
-            context.out() << rounded(p.position.x) << ' ' << rounded(p.position.y) << ' ' << p.person.ref << '\n';
+            context.out() << shortNumber(p.position.x) << ' ' << shortNumber(p.position.y) << ' ' << p.person.ref
+                          << '\n';
         }
         return static_cast<int>(kExitOk);
     });

@@ -7,6 +7,7 @@
 
 #include "CliContext.h"
 #include "JsonShapes.h"
+#include "JsonText.h"
 #include "ReadCommand.h"
 #include "util/DisplayText.h"
 
@@ -145,47 +146,63 @@ void registerNoteCommands(CLI::App& app, CliContext& context)
 void registerPeopleCommand(CLI::App& app, CliContext& context)
 {
     auto* command = app.add_subcommand("people", "List people, optionally only those with a tag, at a degree "
-                                                 "from me, or matching a search");
-    auto query = std::make_shared<PeopleQuery>();
-    auto degree = std::make_shared<int>(0);
-    auto json = std::make_shared<bool>(false);
-    command->add_option("--tag", query->tag, "Only people with this tag")->type_name("TAG");
-    auto* degreeOption = command->add_option("--degree", *degree, "Only people N hops from me")
+                                                 "from me, matching a search, or by who follows whom");
+    struct Args {
+        PeopleQuery query;
+        int degree = 0;
+        CLI::Option* degreeOption = nullptr;
+        int followedBy = 0;
+        CLI::Option* followedByOption = nullptr;
+        bool json = false;
+    };
+    auto args = std::make_shared<Args>();
+    command->add_option("--tag", args->query.tag, "Only people with this tag")->type_name("TAG");
+    args->degreeOption = command->add_option("--degree", args->degree, "Only people N hops from me")
                              ->type_name("N")
                              ->check(CLI::NonNegativeNumber);
     command
-        ->add_option("--search", query->search,
+        ->add_option("--search", args->query.search,
                      "Only people whose name, organisation, title or identity "
                      "contains TEXT (ignoring case)")
         ->type_name("TEXT");
-    command->add_flag("--json", *json, "Print one JSON object");
-    context.addCommand(command, [&context, query, degree, degreeOption, json]() {
+    command->add_flag("--follows-me-not-back", args->query.follows.followsMeNotBack,
+                      "Only people who follow me and whom I do not follow");
+    command->add_flag("--not-following-back", args->query.follows.notFollowingBack,
+                      "Only people I follow who do not follow me");
+    args->followedByOption = command
+                                 ->add_option("--followed-by-my-follows", args->followedBy,
+                                              "Only people followed by at least N of the people I follow")
+                                 ->type_name("N")
+                                 ->check(CLI::PositiveNumber);
+    command->add_flag("--json", args->json, "Print one JSON object");
+    context.addQuery(command, [&context, args]() {
         Workspace* ws = context.workspace();
         if (ws == nullptr) {
             return static_cast<int>(kExitFailure);
         }
-        PeopleQuery q = *query;
-        if (degreeOption->count() > 0) {
-            q.degree = *degree;
+        PeopleQuery q = args->query;
+        if (args->degreeOption->count() > 0) {
+            q.degree = args->degree;
         }
+        if (args->followedByOption->count() > 0) {
+            q.follows.followedByMyFollows = args->followedBy;
+        }
+        const bool json = args->json;
         // Rows go out as they are read: a million people must not become a list in memory.
         // The JSON is the one `{"people":[...]}` document printJson would print, element by
-        // element.
+        // element, begun with the first row so that a query refused at once prints nothing.
         std::ostream& out = context.out();
-        const DegreeLookup degrees = *json ? ws->degreeLookup() : DegreeLookup{};
+        const DegreeLookup degrees = json ? ws->degreeLookup() : DegreeLookup{};
         bool first = true;
-        if (*json) {
-            out << R"({"people":[)";
-        }
         const Status listed = ws->forEachPerson(q, [&](const PersonListRow& row) {
-            if (*json) {
+            if (json) {
                 const nlohmann::json element{
                     {"ref", row.ref},
                     {"name", row.person.displayName},
                     {"degree", degrees ? orNull(degrees(row.person.id)) : nlohmann::json(nullptr)},
                     {"organisation", row.person.organisation},
                     {"tags", row.tags}};
-                out << (first ? "" : ",") << element.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                out << (first ? R"({"people":[)" : ",") << jsonText(element);
                 first = false;
                 return;
             }
@@ -193,13 +210,13 @@ void registerPeopleCommand(CLI::App& app, CliContext& context)
                 << displaySafe(row.person.organisation) << '\t' << displaySafe(joined(row.tags, ", ")) << '\n';
         });
         if (!listed) {
-            if (*json) {
+            if (!first) {
                 out << '\n';  // what was printed is not the document; the error says why
             }
             return context.fail(listed.error());
         }
-        if (*json) {
-            out << "]}\n";
+        if (json) {
+            out << (first ? R"({"people":[)" : "") << "]}\n";
         }
         return static_cast<int>(kExitOk);
     });
@@ -213,7 +230,7 @@ void registerPersonCommand(CLI::App& app, CliContext& context)
     auto json = std::make_shared<bool>(false);
     command->add_option("REF", *ref, "The person")->required();
     command->add_flag("--json", *json, "Print one JSON object");
-    context.addCommand(command, [&context, ref, json]() {
+    context.addQuery(command, [&context, ref, json]() {
         const auto person = context.resolve(*ref);
         if (!person) {
             return static_cast<int>(kExitFailure);

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "TestSupport.h"
+#include "Workspace.h"
 #include "reliability/ReliabilitySupport.h"
 #include "store/Database.h"
 
@@ -36,12 +37,12 @@ protected:
         return result;
     }
 
-    /// A fresh database (only me in it) at `name`, created by the CLI itself.
+    /// A fresh database (only me in it) at `name`.
     std::filesystem::path createDatabase(const std::string& name)
     {
         const std::filesystem::path db = m_dir.file(name);
-        const Measured created = run({"--db", db.string(), "stats"});
-        EXPECT_EQ(created.exitCode, 0) << created.err;
+        const auto created = Workspace::open(db);
+        EXPECT_TRUE(created.ok()) << created.error().describe();
         return db;
     }
 

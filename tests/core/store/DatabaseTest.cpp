@@ -45,13 +45,15 @@ TEST(Database, WalAndSharedMemoryFilesAreOwnerOnlyToo)
     EXPECT_EQ(permissions(path.string() + "-wal"), 0600U);
 }
 
-TEST(Database, MissingFoldersAreCreated)
+TEST(Database, MissingFoldersAreNeverCreated)
 {
     TempDir dir;
     const auto path = dir.path() / "a" / "b" / "warmpath.db";
-    auto ws = Workspace::open(path);
-    ASSERT_TRUE(ws.ok()) << ws.error().describe();
-    EXPECT_TRUE(std::filesystem::exists(path));
+    auto ws = Workspace::open(path, OpenMode::CreateIfMissing);
+    ASSERT_FALSE(ws.ok());
+    EXPECT_NE(ws.error().describe().find("no such folder " + (dir.path() / "a" / "b").string()), std::string::npos)
+        << ws.error().describe();
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "a"));
 }
 
 TEST(Database, UsesWriteAheadLoggingAndForeignKeys)
