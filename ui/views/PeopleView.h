@@ -46,6 +46,8 @@ public:
     [[nodiscard]] QList<PersonId> selectedPeople() const;
     /// Puts the cursor in the search field with its text selected.
     void focusSearch();
+    /// Moves the keyboard to the list (Enter or Down in the search field), the first result current.
+    void focusResults();
 
     /// Column widths, order and sorting, for the window to keep in its settings.
     [[nodiscard]] QByteArray saveHeaderState() const;
@@ -57,6 +59,8 @@ public:
     [[nodiscard]] QComboBox* degreeFilter() const { return m_degreeFilter; }
     [[nodiscard]] QComboBox* networkFilter() const { return m_networkFilter; }
     [[nodiscard]] QComboBox* followUpFilter() const { return m_followUpFilter; }
+    /// Clears the search and every filter (what the empty state offers when no one matches).
+    [[nodiscard]] QAction* clearFiltersAction() const { return m_clearFiltersAction; }
 
 signals:
     /// The selection changed; selectedPeople() says to whom.
@@ -67,6 +71,8 @@ protected:
 
 private:
     void fitColumns();
+    /// What the Name column needs for the names loaded: fitColumns() gives it that room first.
+    void measureNames();
     void createTable();
     void onLoadingStarted();
     void onPeopleChanged();
