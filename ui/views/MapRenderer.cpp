@@ -497,7 +497,7 @@ MapFrameStats paintMapFocus(QPainter& painter, QSize viewport, const MapScene& s
         }
     }
 
-    // Labels: the path's people first, each where no other is; then the hovered, selected and centre
+    // Labels: the path's people first, each where no other is; then the centre, hovered and selected
     // whatever the crowd; the neighbours where they fit.
     LabelPainter labels(painter, viewport, view);
     std::vector<char> labelled(n, 0);
@@ -513,7 +513,9 @@ MapFrameStats paintMapFocus(QPainter& painter, QSize viewport, const MapScene& s
             stats.hoveredLabel = placed;
         }
     }
-    for (int i : {view.hovered, view.selected, scene.centre}) {
+    // The centre next: the base layer forced its label first too, so it lands where the base put it
+    // and no faded copy shows through the veil beside it.
+    for (int i : {scene.centre, view.hovered, view.selected}) {
         if (i < 0) {
             continue;
         }
