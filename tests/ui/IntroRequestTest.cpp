@@ -23,26 +23,7 @@ using namespace warmpath;
 using namespace warmpath::ui;
 using test::kLoadTimeoutMs;
 
-namespace {
-
-/// Someone `hops` from me in the demo whose warmest path has exactly that many hops.
-PersonId reachableIn(const Session& session, int hops)
-{
-    Workspace& workspace = *session.workspace();
-    const PersonId me = *workspace.me();
-    for (const PersonSummary& row : session.people()) {
-        if (session.degreeOf(row.person.id) != hops) {
-            continue;
-        }
-        const auto answer = workspace.warmPaths({.from = me, .to = row.person.id, .k = 1});
-        if (answer && !answer->paths.empty() && answer->paths.front().hops == hops) {
-            return row.person.id;
-        }
-    }
-    return PersonId();
-}
-
-}  // namespace
+using test::reachableIn;
 
 class IntroRequestTest final : public QObject {
     Q_OBJECT

@@ -16,20 +16,11 @@ using namespace warmpath;
 using namespace warmpath::ui;
 using test::kLoadTimeoutMs;
 
-namespace {
-
 /// Someone two hops from me in the demo: the warmest path to them has someone in between.
 PersonId secondDegree(const Session& session)
 {
-    for (const PersonSummary& row : session.people()) {
-        if (session.degreeOf(row.person.id) == 2) {
-            return row.person.id;
-        }
-    }
-    return PersonId();
+    return test::reachableIn(session, 2);
 }
-
-}  // namespace
 
 class PathFinderTest final : public QObject {
     Q_OBJECT
