@@ -74,6 +74,18 @@ struct IntroStatusChange {
     std::vector<LinkRow> addedLinks;
 };
 
+/// An introduction request drafted along a path from me to `target`, before it is recorded:
+/// `introducer` (the first hop) is asked to introduce me to `next`, the person after them on the
+/// path, whom they know (`target` itself on a path of two hops).
+struct IntroDraft {
+    PersonId target;
+    PersonId introducer;
+    PersonId next;
+    std::string message;
+
+    friend bool operator==(const IntroDraft&, const IntroDraft&) = default;
+};
+
 /// Everything `person REF` shows about one person.
 struct PersonDetails {
     Person person;
@@ -219,9 +231,23 @@ public:
     /// Stores the person's follow-up exactly as `record` says, or removes it with nullopt: what undoing
     /// a follow-up edit does with the state read before it. Malformed dates or a cadence under 1 are errors.
     Status replaceFollowUp(PersonId person, const std::optional<FollowUpRecord>& record);
-    /// Drafts a request to `via` (or to the first hop of the warmest path when nullopt) for an
-    /// introduction to `target`.
+    /// Drafts a request to `via` (or to the first hop of the warmest path when nullopt) on the way
+    /// to `target` and records it: composeIntro() then recordIntro().
     Result<IntroRequest> draftIntro(PersonId target, std::optional<PersonId> via);
+    /// Drafts, without recording anything, the request along `path` (me, the person to ask, ..., the
+    /// person to reach; at least two hops, no one twice).
+    Result<IntroDraft> composeIntro(const std::vector<PersonId>& path);
+    /// Drafts, without recording anything, the request on the way to `target`: along the warmest
+    /// path from me, or with `via` along the warmest path from them that avoids me. `via` is asked
+    /// for `target` itself when linked to them, or when no path from them is known (the user's word).
+    Result<IntroDraft> composeIntro(PersonId target, std::optional<PersonId> via);
+    /// Records `draft` (as composeIntro() gave it, the message perhaps edited) as a draft request.
+    Result<IntroRequest> recordIntro(const IntroDraft& draft);
+    /// Deletes intro request `id` and returns it as it was, so that restoreIntro() can put it back.
+    Result<IntroRequest> deleteIntro(std::int64_t id);
+    /// Stores `request` again under its own id, status, message and times: undoing deleteIntro(),
+    /// or redoing a recordIntro() that was undone. Fails when the id is taken or a person is gone.
+    Result<IntroRequest> restoreIntro(const IntroRequest& request);
     /// Hides `person` from the suggestions made for `forPerson` (remembered), or with
     /// `dismissed` false shows them again (what undoing a dismissal does).
     Status setSuggestionDismissed(PersonId forPerson, PersonId person, bool dismissed);
@@ -325,6 +351,9 @@ private:
         }
     }
     Status checkPerson(PersonId id);
+    /// The people of the warmest path from `me` to `target`, which must need an introduction
+    /// (two hops or more); otherwise says why there is none.
+    Result<std::vector<PersonId>> warmestPathTo(PersonId me, PersonId target);
 
     std::mutex m_mutex;
     Database m_db;

@@ -1,4 +1,5 @@
-// The Workspace's follow-up half: people lists, tags, notes, follow-ups and intro requests.
+// The Workspace's follow-up half: people lists, tags, notes and follow-ups (intro requests are in
+// WorkspaceIntros.cpp).
 
 #include <algorithm>
 #include <cctype>
@@ -69,26 +70,6 @@ DegreeLookup Workspace::degreeLookup()
         }
         return distances[*index];
     };
-}
-
-Result<PersonId> Workspace::firstHopTowards(PersonId target)
-{
-    auto me = this->me();
-    if (!me) {
-        return me.error();
-    }
-    auto answer = warmPaths(WarmPathRequest{.from = *me, .to = target, .k = 1});
-    if (!answer) {
-        return answer.error();
-    }
-    if (answer->paths.empty()) {
-        return Error("no path from you to " + answer->to.name + " in your network; give --via REF");
-    }
-    const auto& people = answer->paths.front().people;
-    if (people.size() < 3) {
-        return Error("you are linked to " + answer->to.name + " directly: no introduction needed");
-    }
-    return people[1].id;
 }
 
 Result<std::vector<PersonSummary>> Workspace::people(const PeopleQuery& query)
@@ -516,39 +497,6 @@ Status Workspace::replaceFollowUp(PersonId person, const std::optional<FollowUpR
     });
 }
 
-Result<IntroRequest> Workspace::draftIntro(PersonId target, std::optional<PersonId> via)
-{
-    if (!via) {
-        Result<PersonId> hop = firstHopTowards(target);
-        if (!hop) {
-            return hop.error();
-        }
-        via = *hop;
-    }
-    return guarded([&]() -> Result<IntroRequest> {
-        PeopleRepository people(m_db);
-        const auto targetPerson = people.find(target);
-        const auto introducer = people.find(*via);
-        if (!targetPerson || !introducer) {
-            return noPerson(targetPerson ? *via : target);
-        }
-        const auto me = people.find(people.me());
-        if (target == me->id || *via == me->id) {
-            return Error("an introduction needs someone other than me as target and introducer");
-        }
-        if (target == *via) {
-            return Error("the introducer cannot be the person to be introduced to");
-        }
-        const std::string message = draftIntroMessage(introducer->displayName, targetPerson->displayName,
-                                                      targetPerson->organisation, me->displayName);
-        Transaction tx(m_db);
-        WorkflowRepository workflow(m_db);
-        const std::int64_t id = workflow.addIntroRequest(target, via, toString(IntroStatus::Draft), message);
-        tx.commit();
-        return *workflow.introRequest(id);
-    });
-}
-
 Status Workspace::setSuggestionDismissed(PersonId forPerson, PersonId person, bool dismissed)
 {
     return guarded([&]() -> Status {
@@ -565,69 +513,6 @@ Status Workspace::setSuggestionDismissed(PersonId forPerson, PersonId person, bo
         st.step();
         st.reset();
         return {};
-    });
-}
-
-Result<IntroRequest> Workspace::setIntroStatus(std::int64_t id, IntroStatus status)
-{
-    Result<IntroStatusChange> changed = changeIntroStatus(id, status);
-    if (!changed) {
-        return changed.error();
-    }
-    return std::move(changed->request);
-}
-
-Result<IntroStatusChange> Workspace::changeIntroStatus(std::int64_t id, IntroStatus status)
-{
-    return guarded([&]() -> Result<IntroStatusChange> {
-        WorkflowRepository workflow(m_db);
-        const auto intro = workflow.introRequest(id);
-        if (!intro) {
-            return Error("no intro request #" + std::to_string(id));
-        }
-        Transaction tx(m_db);
-        workflow.setIntroStatus(id, status);
-        IntroStatusChange change;
-        if (status == IntroStatus::Introduced) {
-            const PersonId me = PeopleRepository(m_db).me();
-            LinkRepository links(m_db);
-            // Knowing each other goes both ways, as connections do.
-            for (const auto& [from, to] : {std::pair{me, intro->target}, std::pair{intro->target, me}}) {
-                if (links.upsert(from, to, LinkKind::Knows) == LinkWrite::Added) {
-                    change.addedLinks.push_back(
-                        LinkRow{.from = from, .to = to, .kind = LinkKind::Knows, .confidence = 1.0});
-                }
-            }
-            if (!change.addedLinks.empty()) {
-                bumpGraphGeneration(m_db);
-            }
-        }
-        tx.commit();
-        change.request = *workflow.introRequest(id);
-        return change;
-    });
-}
-
-Result<IntroRequest> Workspace::revertIntroStatus(const IntroStatusChange& change, IntroStatus previous)
-{
-    return guarded([&]() -> Result<IntroRequest> {
-        WorkflowRepository workflow(m_db);
-        const std::int64_t id = change.request.id;
-        if (!workflow.introRequest(id)) {
-            return Error("no intro request #" + std::to_string(id));
-        }
-        Transaction tx(m_db);
-        workflow.setIntroStatus(id, previous);
-        LinkRepository links(m_db);
-        bool removed = false;
-        for (const LinkRow& link : change.addedLinks) {
-            removed = links.remove(link.from, link.to, link.kind) || removed;
-        }
-        if (removed) {
-            bumpGraphGeneration(m_db);
-        }
-        tx.commit();
-        return *workflow.introRequest(id);
     });
 }
 

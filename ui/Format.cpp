@@ -1,6 +1,8 @@
 #include "Format.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <QEvent>
 
 namespace warmpath::ui {
 
@@ -43,6 +45,25 @@ QLocale displayLocale()
         return QLocale(QLocale::English, QLocale::UnitedStates);
     }
     return system;
+}
+
+QString personName(const std::string& name, bool isMe)
+{
+    return isMe ? QCoreApplication::translate("Format", "You") : personName(name);
+}
+
+QString personNameWithYou(const std::string& name, bool isMe)
+{
+    return isMe ? QCoreApplication::translate("Format", "You (%1)").arg(personName(name)) : personName(name);
+}
+
+QString formatScore(double score)
+{
+    constexpr double kSmallest = 0.005;  // what two decimals round up to 0.01
+    if (score > 0 && score < kSmallest) {
+        return QStringLiteral("<") + displayLocale().toString(0.01, 'f', 2);
+    }
+    return displayLocale().toString(score, 'f', 2);
 }
 
 QDate parseIsoDate(const std::string& text)
@@ -112,6 +133,51 @@ void setTextColour(QWidget* widget, const QColor& colour)
     palette.setColor(QPalette::WindowText, colour);
     palette.setColor(QPalette::Text, colour);
     widget->setPalette(palette);
+}
+
+namespace {
+
+/// Repaints a widget's muted text when the application's palette changes.
+class MutedText final : public QObject {
+public:
+    MutedText(QWidget* widget, QPalette::ColorRole background) : QObject(widget), m_background(background)
+    {
+        widget->installEventFilter(this);
+        apply(widget);
+    }
+
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        // The widget's other colours follow the application's on their own (a PaletteChange); the text
+        // colour, set explicitly, is computed again from the new ones.
+        if ((event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange) &&
+            !m_applying) {
+            apply(static_cast<QWidget*>(watched));
+        }
+        return false;
+    }
+
+private:
+    void apply(QWidget* widget)
+    {
+        m_applying = true;
+        setTextColour(widget, mutedTextColor(QApplication::palette(widget), m_background));
+        m_applying = false;
+    }
+
+    QPalette::ColorRole m_background;
+    bool m_applying = false;
+};
+
+}  // namespace
+
+void setMutedText(QWidget* widget, QPalette::ColorRole background)
+{
+    constexpr const char* kMuted = "warmpathMutedText";
+    if (!widget->property(kMuted).toBool()) {
+        widget->setProperty(kMuted, true);
+        new MutedText(widget, background);
+    }
 }
 
 bool isDark(const QPalette& palette)

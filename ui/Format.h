@@ -34,6 +34,16 @@ namespace warmpath::ui {
     return QString::fromStdString(displaySafe(name));
 }
 
+/// The me person as the GUI names them wherever they appear (paths, hops, the map): "You", as the
+/// details panel does; everyone else by personName().
+[[nodiscard]] QString personName(const std::string& name, bool isMe);
+/// "You (Sam Lee)" for the me person where the name helps (a tooltip), else personName().
+[[nodiscard]] QString personNameWithYou(const std::string& name, bool isMe);
+
+/// A score (warmth, a suggestion's score) with the two decimals every view shows: "0.35", "12.00";
+/// a positive score too small for two decimals reads "<0.01" rather than a misleading "0.00".
+[[nodiscard]] QString formatScore(double score);
+
 /// `YYYY-MM-DD` as core writes it; an invalid QDate for empty or malformed text.
 [[nodiscard]] QDate parseIsoDate(const std::string& text);
 
@@ -59,6 +69,10 @@ namespace warmpath::ui {
 /// Paints `widget`'s text in `colour`, on either background: WindowText and Text are both set, since a
 /// widget on a Base background (a panel, a view) paints with Text.
 void setTextColour(QWidget* widget, const QColor& colour);
+
+/// Paints `widget`'s text as secondary text (mutedTextColor() on `background`), now and again whenever
+/// the application's palette changes (View ▸ Colours), which a colour set once would not follow.
+void setMutedText(QWidget* widget, QPalette::ColorRole background = QPalette::Window);
 
 /// Secondary text (captions, hints): the text colour blended towards the background, for text on
 /// `background` (QPalette::Window, with WindowText, or QPalette::Base, with Text).

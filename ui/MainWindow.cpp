@@ -1,12 +1,12 @@
 #include "MainWindow.h"
 
+#include <utility>
+
+#include <QAbstractItemView>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
-#include <QCloseEvent>
 #include <QDir>
-#include <QDragEnterEvent>
-#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QItemSelectionModel>
@@ -15,9 +15,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QProgressBar>
-#include <QSettings>
+#include <QSet>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -30,38 +29,25 @@
 #include "Resources.h"
 #include "Session.h"
 #include "Version.h"
-#include "dialogs/BackupDialogs.h"
-#include "dialogs/CrawlDialog.h"
-#include "dialogs/ImportDialog.h"
-#include "dialogs/MergeReviewDialog.h"
 #include "dialogs/NetworkExporter.h"
 #include "panels/DetailsPanel.h"
 #include "views/FollowUpsView.h"
+#include "views/MapCanvas.h"
 #include "views/MapView.h"
 #include "views/PathFinderView.h"
 #include "views/PeopleView.h"
 #include "views/SuggestionsView.h"
 #include "widgets/DemoBanner.h"
+#include "widgets/FieldUndo.h"
 #include "widgets/WindowState.h"
 
 namespace warmpath::ui {
-
-namespace {
-
-constexpr int kMaxRecentDatabases = 8;
-constexpr int kStateVersion = 1;
-
-QString settingsKey(const char* key)
-{
-    return QString::fromLatin1(key);
-}
-
-}  // namespace
 
 MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
     : QMainWindow(parent), m_session(session), m_options(options)
 {
     setWindowIcon(appIcon());
+    new FieldUndoRouter(this);  // Ctrl+Z in a field without typing of its own is Edit ▸ Undo
     createActions();
     createMenus();
 
@@ -85,7 +71,7 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
     m_views->setDocumentMode(true);
     m_views->addTab(m_peopleView, tr("People"));
     m_views->addTab(m_mapView, tr("Map"));
-    m_pathFinder = new PathFinderView(m_session, this);
+    m_pathFinder = new PathFinderView(m_session, *m_undoStack, this);
     connect(m_pathFinder, &PathFinderView::personSelected, this, &MainWindow::onMapSelected);
     m_views->addTab(m_pathFinder, tr("Paths"));
     m_suggestions = new SuggestionsView(m_session, *m_undoStack, this);
@@ -121,6 +107,11 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
 
     m_details = new DetailsPanel(m_session, *m_undoStack, this);
     connect(m_details, &DetailsPanel::personActivated, this, &MainWindow::onMapSelected);
+    createViewCommandMenus();
+    // Tab leaves a list for the next pane instead of walking its cells (see focusNextPrevChild).
+    for (QAbstractItemView* list : findChildren<QAbstractItemView*>()) {
+        list->setTabKeyNavigation(false);
+    }
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -146,7 +137,8 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
     m_busy->setTextVisible(false);
     m_busy->setVisible(false);
     m_locationLabel = new QLabel(this);
-    setTextColour(m_locationLabel, mutedTextColor(palette()));
+    m_locationLabel->setObjectName(QStringLiteral("locationLabel"));
+    setMutedText(m_locationLabel);
     m_statsLabel = new QLabel(this);
     m_statsLabel->setObjectName(QStringLiteral("statsLabel"));
     statusBar()->addWidget(m_busy);
@@ -161,6 +153,7 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
 
     resize(1280, 800);
     restoreSettings();
+    keepOnScreen(*this);  // the default size on a small screen, or a geometry saved on a larger one
     rebuildRecentMenu();
 
     if (m_session.hasWorkspace()) {
@@ -191,7 +184,7 @@ void MainWindow::createActions()
     m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
-    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    m_redoAction->setShortcuts(redoKeys(QKeySequence::keyBindings(QKeySequence::Redo)));
     m_tagAction = new QAction(tr("&Tag selected people\u2026"), this);
     m_tagAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_tagAction->setStatusTip(tr("Give the selected people a tag"));
@@ -300,7 +293,17 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_findAction);
     view->addAction(m_detailsAction);
+    view->addSeparator();
+    addColoursMenu(view);
+    m_viewMenu = view;
+}
 
+void MainWindow::createViewCommandMenus()
+{
+    // The views' own commands, once the views exist: the Person menu and View > Map, then Help last.
+    m_viewMenu->insertAction(m_detailsAction, m_peopleView->clearFiltersAction());
+    createPersonMenu();
+    addMapMenuActions(m_viewMenu);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
     QAction* aboutQt = help->addAction(tr("About &Qt"));
@@ -353,6 +356,43 @@ bool MainWindow::selectPerson(PersonId id)
     return m_peopleView->selectPerson(id);
 }
 
+QList<Pane> MainWindow::panes() const
+{
+    QList<Pane> panes;
+    switch (m_view) {
+    case View::Map:
+        panes.append(Pane{m_mapView, m_mapView->canvas()});
+        break;
+    case View::Paths:
+        panes.append(Pane{m_pathFinder, m_pathFinder->pathTable()});
+        panes.append(Pane{m_pathFinder->mapView(), m_pathFinder->mapView()->canvas()});
+        break;
+    case View::Suggestions:
+        panes.append(Pane{m_suggestions, m_suggestions->table()});
+        break;
+    case View::FollowUps:
+        panes.append(Pane{m_followUps, m_followUps->table()});
+        panes.append(Pane{m_followUps->introsTable(), m_followUps->introsTable()});
+        break;
+    case View::People:
+        panes.append(Pane{m_peopleView, m_peopleView->table()});
+        break;
+    }
+    if (m_details->isVisible()) {
+        panes.append(Pane{m_details, nullptr});
+    }
+    return panes;
+}
+
+bool MainWindow::focusNextPrevChild(bool next)
+{
+    if (QWidget* target = paneFocusTarget(panes(), QApplication::focusWidget(), next)) {
+        target->setFocus(next ? Qt::TabFocusReason : Qt::BacktabFocusReason);
+        return true;
+    }
+    return QMainWindow::focusNextPrevChild(next);
+}
+
 bool MainWindow::isSettled() const
 {
     return !m_session.isLoading() && !m_mapView->isBusy() && !m_pathFinder->isBusy() &&
@@ -366,6 +406,7 @@ void MainWindow::onMapSelected(PersonId person)
     if (!m_peopleView->selectPerson(person)) {
         m_details->showPerson(person);
     }
+    updatePersonActions();
 }
 
 void MainWindow::onLoadingStarted()
@@ -377,6 +418,7 @@ void MainWindow::onLoadingStarted()
 void MainWindow::onLoaded()
 {
     m_undoStack->clear();  // edits belong to the workspace they were made in
+    m_importIntoDemoAccepted = false;
     m_busy->setVisible(false);
     statusBar()->clearMessage();
     m_banner->setVisible(m_session.isDemo());
@@ -386,10 +428,15 @@ void MainWindow::onLoaded()
         addRecentDatabase(m_session.databasePath());
     }
     updateWindowTitle();
+    if (std::exchange(m_importAfterLoadPending, false) && !m_session.isDemo()) {
+        openImportDialog(std::exchange(m_importAfterLoad, {}));
+    }
 }
 
 void MainWindow::onLoadFailed(const QString& message)
 {
+    m_importAfterLoadPending = false;
+    m_importAfterLoad.clear();
     m_busy->setVisible(false);
     statusBar()->clearMessage();
     // Window-modal and opened, not exec()'d: the event loop (and a --screenshot run) carries on.
@@ -403,7 +450,17 @@ void MainWindow::onLoadFailed(const QString& message)
 
 void MainWindow::onPeopleChanged()
 {
-    m_statsLabel->setText(statsLine(m_session.stats()));
+    // Tags as the people carry them (as the tag filter lists them): removing the last use of a tag,
+    // as undoing the edit that introduced it does, leaves a row in the tag table that no one shows.
+    Stats stats = m_session.stats();
+    QSet<QString> tags;
+    for (const PersonSummary& row : m_session.people()) {
+        for (const std::string& tag : row.tags) {
+            tags.insert(toQString(tag).toCaseFolded());
+        }
+    }
+    stats.tags = tags.size();
+    m_statsLabel->setText(statsLine(stats));
     updateDuplicateCount();
 }
 
@@ -416,20 +473,25 @@ void MainWindow::onSelectionChanged()
     } else {
         m_details->showSelectionCount(static_cast<int>(people.size()));
     }
+    updatePersonActions();
 }
 
 void MainWindow::updateWindowTitle()
 {
-    setWindowTitle(m_session.hasWorkspace() ? tr("Warmpath \u2014 %1").arg(m_session.displayName()) : tr("Warmpath"));
+    // The database first, then the application: and ending with the application's display name, so
+    // that the desktop does not append it a second time (Qt adds it to a title that does not end so).
+    const QString application = QStringLiteral("Warmpath");
+    setWindowTitle(m_session.hasWorkspace() ? tr("%1 \u2014 %2").arg(m_session.displayName(), application)
+                                            : application);
 }
 
-void MainWindow::newDatabase()
+bool MainWindow::newDatabase()
 {
     QString path = QFileDialog::getSaveFileName(
         this, tr("New Warmpath database"), QDir(dialogDirectory()).filePath(QStringLiteral("warmpath.db")),
         tr("Warmpath databases (*.db)"), nullptr, QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty()) {
-        return;
+        return false;
     }
     if (QFileInfo(path).suffix().isEmpty()) {
         path += QStringLiteral(".db");
@@ -439,12 +501,14 @@ void MainWindow::newDatabase()
             this, tr("File exists"),
             tr("%1 already exists. Open it instead of creating a new database?").arg(QFileInfo(path).fileName()),
             QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Open);
-        if (answer == QMessageBox::Open) {
-            m_session.openDatabase(path, OpenMode::MustExist);
+        if (answer != QMessageBox::Open) {
+            return false;
         }
-        return;
+        m_session.openDatabase(path, OpenMode::MustExist);
+        return true;
     }
     m_session.createDatabase(path);
+    return true;
 }
 
 void MainWindow::openDatabase()
@@ -475,266 +539,6 @@ QString MainWindow::dialogDirectory() const
         return QFileInfo(m_session.databasePath()).absolutePath();
     }
     return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-}
-
-// --- settings ------------------------------------------------------------------------------
-
-void MainWindow::restoreSettings()
-{
-    if (!m_options.persistState) {
-        return;
-    }
-    QSettings settings;
-    restoreGeometry(settings.value(settingsKey("mainWindow/geometry")).toByteArray());
-    restoreState(settings.value(settingsKey("mainWindow/state")).toByteArray(), kStateVersion);
-    m_splitter->restoreState(settings.value(settingsKey("mainWindow/splitter")).toByteArray());
-    m_peopleView->restoreHeaderState(settings.value(settingsKey("mainWindow/peopleHeader")).toByteArray());
-    m_detailsAction->setChecked(settings.value(settingsKey("mainWindow/detailsVisible"), true).toBool());
-    // The other views' splitters and columns, and the tab the user was on.
-    restoreWidgetStates(settings, settingsKey("views"), *this,
-                        {m_splitter->objectName(), QStringLiteral("peopleTable")});
-    const int tab = settings.value(settingsKey("mainWindow/currentTab"), 0).toInt();
-    if (tab >= 0 && tab < m_views->count()) {
-        m_views->setCurrentIndex(tab);
-    }
-}
-
-void MainWindow::saveSettings()
-{
-    if (!m_options.persistState) {
-        return;
-    }
-    QSettings settings;
-    settings.setValue(settingsKey("mainWindow/geometry"), saveGeometry());
-    settings.setValue(settingsKey("mainWindow/state"), saveState(kStateVersion));
-    settings.setValue(settingsKey("mainWindow/splitter"), m_splitter->saveState());
-    settings.setValue(settingsKey("mainWindow/peopleHeader"), m_peopleView->saveHeaderState());
-    settings.setValue(settingsKey("mainWindow/detailsVisible"), m_detailsAction->isChecked());
-    saveWidgetStates(settings, settingsKey("views"), *this, {m_splitter->objectName(), QStringLiteral("peopleTable")});
-    settings.setValue(settingsKey("mainWindow/currentTab"), m_views->currentIndex());
-}
-
-void MainWindow::closeEvent(QCloseEvent* event)
-{
-    saveSettings();
-    event->accept();
-}
-
-void MainWindow::addRecentDatabase(const QString& path)
-{
-    if (!m_options.persistState) {
-        return;
-    }
-    QSettings settings;
-    QStringList recent = settings.value(settingsKey("recentDatabases")).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > kMaxRecentDatabases) {
-        recent.removeLast();
-    }
-    settings.setValue(settingsKey("recentDatabases"), recent);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent =
-        m_options.persistState ? QSettings().value(settingsKey("recentDatabases")).toStringList() : QStringList();
-    int number = 0;
-    for (const QString& path : recent) {
-        ++number;
-        const QFileInfo info(path);
-        QAction* action = m_recentMenu->addAction(tr("&%1  %2").arg(number).arg(info.fileName()), this,
-                                                  [this, path] { m_session.openDatabase(path, OpenMode::MustExist); });
-        action->setStatusTip(QDir::toNativeSeparators(path));
-        action->setToolTip(QDir::toNativeSeparators(path));
-        action->setEnabled(info.exists());
-    }
-    if (recent.isEmpty()) {
-        m_recentMenu->addAction(tr("No recent databases"))->setEnabled(false);
-        return;
-    }
-    m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("&Clear menu"), this, [this] {
-        QSettings().remove(settingsKey("recentDatabases"));
-        rebuildRecentMenu();
-    });
-}
-
-// --- dialogs: import, fetch, backup, restore, export, duplicates --------------------------------
-
-void MainWindow::createFileMenuActions()
-{
-    setAcceptDrops(true);  // files dropped on the window open the import dialog
-
-    m_importAction = new QAction(tr("&Import\u2026"), this);
-    m_importAction->setObjectName(QStringLiteral("importAction"));
-    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    m_importAction->setStatusTip(tr("Import exports from LinkedIn, X, Mastodon, Google, vCard or a network file"));
-    connect(m_importAction, &QAction::triggered, this, [this] { openImportDialog(); });
-
-    m_crawlAction = new QAction(tr("&Fetch follow lists\u2026"), this);
-    m_crawlAction->setObjectName(QStringLiteral("crawlAction"));
-    m_crawlAction->setStatusTip(tr("Fetch public follow lists from Bluesky or Mastodon"));
-    connect(m_crawlAction, &QAction::triggered, this, &MainWindow::openCrawlDialog);
-
-    m_backupAction = new QAction(tr("&Back up\u2026"), this);
-    m_backupAction->setObjectName(QStringLiteral("backupAction"));
-    m_backupAction->setStatusTip(tr("Write an encrypted backup of the open database"));
-    connect(m_backupAction, &QAction::triggered, this, &MainWindow::openBackupDialog);
-
-    m_restoreAction = new QAction(tr("Res&tore\u2026"), this);
-    m_restoreAction->setObjectName(QStringLiteral("restoreAction"));
-    m_restoreAction->setStatusTip(tr("Restore an encrypted backup"));
-    connect(m_restoreAction, &QAction::triggered, this, &MainWindow::openRestoreDialog);
-
-    m_exporter = new NetworkExporter(m_session, this);
-    for (const auto format :
-         {exporting::ExportFormat::GraphMl, exporting::ExportFormat::Gexf, exporting::ExportFormat::Csv,
-          exporting::ExportFormat::VCard, exporting::ExportFormat::ICalendar}) {
-        auto* action = new QAction(NetworkExporter::describe(format) + QStringLiteral("\u2026"), this);
-        connect(action, &QAction::triggered, this, [this, format] { m_exporter->exportWithDialog(this, format); });
-        m_exportActions.append(action);
-    }
-    m_exportActions[0]->setStatusTip(tr("Opens in Gephi, yEd and Cytoscape"));
-    m_exportActions[1]->setStatusTip(tr("Opens in Gephi"));
-
-    m_reviewAction = new QAction(tr("Review possible &duplicates\u2026"), this);
-    m_reviewAction->setObjectName(QStringLiteral("reviewDuplicatesAction"));
-    m_reviewAction->setStatusTip(tr("Decide whether people that imports flagged are the same person"));
-    connect(m_reviewAction, &QAction::triggered, this, &MainWindow::openMergeReview);
-
-    m_duplicatesLabel = new QLabel(this);
-    m_duplicatesLabel->setObjectName(QStringLiteral("duplicatesLabel"));
-    m_duplicatesLabel->setVisible(false);
-    connect(m_duplicatesLabel, &QLabel::linkActivated, this, &MainWindow::openMergeReview);
-    // The count follows peopleChanged(): merge commands (and their undo) reload the people.
-}
-
-void MainWindow::addFileMenuActions(QMenu* file)
-{
-    file->addSeparator();
-    file->addAction(m_importAction);
-    file->addAction(m_crawlAction);
-    file->addSeparator();
-    file->addAction(m_backupAction);
-    file->addAction(m_restoreAction);
-    m_exportMenu = file->addMenu(tr("&Export"));
-    m_exportMenu->addActions(m_exportActions.mid(0, 2));
-    m_exportMenu->addSeparator();
-    m_exportMenu->addActions(m_exportActions.mid(2));
-}
-
-void MainWindow::addEditMenuActions(QMenu* edit)
-{
-    edit->addSeparator();
-    edit->addAction(m_reviewAction);
-}
-
-void MainWindow::updateDuplicateCount()
-{
-    std::size_t count = 0;
-    if (Workspace* workspace = m_session.workspace()) {
-        if (auto queue = workspace->mergeCandidates()) {
-            count = queue->size();
-        }
-    }
-    const bool open = m_session.hasWorkspace();
-    for (QAction* action : {m_importAction, m_crawlAction, m_backupAction}) {
-        action->setEnabled(open);
-    }
-    for (QAction* action : std::as_const(m_exportActions)) {
-        action->setEnabled(open);
-    }
-    m_reviewAction->setEnabled(count > 0);
-    m_reviewAction->setText(count > 0 ? tr("Review possible &duplicates (%1)\u2026").arg(count)
-                                      : tr("Review possible &duplicates\u2026"));
-    m_duplicatesLabel->setVisible(count > 0);
-    m_duplicatesLabel->setText(
-        QStringLiteral("<a href=\"review\">%1</a>")
-            .arg(formatCount(static_cast<std::int64_t>(count), tr("possible duplicate"), tr("possible duplicates"))));
-    m_duplicatesLabel->setToolTip(tr("Review them: Edit \u25b8 Review possible duplicates"));
-}
-
-ImportDialog* MainWindow::openImportDialog(const QStringList& files)
-{
-    if (!m_session.hasWorkspace()) {
-        statusBar()->showMessage(tr("Open or create a database to import into"), 4000);
-        return nullptr;
-    }
-    if (m_importDialog == nullptr) {
-        m_importDialog = new ImportDialog(m_session, this);
-        m_importDialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_importDialog, &ImportDialog::stateChanged, this, [this](ImportDialog::State state) {
-            if (state == ImportDialog::State::Imported) {
-                statusBar()->showMessage(tr("Import finished"), 5000);
-            }
-        });
-    }
-    m_importDialog->addFiles(files);
-    m_importDialog->show();
-    m_importDialog->raise();
-    m_importDialog->activateWindow();
-    return m_importDialog;
-}
-
-void MainWindow::openMergeReview()
-{
-    if (!m_session.hasWorkspace()) {
-        return;
-    }
-    auto* dialog = new MergeReviewDialog(m_session, *m_undoStack, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-}
-
-void MainWindow::openCrawlDialog()
-{
-    if (!m_session.hasWorkspace()) {
-        return;
-    }
-    auto* dialog = new CrawlDialog(m_session, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-}
-
-void MainWindow::openBackupDialog()
-{
-    if (!m_session.hasWorkspace()) {
-        return;
-    }
-    auto* dialog = new BackupDialog(m_session, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-}
-
-void MainWindow::openRestoreDialog()
-{
-    auto* dialog = new RestoreDialog(m_session, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent* event)
-{
-    if (m_session.hasWorkspace() && event->mimeData()->hasUrls()) {
-        event->acceptProposedAction();
-    }
-}
-
-void MainWindow::dropEvent(QDropEvent* event)
-{
-    QStringList files;
-    for (const QUrl& url : event->mimeData()->urls()) {
-        if (url.isLocalFile()) {
-            files.append(url.toLocalFile());
-        }
-    }
-    if (!files.isEmpty()) {
-        event->acceptProposedAction();
-        openImportDialog(files);
-    }
 }
 
 }  // namespace warmpath::ui

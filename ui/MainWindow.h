@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include "model/PersonId.h"
+#include "widgets/PaneFocus.h"
 
 class QAction;
 class QLabel;
@@ -21,6 +22,7 @@ namespace warmpath::ui {
 
 class DemoBanner;
 class DetailsPanel;
+class FollowUpActions;
 class ImportDialog;
 class NetworkExporter;
 class MapView;
@@ -78,6 +80,9 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    /// Tab and Shift+Tab move between the panes (the list, map or path finder, and the details)
+    /// rather than through every control and cell: see PaneFocus.
+    bool focusNextPrevChild(bool next) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -88,6 +93,18 @@ private:
     void createFileMenuActions();
     void addFileMenuActions(QMenu* file);
     void addEditMenuActions(QMenu* edit);
+    /// The Person menu, View > Map and Help: after the views, whose buttons they offer as entries.
+    void createViewCommandMenus();
+    /// Person: paths, map, follow-ups for the person in the details panel; the views' buttons.
+    void createPersonMenu();
+    void addMapMenuActions(QMenu* view);
+    void updatePersonActions();
+    /// The person the details panel shows (invalid when none), whom the Person menu acts on.
+    [[nodiscard]] PersonId currentPerson() const;
+    /// View > Colours: system, light or dark, applied at once and remembered.
+    void addColoursMenu(QMenu* view);
+    /// Importing into the demo loses it all on closing: asks first, offering a database of one's own.
+    void askBeforeImportingIntoTheDemo(const QStringList& files);
     void updateDuplicateCount();
     void openCrawlDialog();
     void openBackupDialog();
@@ -108,11 +125,14 @@ private:
     void tagPeople(const QList<PersonId>& people);
     void untagSelection();
     void addNoteToSelection();
-    void newDatabase();
+    /// Asks where, then creates a new database (or opens the one there); false when the user cancels.
+    bool newDatabase();
     void openDatabase();
     void showAbout();
 
     void updateWindowTitle();
+    /// The panes Tab moves between in the current view, in order.
+    [[nodiscard]] QList<Pane> panes() const;
     void addRecentDatabase(const QString& path);
     void rebuildRecentMenu();
     /// A file dialog's starting folder: the current database's, else the documents folder.
@@ -154,6 +174,13 @@ private:
     QAction* m_noteAction = nullptr;
     QUndoStack* m_undoStack = nullptr;
     QMenu* m_recentMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    FollowUpActions* m_personFollowUps = nullptr;
+    QAction* m_findPathsAction = nullptr;
+    QAction* m_showOnMapAction = nullptr;
+    QAction* m_planMenuAction = nullptr;
+    QAction* m_snoozeMenuAction = nullptr;
+    QAction* m_contactedAction = nullptr;
 
     QAction* m_importAction = nullptr;
     QAction* m_crawlAction = nullptr;
@@ -164,6 +191,11 @@ private:
     QLabel* m_duplicatesLabel = nullptr;
     NetworkExporter* m_exporter = nullptr;
     QPointer<ImportDialog> m_importDialog;
+    /// The user chose to import into the demo anyway: not asked again until another workspace loads.
+    bool m_importIntoDemoAccepted = false;
+    /// Files to import once the database the user chose to start instead of the demo has loaded.
+    QStringList m_importAfterLoad;
+    bool m_importAfterLoadPending = false;
     QMenu* m_exportMenu = nullptr;
 };
 

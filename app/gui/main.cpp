@@ -10,9 +10,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QSettings>
 #include <QStatusBar>
 #include <QStringList>
-#include <QStyleFactory>
 #include <QTimer>
 
 #include "MainWindow.h"
@@ -30,7 +30,15 @@ using warmpath::ui::Session;
 constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
-constexpr QSize kScreenshotSize(1440, 900);
+/// "WxH", e.g. "1024x700"; an invalid size for anything else.
+QSize parseSize(const QString& text)
+{
+    const QStringList parts = text.split(QLatin1Char('x'));
+    bool width = false;
+    bool height = false;
+    const QSize size = parts.size() == 2 ? QSize(parts[0].toInt(&width), parts[1].toInt(&height)) : QSize();
+    return width && height && size.width() >= 320 && size.height() >= 240 ? size : QSize();
+}
 constexpr int kScreenshotTimeoutMs = 120'000;
 
 void printError(const QString& message)
@@ -94,18 +102,18 @@ void selectRef(Session& session, MainWindow& window, const QString& ref)
 /// Renders the window to `path` once the event loop has processed everything the load set in motion
 /// (layout requests, the view's delayed item layout, the map's layout off the UI thread), then quits with
 /// the outcome.
-void saveScreenshotSoon(MainWindow& window, const QString& path)
+void saveScreenshotSoon(MainWindow& window, const QString& path, QSize size)
 {
-    QTimer::singleShot(0, &window, [&window, path] {
+    QTimer::singleShot(0, &window, [&window, path, size] {
         if (!window.isSettled()) {
-            QTimer::singleShot(50, &window, [&window, path] { saveScreenshotSoon(window, path); });
+            QTimer::singleShot(50, &window, [&window, path, size] { saveScreenshotSoon(window, path, size); });
             return;
         }
         QCoreApplication::sendPostedEvents();
         QCoreApplication::processEvents();
         QImage image = window.grab().toImage();
-        if (image.size() != kScreenshotSize) {  // a device pixel ratio other than 1
-            image = image.scaled(kScreenshotSize, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        if (image.size() != size) {  // a device pixel ratio other than 1
+            image = image.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
         }
         if (!image.save(path, "PNG")) {
             printError(QStringLiteral("could not write the screenshot to %1").arg(path));
@@ -154,15 +162,20 @@ int main(int argc, char* argv[])
     const QCommandLineOption selectOption(
         QStringLiteral("select"), QStringLiteral("Select the person REF names once loaded."), QStringLiteral("REF"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                              QStringLiteral("Render the window at 1440x900 to FILE (PNG) and exit."),
+                                              QStringLiteral("Render the window to FILE (PNG) and exit."),
                                               QStringLiteral("FILE"));
     const QCommandLineOption viewOption(QStringLiteral("view"),
                                         QStringLiteral("Start in VIEW: people, map, paths, suggestions or followups."),
                                         QStringLiteral("VIEW"), QStringLiteral("people"));
     const QCommandLineOption paletteOption(
-        QStringLiteral("palette"), QStringLiteral("Colours: system (the desktop's, light or dark), light or dark."),
+        QStringLiteral("palette"),
+        QStringLiteral("Colours for this run: system (the desktop's), light or dark; otherwise those "
+                       "chosen in View > Colours."),
         QStringLiteral("MODE"), QStringLiteral("system"));
-    parser.addOptions({dbOption, demoOption, selectOption, screenshotOption, viewOption, paletteOption});
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+                                        QStringLiteral("The --screenshot's size in pixels (default 1440x900)."),
+                                        QStringLiteral("WxH"), QStringLiteral("1440x900"));
+    parser.addOptions({dbOption, demoOption, selectOption, screenshotOption, sizeOption, viewOption, paletteOption});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A database to open (as from a file manager)."),
                                  QStringLiteral("[FILE]"));
 
@@ -195,25 +208,27 @@ int main(int argc, char* argv[])
         return kExitUsage;
     }
 
-    const QString paletteMode = parser.value(paletteOption);
-    if (paletteMode != QLatin1String("system") && paletteMode != QLatin1String("light") &&
-        paletteMode != QLatin1String("dark")) {
-        printError(QStringLiteral("unknown palette '%1': use system, light or dark").arg(paletteMode));
+    const auto paletteMode = warmpath::ui::paletteModeFromName(parser.value(paletteOption));
+    if (!paletteMode) {
+        printError(QStringLiteral("unknown palette '%1': use system, light or dark").arg(parser.value(paletteOption)));
         return kExitUsage;
     }
-    if (paletteMode != QLatin1String("system")) {
-        // Fusion draws every control from the palette, so a forced palette looks whole on any desktop.
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QApplication::setPalette(paletteMode == QLatin1String("dark") ? warmpath::ui::darkPalette()
-                                                                      : warmpath::ui::lightPalette());
-    }
+    const bool screenshot = parser.isSet(screenshotOption);
+    // --palette is for this run; otherwise the colours chosen in View > Colours last time (a screenshot
+    // depends on no settings).
+    warmpath::ui::applyPalette(
+        parser.isSet(paletteOption) || screenshot ? *paletteMode : warmpath::ui::storedPaletteMode(QSettings()));
 
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Warmpath"));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.warmpath.Warmpath"));
     QGuiApplication::setWindowIcon(warmpath::ui::appIcon());
 
     const QString screenshotPath = parser.value(screenshotOption);
-    const bool screenshot = parser.isSet(screenshotOption);
+    const QSize screenshotSize = parseSize(parser.value(sizeOption));
+    if (!screenshotSize.isValid()) {
+        printError(QStringLiteral("--size %1: give WIDTHxHEIGHT, at least 320x240").arg(parser.value(sizeOption)));
+        return kExitUsage;
+    }
 
     Session session;
     MainWindow window(session, MainWindow::Options{.persistState = !screenshot});
@@ -221,7 +236,7 @@ int main(int argc, char* argv[])
         window.showView(view->view);  // otherwise the tab the user was on last time
     }
     if (screenshot) {
-        window.resize(kScreenshotSize);
+        window.resize(screenshotSize);
     }
 
     const QString ref = parser.value(selectOption);
@@ -232,7 +247,7 @@ int main(int argc, char* argv[])
                 selectRef(session, window, ref);
             }
             if (screenshot) {
-                saveScreenshotSoon(window, screenshotPath);
+                saveScreenshotSoon(window, screenshotPath, screenshotSize);
             }
         },
         Qt::SingleShotConnection);

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/PersonId.h"
 
@@ -33,10 +34,19 @@ enum class IntroStatus { Draft, Asked, Introduced, Declined };
 [[nodiscard]] std::string_view toString(IntroStatus status);
 [[nodiscard]] std::optional<IntroStatus> introStatusFromString(std::string_view text);
 
-/// The message asking `introducer` to introduce me to `target` (first names where the display
-/// name has several words; the target's organisation when known).
-[[nodiscard]] std::string draftIntroMessage(std::string_view introducerName, std::string_view targetName,
-                                            std::string_view targetOrganisation, std::string_view myName);
+/// Someone on the path an introduction request follows, as the message names them.
+struct IntroPathPerson {
+    std::string name;
+    std::string organisation;  ///< empty when unknown
+};
+
+/// The message along `path` (me, the person asked, the next person, ..., the person to reach): the
+/// first hop is asked to introduce me to the next person on the path, whom they know, never to
+/// someone further on. On a path of more than two hops it says whom that person can lead to (and
+/// through whom, past three hops). First names greet where a display name has several words;
+/// organisations follow names when known; signed with my name. Throws std::invalid_argument for a
+/// path of fewer than three people.
+[[nodiscard]] std::string draftIntroMessage(const std::vector<IntroPathPerson>& path);
 
 /// A request to `introducer` for an introduction to `target`; `message` is the drafted text.
 struct IntroRequest {

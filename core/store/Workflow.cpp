@@ -186,6 +186,26 @@ void WorkflowRepository::setIntroStatus(std::int64_t id, IntroStatus status)
         .run();
 }
 
+bool WorkflowRepository::removeIntroRequest(std::int64_t id)
+{
+    m_db.cached("DELETE FROM intro_request WHERE id = ?").bind(1, id).run();
+    return m_db.changes() > 0;
+}
+
+void WorkflowRepository::insertIntroRequest(const IntroRequest& request)
+{
+    Statement& st =
+        m_db.cached("INSERT INTO intro_request (id, target_id, introducer_id, status, note, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, request.id).bind(2, request.target.value());
+    st.bindOptional(3, request.introducer ? std::optional<std::int64_t>(request.introducer->value()) : std::nullopt);
+    st.bind(4, toString(request.status))
+        .bind(5, request.message)
+        .bind(6, request.createdAt)
+        .bind(7, request.updatedAt)
+        .run();
+}
+
 std::vector<FollowUpItem> WorkflowRepository::followUpQueue(Date today)
 {
     Statement st = m_db.prepare(

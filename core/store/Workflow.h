@@ -81,6 +81,10 @@ public:
     /// Every intro request (or those where `involving` is the target or the introducer), by id.
     [[nodiscard]] std::vector<IntroRequest> introRequests(std::optional<PersonId> involving = {});
     void setIntroStatus(std::int64_t id, IntroStatus status);
+    /// Deletes intro request `id`; returns false when there is none.
+    bool removeIntroRequest(std::int64_t id);
+    /// Inserts `request` with its own id and times (a deleted request put back).
+    void insertIntroRequest(const IntroRequest& request);
     /// Everyone with something due (see effectiveDue), most overdue first, then by name.
     [[nodiscard]] std::vector<FollowUpItem> followUpQueue(Date today);
 

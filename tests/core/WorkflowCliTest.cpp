@@ -9,6 +9,8 @@
 #include "TestSupport.h"
 #include "WorkflowFixtures.h"
 #include "store/Database.h"
+#include "store/Links.h"
+#include "store/Meta.h"
 #include "store/People.h"
 #include "store/Schema.h"
 
@@ -67,7 +69,7 @@ TEST_F(WorkflowCli, HelpOnEveryNewCommandExitsZero)
         {"tag", "add"},       {"tag", "remove"},  {"tag", "list"},     {"tag", "cadence"},   {"note", "add"},
         {"people"},           {"person"},         {"followup", "set"}, {"followup", "done"}, {"followup", "snooze"},
         {"followup", "list"}, {"intro", "draft"}, {"intro", "set"},    {"intro", "list"},    {"export"},
-        {"backup"},           {"restore"}};
+        {"backup"},           {"restore"},        {"intro", "delete"}};
     for (auto command : commands) {
         command.push_back("--help");
         const auto run = runCli(dir, command);
@@ -225,6 +227,45 @@ TEST_F(WorkflowCli, IntroDraftWithoutViaExplainsWhatIsMissing)
     const auto run = cli({"intro", "draft", "Ana Souza"});
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_EQ(run.err, "warmpath-cli: error: no path from you to Ana Souza in your network; give --via REF\n");
+}
+
+TEST_F(WorkflowCli, IntroDeleteRemovesTheRequestAndAnUnknownNumberFails)
+{
+    ok({"intro", "draft", "Ana Souza", "--via", "Bo Chen"});
+    ok({"intro", "draft", "Bo Chen", "--via", "Ana Souza"});
+    const auto deleted = cli({"intro", "delete", "1"});
+    ASSERT_EQ(deleted.exitCode, 0) << deleted.err;
+    EXPECT_EQ(deleted.out, "intro #1 deleted: Ana Souza via Bo Chen\n");
+    const json doc = read({"intro", "list", "--json"});
+    ASSERT_EQ(doc["intro_requests"].size(), 1U);
+    EXPECT_EQ(doc["intro_requests"][0]["id"], 2);
+    const auto again = cli({"intro", "delete", "1"});
+    EXPECT_EQ(again.exitCode, 1);
+    EXPECT_EQ(again.err, "warmpath-cli: error: no intro request #1\n");
+    EXPECT_EQ(cli({"intro", "delete", "x"}).exitCode, 2);
+}
+
+TEST_F(WorkflowCli, IntroDraftOnALongerPathAsksForTheNextPersonOnTheWay)
+{
+    {
+        // me <-> Bo <-> Cy <-> Ana: Bo knows Cy, not Ana.
+        auto db = Database::open(dir.file("w.db"), OpenMode::MustExist);
+        PeopleRepository people(*db);
+        const PersonId cy = people.insert({.displayName = "Cy Park", .organisation = ""});
+        const PersonId me = people.me();
+        const PersonId bo(3);
+        const PersonId ana(2);
+        LinkRepository links(*db);
+        for (const auto& [a, b] : {std::pair{me, bo}, std::pair{bo, cy}, std::pair{cy, ana}}) {
+            links.upsert(a, b, LinkKind::Connection);
+            links.upsert(b, a, LinkKind::Connection);
+        }
+        bumpGraphGeneration(*db);
+    }
+    const auto run = cli({"intro", "draft", "Ana Souza"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_EQ(run.out.rfind("intro #1: Ana Souza via Bo Chen, through Cy Park (draft)\n\nHi Bo,\n", 0), 0U) << run.out;
+    EXPECT_NE(run.out.find("introducing me to Cy Park?"), std::string::npos) << run.out;
 }
 
 TEST_F(WorkflowCli, ExportWritesEachFormat)

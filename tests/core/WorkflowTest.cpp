@@ -446,6 +446,197 @@ TEST_F(WorkflowTest, DeclinedAddsNoLink)
     EXPECT_FALSE(workspace->setIntroStatus(99, IntroStatus::Asked).ok());
 }
 
+// --- the message along a path ----------------------------------------------------------------
+
+namespace {
+
+std::vector<IntroPathPerson> introPath(std::initializer_list<IntroPathPerson> people)
+{
+    return people;
+}
+
+bool contains(const std::string& text, std::string_view part)
+{
+    return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST(IntroMessage, OnTwoHopsTheFirstHopIsAskedForTheTargetThemselves)
+{
+    const std::string message =
+        draftIntroMessage(introPath({{"Sam Me", ""}, {"Bo Chen", "Globex"}, {"Ana Souza", "Acme"}}));
+    EXPECT_EQ(message.rfind("Hi Bo,\n\n", 0), 0U) << message;
+    EXPECT_TRUE(contains(message, "get in touch with Ana Souza at Acme, and I believe you know them")) << message;
+    EXPECT_TRUE(contains(message, "introducing us?")) << message;
+    EXPECT_TRUE(message.ends_with("Thank you,\nSam Me")) << message;
+}
+
+TEST(IntroMessage, OnThreeHopsTheFirstHopIsAskedForTheNextPersonWhoKnowsTheTarget)
+{
+    const std::string message = draftIntroMessage(
+        introPath({{"Sam Me", ""}, {"Bo Chen", "Globex"}, {"Cy Park", "Initech"}, {"Ana Souza", "Acme"}}));
+    EXPECT_EQ(message.rfind("Hi Bo,\n\n", 0), 0U) << message;
+    EXPECT_TRUE(contains(message, "I am hoping to reach Ana Souza at Acme")) << message;
+    EXPECT_TRUE(contains(message, "I believe you know Cy Park at Initech, who knows them.")) << message;
+    EXPECT_TRUE(contains(message, "introducing me to Cy Park?")) << message;
+    // Bo does not know Ana: he is never asked to introduce her.
+    EXPECT_FALSE(contains(message, "you know Ana")) << message;
+    EXPECT_FALSE(contains(message, "introducing us")) << message;
+    EXPECT_FALSE(contains(message, "introducing me to Ana")) << message;
+}
+
+TEST(IntroMessage, OnFourHopsItSaysThroughWhomTheNextPersonLeadsOnToTheTarget)
+{
+    const std::string message = draftIntroMessage(
+        introPath({{"Sam Me", ""}, {"Bo Chen", ""}, {"Cy Park", ""}, {"Dee Lee", "Umbrella"}, {"Ana Souza", "Acme"}}));
+    EXPECT_TRUE(contains(message, "I am hoping to reach Ana Souza at Acme")) << message;
+    EXPECT_TRUE(contains(message, "I believe you know Cy Park, who could lead me on to them through Dee Lee."))
+        << message;
+    EXPECT_TRUE(contains(message, "introducing me to Cy Park?")) << message;
+    EXPECT_FALSE(contains(message, "you know Ana")) << message;
+    EXPECT_FALSE(contains(message, "you know Dee")) << message;
+}
+
+TEST(IntroMessage, OnFiveHopsEveryoneBetweenIsNamedInOrder)
+{
+    const std::string message = draftIntroMessage(introPath(
+        {{"Me", ""}, {"Bo Chen", ""}, {"Cy Park", ""}, {"Dee Lee", ""}, {"Eve Moss", ""}, {"Ana Souza", ""}}));
+    EXPECT_TRUE(contains(message, "through Dee Lee and Eve Moss.")) << message;
+}
+
+TEST(IntroMessage, APathWithoutSomeoneInBetweenIsABrokenPrecondition)
+{
+    EXPECT_THROW((void)draftIntroMessage(introPath({{"Me", ""}, {"Ana Souza", ""}})), std::invalid_argument);
+}
+
+// --- intro requests along a chain: me - Bo - Cy - Dee - Eve ----------------------------------------
+
+namespace {
+
+class IntroPathTest : public test::WorkflowFixture {
+protected:
+    void addToDatabase(Database& db, PeopleRepository& people) override
+    {
+        cy = people.insert({.displayName = "Cy Park", .organisation = "Initech"});
+        dee = people.insert({.displayName = "Dee Lee", .organisation = "Umbrella"});
+        eve = people.insert({.displayName = "Eve Moss", .organisation = ""});
+        LinkRepository links(db);
+        for (const auto& [a, b] : {std::pair{me, bo}, std::pair{bo, cy}, std::pair{cy, dee}, std::pair{dee, eve}}) {
+            links.upsert(a, b, LinkKind::Connection);
+            links.upsert(b, a, LinkKind::Connection);
+        }
+        bumpGraphGeneration(db);
+    }
+
+    std::size_t introCount() { return workspace->introRequests()->size(); }
+
+    PersonId cy, dee, eve;
+};
+
+}  // namespace
+
+TEST_F(IntroPathTest, ComposingADraftRecordsNothing)
+{
+    const auto draft = workspace->composeIntro(dee, std::nullopt);
+    ASSERT_TRUE(draft.ok()) << draft.error().describe();
+    EXPECT_EQ(introCount(), 0U);
+    const auto along = workspace->composeIntro(std::vector<PersonId>{me, bo, cy});
+    ASSERT_TRUE(along.ok()) << along.error().describe();
+    EXPECT_EQ(introCount(), 0U);
+}
+
+TEST_F(IntroPathTest, OnATwoHopPathTheFirstHopIsAskedForTheTarget)
+{
+    const auto draft = workspace->composeIntro(cy, std::nullopt);
+    ASSERT_TRUE(draft.ok()) << draft.error().describe();
+    EXPECT_EQ(draft->introducer, bo);
+    EXPECT_EQ(draft->target, cy);
+    EXPECT_EQ(draft->next, cy);
+    EXPECT_TRUE(contains(draft->message, "get in touch with Cy Park at Initech")) << draft->message;
+}
+
+TEST_F(IntroPathTest, OnAThreeHopPathTheFirstHopIsAskedForTheSecondNotTheTarget)
+{
+    const auto intro = workspace->draftIntro(dee, std::nullopt);
+    ASSERT_TRUE(intro.ok()) << intro.error().describe();
+    EXPECT_EQ(intro->introducer, bo);
+    EXPECT_EQ(intro->target, dee) << "the request is on the way to Dee, asking Bo for Cy";
+    EXPECT_TRUE(contains(intro->message, "Hi Bo,")) << intro->message;
+    EXPECT_TRUE(contains(intro->message, "reach Dee Lee at Umbrella")) << intro->message;
+    EXPECT_TRUE(contains(intro->message, "introducing me to Cy Park?")) << intro->message;
+}
+
+TEST_F(IntroPathTest, OnAFourHopPathTheMessageSaysWhomTheNextPersonLeadsTo)
+{
+    const auto draft = workspace->composeIntro(eve, std::nullopt);
+    ASSERT_TRUE(draft.ok()) << draft.error().describe();
+    EXPECT_EQ(draft->introducer, bo);
+    EXPECT_EQ(draft->target, eve);
+    EXPECT_EQ(draft->next, cy);
+    EXPECT_TRUE(contains(draft->message, "reach Eve Moss, and I believe you know Cy Park at Initech, who could "
+                                         "lead me on to them through Dee Lee."))
+        << draft->message;
+}
+
+TEST_F(IntroPathTest, ViaSomeoneWhoDoesNotKnowTheTargetAsksForTheNextPersonOnTheirWay)
+{
+    const auto draft = workspace->composeIntro(eve, cy);
+    ASSERT_TRUE(draft.ok()) << draft.error().describe();
+    EXPECT_EQ(draft->introducer, cy);
+    EXPECT_EQ(draft->next, dee);
+    EXPECT_EQ(draft->target, eve);
+    EXPECT_TRUE(contains(draft->message, "Hi Cy,")) << draft->message;
+    EXPECT_TRUE(contains(draft->message, "introducing me to Dee Lee?")) << draft->message;
+}
+
+TEST_F(IntroPathTest, ViaSomeoneLinkedToTheTargetAsksForTheTarget)
+{
+    const auto draft = workspace->composeIntro(eve, dee);
+    ASSERT_TRUE(draft.ok()) << draft.error().describe();
+    EXPECT_EQ(draft->next, eve);
+    EXPECT_TRUE(contains(draft->message, "get in touch with Eve Moss, and I believe you know them")) << draft->message;
+}
+
+TEST_F(IntroPathTest, APathMustStartFromMeAndNameNoOneTwice)
+{
+    EXPECT_FALSE(workspace->composeIntro(std::vector<PersonId>{bo, cy, dee}).ok());
+    EXPECT_FALSE(workspace->composeIntro(std::vector<PersonId>{me, bo, bo}).ok());
+    EXPECT_FALSE(workspace->composeIntro(std::vector<PersonId>{me, bo}).ok());
+    EXPECT_FALSE(workspace->composeIntro(std::vector<PersonId>{me, bo, PersonId(999)}).ok());
+}
+
+TEST_F(IntroPathTest, RecordingKeepsAnEditedMessage)
+{
+    auto draft = workspace->composeIntro(dee, std::nullopt);
+    ASSERT_TRUE(draft.ok());
+    draft->message = "Hi Bo, could you connect me with Cy?";
+    const auto intro = workspace->recordIntro(*draft);
+    ASSERT_TRUE(intro.ok()) << intro.error().describe();
+    EXPECT_EQ(intro->message, "Hi Bo, could you connect me with Cy?");
+    EXPECT_EQ(intro->status, IntroStatus::Draft);
+    EXPECT_EQ(introCount(), 1U);
+}
+
+TEST_F(IntroPathTest, ADeletedRequestIsGoneAndComesBackUnderItsOwnId)
+{
+    const auto intro = workspace->draftIntro(dee, std::nullopt);
+    ASSERT_TRUE(intro.ok());
+    ASSERT_TRUE(workspace->setIntroStatus(intro->id, IntroStatus::Asked).ok());
+    const auto deleted = workspace->deleteIntro(intro->id);
+    ASSERT_TRUE(deleted.ok()) << deleted.error().describe();
+    EXPECT_EQ(deleted->id, intro->id);
+    EXPECT_EQ(deleted->status, IntroStatus::Asked);
+    EXPECT_EQ(introCount(), 0U);
+    EXPECT_FALSE(workspace->deleteIntro(intro->id).ok());
+
+    const auto restored = workspace->restoreIntro(*deleted);
+    ASSERT_TRUE(restored.ok()) << restored.error().describe();
+    EXPECT_EQ(*restored, *deleted);
+    EXPECT_FALSE(workspace->restoreIntro(*deleted).ok()) << "the id is taken again";
+    EXPECT_EQ(introCount(), 1U);
+}
+
 TEST_F(WorkflowTest, ADeletedNoteIsGoneAndDeletingItAgainIsAnError)
 {
     auto note = workspace->addNote(ana, "Met at the climate meetup");

@@ -1,6 +1,8 @@
 #include <QtTest>
 
 #include "Format.h"
+#include "models/SuggestionsModel.h"
+#include "models/WarmPathsModel.h"
 
 using namespace warmpath;
 using namespace warmpath::ui;
@@ -72,6 +74,44 @@ private slots:
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         const Stats stats{.persons = 1500, .identities = 3000, .links = 16704, .tags = 9, .imports = 0};
         QCOMPARE(statsLine(stats), QStringLiteral("1,500 people \u00B7 16,704 links \u00B7 9 tags"));
+    }
+
+    void scoresShowTwoDecimals()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QCOMPARE(formatScore(0.354), QStringLiteral("0.35"));
+        QCOMPARE(formatScore(12), QStringLiteral("12.00"));
+        QCOMPARE(formatScore(0), QStringLiteral("0.00"));
+        QCOMPARE(formatScore(0.0012), QStringLiteral("<0.01"));
+    }
+
+    void suggestionsAndPathsShowTheirScoresAlike()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        SuggestionsModel suggestions;
+        suggestions.setRows({SuggestionRow{.person = PersonId(2), .name = QStringLiteral("Ana"), .score = 0.1234}});
+        QCOMPARE(suggestions.index(0, SuggestionsModel::Score).data().toString(), QStringLiteral("0.12"));
+        // Personalised PageRank's thousandths, per thousand: still two decimals, and still telling apart.
+        suggestions.setRows({SuggestionRow{.person = PersonId(2), .name = QStringLiteral("Ana"), .score = 0.0093941},
+                             SuggestionRow{.person = PersonId(3), .name = QStringLiteral("Bo"), .score = 0.0070937}});
+        suggestions.setPerThousand(true);
+        QCOMPARE(suggestions.index(0, SuggestionsModel::Score).data().toString(), QStringLiteral("9.39"));
+        QCOMPARE(suggestions.index(1, SuggestionsModel::Score).data().toString(), QStringLiteral("7.09"));
+        QCOMPARE(suggestions.headerData(SuggestionsModel::Score, Qt::Horizontal).toString(),
+                 QStringLiteral("Score \u2030"));
+        WarmPathsModel paths;
+        WarmPathView path;
+        path.hops = 2;
+        path.warmth = 0.1234;
+        paths.setAnswer(WarmPathsAnswer{.paths = {path}});
+        QCOMPARE(paths.index(0, WarmPathsModel::Warmth).data().toString(), QStringLiteral("0.12"));
+    }
+
+    void theMePersonIsYou()
+    {
+        QCOMPARE(personName("Sam Lee", true), QStringLiteral("You"));
+        QCOMPARE(personName("Sam Lee", false), QStringLiteral("Sam Lee"));
+        QCOMPARE(personNameWithYou("Sam Lee", true), QStringLiteral("You (Sam Lee)"));
     }
 
     void isoDatesParseAndEmptyTextIsNoDate()

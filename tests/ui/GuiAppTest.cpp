@@ -59,6 +59,21 @@ private slots:
         QCOMPARE(image.size(), QSize(1440, 900));
     }
 
+    void aScreenshotTakesTheSizeAskedFor()
+    {
+        const QString shot = m_home.filePath(QStringLiteral("small.png"));
+        const Run run = runWarmpath({QStringLiteral("--demo"), QStringLiteral("--size"), QStringLiteral("1024x700"),
+                                     QStringLiteral("--screenshot"), shot});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.standardError));
+        QImage image;
+        QVERIFY(image.load(shot, "PNG"));
+        QCOMPARE(image.size(), QSize(1024, 700));
+        const Run wrong = runWarmpath({QStringLiteral("--demo"), QStringLiteral("--size"), QStringLiteral("big"),
+                                       QStringLiteral("--screenshot"), shot});
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY2(wrong.standardError.contains(QStringLiteral("--size big")), qPrintable(wrong.standardError));
+    }
+
     void everyViewNameIsAcceptedForAScreenshot()
     {
         for (const char* view : {"map", "people", "paths", "suggestions", "followups"}) {

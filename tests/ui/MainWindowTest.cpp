@@ -1,3 +1,4 @@
+#include <QAbstractButton>
 #include <QAction>
 #include <QComboBox>
 #include <QHeaderView>
@@ -14,6 +15,8 @@
 #include "MainWindow.h"
 #include "Session.h"
 #include "UiTestSupport.h"
+#include "commands/TagCommand.h"
+#include "dialogs/ImportDialog.h"
 #include "models/FollowUpsModel.h"
 #include "models/PeopleFilterProxy.h"
 #include "models/PeopleModel.h"
@@ -72,7 +75,7 @@ private slots:
         auto* banner = f.window.findChild<DemoBanner*>();
         QVERIFY(banner);
         QVERIFY(banner->isVisibleTo(&f.window));
-        QCOMPARE(f.window.windowTitle(), QStringLiteral("Warmpath \u2014 Demo network"));
+        QCOMPARE(f.window.windowTitle(), QStringLiteral("Demo network \u2014 Warmpath"));
         auto* stats = f.window.findChild<QLabel*>(QStringLiteral("statsLabel"));
         QVERIFY(stats);
         QVERIFY2(stats->text().startsWith(QStringLiteral("1,500 people \u00B7 ")), qPrintable(stats->text()));
@@ -169,7 +172,7 @@ private slots:
         QVERIFY(empty->isVisibleTo(&f.window));
         QCOMPARE(empty->title(), QStringLiteral("No people yet \u2014 import your contacts"));
         QVERIFY(!f.window.findChild<DemoBanner*>()->isVisibleTo(&f.window));
-        QCOMPARE(f.window.windowTitle(), QStringLiteral("Warmpath \u2014 fresh.db"));
+        QCOMPARE(f.window.windowTitle(), QStringLiteral("fresh.db \u2014 Warmpath"));
     }
 
     void openingANonDatabaseFileShowsAnErrorInsteadOfCrashing()
@@ -186,7 +189,7 @@ private slots:
         QTRY_VERIFY((box = f.window.findChild<QMessageBox*>()) != nullptr);
         QVERIFY(box->informativeText().contains(QStringLiteral("photo.jpg")));
         // The demo is still open and usable.
-        QCOMPARE(f.window.windowTitle(), QStringLiteral("Warmpath \u2014 Demo network"));
+        QCOMPARE(f.window.windowTitle(), QStringLiteral("Demo network \u2014 Warmpath"));
         QCOMPARE(f.window.peopleTable()->model()->rowCount(), 1500);
     }
 
@@ -314,6 +317,73 @@ private slots:
         }
         QVERIFY(texts.contains(QStringLiteral("Map as &PNG\u2026")));
         QVERIFY(texts.contains(QStringLiteral("Map as &SVG\u2026")));
+    }
+
+    void theStatusBarsCountsFollowUndoAndRedo()
+    {
+        Fixture f;
+        f.openDemo();
+        auto* stats = f.window.findChild<QLabel*>(QStringLiteral("statsLabel"));
+        QVERIFY(stats->text().endsWith(QStringLiteral(" \u00B7 9 tags")));
+        const PersonId person = f.session.people().front().person.id;
+        QSignalSpy changed(&f.session, &Session::peopleChanged);
+        f.window.undoStack()->push(
+            new TagCommand(f.session, {person}, {QStringLiteral("status-bar-count")}, TagCommand::Action::Add));
+        QVERIFY(changed.wait(kLoadTimeoutMs));
+        QVERIFY2(stats->text().endsWith(QStringLiteral(" \u00B7 10 tags")), qPrintable(stats->text()));
+        f.window.undoStack()->undo();
+        QVERIFY(changed.wait(kLoadTimeoutMs));
+        QVERIFY2(stats->text().endsWith(QStringLiteral(" \u00B7 9 tags")), qPrintable(stats->text()));
+        f.window.undoStack()->redo();
+        QVERIFY(changed.wait(kLoadTimeoutMs));
+        QVERIFY2(stats->text().endsWith(QStringLiteral(" \u00B7 10 tags")), qPrintable(stats->text()));
+    }
+
+    void theWindowTitleNamesTheDatabaseOnce()
+    {
+        Fixture f;
+        f.openDemo();
+        QCOMPARE(f.window.windowTitle(), QStringLiteral("Demo network \u2014 Warmpath"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("contacts.db"));
+        QSignalSpy loaded(&f.session, &Session::loaded);
+        f.session.openDatabase(path, OpenMode::CreateIfMissing);
+        QVERIFY(loaded.wait(kLoadTimeoutMs));
+        const QString title = f.window.windowTitle();
+        QCOMPARE(title, QStringLiteral("contacts.db \u2014 Warmpath"));
+        // Ending with the application's name, the desktop adds it no second time.
+        QCOMPARE(title.count(QStringLiteral("contacts.db")), 1);
+        QCOMPARE(title.count(QStringLiteral("Warmpath")), 1);
+    }
+
+    void importingIntoTheDemoAsksFirstAndOffersADatabaseOfOnesOwn()
+    {
+        Fixture f;
+        f.openDemo();
+        QVERIFY(f.window.openImportDialog() == nullptr);
+        auto* question = f.window.findChild<QMessageBox*>(QStringLiteral("importIntoDemoQuestion"));
+        QVERIFY(question != nullptr);
+        QVERIFY(question->isVisible());
+        QVERIFY(question->text().contains(QStringLiteral("not saved")));
+        auto* own = question->findChild<QAbstractButton*>(QStringLiteral("startOwnDatabaseFirst"));
+        auto* anyway = question->findChild<QAbstractButton*>(QStringLiteral("importIntoDemoAnyway"));
+        QVERIFY(own != nullptr && anyway != nullptr);
+        QVERIFY(f.window.findChild<ImportDialog*>() == nullptr);
+        anyway->click();
+        QTRY_VERIFY(f.window.findChild<ImportDialog*>() != nullptr);
+        // Asked once for this demo: the next import goes straight to the dialog.
+        QVERIFY(f.window.openImportDialog() != nullptr);
+    }
+
+    void importingIntoADatabaseAsksNothing()
+    {
+        Fixture f;
+        QTemporaryDir dir;
+        QSignalSpy loaded(&f.session, &Session::loaded);
+        f.session.openDatabase(dir.filePath(QStringLiteral("mine.db")), OpenMode::CreateIfMissing);
+        QVERIFY(loaded.wait(kLoadTimeoutMs));
+        QVERIFY(f.window.openImportDialog() != nullptr);
+        QVERIFY(f.window.findChild<QMessageBox*>(QStringLiteral("importIntoDemoQuestion")) == nullptr);
     }
 
     void theMapIsAViewOfItsOwn()

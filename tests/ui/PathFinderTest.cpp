@@ -1,10 +1,9 @@
 #include <QAbstractItemModelTester>
-#include <QDialog>
 #include <QLabel>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QUndoStack>
 #include <QtTest>
 
 #include "MainWindow.h"
@@ -17,20 +16,11 @@ using namespace warmpath;
 using namespace warmpath::ui;
 using test::kLoadTimeoutMs;
 
-namespace {
-
 /// Someone two hops from me in the demo: the warmest path to them has someone in between.
 PersonId secondDegree(const Session& session)
 {
-    for (const PersonSummary& row : session.people()) {
-        if (session.degreeOf(row.person.id) == 2) {
-            return row.person.id;
-        }
-    }
-    return PersonId();
+    return test::reachableIn(session, 2);
 }
-
-}  // namespace
 
 class PathFinderTest final : public QObject {
     Q_OBJECT
@@ -46,11 +36,15 @@ private slots:
         QVERIFY(loaded.wait(kLoadTimeoutMs));
     }
 
-    void cleanup() { m_session.reset(); }
+    void cleanup()
+    {
+        m_undoStack.clear();
+        m_session.reset();
+    }
 
     void thePathFinderShowsTheWarmestPathsToAKnownPerson()
     {
-        PathFinderView view(*m_session);
+        PathFinderView view(*m_session, m_undoStack);
         QAbstractItemModelTester paths(view.pathsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester hops(view.hopsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         const PersonId target = secondDegree(*m_session);
@@ -73,7 +67,7 @@ private slots:
 
     void avoidingTheFirstHopFindsAWayRoundThem()
     {
-        PathFinderView view(*m_session);
+        PathFinderView view(*m_session, m_undoStack);
         const PersonId target = secondDegree(*m_session);
         QSignalSpy searched(&view, &PathFinderView::searched);
         view.findPathsTo(target);
@@ -90,29 +84,22 @@ private slots:
         }
     }
 
-    void draftingAnIntroductionRecordsItAndShowsAnEditableMessage()
+    void thePathsAndHopsSayYouForMe()
     {
-        PathFinderView view(*m_session);
-        const PersonId target = secondDegree(*m_session);
+        PathFinderView view(*m_session, m_undoStack);
         QSignalSpy searched(&view, &PathFinderView::searched);
-        view.findPathsTo(target);
+        view.findPathsTo(secondDegree(*m_session));
         QVERIFY(searched.wait(kLoadTimeoutMs));
-        const auto before = m_session->workspace()->introRequests()->size();
-        auto* draft = view.findChild<QPushButton*>(QStringLiteral("draftIntroButton"));
-        QVERIFY(draft->isEnabled());
-        draft->click();
-        auto* dialog = view.findChild<QDialog*>(QStringLiteral("introDraftDialog"));
-        QVERIFY(dialog != nullptr);
-        auto* message = dialog->findChild<QPlainTextEdit*>(QStringLiteral("introMessage"));
-        QVERIFY(!message->isReadOnly());
-        QVERIFY(!message->toPlainText().isEmpty());
-        QCOMPARE(m_session->workspace()->introRequests()->size(), before + 1);
-        dialog->close();
+        const QString route = view.pathsModel()->index(0, WarmPathsModel::Route).data().toString();
+        QVERIFY2(route.startsWith(QStringLiteral("You \u2192 ")), qPrintable(route));
+        QCOMPARE(view.hopsModel()->index(0, PathHopsModel::From).data().toString(), QStringLiteral("You"));
+        const std::string myName = view.pathsModel()->answer().paths.front().people.front().name;
+        QVERIFY(!route.contains(QString::fromStdString(myName)));
     }
 
     void aWarmestPathLongerThanTheShortestWayIsExplained()
     {
-        PathFinderView view(*m_session);
+        PathFinderView view(*m_session, m_undoStack);
         QSignalSpy searched(&view, &PathFinderView::searched);
         auto* summary = view.findChild<QLabel*>(QStringLiteral("pathSummary"));
         QVERIFY(summary != nullptr);
@@ -139,6 +126,7 @@ private slots:
 
 private:
     std::unique_ptr<Session> m_session;
+    QUndoStack m_undoStack;
 };
 
 QTEST_MAIN(PathFinderTest)

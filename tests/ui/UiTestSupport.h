@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include "Resources.h"
+#include "Session.h"
 #include "Workspace.h"
 
 namespace warmpath::test {
@@ -41,6 +42,23 @@ inline void writeTextFile(const QString& path, const QByteArray& content)
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(content);
+}
+
+/// Someone `hops` from me whose warmest path has exactly that many hops (an invalid id when none).
+inline PersonId reachableIn(const ui::Session& session, int hops)
+{
+    Workspace& workspace = *session.workspace();
+    const PersonId me = *workspace.me();
+    for (const PersonSummary& row : session.people()) {
+        if (session.degreeOf(row.person.id) != hops) {
+            continue;
+        }
+        const auto answer = workspace.warmPaths({.from = me, .to = row.person.id, .k = 1});
+        if (answer && !answer->paths.empty() && answer->paths.front().hops == hops) {
+            return row.person.id;
+        }
+    }
+    return PersonId();
 }
 
 /// Loading the demo takes a moment in a Debug build on a busy machine.

@@ -63,4 +63,82 @@ void IntroCommand::undo()
     m_session.reloadPeople();
 }
 
+RecordIntroCommand::RecordIntroCommand(Session& session, IntroRequest recorded, const QString& targetName)
+    : m_session(session), m_request(std::move(recorded))
+{
+    setText(QCoreApplication::translate("IntroCommand", "Save introduction request to %1").arg(targetName));
+}
+
+RecordIntroCommand::~RecordIntroCommand() = default;
+
+void RecordIntroCommand::redo()
+{
+    Workspace* workspace = m_session.workspace();
+    if (workspace == nullptr) {
+        return;
+    }
+    if (!m_recorded) {
+        if (!workspace->restoreIntro(m_request)) {
+            setObsolete(true);
+            return;
+        }
+        m_recorded = true;
+    }
+    m_session.reloadPeople();
+}
+
+void RecordIntroCommand::undo()
+{
+    Workspace* workspace = m_session.workspace();
+    if (workspace == nullptr) {
+        return;
+    }
+    // Put back later exactly as it stands now: a status set since is part of what redo restores.
+    auto deleted = workspace->deleteIntro(m_request.id);
+    if (!deleted) {
+        setObsolete(true);
+        return;
+    }
+    m_request = std::move(*deleted);
+    m_recorded = false;
+    m_session.reloadPeople();
+}
+
+DeleteIntroCommand::DeleteIntroCommand(Session& session, std::int64_t introId, const QString& targetName)
+    : m_session(session), m_introId(introId)
+{
+    setText(QCoreApplication::translate("IntroCommand", "Delete introduction request to %1").arg(targetName));
+}
+
+DeleteIntroCommand::~DeleteIntroCommand() = default;
+
+void DeleteIntroCommand::redo()
+{
+    Workspace* workspace = m_session.workspace();
+    if (workspace == nullptr) {
+        return;
+    }
+    auto deleted = workspace->deleteIntro(m_introId);
+    if (!deleted) {
+        setObsolete(true);
+        return;
+    }
+    m_deleted = std::move(*deleted);
+    m_session.reloadPeople();
+}
+
+void DeleteIntroCommand::undo()
+{
+    Workspace* workspace = m_session.workspace();
+    if (workspace == nullptr || !m_deleted) {
+        return;
+    }
+    if (!workspace->restoreIntro(*m_deleted)) {
+        setObsolete(true);
+        return;
+    }
+    m_deleted.reset();
+    m_session.reloadPeople();
+}
+
 }  // namespace warmpath::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 #include <QString>
 #include <QUndoCommand>
@@ -38,6 +39,48 @@ private:
     IntroStatus m_status;
     /// What the last redo changed (its links are what undo removes).
     IntroStatusChange m_change;
+};
+
+/// A request the user has just recorded (saved or copied from the draft window), as an undoable step:
+/// undo deletes it, redo puts it back under the same id and as it was, so that later steps about it
+/// still find it. Pushed after Workspace::recordIntro() succeeded: its first redo only refreshes.
+class RecordIntroCommand final : public QUndoCommand {
+public:
+    RecordIntroCommand(Session& session, IntroRequest recorded, const QString& targetName);
+    ~RecordIntroCommand() override;
+    RecordIntroCommand(const RecordIntroCommand&) = delete;
+    RecordIntroCommand& operator=(const RecordIntroCommand&) = delete;
+    RecordIntroCommand(RecordIntroCommand&&) = delete;
+    RecordIntroCommand& operator=(RecordIntroCommand&&) = delete;
+
+    void redo() override;
+    void undo() override;
+
+private:
+    Session& m_session;
+    IntroRequest m_request;
+    bool m_recorded = true;
+};
+
+/// Deletes an introduction request as an undoable step; undo puts it back as it was (same id,
+/// status, message and dates).
+class DeleteIntroCommand final : public QUndoCommand {
+public:
+    DeleteIntroCommand(Session& session, std::int64_t introId, const QString& targetName);
+    ~DeleteIntroCommand() override;
+    DeleteIntroCommand(const DeleteIntroCommand&) = delete;
+    DeleteIntroCommand& operator=(const DeleteIntroCommand&) = delete;
+    DeleteIntroCommand(DeleteIntroCommand&&) = delete;
+    DeleteIntroCommand& operator=(DeleteIntroCommand&&) = delete;
+
+    void redo() override;
+    void undo() override;
+
+private:
+    Session& m_session;
+    std::int64_t m_introId;
+    /// The request as it was before the last redo deleted it.
+    std::optional<IntroRequest> m_deleted;
 };
 
 }  // namespace warmpath::ui

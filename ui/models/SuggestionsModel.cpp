@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "Format.h"
+
 namespace warmpath::ui {
 
 namespace {
@@ -48,6 +50,15 @@ QString SuggestionsModel::reason(const SuggestionRow& row)
     return names.isEmpty() ? who : tr("%1: %2").arg(who, names.join(QStringLiteral(", ")));
 }
 
+void SuggestionsModel::setPerThousand(bool perThousand)
+{
+    if (perThousand != m_perThousand) {
+        beginResetModel();
+        m_perThousand = perThousand;
+        endResetModel();
+    }
+}
+
 int SuggestionsModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
@@ -82,6 +93,9 @@ QVariant SuggestionsModel::data(const QModelIndex& index, int role) const
         if (index.column() == Reason) {
             return row.via.join(QStringLiteral(", "));
         }
+        if (index.column() == Score && m_perThousand) {
+            return tr("%1 per thousand: their share of a random walk from you").arg(formatScore(row.score * 1000));
+        }
         return {};
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -92,7 +106,7 @@ QVariant SuggestionsModel::data(const QModelIndex& index, int role) const
         case Organisation:
             return row.organisation;
         case Score:
-            return QString::number(row.score, 'g', 3);
+            return formatScore(m_perThousand ? row.score * 1000 : row.score);
         case Reason:
             return reason(row);
         default:
@@ -116,7 +130,7 @@ QVariant SuggestionsModel::headerData(int section, Qt::Orientation orientation, 
     case Organisation:
         return tr("Organisation");
     case Score:
-        return tr("Score");
+        return m_perThousand ? tr("Score \u2030") : tr("Score");
     case Reason:
         return tr("Why");
     default:

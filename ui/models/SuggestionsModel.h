@@ -36,6 +36,10 @@ public:
     /// Takes `person` out (a dismissal); returns false when they are not listed.
     bool removePerson(PersonId person);
     [[nodiscard]] const std::vector<SuggestionRow>& rows() const { return m_rows; }
+    /// Shows scores per thousand (header "Score ‰") or as they are. Personalised PageRank scores are
+    /// shares of one walk spread over everyone, a few thousandths each: with the two decimals every
+    /// score shows they would all read "<0.01".
+    void setPerThousand(bool perThousand);
 
     /// "followed by 7 of the people you follow: Ana, Bo, Cy, …".
     [[nodiscard]] static QString reason(const SuggestionRow& row);
@@ -48,6 +52,7 @@ public:
 
 private:
     std::vector<SuggestionRow> m_rows;
+    bool m_perThousand = false;
 };
 
 }  // namespace warmpath::ui

@@ -19,6 +19,15 @@ void WarmPathsModel::setAnswer(WarmPathsAnswer answer)
     endResetModel();
 }
 
+void WarmPathsModel::setMe(PersonId me)
+{
+    if (me != m_me) {
+        beginResetModel();
+        m_me = me;
+        endResetModel();
+    }
+}
+
 int WarmPathsModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_answer.paths.size());
@@ -56,11 +65,11 @@ QVariant WarmPathsModel::data(const QModelIndex& index, int role) const
     case Hops:
         return path.hops == 1 ? tr("1 hop") : tr("%1 hops").arg(path.hops);
     case Warmth:
-        return QString::number(path.warmth, 'f', 2);
+        return formatScore(path.warmth);
     case Route: {
         QStringList names;
         for (const NamedPerson& person : path.people) {
-            names.append(personName(person.name));
+            names.append(personName(person.name, person.id == m_me));
         }
         return names.join(QStringLiteral(" \u2192 "));
     }
@@ -99,6 +108,15 @@ void PathHopsModel::setPath(WarmPathView path)
     beginResetModel();
     m_path = std::move(path);
     endResetModel();
+}
+
+void PathHopsModel::setMe(PersonId me)
+{
+    if (me != m_me) {
+        beginResetModel();
+        m_me = me;
+        endResetModel();
+    }
 }
 
 QString PathHopsModel::kindText(const std::string& kind)
@@ -151,9 +169,9 @@ QVariant PathHopsModel::data(const QModelIndex& index, int role) const
     }
     switch (index.column()) {
     case From:
-        return personName(link.from.name);
+        return personName(link.from.name, link.from.id == m_me);
     case To:
-        return personName(link.to.name);
+        return personName(link.to.name, link.to.id == m_me);
     case Kind:
         return kindText(link.kind);
     case Mutual:

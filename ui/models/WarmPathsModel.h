@@ -7,7 +7,8 @@
 namespace warmpath::ui {
 
 /// The warm paths to one person as a table, one row per path: rank, hops, warmth and the people on
-/// it. A thin adapter over core's WarmPathsAnswer; RawValueRole carries numbers for sorting.
+/// it ("You" for the me person). A thin adapter over core's WarmPathsAnswer; RawValueRole carries
+/// numbers for sorting.
 class WarmPathsModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(WarmPathsModel)
@@ -20,6 +21,8 @@ public:
     ~WarmPathsModel() override;
 
     void setAnswer(WarmPathsAnswer answer);
+    /// The person named "You" on the routes.
+    void setMe(PersonId me);
     [[nodiscard]] const WarmPathsAnswer& answer() const { return m_answer; }
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
@@ -30,10 +33,11 @@ public:
 
 private:
     WarmPathsAnswer m_answer;
+    PersonId m_me;
 };
 
-/// The hops of one warm path, each explained: who to whom, the kind of link, whether it goes both
-/// ways, and the imports it came from.
+/// The hops of one warm path, each explained: who to whom ("You" for the me person), the kind of
+/// link, whether it goes both ways, and the imports it came from.
 class PathHopsModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PathHopsModel)
@@ -46,6 +50,8 @@ public:
     ~PathHopsModel() override;
 
     void setPath(WarmPathView path);
+    /// The person named "You".
+    void setMe(PersonId me);
     [[nodiscard]] const WarmPathView& path() const { return m_path; }
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
@@ -59,6 +65,7 @@ public:
 
 private:
     WarmPathView m_path;
+    PersonId m_me;
 };
 
 }  // namespace warmpath::ui

@@ -4,6 +4,7 @@
 #include <memory>
 #include <utility>
 
+#include <QAction>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -30,6 +31,7 @@
 #include "models/IntroRequestsModel.h"
 #include "views/FollowUpActions.h"
 #include "views/TableSelection.h"
+#include "widgets/FlowLayout.h"
 
 namespace warmpath::ui {
 
@@ -72,6 +74,7 @@ FollowUpsView::FollowUpsView(Session& session, QUndoStack& undoStack, QWidget* p
       m_introsTitle(new QLabel(tr("Introduction requests"), this)),
       m_intros(new QTableView(this)),
       m_introStatus(new QToolButton(this)),
+      m_deleteIntro(new QPushButton(tr("Delete"), this)),
       m_introsModel(new IntroRequestsModel(this)),
       m_introsProxy(new QSortFilterProxyModel(this)),
       m_followUpActions(new FollowUpActions(
@@ -88,10 +91,13 @@ FollowUpsView::FollowUpsView(Session& session, QUndoStack& undoStack, QWidget* p
     m_table->setModel(m_proxy);
     setUpTable(m_table, fontMetrics().height() + 12);
     m_table->sortByColumn(FollowUpsModel::When, Qt::DescendingOrder);
-    m_table->horizontalHeader()->resizeSection(FollowUpsModel::When, 110);
-    m_table->horizontalHeader()->resizeSection(FollowUpsModel::Name, 220);
-    m_table->horizontalHeader()->resizeSection(FollowUpsModel::Due, 260);
-    setTextColour(m_summary, mutedTextColor(palette()));
+    // Room for what the columns hold, no more: on a small screen the cadence stays in view.
+    const auto fit = [this](const QString& sample) { return fontMetrics().horizontalAdvance(sample) + 28; };
+    m_table->horizontalHeader()->resizeSection(FollowUpsModel::When, fit(tr("This week")));
+    m_table->horizontalHeader()->resizeSection(FollowUpsModel::Name, fit(QStringLiteral("Maximilian Zimmermann")));
+    m_table->horizontalHeader()->resizeSection(FollowUpsModel::Due,
+                                               fit(QStringLiteral("overdue 13 days \u00b7 Wed 30 Dec 2026")));
+    setMutedText(m_summary);
 
     const auto updateButtons = [this] {
         const bool one = selectedPerson().valid();
@@ -113,6 +119,8 @@ FollowUpsView::FollowUpsView(Session& session, QUndoStack& undoStack, QWidget* p
     m_snooze->setText(tr("Snooze"));
     m_snooze->setPopupMode(QToolButton::InstantPopup);
     m_snooze->setMenu(m_followUpActions->snoozeMenu());
+    m_contacted->setObjectName(QStringLiteral("markContactedButton"));
+    m_export->setObjectName(QStringLiteral("exportIcsButton"));
     connect(m_contacted, &QPushButton::clicked, this, &FollowUpsView::markSelectedContacted);
     m_followUpActions->attachContextMenu(m_table, FollowUpActions::Snooze | FollowUpActions::MarkContacted |
                                                       FollowUpActions::Plan);
@@ -128,8 +136,9 @@ FollowUpsView::FollowUpsView(Session& session, QUndoStack& undoStack, QWidget* p
         }
     });
 
-    auto* toolbar = new QHBoxLayout;
-    toolbar->addWidget(m_summary, 1);
+    // Flowing: on a narrow window the buttons wrap under the summary instead of cutting it short.
+    auto* toolbar = new FlowLayout(nullptr, 8, 6);
+    toolbar->addWidget(m_summary);
     toolbar->addWidget(m_snooze);
     toolbar->addWidget(m_contacted);
     toolbar->addWidget(m_export);
@@ -157,7 +166,31 @@ FollowUpsView::FollowUpsView(Session& session, QUndoStack& undoStack, QWidget* p
                               [this, status] { setSelectedIntroStatus(status); });
     }
     m_introStatus->setMenu(statusMenu);
-    const auto updateIntroButton = [this] { m_introStatus->setEnabled(m_intros->selectionModel()->hasSelection()); };
+    m_deleteIntro->setObjectName(QStringLiteral("deleteIntroButton"));
+    m_deleteIntro->setToolTip(tr("Delete the selected request (Edit \u25b8 Undo brings it back)"));
+    connect(m_deleteIntro, &QPushButton::clicked, this, &FollowUpsView::deleteSelectedIntro);
+    auto* deleteIntro = new QAction(tr("Delete request"), m_intros);
+    deleteIntro->setShortcut(QKeySequence::Delete);
+    deleteIntro->setShortcutContext(Qt::WidgetShortcut);
+    connect(deleteIntro, &QAction::triggered, this, &FollowUpsView::deleteSelectedIntro);
+    m_intros->addAction(deleteIntro);
+    m_intros->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_intros, &QWidget::customContextMenuRequested, this, [this, statusMenu, deleteIntro](const QPoint& at) {
+        if (!m_intros->indexAt(at).isValid()) {
+            return;
+        }
+        m_intros->selectRow(m_intros->indexAt(at).row());
+        QMenu menu(m_intros);
+        menu.addMenu(statusMenu)->setText(tr("Set status"));
+        menu.addAction(deleteIntro);
+        menu.exec(m_intros->viewport()->mapToGlobal(at));
+    });
+    const auto updateIntroButton = [this] {
+        const bool selected = m_intros->selectionModel()->hasSelection();
+        m_introStatus->setEnabled(selected);
+        m_deleteIntro->setEnabled(selected);
+        m_deleteIntro->setVisible(m_introsModel->rowCount() > 0);
+    };
     connect(m_intros->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, updateIntroButton] {
         updateIntroButton();
         const QModelIndexList rows = m_intros->selectionModel()->selectedRows();
@@ -170,6 +203,7 @@ FollowUpsView::FollowUpsView(Session& session, QUndoStack& undoStack, QWidget* p
     auto* introsBar = new QHBoxLayout;
     introsBar->addWidget(m_introsTitle, 1);
     introsBar->addWidget(m_introStatus);
+    introsBar->addWidget(m_deleteIntro);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 10, 12);
@@ -300,6 +334,21 @@ void FollowUpsView::setSelectedIntroStatus(IntroStatus status)
     for (const IntroRequestRow& row : m_introsModel->rows()) {
         if (row.intro.id == id && row.intro.status != status) {
             m_undoStack.push(new IntroCommand(m_session, id, row.intro.status, status, toQString(row.targetName)));
+        }
+    }
+}
+
+void FollowUpsView::deleteSelectedIntro()
+{
+    const QModelIndexList rows = m_intros->selectionModel()->selectedRows();
+    if (rows.isEmpty() || !m_session.hasWorkspace()) {
+        return;
+    }
+    const std::int64_t id = rows.first().data(IntroRequestsModel::IntroIdRole).toLongLong();
+    for (const IntroRequestRow& row : m_introsModel->rows()) {
+        if (row.intro.id == id) {
+            m_undoStack.push(new DeleteIntroCommand(m_session, id, personName(row.targetName)));
+            return;
         }
     }
 }

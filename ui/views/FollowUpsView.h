@@ -23,7 +23,8 @@ class Session;
 
 /// The follow-up queue: overdue (red), due this week (amber) and later, with the cadence and the tag it
 /// is inherited from; snooze (a week or a month) and mark contacted as undoable steps; export as an
-/// iCalendar file. Below it, the introduction requests with their status, changeable (undoable too).
+/// iCalendar file. Below it, the introduction requests with their status, changeable, and deletable
+/// (undoable too).
 /// Read off the UI thread.
 class FollowUpsView final : public QWidget {
     Q_OBJECT
@@ -41,6 +42,8 @@ public:
     [[nodiscard]] QTableView* introsTable() const { return m_intros; }
     /// Moves the selected introduction request to `status`.
     void setSelectedIntroStatus(IntroStatus status);
+    /// Deletes the selected introduction request (one undoable step).
+    void deleteSelectedIntro();
     /// Hides the selected person's follow-up for `days`.
     void snoozeSelected(int days);
     /// Records contact today with the selected person.
@@ -74,6 +77,7 @@ private:
     QLabel* m_introsTitle;
     QTableView* m_intros;
     QToolButton* m_introStatus;
+    QPushButton* m_deleteIntro;
     IntroRequestsModel* m_introsModel;
     QSortFilterProxyModel* m_introsProxy;
     FollowUpActions* m_followUpActions;

@@ -215,6 +215,12 @@ void MapCanvas::paintEvent(QPaintEvent* event)
         fitToView();
     }
     followPalette();
+    // Labels and the hover card keep clear of the legend, which is opaque.
+    const QRectF legend = m_showLegend ? mapLegendRect(size(), m_style, font()) : QRectF();
+    if (legend != m_view.legend) {
+        m_view.legend = legend;
+        m_baseDirty = true;
+    }
     QPainter painter(this);
     painter.fillRect(rect(), m_view.background);
     if (!m_scene) {
@@ -266,9 +272,11 @@ void MapCanvas::renderTo(QPainter& painter) const
     if (!m_scene) {
         return;
     }
-    paintMap(painter, size(), *m_scene, m_view, &m_style);
+    MapViewState view = m_view;
+    view.legend = m_showLegend ? mapLegendRect(size(), m_style, font()) : QRectF();
+    paintMap(painter, size(), *m_scene, view, &m_style);
     if (m_showLegend) {
-        paintMapLegend(painter, size(), m_style, m_view);
+        paintMapLegend(painter, size(), m_style, view);
     }
 }
 
@@ -306,8 +314,8 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event)
     const int hovered = personAt(event->position());
     if (hovered != m_view.hovered) {
         m_view.hovered = hovered;
+        // No tooltip: the focus layer draws a card about them, placed clear of their label.
         setCursor(hovered >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
-        setToolTip(hovered >= 0 ? m_scene->names[static_cast<std::size_t>(hovered)] : QString());
         update();
     }
 }

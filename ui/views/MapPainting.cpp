@@ -43,6 +43,11 @@ QColor haloColour(const MapViewState& view)
     return view.dark ? QColor(0x1b, 0x1e, 0x24, 210) : QColor(0xff, 0xff, 0xff, 215);
 }
 
+QColor panelColour(const MapViewState& view)
+{
+    return view.dark ? QColor(0x1b, 0x1e, 0x24) : QColor(0xff, 0xff, 0xff);
+}
+
 /// A disc of `fill` with its outline, radius rounded to half pixels: a few dozen sprites serve any
 /// number of people. Painting happens on one thread (the UI's, or a benchmark's).
 const QPixmap& discSprite(const QColor& fill, double radius, bool dark, qreal dpr)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <unordered_map>
@@ -34,6 +35,8 @@ QColor inkColour(const MapViewState& view);
 QColor accentColour(const MapViewState& view);
 QColor outlineColour(const MapViewState& view);
 QColor haloColour(const MapViewState& view);
+/// The opaque card the legend and the hover card sit on.
+QColor panelColour(const MapViewState& view);
 
 /// A disc of `fill` with its outline, radius rounded to half pixels: a few dozen sprites serve any
 /// number of people. Painting happens on one thread (the UI's, or a benchmark's).
@@ -84,6 +87,20 @@ public:
             }
         }
         return true;
+    }
+
+    /// Takes the cells of `rect` (clipped to the viewport) whether or not some are taken already.
+    void mark(const QRectF& rect)
+    {
+        const int left = std::max(0, static_cast<int>(std::floor(rect.left() / kCell)));
+        const int right = std::min(m_columns - 1, static_cast<int>(std::floor(rect.right() / kCell)));
+        const int top = std::max(0, static_cast<int>(std::floor(rect.top() / kCell)));
+        const int bottom = std::min(m_rows - 1, static_cast<int>(std::floor(rect.bottom() / kCell)));
+        for (int y = top; y <= bottom; ++y) {
+            for (int x = left; x <= right; ++x) {
+                m_taken[cell(x, y)] = true;
+            }
+        }
     }
 
 private:
@@ -159,6 +176,7 @@ class LabelPainter {
 public:
     LabelPainter(QPainter& painter, QSize viewport, const MapViewState& view)
         : m_painter(painter),
+          m_viewport(viewport),
           m_grid(viewport),
           m_font(painter.font()),
           m_bold(bolder(m_font)),
@@ -167,6 +185,9 @@ public:
           m_ink(inkColour(view)),
           m_halo(haloColour(view))
     {
+        if (!view.legend.isEmpty()) {
+            m_grid.mark(view.legend);  // no label hides under the legend
+        }
     }
     ~LabelPainter() { m_painter.setFont(m_font); }
     LabelPainter(const LabelPainter&) = delete;
@@ -174,22 +195,39 @@ public:
     LabelPainter(LabelPainter&&) = delete;
     LabelPainter& operator=(LabelPainter&&) = delete;
 
-    /// Draws the label whether or not it fits (for the people that must be named).
-    /// Tries below the disc, then above, then to the right, so that two people who must both be named
-    /// (the steps of a path) do not cover each other; below it when nothing is free.
-    void force(const QString& name, QPointF at, double radius)
+    /// Draws the label whether or not it fits (for the people that must be named) and returns where.
+    /// Tries below the disc, then above, to the right and to the left, then ever further out above and
+    /// below (half a line at a time) until the viewport ends, so that people who must all be named (the
+    /// steps of a path, placed first) are never stacked on each other; below it when nothing is free.
+    QRectF force(const QString& name, QPointF at, double radius)
     {
         const QRectF below = rectFor(name, at, radius, m_emphasised);
-        const QRectF above = below.translated(0, -(below.height() + 2 * radius + 4));
-        const QRectF right(at.x() + radius + 4, at.y() - below.height() / 2, below.width(), below.height());
-        for (const QRectF& rect : {below, above, right}) {
-            if (m_grid.tryTake(rect)) {
+        const double h = below.height();
+        const QRectF above = below.translated(0, -(h + 2 * radius + 4));
+        const QRectF right(at.x() + radius + 4, at.y() - h / 2, below.width(), h);
+        const QRectF left(at.x() - radius - 4 - below.width(), at.y() - h / 2, below.width(), h);
+        for (const QRectF& rect : {below, above, right, left}) {
+            if (take(rect)) {
                 draw(name, rect, true);
-                return;
+                return rect;
+            }
+        }
+        for (int step = 1; step * h / 2 < m_viewport.height(); ++step) {
+            const double shift = step * (h / 2 + 1);
+            for (const QRectF& rect :
+                 {below.translated(0, shift), above.translated(0, -shift), right.translated(0, shift),
+                  left.translated(0, shift), right.translated(0, -shift), left.translated(0, -shift)}) {
+                if (take(rect)) {
+                    draw(name, rect, true);
+                    return rect;
+                }
             }
         }
         draw(name, below, true);
+        return below;
     }
+    /// Marks `rect` taken without drawing in it (the hover card's place): later labels keep clear of it.
+    void reserve(const QRectF& rect) { m_grid.mark(rect); }
     /// Draws the label when it fits, with a little air around it; false when it does not.
     bool tryPlace(const QString& name, QPointF at, double radius)
     {
@@ -203,6 +241,8 @@ public:
     [[nodiscard]] int drawn() const { return m_drawn; }
 
 private:
+    /// Takes `rect`, with a little air, when it is free and on screen.
+    bool take(const QRectF& rect) { return m_grid.tryTake(rect.adjusted(-2, -1, 2, 1)); }
     QRectF rectFor(const QString& name, QPointF at, double radius, TextCache& cache) const
     {
         const double width = cache.width(name) + 8;
@@ -222,6 +262,7 @@ private:
     }
 
     QPainter& m_painter;
+    QSize m_viewport;
     LabelGrid m_grid;
     QFont m_font;
     QFont m_bold;

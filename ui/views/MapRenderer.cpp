@@ -330,6 +330,88 @@ MapFrameStats paintMapBase(QPainter& painter, QSize viewport, const MapScene& sc
     return stats;
 }
 
+namespace {
+
+/// The hover card's lines: who, then how far from the centre and how many links they have on the map.
+QStringList hoverLines(const MapScene& scene, std::uint32_t i)
+{
+    const int hops = scene.hops[i];
+    const auto links = static_cast<int>(scene.adjacencyOffsets[i + 1] - scene.adjacencyOffsets[i]);
+    const QString where = hops == 0   ? QCoreApplication::translate("MapRenderer", "the centre of the map")
+                          : hops == 1 ? QCoreApplication::translate("MapRenderer", "1 hop from the centre")
+                                      : QCoreApplication::translate("MapRenderer", "%1 hops from the centre").arg(hops);
+    const QString linked = links == 1 ? QCoreApplication::translate("MapRenderer", "1 link on the map")
+                                      : QCoreApplication::translate("MapRenderer", "%1 links on the map").arg(links);
+    return {scene.names[i], where + QStringLiteral(" \u00b7 ") + linked};
+}
+
+/// Where the hover card goes: above the person and their label, else beside or below them — the first
+/// side with room on screen, slid along that side to fit, so that their disc and their label stay in
+/// view; clear of the legend where it can be.
+QRectF placeHoverCard(QSizeF card, QPointF at, double radius, const QRectF& label, const QRectF& legend, QSize viewport)
+{
+    const double gap = 8;
+    const QRectF screen(QPointF(0, 0), QSizeF(viewport));
+    const QRectF disc(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius);
+    const QRectF taken = label.isEmpty() ? disc : disc.united(label);
+    const auto slideHorizontally = [&](QRectF rect) {
+        rect.moveLeft(std::clamp(rect.left(), 0.0, std::max(0.0, screen.width() - rect.width())));
+        return rect;
+    };
+    const auto slideVertically = [&](QRectF rect) {
+        rect.moveTop(std::clamp(rect.top(), 0.0, std::max(0.0, screen.height() - rect.height())));
+        return rect;
+    };
+    const std::vector<QRectF> candidates{
+        slideHorizontally(QRectF(QPointF(at.x() - card.width() / 2, taken.top() - gap - card.height()), card)),
+        slideVertically(QRectF(QPointF(taken.right() + gap, at.y() - card.height() / 2), card)),
+        slideVertically(QRectF(QPointF(taken.left() - gap - card.width(), at.y() - card.height() / 2), card)),
+        slideHorizontally(QRectF(QPointF(at.x() - card.width() / 2, taken.bottom() + gap), card)),
+    };
+    for (const bool avoidLegend : {true, false}) {
+        for (const QRectF& rect : candidates) {
+            if (screen.contains(rect) && !rect.intersects(taken) &&
+                !(avoidLegend && !legend.isEmpty() && rect.intersects(legend))) {
+                return rect;
+            }
+        }
+    }
+    return {};  // a map too small for it: the label says who it is
+}
+
+void drawHoverCard(QPainter& painter, const QRectF& card, const QStringList& lines, const MapViewState& view)
+{
+    const QFont original = painter.font();
+    const QFont bold = bolder(original);
+    const QFontMetricsF metrics(original);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(QPen(withAlpha(inkColour(view), 0.25), 1));
+    painter.setBrush(panelColour(view));
+    painter.drawRoundedRect(card, 5, 5);
+    double y = card.top() + 5;
+    for (qsizetype k = 0; k < lines.size(); ++k) {
+        painter.setFont(k == 0 ? bold : original);
+        painter.setPen(k == 0 ? inkColour(view) : withAlpha(inkColour(view), 0.72));
+        painter.drawText(QRectF(card.left() + 8, y, card.width() - 16, metrics.height()),
+                         Qt::AlignLeft | Qt::AlignVCenter, lines[k]);
+        y += metrics.height() + 1;
+    }
+    painter.setFont(original);
+}
+
+QSizeF hoverCardSize(const QStringList& lines, const QFont& font)
+{
+    const QFontMetricsF plain(font);
+    const QFontMetricsF bold(bolder(font));
+    double width = 0;
+    for (qsizetype k = 0; k < lines.size(); ++k) {
+        width = std::max(width, (k == 0 ? bold : plain).horizontalAdvance(lines[k]));
+    }
+    return {width + 16, static_cast<double>(lines.size()) * (plain.height() + 1) + 9};
+}
+
+}  // namespace
+
 MapFrameStats paintMapFocus(QPainter& painter, QSize viewport, const MapScene& scene, const MapViewState& view,
                             const MapStyle& style)
 {
@@ -349,6 +431,10 @@ MapFrameStats paintMapFocus(QPainter& painter, QSize viewport, const MapScene& s
 
     // Who stands out: the focus, their neighbours, the path, and the centre.
     const int focus = view.focus();
+    std::vector<char> onPath(n, 0);
+    for (std::uint32_t i : view.path) {
+        onPath[i] = 1;
+    }
     std::vector<std::uint32_t> lit;
     std::vector<QLineF> litLines;
     if (focus >= 0) {
@@ -370,6 +456,20 @@ MapFrameStats paintMapFocus(QPainter& painter, QSize viewport, const MapScene& s
         painter.drawLines(litLines.data(), static_cast<int>(litLines.size()));
     }
     stats.linksDrawn = static_cast<int>(litLines.size());
+    if (scene.centre >= 0) {
+        lit.push_back(static_cast<std::uint32_t>(scene.centre));
+    }
+    std::sort(lit.begin(), lit.end());
+    lit.erase(std::unique(lit.begin(), lit.end()), lit.end());
+    std::erase_if(lit, [&](std::uint32_t i) { return onPath[i] != 0 || !screen.contains(at(i)); });
+    std::stable_sort(lit.begin(), lit.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return scene.hops[a] > scene.hops[b]; });
+    const bool stamp = canStamp(painter);
+    const qreal dpr = painter.device() != nullptr ? painter.device()->devicePixelRatioF() : 1.0;
+    for (std::uint32_t i : lit) {
+        drawDisc(painter, at(i), radius(i), colourOf(style, i), view, stamp, dpr);
+    }
+    // The path above everything else: its line over the lit links and people, its people over the line.
     if (view.path.size() > 1) {
         QPainterPath path(at(view.path.front()));
         for (std::size_t k = 1; k < view.path.size(); ++k) {
@@ -382,21 +482,12 @@ MapFrameStats paintMapFocus(QPainter& painter, QSize viewport, const MapScene& s
         painter.drawPath(path);
         stats.linksDrawn += static_cast<int>(view.path.size() - 1);
     }
-    lit.insert(lit.end(), view.path.begin(), view.path.end());
-    if (scene.centre >= 0) {
-        lit.push_back(static_cast<std::uint32_t>(scene.centre));
+    for (std::uint32_t i : view.path) {
+        if (screen.contains(at(i))) {
+            drawDisc(painter, at(i), radius(i), colourOf(style, i), view, stamp, dpr);
+        }
     }
-    std::sort(lit.begin(), lit.end());
-    lit.erase(std::unique(lit.begin(), lit.end()), lit.end());
-    std::erase_if(lit, [&](std::uint32_t i) { return !screen.contains(at(i)); });
-    std::stable_sort(lit.begin(), lit.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return scene.hops[a] > scene.hops[b]; });
-    const bool stamp = canStamp(painter);
-    const qreal dpr = painter.device() != nullptr ? painter.device()->devicePixelRatioF() : 1.0;
-    for (std::uint32_t i : lit) {
-        drawDisc(painter, at(i), radius(i), colourOf(style, i), view, stamp, dpr);
-    }
-    stats.nodesDrawn = static_cast<int>(lit.size());
+    stats.nodesDrawn = static_cast<int>(lit.size() + view.path.size());
     for (int i : {view.selected, view.hovered}) {
         if (i >= 0) {
             const auto u = static_cast<std::uint32_t>(i);
@@ -406,23 +497,47 @@ MapFrameStats paintMapFocus(QPainter& painter, QSize viewport, const MapScene& s
         }
     }
 
-    // Labels: the hovered, selected, path and centre whatever the crowd; the neighbours where they fit.
+    // Labels: the path's people first, each where no other is; then the centre, hovered and selected
+    // whatever the crowd; the neighbours where they fit.
     LabelPainter labels(painter, viewport, view);
     std::vector<char> labelled(n, 0);
-    std::vector<std::uint32_t> forced;
-    for (int i : {view.hovered, view.selected, scene.centre}) {
-        if (i >= 0) {
-            forced.push_back(static_cast<std::uint32_t>(i));
+    for (std::uint32_t i : view.path) {
+        const QPointF p = at(i);
+        QRectF placed;
+        if (!labelled[i] && screen.contains(p)) {
+            labelled[i] = 1;
+            placed = labels.force(scene.names[i], p, radius(i));
+        }
+        stats.pathLabels.push_back(placed);
+        if (static_cast<int>(i) == view.hovered) {
+            stats.hoveredLabel = placed;
         }
     }
-    forced.insert(forced.end(), view.path.begin(), view.path.end());
-    for (std::uint32_t i : forced) {
-        const QPointF p = at(i);
-        if (labelled[i] || !screen.contains(p)) {
+    // The centre next: the base layer forced its label first too, so it lands where the base put it
+    // and no faded copy shows through the veil beside it.
+    for (int i : {scene.centre, view.hovered, view.selected}) {
+        if (i < 0) {
             continue;
         }
-        labelled[i] = 1;
-        labels.force(scene.names[i], p, radius(i));
+        const auto u = static_cast<std::uint32_t>(i);
+        const QPointF p = at(u);
+        if (labelled[u] || !screen.contains(p)) {
+            continue;
+        }
+        labelled[u] = 1;
+        const QRectF placed = labels.force(scene.names[u], p, radius(u));
+        if (i == view.hovered) {
+            stats.hoveredLabel = placed;
+        }
+    }
+    // The hover card's place is taken before the neighbours' labels, so that none hides under it.
+    QStringList card;
+    if (view.hovered >= 0) {
+        const auto h = static_cast<std::uint32_t>(view.hovered);
+        card = hoverLines(scene, h);
+        stats.hoverCard = placeHoverCard(hoverCardSize(card, painter.font()), at(h), radius(h), stats.hoveredLabel,
+                                         view.legend, viewport);
+        labels.reserve(stats.hoverCard);
     }
     const int labelBudget = std::clamp(viewport.width() * viewport.height() / 10'000, 20, kMaxLabels);
     for (std::uint32_t i : lit) {
@@ -435,6 +550,9 @@ MapFrameStats paintMapFocus(QPainter& painter, QSize viewport, const MapScene& s
         }
     }
     stats.labelsDrawn = labels.drawn();
+    if (!stats.hoverCard.isEmpty()) {
+        drawHoverCard(painter, stats.hoverCard, card, view);
+    }
     return stats;
 }
 
@@ -450,16 +568,22 @@ MapFrameStats paintMap(QPainter& painter, QSize viewport, const MapScene& scene,
     return stats;
 }
 
-void paintMapLegend(QPainter& painter, QSize viewport, const MapStyle& style, const MapViewState& view)
+namespace {
+
+QFont legendFont(QFont font)
+{
+    font.setPointSizeF(font.pointSizeF() * 0.9);
+    return font;
+}
+
+}  // namespace
+
+QRectF mapLegendRect(QSize viewport, const MapStyle& style, const QFont& font)
 {
     if (style.colours.empty()) {
-        return;
+        return {};
     }
-    const QFont original = painter.font();
-    QFont font = original;
-    font.setPointSizeF(font.pointSizeF() * 0.9);
-    painter.setFont(font);
-    const QFontMetricsF metrics(font);
+    const QFontMetricsF metrics(legendFont(font));
     const double line = metrics.height() + 3;
     const double swatch = metrics.height() * 0.7;
     double width = metrics.horizontalAdvance(style.sizeCaption);
@@ -467,10 +591,25 @@ void paintMapLegend(QPainter& painter, QSize viewport, const MapStyle& style, co
         width = std::max(width, swatch + 8 + metrics.horizontalAdvance(name));
     }
     const auto rows = static_cast<double>(style.colourNames.size() + (style.sizeCaption.isEmpty() ? 0 : 1));
-    const QRectF box(12, viewport.height() - 12 - rows * line - 14, width + 20, rows * line + 14);
+    return {12, viewport.height() - 12 - rows * line - 14, width + 20, rows * line + 14};
+}
+
+void paintMapLegend(QPainter& painter, QSize viewport, const MapStyle& style, const MapViewState& view)
+{
+    const QRectF box = mapLegendRect(viewport, style, painter.font());
+    if (box.isEmpty()) {
+        return;
+    }
+    const QFont original = painter.font();
+    const QFont font = legendFont(original);
+    painter.setFont(font);
+    const QFontMetricsF metrics(font);
+    const double line = metrics.height() + 3;
+    const double swatch = metrics.height() * 0.7;
+    const double width = box.width() - 20;
     painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.setPen(QPen(withAlpha(inkColour(view), 0.15), 1));
-    painter.setBrush(haloColour(view));
+    painter.setPen(QPen(withAlpha(inkColour(view), 0.18), 1));
+    painter.setBrush(panelColour(view));
     painter.drawRoundedRect(box, 6, 6);
     double y = box.top() + 7;
     const QColor ink = inkColour(view);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <QColor>
+#include <QFont>
 #include <QPointF>
 #include <QRectF>
 #include <QSize>
@@ -74,6 +75,8 @@ struct MapViewState {
     std::vector<std::uint32_t> path;  ///< a highlighted path, node indexes in order
     bool showRings = true;
     bool dark = false;
+    /// Where the legend covers the map (empty when it is hidden): labels and the hover card keep clear.
+    QRectF legend;
     QColor background = QColor(0xf6, 0xf7, 0xf9);  ///< what the canvas is filled with
 
     [[nodiscard]] QTransform transform(QSize viewport) const;
@@ -88,6 +91,11 @@ struct MapFrameStats {
     int nodesDrawn = 0;
     int linksDrawn = 0;
     int labelsDrawn = 0;
+    /// The focus layer's geometry, for the tests that keep it from overlapping: the labels of the path's
+    /// people in path order (empty where off screen), the hovered person's label and the hover card.
+    std::vector<QRectF> pathLabels;
+    QRectF hoveredLabel;
+    QRectF hoverCard;
 
     MapFrameStats& operator+=(const MapFrameStats& other)
     {
@@ -109,14 +117,19 @@ struct MapFrameStats {
 MapFrameStats paintMapBase(QPainter& painter, QSize viewport, const MapScene& scene, const MapViewState& view,
                            const MapStyle& style);
 /// The focus layer over the base: a veil in the background colour, then the hovered or selected person's
-/// links and neighbours, the path, and their labels. Draws nothing when nothing stands out.
+/// links and neighbours, the path above them all, and the labels — the path's people's first, never on
+/// each other — and a card about the hovered person placed clear of their label. Draws nothing when
+/// nothing stands out.
 MapFrameStats paintMapFocus(QPainter& painter, QSize viewport, const MapScene& scene, const MapViewState& view,
                             const MapStyle& style);
 /// Both layers; `style` null is MapStyle::byDegreeRing.
 MapFrameStats paintMap(QPainter& painter, QSize viewport, const MapScene& scene, const MapViewState& view,
                        const MapStyle* style = nullptr);
-/// The legend (a swatch per colour, the size caption) in the bottom-left corner of `viewport`.
+/// The legend (a swatch per colour, the size caption) in the bottom-left corner of `viewport`, on an
+/// opaque card: a translucent one let the links and names under it show through the words.
 void paintMapLegend(QPainter& painter, QSize viewport, const MapStyle& style, const MapViewState& view);
+/// Where paintMapLegend() draws with `font` (the painter's), or an empty rect when there is no legend.
+[[nodiscard]] QRectF mapLegendRect(QSize viewport, const MapStyle& style, const QFont& font);
 
 /// The scale and centre that show the whole scene in `viewport` with a margin.
 MapViewState fitMap(const MapScene& scene, QSize viewport);

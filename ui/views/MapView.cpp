@@ -112,9 +112,11 @@ MapView::MapView(Session& session, QWidget* parent)
     connect(m_find, &QLineEdit::returnPressed, this, &MapView::findName);
     connect(completer, qOverload<const QString&>(&QCompleter::activated), this, &MapView::findName);
 
+    m_meButton->setObjectName(QStringLiteral("mapCentreOnMe"));
     m_meButton->setText(tr("Centre on me"));
     m_meButton->setToolTip(tr("Show your own network"));
     connect(m_meButton, &QToolButton::clicked, this, [this] { setCentre(PersonId()); });
+    m_fitButton->setObjectName(QStringLiteral("mapFit"));
     m_fitButton->setText(tr("Fit"));
     m_fitButton->setToolTip(tr("Show the whole map"));
     connect(m_fitButton, &QToolButton::clicked, m_canvas, &MapCanvas::fitToView);
@@ -154,7 +156,7 @@ MapView::MapView(Session& session, QWidget* parent)
     exportMenu->addAction(m_exportSvg);
     m_exportButton->setMenu(exportMenu);
 
-    setTextColour(m_countLabel, mutedTextColor(palette()));
+    setMutedText(m_countLabel);
     m_progress->setObjectName(QStringLiteral("mapProgress"));
     m_progress->setRange(0, kLayoutIterations);
     m_progress->setMaximumWidth(160);
@@ -281,6 +283,7 @@ void MapView::findName()
         if (scene.names[i].compare(name, Qt::CaseInsensitive) == 0) {
             m_canvas->centreOn(scene.ids[i]);
             m_canvas->setSelectedPerson(scene.ids[i]);
+            m_canvas->setFocus(Qt::OtherFocusReason);  // the keyboard follows to the map: arrows pan, +/- zoom
             emit personSelected(scene.ids[i]);
             return;
         }
@@ -355,7 +358,7 @@ void MapView::relayout()
     names.reserve(static_cast<qsizetype>(m_session.people().size()));
     QString centreName;
     for (const PersonSummary& row : m_session.people()) {
-        names.insert(row.person.id.value(), personName(row.person.displayName));
+        names.insert(row.person.id.value(), personName(row.person.displayName, row.person.isMe));
         if (row.person.id == centre) {
             centreName = row.person.isMe ? tr("you") : personName(row.person.displayName);
         }

@@ -5,18 +5,15 @@
 #include <memory>
 #include <utility>
 
-#include <QApplication>
-#include <QClipboard>
+#include <QAbstractItemView>
 #include <QCompleter>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
@@ -29,6 +26,7 @@
 #include "Session.h"
 #include "Workspace.h"
 #include "models/WarmPathsModel.h"
+#include "views/IntroDraftDialog.h"
 #include "views/MapView.h"
 
 namespace warmpath::ui {
@@ -68,9 +66,10 @@ QLabel* heading(const QString& text, QWidget* parent)
 
 }  // namespace
 
-PathFinderView::PathFinderView(Session& session, QWidget* parent)
+PathFinderView::PathFinderView(Session& session, QUndoStack& undoStack, QWidget* parent)
     : QWidget(parent),
       m_session(session),
+      m_undoStack(undoStack),
       m_targetField(new QLineEdit(this)),
       m_k(new QSpinBox(this)),
       m_findButton(new QPushButton(tr("Find paths"), this)),
@@ -92,9 +91,17 @@ PathFinderView::PathFinderView(Session& session, QWidget* parent)
     completer->setFilterMode(Qt::MatchContains);
     m_targetField->setCompleter(completer);
     connect(m_targetField, &QLineEdit::returnPressed, this, &PathFinderView::searchTyped);
+    // Enter or Down in the field takes the keyboard to the paths found (eventFilter, searched()).
+    m_targetField->installEventFilter(this);
+    connect(this, &PathFinderView::searched, this, [this] {
+        if (std::exchange(m_focusResultsWhenFound, false) && m_paths->rowCount() > 0) {
+            m_pathTable->setFocus(Qt::OtherFocusReason);
+        }
+    });
     connect(completer, qOverload<const QString&>(&QCompleter::activated), this, &PathFinderView::searchTyped);
     connect(m_findButton, &QPushButton::clicked, this, &PathFinderView::searchTyped);
 
+    m_findButton->setObjectName(QStringLiteral("findPathsButton"));
     m_k->setRange(1, 10);
     m_k->setValue(3);
     m_k->setPrefix(tr("up to "));
@@ -104,8 +111,10 @@ PathFinderView::PathFinderView(Session& session, QWidget* parent)
     m_summary->setWordWrap(true);
     m_summary->setObjectName(QStringLiteral("pathSummary"));
     m_summary->setText(tr("Type a name to see how warm introductions could reach them."));
-    setTextColour(m_avoiding, mutedTextColor(palette()));
+    setMutedText(m_avoiding);
     m_avoiding->setWordWrap(true);
+    m_clearAvoid->setObjectName(QStringLiteral("clearAvoidButton"));
+    m_clearAvoid->setToolTip(tr("Look for paths through anyone again"));
     m_clearAvoid->setVisible(false);
     connect(m_clearAvoid, &QPushButton::clicked, this, [this] {
         m_avoid.clear();
@@ -137,10 +146,15 @@ PathFinderView::PathFinderView(Session& session, QWidget* parent)
     connect(m_draftButton, &QPushButton::clicked, this, &PathFinderView::draftIntro);
 
     auto* panel = new QWidget(this);
-    auto* search = new QHBoxLayout;
-    search->addWidget(m_targetField, 1);
-    search->addWidget(m_k);
-    search->addWidget(m_findButton);
+    // The name gets a line of its own: beside the map the panel is narrow, and a squeezed field would
+    // show a few letters of the name.
+    auto* search = new QVBoxLayout;
+    search->addWidget(m_targetField);
+    auto* searchOptions = new QHBoxLayout;
+    searchOptions->addWidget(m_k);
+    searchOptions->addStretch(1);
+    searchOptions->addWidget(m_findButton);
+    search->addLayout(searchOptions);
     auto* avoid = new QHBoxLayout;
     avoid->addWidget(m_avoiding, 1);
     avoid->addWidget(m_clearAvoid);
@@ -190,10 +204,27 @@ void PathFinderView::onLoaded()
     names.sort(Qt::CaseInsensitive);
     names.removeDuplicates();
     qobject_cast<QStringListModel*>(m_targetField->completer()->model())->setStringList(names);
+    // Paths start from me, who is "You" on them, as in the details panel.
+    const auto me = m_session.workspace()->me();
+    m_paths->setMe(me ? *me : PersonId());
+    m_hops->setMe(me ? *me : PersonId());
     m_target = PersonId();
     m_avoid.clear();
     m_paths->setAnswer({});
     m_hops->setPath({});
+}
+
+bool PathFinderView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_targetField && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        const bool popup = m_targetField->completer()->popup()->isVisible();
+        if (key->key() == Qt::Key_Down && key->modifiers() == 0 && !popup && m_paths->rowCount() > 0) {
+            m_pathTable->setFocus(Qt::OtherFocusReason);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void PathFinderView::searchTyped()
@@ -201,6 +232,7 @@ void PathFinderView::searchTyped()
     if (!m_session.hasWorkspace()) {
         return;
     }
+    m_focusResultsWhenFound = m_targetField->hasFocus();
     const QString text = m_targetField->text().trimmed();
     if (text.isEmpty()) {
         return;
@@ -355,34 +387,23 @@ void PathFinderView::draftIntro()
     if (path.people.size() < 3 || !m_session.hasWorkspace()) {
         return;
     }
-    const PersonId via = path.people[1].id;
-    auto intro = m_session.workspace()->draftIntro(m_target, via);
-    if (!intro) {
-        m_summary->setText(tr("Could not draft the request: %1").arg(toQString(intro.error().describe())));
+    // Along the path chosen, as shown: the first hop is asked for the next person, whom they know.
+    std::vector<PersonId> people;
+    people.reserve(path.people.size());
+    for (const NamedPerson& person : path.people) {
+        people.push_back(person.id);
+    }
+    auto draft = m_session.workspace()->composeIntro(people);
+    if (!draft) {
+        m_summary->setText(tr("Could not draft the request: %1").arg(toQString(draft.error().describe())));
         return;
     }
-    auto* dialog = new QDialog(this);
-    dialog->setObjectName(QStringLiteral("introDraftDialog"));
+    IntroDraftDialog::Names names{.introducer = personName(path.people[1].name),
+                                  .target = personName(path.people.back().name),
+                                  .next = personName(path.people[2].name)};
+    auto* dialog = new IntroDraftDialog(m_session, m_undoStack, std::move(*draft), std::move(names), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Introduction request to %1").arg(personName(path.people[1].name)));
-    auto* text = new QPlainTextEdit(toQString(intro->message), dialog);
-    text->setObjectName(QStringLiteral("introMessage"));
-    auto* note = new QLabel(tr("Saved as a draft request: it appears in %1's details and in your follow-ups. Edit "
-                               "the message, copy it, and send it the way you usually talk to them.")
-                                .arg(personName(path.people.back().name)),
-                            dialog);
-    note->setWordWrap(true);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-    QPushButton* copy = buttons->addButton(tr("Copy message"), QDialogButtonBox::ActionRole);
-    connect(copy, &QPushButton::clicked, text, [text] { QApplication::clipboard()->setText(text->toPlainText()); });
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    auto* layout = new QVBoxLayout(dialog);
-    layout->addWidget(text, 1);
-    layout->addWidget(note);
-    layout->addWidget(buttons);
-    dialog->resize(520, 340);
     dialog->open();
-    m_session.reloadPeople();
 }
 
 }  // namespace warmpath::ui

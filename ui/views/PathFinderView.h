@@ -12,6 +12,7 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QTableView;
+class QUndoStack;
 
 namespace warmpath::ui {
 
@@ -22,13 +23,14 @@ class WarmPathsModel;
 
 /// The path finder: choose anyone, see the k warmest paths from you with every hop explained and the
 /// chosen one drawn on a map beside them; avoid a person on a hop to look for a way round them; draft
-/// an introduction request to the first hop. Paths are searched off the UI thread.
+/// an introduction request to the first hop (IntroDraftDialog: recorded only when saved or copied,
+/// as an undoable step). Paths are searched off the UI thread.
 class PathFinderView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PathFinderView)
 
 public:
-    explicit PathFinderView(Session& session, QWidget* parent = nullptr);
+    PathFinderView(Session& session, QUndoStack& undoStack, QWidget* parent = nullptr);
     ~PathFinderView() override;
 
     /// Looks for the warmest paths from me to `target` (clearing the people avoided).
@@ -41,6 +43,9 @@ public:
     [[nodiscard]] WarmPathsModel* pathsModel() const { return m_paths; }
     [[nodiscard]] PathHopsModel* hopsModel() const { return m_hops; }
     [[nodiscard]] MapView* mapView() const { return m_map; }
+    [[nodiscard]] QTableView* pathTable() const { return m_pathTable; }
+    /// Opens the draft of an introduction request along the chosen path (the button's action).
+    void draftIntro();
 
 signals:
     /// A search finished (with or without paths).
@@ -48,18 +53,23 @@ signals:
     /// The user picked a person (a hop) to look at.
     void personSelected(warmpath::PersonId person);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void onLoaded();
     void search();
     void searchTyped();
     void onPathChosen();
     void avoidSelectedHop();
-    void draftIntro();
 
     Session& m_session;
+    QUndoStack& m_undoStack;
     PersonId m_target;
     std::vector<PersonId> m_avoid;
     bool m_busy = false;
+    /// The search was started from the keyboard in the field: the paths found get the focus.
+    bool m_focusResultsWhenFound = false;
     std::uint64_t m_generation = 0;
 
     QLineEdit* m_targetField;

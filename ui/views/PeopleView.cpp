@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -33,6 +34,7 @@
 #include "models/PeopleFilterProxy.h"
 #include "models/PeopleModel.h"
 #include "widgets/EmptyState.h"
+#include "widgets/FlowLayout.h"
 #include "widgets/NetworkBadges.h"
 
 namespace warmpath::ui {
@@ -81,7 +83,7 @@ PeopleView::PeopleView(Session& session, Actions actions, QWidget* parent)
       m_stack(new QStackedWidget(this)),
       m_table(new QTableView(this)),
       m_emptyState(new EmptyState(this)),
-      m_clearFiltersAction(new QAction(tr("Clear search"), this))
+      m_clearFiltersAction(new QAction(tr("&Clear search and filters"), this))
 {
     setObjectName(QStringLiteral("peopleView"));
     m_proxy->setSourceModel(m_model);
@@ -92,13 +94,17 @@ PeopleView::PeopleView(Session& session, Actions actions, QWidget* parent)
     m_search->addAction(searchIcon(mutedTextColor(palette())), QLineEdit::LeadingPosition);
     m_search->setToolTip(
         tr("Search people (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
-    m_search->setMinimumWidth(220);
+    // A fixed width: in a flowing toolbar a line edit's size hint would squeeze it to a few letters.
+    m_search->setFixedWidth(std::max(260, fontMetrics().averageCharWidth() * 34));
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_proxy->setSearchText(text);
         updateEmptyState();
     });
     auto* clearSearch = new QShortcut(QKeySequence(Qt::Key_Escape), m_search, m_search, &QLineEdit::clear);
     clearSearch->setContext(Qt::WidgetShortcut);
+    // Enter or Down takes the keyboard to the results (eventFilter), as in a file manager's search.
+    connect(m_search, &QLineEdit::returnPressed, this, &PeopleView::focusResults);
+    m_search->installEventFilter(this);
 
     m_tagFilter->setObjectName(QStringLiteral("tagFilter"));
     m_tagFilter->setToolTip(tr("Show only people with this tag"));
@@ -151,7 +157,7 @@ PeopleView::PeopleView(Session& session, Actions actions, QWidget* parent)
     });
 
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
-    setTextColour(m_countLabel, mutedTextColor(palette()));
+    setMutedText(m_countLabel);
 
     connect(m_clearFiltersAction, &QAction::triggered, this, &PeopleView::clearFilters);
 
@@ -162,15 +168,15 @@ PeopleView::PeopleView(Session& session, Actions actions, QWidget* parent)
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_emptyState);
 
-    auto* toolbar = new QHBoxLayout;
-    toolbar->setSpacing(8);
-    toolbar->addWidget(m_search, 3);
+    // A flowing toolbar: on a narrow window the filters wrap onto a second line instead of squeezing
+    // each other to "…".
+    auto* toolbar = new FlowLayout(nullptr, 8, 6);
+    toolbar->addWidget(m_search);
     toolbar->addWidget(m_tagFilter);
     toolbar->addWidget(m_degreeFilter);
     toolbar->addWidget(m_networkFilter);
     toolbar->addWidget(m_followUpFilter);
     toolbar->addWidget(m_followFilterButton);
-    toolbar->addStretch(1);
     toolbar->addWidget(m_countLabel);
 
     auto* layout = new QVBoxLayout(this);
@@ -301,7 +307,27 @@ bool PeopleView::eventFilter(QObject* watched, QEvent* event)
     if (watched == m_table && event->type() == QEvent::Resize) {
         fitColumns();
     }
+    if (watched == m_search && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Down && static_cast<QKeyEvent*>(event)->modifiers() == 0) {
+        focusResults();
+        return true;
+    }
     return QWidget::eventFilter(watched, event);
+}
+
+void PeopleView::focusResults()
+{
+    if (m_proxy->rowCount() == 0) {
+        return;
+    }
+    // The first result becomes current (and selected) unless one already is: the arrows go on from it.
+    if (!m_table->selectionModel()->hasSelection()) {
+        const QModelIndex first = m_proxy->index(0, PeopleModel::Name);
+        m_table->selectionModel()->setCurrentIndex(first,
+                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    m_table->scrollTo(m_table->currentIndex());
+    m_table->setFocus(Qt::OtherFocusReason);
 }
 
 void PeopleView::fitColumns()
@@ -309,24 +335,27 @@ void PeopleView::fitColumns()
     if (m_columnsSizedByUser) {
         return;
     }
-    // Every column gets its ideal width when they all fit; otherwise all but Networks shrink in
-    // proportion, so that no column falls off the right edge. The last one stretches over the rest.
-    // Room inside the frame, less a vertical scroll bar whether or not it shows yet: sizing for the
-    // bar's absence would push the last column out of view the moment the rows arrive.
+    // Name gets the room its names need (up to half the list), Degree and Networks their badges; the
+    // other columns share what is left in proportion to what they would like, so that none falls off
+    // the right edge. The last one stretches over the rest. Room inside the frame, less a vertical
+    // scroll bar whether or not it shows yet: sizing for the bar's absence would push the last column
+    // out of view the moment the rows arrive.
     const int available = m_table->maximumViewportSize().width() - m_table->verticalScrollBar()->sizeHint().width();
-    const int networks = m_idealWidths[PeopleModel::Networks] + m_idealWidths[PeopleModel::Degree];
+    const int name = std::min(m_idealWidths[PeopleModel::Name], std::max(available / 2, 120));
+    const int fixed = name + m_idealWidths[PeopleModel::Networks] + m_idealWidths[PeopleModel::Degree];
     int flexible = 0;
     for (int column = 0; column < PeopleModel::ColumnCount; ++column) {
-        flexible += column == PeopleModel::Networks || column == PeopleModel::Degree
-                        ? 0
-                        : m_idealWidths[static_cast<std::size_t>(column)];
+        if (column != PeopleModel::Name && column != PeopleModel::Networks && column != PeopleModel::Degree) {
+            flexible += m_idealWidths[static_cast<std::size_t>(column)];
+        }
     }
-    const double scale = std::min(1.0, static_cast<double>(available - networks) / std::max(flexible, 1));
+    const double scale = std::min(1.0, static_cast<double>(available - fixed) / std::max(flexible, 1));
     QHeaderView* header = m_table->horizontalHeader();
     m_fittingColumns = true;
     for (int column = 0; column < PeopleModel::LastContacted; ++column) {
         const int ideal = m_idealWidths[static_cast<std::size_t>(column)];
-        header->resizeSection(column, column == PeopleModel::Networks || column == PeopleModel::Degree
+        header->resizeSection(column, column == PeopleModel::Name ? name
+                                      : column == PeopleModel::Networks || column == PeopleModel::Degree
                                           ? ideal
                                           : static_cast<int>(ideal * scale));
     }
@@ -421,6 +450,27 @@ void PeopleView::updateFollowFilter()
         });
 }
 
+void PeopleView::measureNames()
+{
+    // The longest names by length stand for all of them: measuring a million names would take a
+    // second, and the widest name is nearly always among the longest.
+    constexpr std::size_t kMeasured = 64;
+    std::vector<const std::string*> longest;
+    for (const PersonSummary& row : m_session.people()) {
+        longest.push_back(&row.person.displayName);
+    }
+    const std::size_t measured = std::min(kMeasured, longest.size());
+    std::partial_sort(longest.begin(), longest.begin() + static_cast<std::ptrdiff_t>(measured), longest.end(),
+                      [](const std::string* a, const std::string* b) { return a->size() > b->size(); });
+    int widest = fontMetrics().horizontalAdvance(tr("Name"));
+    for (std::size_t i = 0; i < measured; ++i) {
+        widest = std::max(widest, fontMetrics().horizontalAdvance(personName(*longest[i])));
+    }
+    // The cell's margins and the sort indicator.
+    m_idealWidths[PeopleModel::Name] = widest + 28;
+    fitColumns();
+}
+
 void PeopleView::onLoadingStarted()
 {
     if (!m_session.hasWorkspace()) {
@@ -435,6 +485,7 @@ void PeopleView::onPeopleChanged()
     // A reload replaces every row; the people who were selected stay selected if they still exist.
     const QList<PersonId> selected = selectedPeople();
     m_model->setPeople(m_session.people(), m_session.degrees());
+    measureNames();
     updateTagFilter();
     updateNetworkFilter();
     updateFollowFilter();  // the graph may have changed with the people, or be another database's

@@ -51,6 +51,8 @@ public:
     [[nodiscard]] QList<PersonId> selectedPeople() const;
     /// Puts the cursor in the search field with its text selected.
     void focusSearch();
+    /// Moves the keyboard to the list (Enter or Down in the search field), the first result current.
+    void focusResults();
 
     /// Column widths, order and sorting, for the window to keep in its settings.
     [[nodiscard]] QByteArray saveHeaderState() const;
@@ -67,6 +69,8 @@ public:
     [[nodiscard]] QPushButton* followFilterButton() const { return m_followFilterButton; }
     /// The follow filters as they are set in that menu.
     [[nodiscard]] FollowCriteria followCriteria() const;
+    /// Clears the search and every filter (what the empty state offers when no one matches).
+    [[nodiscard]] QAction* clearFiltersAction() const { return m_clearFiltersAction; }
 
 signals:
     /// The selection changed; selectedPeople() says to whom.
@@ -77,6 +81,8 @@ protected:
 
 private:
     void fitColumns();
+    /// What the Name column needs for the names loaded: fitColumns() gives it that room first.
+    void measureNames();
     void createTable();
     void onLoadingStarted();
     void onPeopleChanged();

@@ -28,6 +28,7 @@
 #include "models/SuggestionsModel.h"
 #include "views/FollowUpActions.h"
 #include "views/TableSelection.h"
+#include "widgets/FlowLayout.h"
 
 namespace warmpath::ui {
 
@@ -71,7 +72,11 @@ SuggestionsView::SuggestionsView(Session& session, QUndoStack& undoStack, QWidge
     m_metric->addItem(tr("Jaccard"), static_cast<int>(SuggestionMetric::Jaccard));
     m_metric->addItem(tr("Personalised PageRank"), static_cast<int>(SuggestionMetric::PersonalisedPageRank));
     m_metric->setToolTip(tr("How suggestions are scored"));
-    connect(m_metric, &QComboBox::currentIndexChanged, this, &SuggestionsView::refresh);
+    connect(m_metric, &QComboBox::currentIndexChanged, this, [this] {
+        m_model->setPerThousand(static_cast<SuggestionMetric>(m_metric->currentData().toInt()) ==
+                                SuggestionMetric::PersonalisedPageRank);
+        refresh();
+    });
     m_viaTag->setToolTip(tr("Count only the contacts with this tag"));
     m_viaTag->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_viaTag, &QComboBox::currentIndexChanged, this, &SuggestionsView::refresh);
@@ -128,27 +133,37 @@ SuggestionsView::SuggestionsView(Session& session, QUndoStack& undoStack, QWidge
         menu.addAction(tr("Tag\u2026"), this, [this] { emit tagRequested(selectedPerson()); });
         menu.addAction(tr("Dismiss"), this, &SuggestionsView::dismissSelected);
     });
+    m_findPath->setObjectName(QStringLiteral("suggestionFindPath"));
+    m_tag->setObjectName(QStringLiteral("suggestionTag"));
+    m_dismiss->setObjectName(QStringLiteral("dismissButton"));
     m_dismiss->setToolTip(tr("Do not suggest this person again (Edit \u25b8 Undo brings them back)"));
     connect(m_dismiss, &QPushButton::clicked, this, &SuggestionsView::dismissSelected);
 
-    auto* toolbar = new QHBoxLayout;
-    toolbar->setSpacing(8);
-    toolbar->addWidget(new QLabel(tr("Ranked by"), this));
-    toolbar->addWidget(m_metric);
-    toolbar->addWidget(new QLabel(tr("through"), this));
-    toolbar->addWidget(m_viaTag);
-    toolbar->addStretch(1);
-    toolbar->addWidget(m_findPath);
-    toolbar->addWidget(m_tag);
-    toolbar->addWidget(m_followUp);
-    toolbar->addWidget(m_dismiss);
+    // Flowing, in two groups: on a narrow window the buttons wrap onto a line of their own instead of
+    // squeezing the choices.
+    auto* choices = new QWidget(this);
+    auto* choicesLayout = new QHBoxLayout(choices);
+    choicesLayout->setContentsMargins(0, 0, 0, 0);
+    choicesLayout->addWidget(new QLabel(tr("Ranked by"), choices));
+    choicesLayout->addWidget(m_metric);
+    choicesLayout->addWidget(new QLabel(tr("through"), choices));
+    choicesLayout->addWidget(m_viaTag);
+    auto* actions = new QWidget(this);
+    auto* actionsLayout = new QHBoxLayout(actions);
+    actionsLayout->setContentsMargins(0, 0, 0, 0);
+    for (QWidget* button : std::initializer_list<QWidget*>{m_findPath, m_tag, m_followUp, m_dismiss}) {
+        actionsLayout->addWidget(button);
+    }
+    auto* toolbar = new FlowLayout(nullptr, 16, 6);
+    toolbar->addWidget(choices);
+    toolbar->addWidget(actions);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 10, 12);
     layout->setSpacing(10);
     layout->addLayout(toolbar);
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
-    setTextColour(m_summary, mutedTextColor(palette()));
+    setMutedText(m_summary);
 
     // An undone dismissal (or tag, for "through" a tag) changes what would be suggested: computed
     // again the next time the panel shows.

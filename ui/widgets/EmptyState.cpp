@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 
 #include "Format.h"
+#include "widgets/ButtonAction.h"
 
 namespace warmpath::ui {
 
@@ -97,6 +98,7 @@ void EmptyState::setActions(const QList<QAction*>& actions)
         }
         auto* button = new QPushButton(action->text(), this);
         connect(button, &QPushButton::clicked, action, &QAction::trigger);
+        setMenuActionOf(button, action);  // the window puts these actions in its menus
         m_buttons->addWidget(button);
         if (m_buttons->count() == 1) {
             button->setDefault(true);
@@ -119,7 +121,7 @@ void EmptyState::changeEvent(QEvent* event)
 
 void EmptyState::applyColours()
 {
-    setTextColour(m_text, mutedTextColor(palette()));
+    setMutedText(m_text);
 }
 
 }  // namespace warmpath::ui

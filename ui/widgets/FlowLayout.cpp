@@ -1,5 +1,8 @@
 #include "widgets/FlowLayout.h"
 
+#include <algorithm>
+#include <vector>
+
 #include <QWidget>
 
 namespace warmpath::ui {
@@ -88,24 +91,42 @@ int FlowLayout::doLayout(const QRect& rect, bool testOnly) const
 {
     const QMargins margins = contentsMargins();
     const QRect area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom());
-    int x = area.x();
+    // Line by line, so that a line's items can be centred on it: a label beside a taller combo box
+    // reads as one row. Hidden items take no room, and nothing is wider than the line.
+    struct Placed {
+        QLayoutItem* item;
+        QSize size;
+    };
+    std::vector<Placed> line;
     int y = area.y();
+    int x = area.x();
     int lineHeight = 0;
+    const auto finishLine = [&] {
+        if (!testOnly) {
+            int left = area.x();
+            for (const Placed& placed : line) {
+                placed.item->setGeometry(QRect(QPoint(left, y + (lineHeight - placed.size.height()) / 2), placed.size));
+                left += placed.size.width() + m_horizontalSpacing;
+            }
+        }
+        line.clear();
+    };
     for (QLayoutItem* item : m_items) {
-        const QSize hint = item->sizeHint();
-        int nextX = x + hint.width() + m_horizontalSpacing;
-        if (nextX - m_horizontalSpacing > area.right() + 1 && lineHeight > 0) {
+        if (item->isEmpty()) {
+            continue;
+        }
+        const QSize size(std::min(item->sizeHint().width(), std::max(area.width(), 0)), item->sizeHint().height());
+        if (!line.empty() && x + size.width() > area.right() + 1) {
+            finishLine();
             x = area.x();
             y += lineHeight + m_verticalSpacing;
-            nextX = x + hint.width() + m_horizontalSpacing;
             lineHeight = 0;
         }
-        if (!testOnly) {
-            item->setGeometry(QRect(QPoint(x, y), hint));
-        }
-        x = nextX;
-        lineHeight = qMax(lineHeight, hint.height());
+        line.push_back({item, size});
+        x += size.width() + m_horizontalSpacing;
+        lineHeight = std::max(lineHeight, size.height());
     }
+    finishLine();
     return y + lineHeight - rect.y() + margins.bottom();
 }
 

@@ -1,6 +1,10 @@
 #include "widgets/Palettes.h"
 
+#include <QApplication>
 #include <QColor>
+#include <QSettings>
+#include <QStyle>
+#include <QStyleFactory>
 
 namespace warmpath::ui {
 
@@ -50,6 +54,87 @@ QPalette lightPalette()
     palette.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
     palette.setColor(QPalette::HighlightedText, QColor(0xff, 0xff, 0xff));
     return palette;
+}
+
+namespace {
+
+const QString kPaletteKey = QStringLiteral("view/palette");
+
+/// The desktop's style and palette, kept when ours first replaces them, so that System can go back.
+struct SystemLook {
+    QString style;
+    QPalette palette;
+};
+
+std::optional<SystemLook>& systemLook()
+{
+    static std::optional<SystemLook> look;  // NOLINT: one GUI thread
+    return look;
+}
+
+PaletteMode& appliedMode()
+{
+    static PaletteMode mode = PaletteMode::System;  // NOLINT: one GUI thread
+    return mode;
+}
+
+}  // namespace
+
+QString paletteModeName(PaletteMode mode)
+{
+    switch (mode) {
+    case PaletteMode::Light:
+        return QStringLiteral("light");
+    case PaletteMode::Dark:
+        return QStringLiteral("dark");
+    case PaletteMode::System:
+        break;
+    }
+    return QStringLiteral("system");
+}
+
+std::optional<PaletteMode> paletteModeFromName(const QString& name)
+{
+    for (const PaletteMode mode : {PaletteMode::System, PaletteMode::Light, PaletteMode::Dark}) {
+        if (name == paletteModeName(mode)) {
+            return mode;
+        }
+    }
+    return std::nullopt;
+}
+
+void applyPalette(PaletteMode mode)
+{
+    if (mode == appliedMode()) {
+        return;
+    }
+    std::optional<SystemLook>& system = systemLook();
+    if (!system) {
+        system = SystemLook{.style = QApplication::style()->name(), .palette = QApplication::palette()};
+    }
+    if (mode == PaletteMode::System) {
+        QApplication::setStyle(QStyleFactory::create(system->style));
+        QApplication::setPalette(system->palette);
+    } else {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(mode == PaletteMode::Dark ? darkPalette() : lightPalette());
+    }
+    appliedMode() = mode;
+}
+
+PaletteMode currentPaletteMode()
+{
+    return appliedMode();
+}
+
+PaletteMode storedPaletteMode(const QSettings& settings)
+{
+    return paletteModeFromName(settings.value(kPaletteKey).toString()).value_or(PaletteMode::System);
+}
+
+void storePaletteMode(QSettings& settings, PaletteMode mode)
+{
+    settings.setValue(kPaletteKey, paletteModeName(mode));
 }
 
 }  // namespace warmpath::ui

@@ -1,9 +1,14 @@
 #include "widgets/WindowState.h"
 
+#include <algorithm>
+
+#include <QApplication>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 
 namespace warmpath::ui {
@@ -105,6 +110,35 @@ void restoreWidgetStates(const QSettings& settings, const QString& group, QWidge
                 }
             }
         }
+    }
+}
+
+QRect fitInto(const QRect& frame, const QRect& available)
+{
+    QRect fitted(frame.topLeft(), frame.size().boundedTo(available.size()));
+    fitted.moveLeft(std::clamp(fitted.left(), available.left(), available.right() - fitted.width() + 1));
+    fitted.moveTop(std::clamp(fitted.top(), available.top(), available.bottom() - fitted.height() + 1));
+    return fitted;
+}
+
+void keepOnScreen(QWidget& window)
+{
+    const QScreen* screen = window.screen() != nullptr ? window.screen() : QGuiApplication::primaryScreen();
+    if (screen == nullptr) {
+        return;
+    }
+    QMargins frame(window.geometry().left() - window.frameGeometry().left(),
+                   window.geometry().top() - window.frameGeometry().top(),
+                   window.frameGeometry().right() - window.geometry().right(),
+                   window.frameGeometry().bottom() - window.geometry().bottom());
+    if (!window.isVisible() && frame.isNull()) {
+        const int border = 4;
+        frame = QMargins(border, border + window.style()->pixelMetric(QStyle::PM_TitleBarHeight), border, border);
+    }
+    const QRect fitted = fitInto(window.geometry() + frame, screen->availableGeometry());
+    const QRect inside = fitted - frame;
+    if (inside != window.geometry()) {
+        window.setGeometry(inside);
     }
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QMargins>
+#include <QRect>
 #include <QStringList>
 
 class QComboBox;
@@ -22,5 +24,13 @@ void saveWidgetStates(QSettings& settings, const QString& group, const QWidget& 
 /// Restores what saveWidgetStates() wrote; anything missing or unreadable keeps its default.
 void restoreWidgetStates(const QSettings& settings, const QString& group, QWidget& root,
                          const QStringList& except = {});
+
+/// `frame` moved and shrunk no more than needed to lie inside `available`: a window never opens
+/// larger than the screen or partly off it.
+[[nodiscard]] QRect fitInto(const QRect& frame, const QRect& available);
+/// Keeps `window` inside the available area of its screen (without panels and docks), frame and all:
+/// what a geometry saved on a larger screen, or the default size on a small one, needs. Before the
+/// window is shown its frame is not known yet, and a title bar's worth is kept free for it.
+void keepOnScreen(QWidget& window);
 
 }  // namespace warmpath::ui

@@ -140,8 +140,8 @@ void registerIntro(CLI::App& app, CliContext& context)
     group->require_subcommand(1);
     {
         auto* command = group->add_subcommand(
-            "draft", "Draft a request for an introduction to TARGET (asking --via REF, by default the first hop of "
-                     "the warmest path) and print the message");
+            "draft", "Draft a request for an introduction on the way to TARGET (asking --via REF, by default the "
+                     "first hop of the warmest path, for the next person on the path) and print the message");
         auto target = std::make_shared<std::string>();
         auto via = std::make_shared<std::string>();
         command->add_option("TARGET", *target, "The person to be introduced to")->required();
@@ -158,14 +158,24 @@ void registerIntro(CLI::App& app, CliContext& context)
                     return static_cast<int>(kExitFailure);
                 }
             }
-            const auto intro = context.workspace()->draftIntro(*targetId, introducer);
+            Workspace* ws = context.workspace();
+            if (ws == nullptr) {
+                return static_cast<int>(kExitFailure);
+            }
+            const auto draft = ws->composeIntro(*targetId, introducer);
+            if (!draft) {
+                return context.fail(draft.error());
+            }
+            const auto intro = ws->recordIntro(*draft);
             if (!intro) {
                 return context.fail(intro.error());
             }
             context.out() << "intro #" << intro->id << ": " << nameOf(context, intro->target) << " via "
-                          << (intro->introducer ? nameOf(context, *intro->introducer) : std::string("?"))
-                          << " (draft)\n\n"
-                          << intro->message << '\n';
+                          << (intro->introducer ? nameOf(context, *intro->introducer) : std::string("?"));
+            if (draft->next != draft->target) {
+                context.out() << ", through " << nameOf(context, draft->next);
+            }
+            context.out() << " (draft)\n\n" << intro->message << '\n';
             return static_cast<int>(kExitOk);
         });
     }
@@ -188,6 +198,24 @@ void registerIntro(CLI::App& app, CliContext& context)
                 return context.fail(intro.error());
             }
             context.out() << "intro #" << intro->id << ": " << toString(intro->status) << '\n';
+            return static_cast<int>(kExitOk);
+        });
+    }
+    {
+        auto* command = group->add_subcommand("delete", "Delete intro request N");
+        auto id = std::make_shared<std::int64_t>(0);
+        command->add_option("N", *id, "The intro request's number")->required()->check(CLI::PositiveNumber);
+        context.addCommand(command, [&context, id]() {
+            Workspace* ws = context.workspace();
+            if (ws == nullptr) {
+                return static_cast<int>(kExitFailure);
+            }
+            const auto intro = ws->deleteIntro(*id);
+            if (!intro) {
+                return context.fail(intro.error());
+            }
+            context.out() << "intro #" << intro->id << " deleted: " << nameOf(context, intro->target) << " via "
+                          << (intro->introducer ? nameOf(context, *intro->introducer) : std::string("?")) << '\n';
             return static_cast<int>(kExitOk);
         });
     }
