@@ -16,6 +16,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSet>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -37,6 +38,7 @@
 #include "views/PathFinderView.h"
 #include "views/PeopleView.h"
 #include "views/SuggestionsView.h"
+#include "widgets/ButtonAction.h"
 #include "widgets/DemoBanner.h"
 #include "widgets/FieldUndo.h"
 #include "widgets/WindowState.h"
@@ -302,6 +304,11 @@ void MainWindow::createViewCommandMenus()
 {
     // The views' own commands, once the views exist: the Person menu and View > Map, then Help last.
     m_viewMenu->insertAction(m_detailsAction, m_peopleView->clearFiltersAction());
+    // The people list's follow filters: the same menu as its "Follows" button, so both stay in step.
+    QPushButton* followButton = m_peopleView->followFilterButton();
+    QAction* follows = m_viewMenu->insertMenu(m_detailsAction, followButton->menu());
+    follows->setText(tr("Follo&w filters"));
+    setMenuActionOf(followButton, follows);
     createPersonMenu();
     addMapMenuActions(m_viewMenu);
     QMenu* help = menuBar()->addMenu(tr("&Help"));

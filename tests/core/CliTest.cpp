@@ -207,6 +207,20 @@ TEST(Cli, ACommandThatWritesCreatesANewDatabaseOnlyInAFolderThatExists)
     }
 }
 
+TEST(Cli, ADryRunImportIntoAMissingDatabaseReportsAndCreatesNothing)
+{
+    TempDir dir;
+    const std::string file = (test::sourceDir() / "tests/data/import/edgelist/follows.txt").string();
+    for (const std::string db : {"no/such/dir/x.db", "missing.db"}) {
+        const auto run = runCli(dir, {"--db", db, "import", "--dry-run", file});
+        EXPECT_EQ(run.exitCode, 0) << db << '\n' << run.err;
+        EXPECT_NE(run.out.find("would import "), std::string::npos) << run.out;
+        EXPECT_NE(run.out.find("dry run: nothing was written"), std::string::npos) << run.out;
+        EXPECT_EQ(run.err.find("created"), std::string::npos) << run.err;
+        EXPECT_EQ(contentsOf(dir), std::set<std::string>{}) << db << ": a dry run left files behind";
+    }
+}
+
 TEST(Cli, ANewUsersFirstImportCreatesTheDefaultDatabaseAndItsFolders)
 {
     TempDir dir;

@@ -118,7 +118,14 @@ void registerImport(CLI::App& app, CliContext& context)
             }
             options.columns = std::move(mapping).value();
         }
-        Workspace* ws = context.workspace();
+        // A dry run writes nothing, not even a new database: against a database that does not exist
+        // yet it reports what an import into a new one would do, from a database in memory.
+        std::unique_ptr<Workspace> scratch;
+        std::error_code ec;
+        if (args->dryRun && !std::filesystem::exists(context.databaseFile(), ec)) {
+            scratch = Workspace::openInMemory();
+        }
+        Workspace* ws = scratch ? scratch.get() : context.workspace();
         if (ws == nullptr) {
             return static_cast<int>(kExitFailure);
         }

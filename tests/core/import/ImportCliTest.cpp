@@ -67,6 +67,13 @@ TEST(ImportCli, DryRunWritesNothing)
         runCli(dir, {"--db", "w.db", "import", importFixture("gexf/gexf-1.2.gexf").string(), "--dry-run", "--json"});
     ASSERT_EQ(run.exitCode, 0) << run.err;
     EXPECT_EQ(nlohmann::json::parse(run.out)["links_added"], 2);
+    EXPECT_FALSE(std::filesystem::exists(dir.file("w.db"))) << "a dry run creates no database either";
+
+    ASSERT_EQ(runCli(dir, {"--db", "w.db", "tag", "add", "me", "friend"}).exitCode, 0);
+    const auto again =
+        runCli(dir, {"--db", "w.db", "import", importFixture("gexf/gexf-1.2.gexf").string(), "--dry-run", "--json"});
+    ASSERT_EQ(again.exitCode, 0) << again.err;
+    EXPECT_EQ(nlohmann::json::parse(again.out)["links_added"], 2);
     const auto stats = runCli(dir, {"--db", "w.db", "stats", "--json"});
     EXPECT_EQ(nlohmann::json::parse(stats.out)["links"], 0);
 }
