@@ -58,6 +58,11 @@ Workspace* CliContext::workspace()
     }
     m_createdDatabase = isNew;
     m_workspace = std::move(opened).value();
+    if (isNew) {
+        if (auto stats = m_workspace->stats()) {
+            m_statsWhenCreated = *stats;
+        }
+    }
     return m_workspace.get();
 }
 
@@ -111,12 +116,35 @@ void CliContext::addQuery(CLI::App* subcommand, std::function<int()> run)
     m_commands.push_back({subcommand, Access::Read, std::move(run)});
 }
 
+bool CliContext::createdDatabaseStillEmpty()
+{
+    const auto stats = m_workspace ? m_workspace->stats() : Result<Stats>(Error("closed"));
+    return stats.ok() && m_statsWhenCreated && *stats == *m_statsWhenCreated;
+}
+
+void CliContext::removeCreatedDatabase()
+{
+    const std::filesystem::path path = databaseFile();
+    m_workspace.reset();
+    m_createdDatabase = false;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal", ".graph"}) {
+        std::error_code ec;
+        std::filesystem::remove(path.string() + suffix, ec);
+    }
+}
+
 int CliContext::runParsed()
 {
     for (Command& command : m_commands) {
         if (command.subcommand->parsed()) {
             m_access = command.access;
             const int exitCode = command.run();
+            if (m_createdDatabase && exitCode != kExitOk && createdDatabaseStillEmpty()) {
+                // A command that failed before it stored anything (a refused import, say) leaves no
+                // empty database behind that would look like the user's network later.
+                removeCreatedDatabase();
+                return exitCode;
+            }
             // After the command's own output and errors, so that an error is still the first line
             // of stderr; and whether the command succeeded or not, the database is there now.
             if (m_createdDatabase) {

@@ -3,6 +3,7 @@
 #include <functional>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,11 @@ private:
     std::vector<Command> m_commands;
     Access m_access = Access::Read;  ///< of the command that runs
     bool m_createdDatabase = false;  ///< opening it for the command created the database
+    std::optional<Stats> m_statsWhenCreated;
+
+    /// The database this run created holds nothing the command stored.
+    bool createdDatabaseStillEmpty();
+    void removeCreatedDatabase();
 };
 
 /// Each group of commands registers itself on the application (app/cli/commands/*.cpp).

@@ -207,6 +207,20 @@ TEST(Cli, ACommandThatWritesCreatesANewDatabaseOnlyInAFolderThatExists)
     }
 }
 
+TEST(Cli, AWritingCommandThatFailsBeforeStoringAnythingLeavesNoNewDatabase)
+{
+    TempDir dir;
+    test::writeFile(dir.file("unknown.csv"), "Foo,Bar,Baz\n1,2,3\n");
+    const auto refused = runCli(dir, {"--db", "new.db", "import", dir.file("unknown.csv").string()});
+    EXPECT_EQ(refused.exitCode, 1) << refused.err;
+    EXPECT_EQ(refused.err.find("created"), std::string::npos) << refused.err;
+    EXPECT_EQ(contentsOf(dir), std::set<std::string>{"unknown.csv"}) << "the failed import left a database behind";
+
+    const auto unknownPerson = runCli(dir, {"--db", "new.db", "tag", "add", "#999", "friend"});
+    EXPECT_EQ(unknownPerson.exitCode, 1) << unknownPerson.err;
+    EXPECT_EQ(contentsOf(dir), std::set<std::string>{"unknown.csv"});
+}
+
 TEST(Cli, ADryRunImportIntoAMissingDatabaseReportsAndCreatesNothing)
 {
     TempDir dir;

@@ -43,6 +43,7 @@ TEST(ImportCli, SecondImportOfTheSameFileSaysSoAndExitsZero)
 TEST(ImportCli, MalformedFileExitsOneWithFileLineAndColumn)
 {
     TempDir dir;
+    ASSERT_EQ(runCli(dir, {"--db", "w.db", "tag", "add", "me", "seed"}).exitCode, 0);  // an existing database
     const std::string file = importFixture("edgelist/malformed.txt").string();
     const auto run = runCli(dir, {"--db", "w.db", "import", file});
     EXPECT_EQ(run.exitCode, 1);
@@ -226,6 +227,7 @@ TEST(ImportCli, ColumnsWithAnotherFormatIsAUsageError)
 TEST(ImportCli, AGoodFileThenABadOneNamesTheBadOneAndImportsNothing)
 {
     TempDir dir;
+    ASSERT_EQ(runCli(dir, {"--db", "w.db", "tag", "add", "me", "seed"}).exitCode, 0);  // an existing database
     const std::string bad = importFixture("csv/members.csv").string();
     const auto run =
         runCli(dir, {"--db", "w.db", "import", importFixture("outlook/contacts-few-columns.csv").string(), bad});

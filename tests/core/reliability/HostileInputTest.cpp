@@ -40,6 +40,9 @@ class HostileInputTest : public ::testing::Test {
 protected:
     using Measured = MeasuredRun;
 
+    // The user's database exists before the hostile file arrives: what it holds must survive.
+    void SetUp() override { ASSERT_EQ(run({"tag", "add", "me", "seed"}).exitCode, 0); }
+
     Measured run(std::vector<std::string> args)
     {
         args.insert(args.begin(), {"--db", m_dir.file("warmpath.db").string()});
