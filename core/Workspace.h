@@ -162,9 +162,6 @@ public:
     /// Degrees of separation from me (either direction) over the current snapshot. Empty when no
     /// snapshot can be built: callers then print `null` and refuse degree filters.
     DegreeLookup degreeLookup();
-    /// The first hop of the warmest path from me to `target`: the person to ask for an
-    /// introduction. Fails when there is no path or the target is already linked to me.
-    Result<PersonId> firstHopTowards(PersonId target);
 
     // --- editing (each call is one transaction) -----------------------------------------
     /// Makes `person` the me person; the previous me is merged into them, so nothing recorded

@@ -43,19 +43,6 @@ Result<std::vector<PersonId>> Workspace::warmestPathTo(PersonId me, PersonId tar
     return path;
 }
 
-Result<PersonId> Workspace::firstHopTowards(PersonId target)
-{
-    auto me = this->me();
-    if (!me) {
-        return me.error();
-    }
-    Result<std::vector<PersonId>> path = warmestPathTo(*me, target);
-    if (!path) {
-        return path.error();
-    }
-    return (*path)[1];
-}
-
 Result<IntroDraft> Workspace::composeIntro(const std::vector<PersonId>& path)
 {
     if (path.size() < 3) {

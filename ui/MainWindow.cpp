@@ -17,7 +17,6 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSet>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -457,17 +456,7 @@ void MainWindow::onLoadFailed(const QString& message)
 
 void MainWindow::onPeopleChanged()
 {
-    // Tags as the people carry them (as the tag filter lists them): removing the last use of a tag,
-    // as undoing the edit that introduced it does, leaves a row in the tag table that no one shows.
-    Stats stats = m_session.stats();
-    QSet<QString> tags;
-    for (const PersonSummary& row : m_session.people()) {
-        for (const std::string& tag : row.tags) {
-            tags.insert(toQString(tag).toCaseFolded());
-        }
-    }
-    stats.tags = tags.size();
-    m_statsLabel->setText(statsLine(stats));
+    m_statsLabel->setText(statsLine(m_session.stats()));
     updateDuplicateCount();
 }
 

@@ -12,5 +12,7 @@ namespace warmpath::cli {
 /// `value` as one line of JSON: numbers with a fraction in their shortest round-trip form (NaN and
 /// infinity as null, as nlohmann writes them), text that is not valid UTF-8 with U+FFFD in its place.
 [[nodiscard]] std::string jsonText(const nlohmann::json& value);
+/// The same for a document whose fields keep the order they were written in.
+[[nodiscard]] std::string jsonText(const nlohmann::ordered_json& value);
 
 }  // namespace warmpath::cli

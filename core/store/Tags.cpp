@@ -60,7 +60,15 @@ bool TagRepository::unassign(PersonId person, std::int64_t tagId)
         .bind(1, person.value())
         .bind(2, tagId)
         .run();
-    return m_db.changes() > 0;
+    const bool removed = m_db.changes() > 0;
+    // A tag that nobody carries and that sets no cadence means nothing any more: it goes, as it does
+    // when undoing the import that brought it, so that `stats` and the tag list count only real tags
+    // (and undoing the edit that introduced a tag leaves nothing behind).
+    m_db.cached("DELETE FROM tag WHERE id = ?1 AND cadence_days IS NULL AND NOT EXISTS "
+                "(SELECT 1 FROM person_tag pt WHERE pt.tag_id = ?1)")
+        .bind(1, tagId)
+        .run();
+    return removed;
 }
 
 std::vector<TagInfo> TagRepository::list()

@@ -28,7 +28,8 @@ public:
 
     /// The id of the tag with this name (ignoring case), if there is one.
     [[nodiscard]] std::optional<std::int64_t> find(std::string_view name);
-    /// Returns false when the person did not have the tag.
+    /// Returns false when the person did not have the tag. A tag left with nobody and no cadence is
+    /// deleted.
     bool unassign(PersonId person, std::int64_t tagId);
     /// Every tag with the number of people carrying it and its cadence, by name.
     [[nodiscard]] std::vector<TagInfo> list();

@@ -307,5 +307,9 @@ TEST_F(PeopleFollowFilters, FollowedByMyFollowsNeedsAPositiveCount)
     for (const char* n : {"0", "-1", "many"}) {
         const auto run = runCli(dir, {"--db", "f.db", "people", "--followed-by-my-follows", n});
         EXPECT_EQ(run.exitCode, 2) << n << ": " << run.err;
+        EXPECT_NE(run.err.find(std::string("N must be a whole number of people, 1 or more, not '") + n + "'"),
+                  std::string::npos)
+            << run.err;
+        EXPECT_LT(run.err.size(), 300U) << "a short, readable message: " << run.err;
     }
 }

@@ -219,6 +219,13 @@ private slots:
                  qPrintable(QStringLiteral("%1 for names up to %2")
                                 .arg(table->horizontalHeader()->sectionSize(PeopleModel::Name))
                                 .arg(widest)));
+        // And no column's heading is cut: a narrow list scrolls sideways instead.
+        QHeaderView* header = table->horizontalHeader();
+        for (int column = 0; column < header->count(); ++column) {
+            const QString title = table->model()->headerData(column, Qt::Horizontal).toString();
+            QVERIFY2(header->sectionSize(column) >= header->fontMetrics().horizontalAdvance(title) + 8,
+                     qPrintable(QStringLiteral("%1 is %2 wide").arg(title).arg(header->sectionSize(column))));
+        }
     }
 };
 

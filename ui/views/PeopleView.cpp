@@ -354,10 +354,12 @@ void PeopleView::fitColumns()
     m_fittingColumns = true;
     for (int column = 0; column < PeopleModel::LastContacted; ++column) {
         const int ideal = m_idealWidths[static_cast<std::size_t>(column)];
+        // Never narrower than the column's heading: on a small screen the list scrolls sideways
+        // rather than show "Organisa".
         header->resizeSection(column, column == PeopleModel::Name ? name
                                       : column == PeopleModel::Networks || column == PeopleModel::Degree
                                           ? ideal
-                                          : static_cast<int>(ideal * scale));
+                                          : std::max(static_cast<int>(ideal * scale), header->sectionSizeHint(column)));
     }
     m_fittingColumns = false;
 }

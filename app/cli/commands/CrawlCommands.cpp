@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "CliContext.h"
+#include "JsonText.h"
 
 namespace warmpath::cli {
 namespace {
@@ -107,7 +108,7 @@ int runCrawl(CliContext& context, CrawlNetwork network, const CrawlArgs& args)
                                                  {"links_added", summary->linksAdded},
                                                  {"hidden", summary->hidden},
                                                  {"errors", errors}};
-        context.out() << document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        context.out() << jsonText(document) << '\n';
     } else {
         context.out() << "crawl " << summary->crawlId << " (batch " << summary->batch << "): " << summary->accountsSeen
                       << " accounts seen, " << summary->followListsFetched << " follow lists fetched, "
@@ -199,7 +200,7 @@ void registerCrawlChanges(CLI::App& crawl, CliContext& context)
             }
             const nlohmann::ordered_json document = {{"crawl", changes->empty() ? args->crawl : changes->front().crawl},
                                                      {"changes", list}};
-            context.out() << document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+            context.out() << jsonText(document) << '\n';
             return static_cast<int>(kExitOk);
         }
         for (const CrawlChange& c : *changes) {

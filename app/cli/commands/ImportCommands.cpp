@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "CliContext.h"
+#include "Paths.h"
 #include "ReadCommand.h"
 #include "import/ColumnMapping.h"
 #include "import/Format.h"
@@ -123,6 +124,12 @@ void registerImport(CLI::App& app, CliContext& context)
         std::unique_ptr<Workspace> scratch;
         std::error_code ec;
         if (args->dryRun && !std::filesystem::exists(context.databaseFile(), ec)) {
+            // Still the real command's answer to a mistyped --db: a folder that does not exist.
+            const bool defaultLocation =
+                context.databasePath.empty() && context.databaseFile() == defaultDatabasePath();
+            if (Status folder = checkNewDatabaseFolder(context.databaseFile()); !folder && !defaultLocation) {
+                return context.fail(folder.error());
+            }
             scratch = Workspace::openInMemory();
         }
         Workspace* ws = scratch ? scratch.get() : context.workspace();

@@ -1,5 +1,6 @@
 // Commands about people and what the user keeps about them: tag, note, people, person.
 
+#include <charconv>
 #include <ostream>
 
 #include <CLI/CLI.hpp>
@@ -173,7 +174,17 @@ void registerPeopleCommand(CLI::App& app, CliContext& context)
                                  ->add_option("--followed-by-my-follows", args->followedBy,
                                               "Only people followed by at least N of the people I follow")
                                  ->type_name("N")
-                                 ->check(CLI::PositiveNumber);
+                                 ->check(CLI::Validator(
+                                     [](const std::string& text) -> std::string {
+                                         int n = 0;
+                                         const auto* end = text.data() + text.size();
+                                         const auto [at, error] = std::from_chars(text.data(), end, n);
+                                         if (error != std::errc() || at != end || n < 1) {
+                                             return "N must be a whole number of people, 1 or more, not '" + text + "'";
+                                         }
+                                         return {};
+                                     },
+                                     "N >= 1"));
     command->add_flag("--json", args->json, "Print one JSON object");
     context.addQuery(command, [&context, args]() {
         Workspace* ws = context.workspace();
