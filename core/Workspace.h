@@ -240,6 +240,9 @@ public:
     Result<IntroDraft> composeIntro(PersonId target, std::optional<PersonId> via);
     /// Records `draft` (as composeIntro() gave it, the message perhaps edited) as a draft request.
     Result<IntroRequest> recordIntro(const IntroDraft& draft);
+    /// Replaces the message of intro request `id` (edited after it was recorded) and returns the
+    /// request as it was before, so that undoing the edit can put the old message back.
+    Result<IntroRequest> editIntroMessage(std::int64_t id, std::string_view message);
     /// Deletes intro request `id` and returns it as it was, so that restoreIntro() can put it back.
     Result<IntroRequest> deleteIntro(std::int64_t id);
     /// Stores `request` again under its own id, status, message and times: undoing deleteIntro(),

@@ -147,6 +147,20 @@ Result<IntroRequest> Workspace::draftIntro(PersonId target, std::optional<Person
     return recordIntro(*draft);
 }
 
+Result<IntroRequest> Workspace::editIntroMessage(std::int64_t id, std::string_view message)
+{
+    return guarded([&]() -> Result<IntroRequest> {
+        WorkflowRepository workflow(m_db);
+        Transaction tx(m_db);
+        std::optional<IntroRequest> before = workflow.introRequest(id);
+        if (!before || !workflow.setIntroMessage(id, message)) {
+            return noIntro(id);
+        }
+        tx.commit();
+        return std::move(*before);
+    });
+}
+
 Result<IntroRequest> Workspace::deleteIntro(std::int64_t id)
 {
     return guarded([&]() -> Result<IntroRequest> {

@@ -186,6 +186,15 @@ void WorkflowRepository::setIntroStatus(std::int64_t id, IntroStatus status)
         .run();
 }
 
+bool WorkflowRepository::setIntroMessage(std::int64_t id, std::string_view message)
+{
+    m_db.cached("UPDATE intro_request SET note = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?")
+        .bind(1, message)
+        .bind(2, id)
+        .run();
+    return m_db.changes() > 0;
+}
+
 bool WorkflowRepository::removeIntroRequest(std::int64_t id)
 {
     m_db.cached("DELETE FROM intro_request WHERE id = ?").bind(1, id).run();

@@ -81,6 +81,8 @@ public:
     /// Every intro request (or those where `involving` is the target or the introducer), by id.
     [[nodiscard]] std::vector<IntroRequest> introRequests(std::optional<PersonId> involving = {});
     void setIntroStatus(std::int64_t id, IntroStatus status);
+    /// Replaces the drafted message of intro request `id`; returns false when there is none.
+    bool setIntroMessage(std::int64_t id, std::string_view message);
     /// Deletes intro request `id`; returns false when there is none.
     bool removeIntroRequest(std::int64_t id);
     /// Inserts `request` with its own id and times (a deleted request put back).

@@ -630,6 +630,18 @@ TEST_F(IntroPathTest, RecordingKeepsAnEditedMessage)
     EXPECT_EQ(introCount(), 1U);
 }
 
+TEST_F(IntroPathTest, ARecordedMessageCanBeEditedAndTheEditSaysWhatItReplaced)
+{
+    const auto intro = workspace->draftIntro(dee, std::nullopt);
+    ASSERT_TRUE(intro.ok());
+    const auto before = workspace->editIntroMessage(intro->id, "Edited after copying");
+    ASSERT_TRUE(before.ok()) << before.error().describe();
+    EXPECT_EQ(before->message, intro->message);
+    EXPECT_EQ(workspace->introRequests()->front().message, "Edited after copying");
+    EXPECT_EQ(introCount(), 1U);
+    EXPECT_FALSE(workspace->editIntroMessage(intro->id + 1, "no such request").ok());
+}
+
 TEST_F(IntroPathTest, ADeletedRequestIsGoneAndComesBackUnderItsOwnId)
 {
     const auto intro = workspace->draftIntro(dee, std::nullopt);

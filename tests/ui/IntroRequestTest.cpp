@@ -87,6 +87,28 @@ private slots:
         QCOMPARE(introCount(), m_before + 1);
     }
 
+    void aMessageEditedAfterSavingIsStoredInTheSameRequestAndUndoable()
+    {
+        IntroDraftDialog* dialog = openDraft(2);
+        QVERIFY(dialog != nullptr);
+        dialog->saveButton()->click();
+        const IntroRequest saved = latest();
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        dialog->messageEdit()->setPlainText(QStringLiteral("Edited after saving"));
+        QVERIFY2(dialog->saveButton()->isEnabled(), "an edit can be saved");
+        dialog->copyButton()->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("Edited after saving"));
+        QCOMPARE(introCount(), m_before + 1);
+        QCOMPARE(latest().id, saved.id);
+        QCOMPARE(latest().message, std::string("Edited after saving"));
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        QCOMPARE(m_undoStack.count(), 2);
+        m_undoStack.undo();
+        QCOMPARE(latest().message, saved.message);
+        m_undoStack.redo();
+        QCOMPARE(latest().message, std::string("Edited after saving"));
+    }
+
     void undoTakesTheSavedRequestBackAndRedoRestoresItUnderItsNumber()
     {
         IntroDraftDialog* dialog = openDraft(2);

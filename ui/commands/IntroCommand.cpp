@@ -104,6 +104,38 @@ void RecordIntroCommand::undo()
     m_session.reloadPeople();
 }
 
+EditIntroMessageCommand::EditIntroMessageCommand(Session& session, std::int64_t introId, QString previous,
+                                                 QString message, const QString& targetName)
+    : m_session(session), m_introId(introId), m_previous(std::move(previous)), m_message(std::move(message))
+{
+    setText(QCoreApplication::translate("IntroCommand", "Edit introduction request to %1").arg(targetName));
+}
+
+EditIntroMessageCommand::~EditIntroMessageCommand() = default;
+
+void EditIntroMessageCommand::redo()
+{
+    store(m_message);
+}
+
+void EditIntroMessageCommand::undo()
+{
+    store(m_previous);
+}
+
+void EditIntroMessageCommand::store(const QString& message)
+{
+    Workspace* workspace = m_session.workspace();
+    if (workspace == nullptr) {
+        return;
+    }
+    if (!workspace->editIntroMessage(m_introId, message.toStdString())) {
+        setObsolete(true);  // the request is gone (deleted since, or its recording undone)
+        return;
+    }
+    m_session.reloadPeople();
+}
+
 DeleteIntroCommand::DeleteIntroCommand(Session& session, std::int64_t introId, const QString& targetName)
     : m_session(session), m_introId(introId)
 {

@@ -62,6 +62,29 @@ private:
     bool m_recorded = true;
 };
 
+/// A recorded request's message, edited in the draft window after it was saved, as an undoable step.
+class EditIntroMessageCommand final : public QUndoCommand {
+public:
+    EditIntroMessageCommand(Session& session, std::int64_t introId, QString previous, QString message,
+                            const QString& targetName);
+    ~EditIntroMessageCommand() override;
+    EditIntroMessageCommand(const EditIntroMessageCommand&) = delete;
+    EditIntroMessageCommand& operator=(const EditIntroMessageCommand&) = delete;
+    EditIntroMessageCommand(EditIntroMessageCommand&&) = delete;
+    EditIntroMessageCommand& operator=(EditIntroMessageCommand&&) = delete;
+
+    void redo() override;
+    void undo() override;
+
+private:
+    void store(const QString& message);
+
+    Session& m_session;
+    std::int64_t m_introId;
+    QString m_previous;
+    QString m_message;
+};
+
 /// Deletes an introduction request as an undoable step; undo puts it back as it was (same id,
 /// status, message and dates).
 class DeleteIntroCommand final : public QUndoCommand {

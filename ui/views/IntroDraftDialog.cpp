@@ -61,6 +61,7 @@ IntroDraftDialog::IntroDraftDialog(Session& session, QUndoStack& undoStack, Intr
     m_copy->setObjectName(QStringLiteral("copyIntroButton"));
     m_copy->setToolTip(tr("Copy the message to the clipboard, and keep the request"));
     connect(m_save, &QPushButton::clicked, this, [this] { recordOnce(); });
+    connect(m_message, &QPlainTextEdit::textChanged, this, &IntroDraftDialog::updateSaveButton);
     connect(m_copy, &QPushButton::clicked, this, [this] {
         QApplication::clipboard()->setText(m_message->toPlainText());
         recordOnce();
@@ -102,6 +103,13 @@ bool IntroDraftDialog::recordOnce()
         const auto intros = workspace->introRequests();
         if (intros && std::any_of(intros->begin(), intros->end(),
                                   [this](const IntroRequest& intro) { return intro.id == m_recordedId; })) {
+            const QString message = m_message->toPlainText();
+            if (message != m_recordedMessage) {
+                m_undoStack.push(
+                    new EditIntroMessageCommand(m_session, m_recordedId, m_recordedMessage, message, m_names.target));
+                m_recordedMessage = message;
+            }
+            showRecorded();
             return true;
         }
         m_recordedId = 0;
@@ -114,15 +122,25 @@ bool IntroDraftDialog::recordOnce()
         return false;
     }
     m_recordedId = recorded->id;
+    m_recordedMessage = toQString(recorded->message);
     m_undoStack.push(new RecordIntroCommand(m_session, std::move(*recorded), m_names.target));
     showRecorded();
     return true;
 }
 
+void IntroDraftDialog::updateSaveButton()
+{
+    if (m_recordedId == 0) {
+        return;
+    }
+    const bool edited = m_message->toPlainText() != m_recordedMessage;
+    m_save->setEnabled(edited);
+    m_save->setText(edited ? tr("&Save changes") : tr("Saved"));
+}
+
 void IntroDraftDialog::showRecorded()
 {
-    m_save->setEnabled(false);
-    m_save->setText(tr("Saved"));
+    updateSaveButton();
     m_note->setText(tr("Saved as a draft request: it is listed in Follow-ups and in the details of %1 and %2. "
                        "Edit \u25b8 Undo takes it back.")
                         .arg(m_names.introducer, m_names.target));

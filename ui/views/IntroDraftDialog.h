@@ -17,7 +17,9 @@ class Session;
 
 /// The drafted introduction request, to edit, copy and send. Opening it records nothing: the request
 /// is recorded (one undoable step) when the user saves it or copies the message, and only once — a
-/// second click neither records it again nor changes what was recorded.
+/// second click does not record it again. Editing the message afterwards and saving or copying again
+/// stores the edited message in the same request (another undoable step), so what Follow-ups keeps is
+/// what was sent.
 class IntroDraftDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(IntroDraftDialog)
@@ -43,8 +45,10 @@ public:
 
 private:
     /// Records the request with the message as it reads now, unless this window recorded it already
-    /// (and it was not undone since). True when it is recorded.
+    /// (and it was not undone since); then stores the message if it was edited since. True when the
+    /// request is recorded with the message as it reads now.
     bool recordOnce();
+    void updateSaveButton();
     void showRecorded();
 
     Session& m_session;
@@ -52,6 +56,7 @@ private:
     IntroDraft m_draft;
     Names m_names;
     std::int64_t m_recordedId = 0;
+    QString m_recordedMessage;  ///< the message as the recorded request holds it
 
     QLabel* m_note;
     QPlainTextEdit* m_message;
