@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "Background.h"
 #include "Workspace.h"
 
 class QDialogButtonBox;
@@ -24,7 +25,6 @@ class QTreeWidgetItem;
 namespace warmpath::ui {
 
 class Session;
-struct ImportRun;
 struct ImportOutcome;
 
 /// File ▸ Import…: the files to import (format detected per file, or chosen), a preview of what they
@@ -109,8 +109,8 @@ private:
     QTimer* m_previewTimer = nullptr;
     QTimer* m_progressTimer = nullptr;
 
-    /// The run in flight (preview or import), shared with its worker: cancel token and progress.
-    std::shared_ptr<ImportRun> m_run;
+    /// The run in flight, a preview or the import: a newer preview supersedes one in flight.
+    Background m_background{this};
     import::ImportCounts m_previewTotals;
     std::int64_t m_previewQueued = 0;
     import::ImportCounts m_importTotals;

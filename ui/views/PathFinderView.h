@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+#include "Background.h"
 #include "model/PersonId.h"
 
 class QLabel;
@@ -60,7 +61,7 @@ private:
     PersonId m_target;
     std::vector<PersonId> m_avoid;
     bool m_busy = false;
-    std::uint64_t m_generation = 0;
+    Background m_background{this};
 
     QLineEdit* m_targetField;
     QSpinBox* m_k;
