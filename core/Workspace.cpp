@@ -15,11 +15,46 @@
 
 namespace warmpath {
 
+namespace {
+
+/// Read connections kept open between calls: the UI thread and a few workers at once.
+constexpr std::size_t kIdleReaders = 4;
+
+/// A long write that failed after its token was set was stopped by it (and rolled back): whatever
+/// the words of its error, callers tell a cancel by its kind.
+template <typename T>
+Result<T> stoppedBy(const CancelToken* cancel, Result<T> result)
+{
+    if (!result && !result.error().isCancelled() && cancel != nullptr && cancel->cancelled()) {
+        Error stopped = result.error();
+        stopped.kind = ErrorKind::Cancelled;
+        return stopped;
+    }
+    return result;
+}
+
+}  // namespace
+
 Workspace::Workspace(Database db, std::filesystem::path path) : m_db(std::move(db)), m_path(std::move(path))
 {
+    if (m_path != ":memory:") {
+        m_readers = std::make_unique<ReadConnections>(m_path, kIdleReaders);
+    }
 }
 
 Workspace::~Workspace() = default;
+
+Result<Workspace::Reader> Workspace::reader()
+{
+    if (!m_readers) {
+        return Reader(m_mutex, m_db);
+    }
+    auto lease = m_readers->acquire();
+    if (!lease) {
+        return lease.error();
+    }
+    return Reader(std::move(lease).value());
+}
 
 Result<std::unique_ptr<Workspace>> Workspace::open(const std::filesystem::path& path, OpenMode mode)
 {
@@ -49,24 +84,24 @@ std::unique_ptr<Workspace> Workspace::openInMemory()
 
 Result<PersonId> Workspace::resolve(std::string_view ref)
 {
-    return guarded([&]() -> Result<PersonId> { return RefResolver(m_db).resolve(ref); });
+    return reading([&](Database& db) -> Result<PersonId> { return RefResolver(db).resolve(ref); });
 }
 
 Result<std::string> Workspace::refOf(PersonId person)
 {
-    return guarded([&]() -> Result<std::string> { return RefResolver(m_db).canonicalRef(person); });
+    return reading([&](Database& db) -> Result<std::string> { return RefResolver(db).canonicalRef(person); });
 }
 
 Result<PersonId> Workspace::me()
 {
-    return guarded([&]() -> Result<PersonId> { return PeopleRepository(m_db).me(); });
+    return reading([&](Database& db) -> Result<PersonId> { return PeopleRepository(db).me(); });
 }
 
 Result<Stats> Workspace::stats()
 {
-    return guarded([&]() -> Result<Stats> {
-        auto count = [this](std::string_view sql) {
-            Statement& st = m_db.cached(sql);
+    return reading([&](Database& db) -> Result<Stats> {
+        auto count = [&db](std::string_view sql) {
+            Statement& st = db.cached(sql);
             st.step();
             const std::int64_t value = st.int64(0);
             st.reset();  // do not keep a read transaction open on the shared connection
@@ -82,8 +117,8 @@ Result<Stats> Workspace::stats()
 
 Result<Person> Workspace::person(PersonId id)
 {
-    return guarded([&]() -> Result<Person> {
-        if (auto found = PeopleRepository(m_db).find(id)) {
+    return reading([&](Database& db) -> Result<Person> {
+        if (auto found = PeopleRepository(db).find(id)) {
             return *found;
         }
         return Error("no person with id #" + std::to_string(id.value()));
@@ -92,23 +127,25 @@ Result<Person> Workspace::person(PersonId id)
 
 Result<std::vector<Identity>> Workspace::identities(PersonId id)
 {
-    return guarded([&]() -> Result<std::vector<Identity>> { return PeopleRepository(m_db).identities(id); });
+    return reading([&](Database& db) -> Result<std::vector<Identity>> { return PeopleRepository(db).identities(id); });
 }
 
 Result<std::vector<std::string>> Workspace::tagsOf(PersonId id)
 {
-    return guarded([&]() -> Result<std::vector<std::string>> { return TagRepository(m_db).namesFor(id); });
+    return reading([&](Database& db) -> Result<std::vector<std::string>> { return TagRepository(db).namesFor(id); });
 }
 
 Result<std::optional<FollowUpRecord>> Workspace::followUp(PersonId id)
 {
-    return guarded([&]() -> Result<std::optional<FollowUpRecord>> { return WorkflowRepository(m_db).followUp(id); });
+    return reading(
+        [&](Database& db) -> Result<std::optional<FollowUpRecord>> { return WorkflowRepository(db).followUp(id); });
 }
 
 Result<std::vector<PersonSummary>> Workspace::peopleSummaries()
 {
-    return guarded(
-        [&]() -> Result<std::vector<PersonSummary>> { return PeopleRepository(m_db).summaries(warmpath::today()); });
+    return reading([&](Database& db) -> Result<std::vector<PersonSummary>> {
+        return PeopleRepository(db).summaries(warmpath::today());
+    });
 }
 
 Status Workspace::makeMe(PersonId person)
@@ -221,7 +258,8 @@ Result<PersonId> Workspace::unmerge(PersonId person, const std::vector<std::stri
 
 Result<std::vector<MergeCandidate>> Workspace::mergeCandidates()
 {
-    return guarded([&]() -> Result<std::vector<MergeCandidate>> { return MergeReviewRepository(m_db).candidates(); });
+    return reading(
+        [&](Database& db) -> Result<std::vector<MergeCandidate>> { return MergeReviewRepository(db).candidates(); });
 }
 
 Result<MergeCandidate> Workspace::dismissMergeCandidate(std::int64_t id)
@@ -251,13 +289,14 @@ Result<std::int64_t> Workspace::queueMergeCandidate(PersonId a, PersonId b, std:
 Result<std::vector<FileImportSummary>> Workspace::importFiles(const std::vector<std::filesystem::path>& files,
                                                               const ImportOptions& options)
 {
-    return guarded(
-        [&]() -> Result<std::vector<FileImportSummary>> { return import::Importer(m_db, options).run(files); });
+    Result<std::vector<FileImportSummary>> imported =
+        guarded([&]() -> Result<std::vector<FileImportSummary>> { return import::Importer(m_db, options).run(files); });
+    return stoppedBy(options.cancel, std::move(imported));
 }
 
 Result<std::vector<ImportBatch>> Workspace::imports()
 {
-    return guarded([&]() -> Result<std::vector<ImportBatch>> { return ImportRepository(m_db).list(); });
+    return reading([&](Database& db) -> Result<std::vector<ImportBatch>> { return ImportRepository(db).list(); });
 }
 
 Result<UndoSummary> Workspace::undoImport(std::int64_t batch)
@@ -285,12 +324,14 @@ Result<CrawlSummary> Workspace::crawl(const CrawlRequest& request, const CrawlOp
     }
     // Not guarded(): the runner takes the lock itself for each read or write, never while it
     // waits for the network.
-    return fetch::CrawlRunner(m_db, m_mutex, request, options).run();
+    Result<CrawlSummary> crawled = fetch::CrawlRunner(m_db, m_mutex, request, options).run();
+    return stoppedBy(options.cancel, std::move(crawled));
 }
 
 Result<std::vector<CrawlChange>> Workspace::crawlChanges(std::int64_t crawlId)
 {
-    return guarded([&]() -> Result<std::vector<CrawlChange>> { return fetch::CrawlState::changes(m_db, crawlId); });
+    return reading(
+        [&](Database& db) -> Result<std::vector<CrawlChange>> { return fetch::CrawlState::changes(db, crawlId); });
 }
 
 Result<DemoSummary> Workspace::loadDemoNetwork(std::string_view json, Date today)

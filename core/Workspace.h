@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "WorkspaceGraph.h"
+#include "WorkspaceReaders.h"
 #include "crypto/Backup.h"
 #include "export/ExportData.h"
 #include "fetch/Crawl.h"
@@ -86,23 +87,55 @@ struct IntroDraft {
     friend bool operator==(const IntroDraft&, const IntroDraft&) = default;
 };
 
-/// Everything `person REF` shows about one person.
+/// How many warm paths a person's page shows.
+inline constexpr int kDetailsPaths = 3;
+
+/// Everything `person REF` shows about one person, and everything the GUI's details panel shows:
+/// one call reads it all, so the two faces cannot differ.
 struct PersonDetails {
     Person person;
     std::string ref;
     std::vector<Identity> identities;
     std::vector<std::string> tags;
     std::vector<Note> notes;
-    std::optional<FollowUpRecord> followUp;  ///< as stored
-    std::optional<FollowUpItem> due;         ///< when due (own date, cadence or inherited cadence)
-    std::vector<IntroRequest> introRequests;
+    std::optional<FollowUpRecord> followUp;   ///< as stored
+    std::optional<FollowUpItem> due;          ///< when due (own date, cadence or inherited cadence)
+    std::vector<IntroRequest> introRequests;  ///< where they are the target or the introducer
     std::optional<int> degree;
+    /// The cadence their tags give them (the shortest) and which tag, whether or not their own wins.
+    std::optional<InheritedCadence> inheritedCadence;
+    /// The targets and introducers of introRequests, each once, by id.
+    std::vector<NamedPerson> introPeople;
+    /// People linked to both me and them, by name (mutualContacts()).
+    std::vector<NamedPerson> mutualContacts;
+    /// The kDetailsPaths warmest paths from me (no paths when they are not connected to me);
+    /// nullopt for me, and when there is no me, no graph or the search failed.
+    std::optional<WarmPathsAnswer> paths;
+};
+
+/// A backup decrypted and verified beside the database it restores, waiting to replace it: what
+/// Workspace::prepareRestore() hands back, so that a program with the database open closes it
+/// only once the passphrase is known to be right. Dropping it leaves everything as it was.
+class PendingRestore {
+public:
+    explicit PendingRestore(DecryptedBackup backup) : m_backup(std::move(backup)) {}
+
+    /// Replaces the database with the restored one and drops what described the old one (its
+    /// write-ahead log, the graph cache `<database>.graph`). The database must not be open.
+    Status commit();
+    [[nodiscard]] const std::filesystem::path& target() const { return m_backup.target(); }
+
+private:
+    DecryptedBackup m_backup;
 };
 
 /// The one facade over a Warmpath database that both the CLI and the GUI use: open or create
-/// it, ask questions, make edits. Every method is safe to call from any thread (calls are
-/// serialised on the one connection) and reports expected failures as an Error, never by
-/// throwing.
+/// it, ask questions, make edits. Every method is safe to call from any thread and reports
+/// expected failures as an Error, never by throwing. Edits, imports and crawls are serialised on
+/// the one writer connection; the calls that only read use read connections of their own
+/// (ReadConnections), so they see the last committed state at once and never wait for a write
+/// in progress. An in-memory workspace has only the one connection (SQLite cannot share an
+/// in-memory database between connections in WAL mode): there reads wait for a write.
 class Workspace {
 public:
     /// Opens (or, with OpenMode::CreateIfMissing, creates with mode 0600) the database at `path`
@@ -141,9 +174,12 @@ public:
     /// People matching `query`, sorted by name (ignoring case) then id.
     Result<std::vector<PersonSummary>> people(const PeopleQuery& query);
     /// The same people in the same order, handed to `visit` one at a time as they are read, so
-    /// that listing a million people takes no more memory than listing ten. `visit` runs with
-    /// the workspace locked and must not call back into it.
+    /// that listing a million people takes no more memory than listing ten. `visit` runs on a
+    /// read connection of its own; in memory it holds the workspace's lock, so it must not call
+    /// back into the workspace.
     Status forEachPerson(const PeopleQuery& query, const std::function<void(const PersonListRow&)>& visit);
+    /// A person's whole page, read in one transaction; the degree, the people in common and the
+    /// warmest paths come from the current snapshot.
     Result<PersonDetails> details(PersonId id, Date today);
     /// Every tag with its number of people and cadence.
     Result<std::vector<TagInfo>> tags();
@@ -264,10 +300,15 @@ public:
     /// Writes an encrypted backup of this database to `file` (crypto/Backup.h).
     Result<BackupSummary> backup(const std::filesystem::path& file, std::string_view passphrase,
                                  const BackupOptions& options = {});
-    /// Restores `backupFile` into the database at `target` (crypto/Backup.h). Static: the
-    /// database restored into must not be open.
+    /// Restores `backupFile` into the database at `target` (crypto/Backup.h): prepareRestore(),
+    /// then PendingRestore::commit(), which both the CLI and the GUI go through. Static: the
+    /// database restored into must not be open. An existing `target` is replaced only with `force`.
     static Status restore(const std::filesystem::path& backupFile, std::string_view passphrase,
                           const std::filesystem::path& target, bool force);
+    /// The first half of restore(): decrypts and verifies the backup beside `target` and touches
+    /// nothing else, so `target` may still be open meanwhile.
+    static Result<PendingRestore> prepareRestore(const std::filesystem::path& backupFile, std::string_view passphrase,
+                                                 const std::filesystem::path& target, bool force);
     /// Writes the network in `format` to `file` (written beside it, then renamed).
     Status exportTo(exporting::ExportFormat format, const std::filesystem::path& file, Date today);
 
@@ -331,9 +372,57 @@ public:
 
 private:
     Workspace(Database db, std::filesystem::path path);
-    NamedPerson namedLocked(PersonId person);
+    static NamedPerson namedIn(Database& db, PersonId person);
+    /// People linked (either way) to both `me` and `person`, in the snapshot's order.
+    static std::vector<PersonId> mutualOf(const Snapshot& graph, PersonId me, PersonId person);
+    /// `ids` named and sorted by name (ignoring case), then id.
+    static std::vector<NamedPerson> namedByName(Database& db, const std::vector<PersonId>& ids);
 
-    /// Runs `work` under the connection lock, turning store exceptions into an Error.
+    /// A connection to read on for the length of one call (see the class comment): a leased read
+    /// connection, or in memory the one connection, held under the writer's lock. Its cached
+    /// statements are reset when it is given back, so none keeps a read transaction open.
+    class Reader {
+    public:
+        explicit Reader(ReadConnections::Lease lease) : m_lease(std::move(lease)), m_db(&m_lease->db()) {}
+        Reader(std::mutex& lock, Database& db) : m_lock(lock), m_db(&db) {}
+        ~Reader()
+        {
+            if (m_lock.owns_lock()) {
+                m_db->resetCachedStatements();
+            }
+        }
+        Reader(const Reader&) = delete;
+        Reader& operator=(const Reader&) = delete;
+        Reader(Reader&&) noexcept = default;
+        Reader& operator=(Reader&&) = delete;
+
+        [[nodiscard]] Database& db() { return *m_db; }
+
+    private:
+        std::optional<ReadConnections::Lease> m_lease;
+        std::unique_lock<std::mutex> m_lock;
+        Database* m_db;
+    };
+    /// A connection for a call that only reads. Reads on it must not call another Workspace method
+    /// that reads: in memory that would wait for the lock it holds.
+    Result<Reader> reader();
+
+    /// Runs `work(db)` on reader(), turning store exceptions into an Error.
+    template <typename Work>
+    auto reading(Work&& work) -> decltype(work(std::declval<Database&>()))
+    {
+        auto connection = reader();
+        if (!connection) {
+            return connection.error();
+        }
+        try {
+            return work(connection->db());
+        } catch (const DatabaseError& e) {
+            return Error(std::string("database error: ") + e.what(), m_path.string());
+        }
+    }
+
+    /// Runs `work` under the writer's lock, turning store exceptions into an Error.
     template <typename Work>
     auto guarded(Work&& work) -> decltype(work())
     {
@@ -355,9 +444,12 @@ private:
     /// (two hops or more); otherwise says why there is none.
     Result<std::vector<PersonId>> warmestPathTo(PersonId me, PersonId target);
 
-    std::mutex m_mutex;
-    Database m_db;
+    std::mutex m_mutex;  ///< the writer's lock
+    Database m_db;       ///< the one writer connection
     std::filesystem::path m_path;
+    /// Null for an in-memory workspace. Declared after m_db: readers close first, so the writer's
+    /// close still checkpoints the write-ahead log and removes it.
+    std::unique_ptr<ReadConnections> m_readers;
 
     mutable std::mutex m_snapshotMutex;  ///< guards m_snapshot and m_snapshotSource
     std::mutex m_buildMutex;             ///< one snapshot build at a time

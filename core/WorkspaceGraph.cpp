@@ -11,6 +11,7 @@
 
 #include "Workspace.h"
 #include "graph/Brokers.h"
+#include "graph/Cancelled.h"
 #include "graph/FollowFilter.h"
 #include "graph/Layout.h"
 #include "graph/Metrics.h"
@@ -35,8 +36,8 @@ auto answering(const std::filesystem::path& where, Work&& work) -> decltype(work
         return Error(std::string("database error: ") + e.what(), where.string());
     } catch (const std::invalid_argument& e) {
         return Error(e.what());
-    } catch (const std::runtime_error& e) {
-        return Error(e.what());  // "cancelled"
+    } catch (const RunCancelled&) {
+        return Error::cancelled();
     }
 }
 
@@ -53,10 +54,10 @@ std::string kindName(std::uint8_t forward, std::uint8_t backward)
 
 }  // namespace
 
-NamedPerson Workspace::namedLocked(PersonId person)
+NamedPerson Workspace::namedIn(Database& db, PersonId person)
 {
-    NamedPerson named{.id = person, .ref = RefResolver(m_db).canonicalRef(person), .name = {}};
-    Statement& st = m_db.cached("SELECT display_name FROM person WHERE id = ?");
+    NamedPerson named{.id = person, .ref = RefResolver(db).canonicalRef(person), .name = {}};
+    Statement& st = db.cached("SELECT display_name FROM person WHERE id = ?");
     st.bind(1, person.value());
     if (st.step()) {
         named.name = st.text(0);
@@ -67,8 +68,7 @@ NamedPerson Workspace::namedLocked(PersonId person)
 
 Result<NamedPerson> Workspace::named(PersonId person)
 {
-    std::lock_guard lock(m_mutex);
-    return answering(m_path, [&]() -> Result<NamedPerson> { return namedLocked(person); });
+    return reading([&](Database& db) -> Result<NamedPerson> { return namedIn(db, person); });
 }
 
 std::shared_ptr<const Snapshot> Workspace::currentSnapshot() const
@@ -85,11 +85,8 @@ std::string Workspace::lastSnapshotSource() const
 
 Result<std::shared_ptr<const Snapshot>> Workspace::snapshot(const ProgressCallback& progress, const CancelToken* cancel)
 {
-    auto versionNow = [&]() -> Result<Snapshot::Version> {
-        std::lock_guard lock(m_mutex);
-        return answering(m_path, [&]() -> Result<Snapshot::Version> { return SnapshotBuilder::currentVersion(m_db); });
-    };
-    auto wanted = versionNow();
+    auto wanted =
+        reading([](Database& db) -> Result<Snapshot::Version> { return SnapshotBuilder::currentVersion(db); });
     if (!wanted) {
         return wanted.error();
     }
@@ -113,19 +110,11 @@ Result<std::shared_ptr<const Snapshot>> Workspace::snapshot(const ProgressCallba
         }
     }
     if (!fresh) {
-        Result<Snapshot> built = Error("not built");
-        if (inMemory) {
-            std::lock_guard lock(m_mutex);
-            built = answering(m_path, [&]() { return SnapshotBuilder::fromDatabase(m_db, progress, cancel); });
-        } else {
-            // Its own connection (one per thread, as SQLite wants): the long read holds no lock
-            // that REF resolution or edits need, and WAL lets writers go on meanwhile.
-            auto reader = Database::open(m_path, OpenMode::ReadOnly);
-            if (!reader) {
-                return reader.error();
-            }
-            built = answering(m_path, [&]() { return SnapshotBuilder::fromDatabase(*reader, progress, cancel); });
-        }
+        // On a read connection: the long read holds no lock that REF resolution or edits need, and
+        // WAL lets writers go on meanwhile.
+        Result<Snapshot> built = answering(m_path, [&] {
+            return reading([&](Database& db) { return SnapshotBuilder::fromDatabase(db, progress, cancel); });
+        });
         if (!built) {
             return built.error();
         }
@@ -199,12 +188,16 @@ Result<WarmPathsAnswer> Workspace::warmPaths(const WarmPathRequest& request)
                                 .direction = request.direction,
                                 .avoid = request.avoid,
                                 .warmFirstHops = {}};
-        std::lock_guard lock(m_mutex);
+        auto reader = this->reader();
+        if (!reader) {
+            return reader.error();
+        }
+        Database& db = reader->db();
         {
             // Tagged or recently contacted people make warmer first hops.
             const std::string since = formatDate(today() - std::chrono::days(request.recentDays));
-            Statement& st = m_db.cached("SELECT person_id FROM person_tag UNION SELECT person_id FROM follow_up "
-                                        "WHERE last_contacted IS NOT NULL AND last_contacted >= ?");
+            Statement& st = db.cached("SELECT person_id FROM person_tag UNION SELECT person_id FROM follow_up "
+                                      "WHERE last_contacted IS NOT NULL AND last_contacted >= ?");
             st.bind(1, since);
             while (st.step()) {
                 options.warmFirstHops.emplace_back(st.int64(0));
@@ -216,22 +209,22 @@ Result<WarmPathsAnswer> Workspace::warmPaths(const WarmPathRequest& request)
         finder.run();
 
         WarmPathsAnswer answer{
-            .from = namedLocked(request.from), .to = namedLocked(request.to), .degree = shortest.degree(), .paths = {}};
+            .from = namedIn(db, request.from), .to = namedIn(db, request.to), .degree = shortest.degree(), .paths = {}};
         std::map<PersonId, NamedPerson> names;
         auto name = [&](PersonId p) -> const NamedPerson& {
             auto it = names.find(p);
             if (it == names.end()) {
-                it = names.emplace(p, namedLocked(p)).first;
+                it = names.emplace(p, namedIn(db, p)).first;
             }
             return it->second;
         };
         Statement& sources =
-            m_db.cached("SELECT b.file_name FROM link l JOIN import_batch b ON b.id = l.batch_id "
-                        "WHERE (l.from_person = ?1 AND l.to_person = ?2) OR (l.from_person = ?2 AND l.to_person = ?1) "
-                        "UNION SELECT b.file_name FROM link l JOIN link_source s ON s.link_id = l.id "
-                        "JOIN import_batch b ON b.id = s.batch_id "
-                        "WHERE (l.from_person = ?1 AND l.to_person = ?2) OR (l.from_person = ?2 AND l.to_person = ?1) "
-                        "ORDER BY 1");
+            db.cached("SELECT b.file_name FROM link l JOIN import_batch b ON b.id = l.batch_id "
+                      "WHERE (l.from_person = ?1 AND l.to_person = ?2) OR (l.from_person = ?2 AND l.to_person = ?1) "
+                      "UNION SELECT b.file_name FROM link l JOIN link_source s ON s.link_id = l.id "
+                      "JOIN import_batch b ON b.id = s.batch_id "
+                      "WHERE (l.from_person = ?1 AND l.to_person = ?2) OR (l.from_person = ?2 AND l.to_person = ?1) "
+                      "ORDER BY 1");
         for (const WarmPath& path : finder.paths()) {
             WarmPathView view{
                 .hops = static_cast<int>(path.hops.size()), .warmth = path.warmth, .people = {}, .links = {}};
@@ -272,17 +265,21 @@ Result<SuggestionsAnswer> Workspace::suggestions(const SuggestionRequest& reques
                                   .viaOnly = std::nullopt,
                                   .celebrityPercent = request.celebrityPercent,
                                   .celebrityDamping = request.celebrityDamping};
-        std::lock_guard lock(m_mutex);
+        auto reader = this->reader();
+        if (!reader) {
+            return reader.error();
+        }
+        Database& db = reader->db();
         {
-            Statement& st = m_db.cached("SELECT person_id FROM dismissed_suggestion WHERE for_person_id = ?");
+            Statement& st = db.cached("SELECT person_id FROM dismissed_suggestion WHERE for_person_id = ?");
             st.bind(1, request.forPerson.value());
             while (st.step()) {
                 options.exclude.emplace_back(st.int64(0));
             }
         }
         if (!request.viaTag.empty()) {
-            Statement& st = m_db.cached("SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE "
-                                        "t.name = ? COLLATE NOCASE");
+            Statement& st = db.cached("SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE "
+                                      "t.name = ? COLLATE NOCASE");
             st.bind(1, request.viaTag);
             options.viaOnly.emplace();
             while (st.step()) {
@@ -297,10 +294,10 @@ Result<SuggestionsAnswer> Workspace::suggestions(const SuggestionRequest& reques
         predictor->run();
 
         SuggestionsAnswer answer{
-            .forPerson = namedLocked(request.forPerson), .metric = request.metric, .suggestions = {}};
+            .forPerson = namedIn(db, request.forPerson), .metric = request.metric, .suggestions = {}};
         for (const Suggestion& s : predictor->suggestions()) {
             SuggestionView view{
-                .person = namedLocked(s.person), .score = s.score, .commonContacts = s.commonContacts, .via = {}};
+                .person = namedIn(db, s.person), .score = s.score, .commonContacts = s.commonContacts, .via = {}};
             answer.suggestions.push_back(std::move(view));
         }
         // Ties: more common contacts first, then REF (the predictor kept everyone tied at the cut).
@@ -319,7 +316,7 @@ Result<SuggestionsAnswer> Workspace::suggestions(const SuggestionRequest& reques
         }
         for (SuggestionView& view : answer.suggestions) {
             for (PersonId c : predictor->viaOf(view.person.id)) {
-                view.via.push_back(RefResolver(m_db).canonicalRef(c));
+                view.via.push_back(RefResolver(db).canonicalRef(c));
             }
         }
         return answer;
@@ -334,12 +331,16 @@ Result<BrokersAnswer> Workspace::brokers(const BrokerRequest& request)
     }
     return answering(m_path, [&]() -> Result<BrokersAnswer> {
         BrokerOptions options{.direction = request.direction, .limit = request.limit};
-        std::lock_guard lock(m_mutex);
+        auto reader = this->reader();
+        if (!reader) {
+            return reader.error();
+        }
+        Database& db = reader->db();
         if (!request.organisation.empty() || !request.tag.empty()) {
             Statement st = request.tag.empty()
-                               ? m_db.prepare("SELECT id FROM person WHERE organisation = ? COLLATE NOCASE")
-                               : m_db.prepare("SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
-                                              "WHERE t.name = ? COLLATE NOCASE");
+                               ? db.prepare("SELECT id FROM person WHERE organisation = ? COLLATE NOCASE")
+                               : db.prepare("SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id "
+                                            "WHERE t.name = ? COLLATE NOCASE");
             st.bind(1, request.tag.empty() ? request.organisation : request.tag);
             options.targets.emplace();
             while (st.step()) {
@@ -352,12 +353,12 @@ Result<BrokersAnswer> Workspace::brokers(const BrokerRequest& request)
         }
         Brokers finder(**snap, request.forPerson, std::move(options));
         finder.run();
-        BrokersAnswer answer{.forPerson = namedLocked(request.forPerson), .brokers = {}};
+        BrokersAnswer answer{.forPerson = namedIn(db, request.forPerson), .brokers = {}};
         for (const Broker& b : finder.brokers()) {
             BrokerView view{
-                .contact = namedLocked(b.contact), .uniqueReach = b.uniqueReach, .reach = b.reach, .examples = {}};
+                .contact = namedIn(db, b.contact), .uniqueReach = b.uniqueReach, .reach = b.reach, .examples = {}};
             for (PersonId p : b.examples) {
-                view.examples.push_back(RefResolver(m_db).canonicalRef(p));
+                view.examples.push_back(RefResolver(db).canonicalRef(p));
             }
             answer.brokers.push_back(std::move(view));
         }
@@ -403,7 +404,11 @@ Result<MetricsAnswer> Workspace::metrics(const MetricsRequest& request, const Pr
             inDegree[v] = static_cast<double>(g.inDegree(v));
             outDegree[v] = static_cast<double>(g.outDegree(v));
         }
-        std::lock_guard lock(m_mutex);
+        auto reader = this->reader();
+        if (!reader) {
+            return reader.error();
+        }
+        Database& db = reader->db();
         auto topOf = [&](const std::vector<double>& values) {
             std::vector<Snapshot::Index> order(values.size());
             std::iota(order.begin(), order.end(), 0U);
@@ -413,7 +418,7 @@ Result<MetricsAnswer> Workspace::metrics(const MetricsRequest& request, const Pr
                 [&](auto a, auto b) { return values[a] != values[b] ? values[a] > values[b] : g.idBefore(a, b); });
             std::vector<RankedPerson> out;
             for (std::size_t i = 0; i < keep; ++i) {
-                out.push_back({namedLocked(g.personAt(order[i])), values[order[i]]});
+                out.push_back({namedIn(db, g.personAt(order[i])), values[order[i]]});
             }
             return out;
         };
@@ -475,9 +480,13 @@ Result<LayoutAnswer> Workspace::layout(const LayoutRequest& request, const Progr
         Layout layout(g, std::move(people), request.options);
         layout.run(progress, cancel);
         LayoutAnswer answer{.converged = layout.converged(), .iterations = layout.iterations(), .people = {}};
-        std::lock_guard lock(m_mutex);
+        auto reader = this->reader();
+        if (!reader) {
+            return reader.error();
+        }
+        Database& db = reader->db();
         for (std::size_t i = 0; i < layout.people().size(); ++i) {
-            answer.people.push_back({namedLocked(layout.people()[i]), layout.positions()[i]});
+            answer.people.push_back({namedIn(db, layout.people()[i]), layout.positions()[i]});
         }
         return answer;
     });
@@ -528,9 +537,7 @@ EgoMap layOutEgoMap(const Snapshot& graph, const EgoMapRequest& request, const P
     }
     Layout layout(graph, people, LayoutOptions{.seed = request.seed, .maxIterations = request.maxIterations});
     layout.run(progress, cancel);
-    if (cancel != nullptr && cancel->cancelled()) {
-        throw std::runtime_error("cancelled");
-    }
+    stopIfCancelled(cancel);  // a layout that converged as the cancel came is still not wanted
     map.nodes.reserve(people.size());
     for (std::size_t i = 0; i < people.size(); ++i) {
         const Point& at = layout.positions()[i];
@@ -556,13 +563,7 @@ Result<EgoMap> Workspace::egoMap(const EgoMapRequest& request, const ProgressCal
         return snap.error();
     }
     const Snapshot& graph = **snap;
-    return answering(m_path, [&]() -> Result<EgoMap> {
-        try {
-            return layOutEgoMap(graph, request, progress, cancel);
-        } catch (const std::runtime_error& e) {
-            return Error(e.what());  // "cancelled"
-        }
-    });
+    return answering(m_path, [&]() -> Result<EgoMap> { return layOutEgoMap(graph, request, progress, cancel); });
 }
 
 Result<std::vector<PersonId>> Workspace::followFiltered(const FollowCriteria& criteria)

@@ -48,8 +48,8 @@ Result<IntroDraft> Workspace::composeIntro(const std::vector<PersonId>& path)
     if (path.size() < 3) {
         return Error("an introduction needs a path of at least two hops: you, the person to ask, the person to reach");
     }
-    return guarded([&]() -> Result<IntroDraft> {
-        PeopleRepository people(m_db);
+    return reading([&](Database& db) -> Result<IntroDraft> {
+        PeopleRepository people(db);
         if (path.front() != people.me()) {
             return Error("an introduction request starts from you");
         }

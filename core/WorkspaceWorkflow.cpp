@@ -78,8 +78,8 @@ Result<std::vector<PersonSummary>> Workspace::people(const PeopleQuery& query)
     if (!filter) {
         return filter.error();
     }
-    return guarded([&]() -> Result<std::vector<PersonSummary>> {
-        PeopleRepository people(m_db);
+    return reading([&](Database& db) -> Result<std::vector<PersonSummary>> {
+        PeopleRepository people(db);
         filter->readSearch(people);
         std::vector<PersonSummary> rows = people.summaries(warmpath::today());
         std::erase_if(rows, [&](const PersonSummary& row) { return !filter->accepts(row.person.id, row.tags); });
@@ -98,8 +98,8 @@ Status Workspace::forEachPerson(const PeopleQuery& query, const std::function<vo
     if (!filter) {
         return filter.error();
     }
-    return guarded([&]() -> Status {
-        PeopleRepository people(m_db);
+    return reading([&](Database& db) -> Status {
+        PeopleRepository people(db);
         filter->readSearch(people);
         people.forEachByName(
             [&](const PersonListRow& row) {
@@ -114,25 +114,52 @@ Status Workspace::forEachPerson(const PeopleQuery& query, const std::function<vo
 
 Result<PersonDetails> Workspace::details(PersonId id, Date today)
 {
-    const DegreeLookup degrees = degreeLookup();
-    return guarded([&]() -> Result<PersonDetails> {
-        PeopleRepository people(m_db);
+    // The graph half first, before the read below: the snapshot may have to be built, and the
+    // warm paths read names on a connection of their own.
+    std::optional<int> degree;
+    std::vector<PersonId> mutual;
+    std::optional<WarmPathsAnswer> paths;
+    const auto snap = snapshot();
+    const auto me = this->me();
+    if (snap && me) {
+        const Snapshot& graph = **snap;
+        if (*me == id) {
+            degree = 0;
+        } else if (graph.indexOf(*me) && graph.indexOf(id)) {
+            Separation shortest(graph, *me, id, Direction::Undirected);
+            shortest.run();
+            degree = shortest.degree();
+            mutual = mutualOf(graph, *me, id);
+            // A failed search leaves the page without paths rather than without a page.
+            if (auto found = warmPaths(WarmPathRequest{.from = *me, .to = id, .k = kDetailsPaths})) {
+                paths = std::move(found).value();
+            }
+        }
+    }
+    return reading([&](Database& db) -> Result<PersonDetails> {
+        // One read transaction: every part of the page shows the same moment.
+        Transaction read(db, Transaction::Kind::Deferred);
+        PeopleRepository people(db);
         const auto person = people.find(id);
         if (!person) {
             return noPerson(id);
         }
-        WorkflowRepository workflow(m_db);
-        TagRepository tags(m_db);
+        WorkflowRepository workflow(db);
+        TagRepository tags(db);
         PersonDetails details{.person = *person,
-                              .ref = RefResolver(m_db).canonicalRef(id),
+                              .ref = RefResolver(db).canonicalRef(id),
                               .identities = people.identities(id),
                               .tags = tags.namesFor(id),
                               .notes = workflow.notes(id),
                               .followUp = workflow.followUp(id),
                               .due = std::nullopt,
                               .introRequests = workflow.introRequests(id),
-                              .degree = degrees ? degrees(id) : std::nullopt};
-        const auto inheritedFrom = workflow.inheritedCadence(id);
+                              .degree = degree,
+                              .inheritedCadence = workflow.inheritedCadence(id),
+                              .introPeople = {},
+                              .mutualContacts = namedByName(db, mutual),
+                              .paths = std::move(paths)};
+        const auto& inheritedFrom = details.inheritedCadence;
         const auto inherited = inheritedFrom ? std::optional<int>(inheritedFrom->days) : std::nullopt;
         if (const auto due = effectiveDue(details.followUp, inherited, today)) {
             const bool own = details.followUp && details.followUp->cadenceDays;
@@ -143,24 +170,36 @@ Result<PersonDetails> Workspace::details(PersonId id, Date today)
                                        .cadenceDays = effectiveCadence(details.followUp, inherited),
                                        .cadenceTag = own || !inheritedFrom ? std::string() : inheritedFrom->tag};
         }
+        std::vector<PersonId> named;
+        for (const IntroRequest& intro : details.introRequests) {
+            named.push_back(intro.target);
+            if (intro.introducer) {
+                named.push_back(*intro.introducer);
+            }
+        }
+        std::sort(named.begin(), named.end());
+        named.erase(std::unique(named.begin(), named.end()), named.end());
+        for (const PersonId other : named) {
+            details.introPeople.push_back(namedIn(db, other));
+        }
         return details;
     });
 }
 
 Result<std::vector<TagInfo>> Workspace::tags()
 {
-    return guarded([&]() -> Result<std::vector<TagInfo>> { return TagRepository(m_db).list(); });
+    return reading([&](Database& db) -> Result<std::vector<TagInfo>> { return TagRepository(db).list(); });
 }
 
 Result<std::vector<Note>> Workspace::notes(PersonId id)
 {
-    return guarded([&]() -> Result<std::vector<Note>> { return WorkflowRepository(m_db).notes(id); });
+    return reading([&](Database& db) -> Result<std::vector<Note>> { return WorkflowRepository(db).notes(id); });
 }
 
 Result<std::vector<FollowUpItem>> Workspace::followUpQueue(Date today, bool overdueOnly)
 {
-    return guarded([&]() -> Result<std::vector<FollowUpItem>> {
-        auto queue = WorkflowRepository(m_db).followUpQueue(today);
+    return reading([&](Database& db) -> Result<std::vector<FollowUpItem>> {
+        auto queue = WorkflowRepository(db).followUpQueue(today);
         if (overdueOnly) {
             std::erase_if(queue, [](const FollowUpItem& item) { return item.daysOverdue < 0; });
         }
@@ -170,31 +209,26 @@ Result<std::vector<FollowUpItem>> Workspace::followUpQueue(Date today, bool over
 
 Result<std::vector<IntroRequest>> Workspace::introRequests()
 {
-    return guarded([&]() -> Result<std::vector<IntroRequest>> { return WorkflowRepository(m_db).introRequests(); });
+    return reading(
+        [&](Database& db) -> Result<std::vector<IntroRequest>> { return WorkflowRepository(db).introRequests(); });
 }
 
 Result<std::optional<InheritedCadence>> Workspace::inheritedCadence(PersonId id)
 {
-    return guarded([&]() -> Result<std::optional<InheritedCadence>> {
-        if (Status exists = checkPerson(id); !exists) {
-            return exists.error();
+    return reading([&](Database& db) -> Result<std::optional<InheritedCadence>> {
+        if (!PeopleRepository(db).find(id)) {
+            return noPerson(id);
         }
-        return WorkflowRepository(m_db).inheritedCadence(id);
+        return WorkflowRepository(db).inheritedCadence(id);
     });
 }
 
-Result<std::vector<NamedPerson>> Workspace::mutualContacts(PersonId person)
+std::vector<PersonId> Workspace::mutualOf(const Snapshot& graph, PersonId me, PersonId person)
 {
-    auto snap = snapshot();
-    auto me = this->me();
-    if (!snap || !me) {
-        return std::vector<NamedPerson>{};  // no graph or no me yet: nobody to name
-    }
-    const Snapshot& graph = **snap;
-    const auto meIndex = graph.indexOf(*me);
+    const auto meIndex = graph.indexOf(me);
     const auto theirIndex = graph.indexOf(person);
     if (!meIndex || !theirIndex || *meIndex == *theirIndex) {
-        return std::vector<NamedPerson>{};
+        return {};
     }
     // Neighbours either way, as sorted index lists: out- and in-rows are each sorted, so a merge
     // and a set intersection do it in linear time even for people with thousands of links.
@@ -210,21 +244,40 @@ Result<std::vector<NamedPerson>> Workspace::mutualContacts(PersonId person)
     const auto theirs = neighbours(*theirIndex);
     std::vector<Snapshot::Index> common;
     std::set_intersection(mine.begin(), mine.end(), theirs.begin(), theirs.end(), std::back_inserter(common));
-    return guarded([&]() -> Result<std::vector<NamedPerson>> {
-        std::vector<NamedPerson> people;
-        people.reserve(common.size());
-        for (const Snapshot::Index index : common) {
-            if (index != *meIndex && index != *theirIndex) {
-                people.push_back(namedLocked(graph.personAt(index)));
-            }
+    std::vector<PersonId> people;
+    people.reserve(common.size());
+    for (const Snapshot::Index index : common) {
+        if (index != *meIndex && index != *theirIndex) {
+            people.push_back(graph.personAt(index));
         }
-        std::stable_sort(people.begin(), people.end(), [](const NamedPerson& a, const NamedPerson& b) {
-            const auto la = lowerAscii(a.name);
-            const auto lb = lowerAscii(b.name);
-            return la != lb ? la < lb : a.id < b.id;
-        });
-        return people;
+    }
+    return people;
+}
+
+std::vector<NamedPerson> Workspace::namedByName(Database& db, const std::vector<PersonId>& ids)
+{
+    std::vector<NamedPerson> people;
+    people.reserve(ids.size());
+    for (const PersonId id : ids) {
+        people.push_back(namedIn(db, id));
+    }
+    std::stable_sort(people.begin(), people.end(), [](const NamedPerson& a, const NamedPerson& b) {
+        const auto la = lowerAscii(a.name);
+        const auto lb = lowerAscii(b.name);
+        return la != lb ? la < lb : a.id < b.id;
     });
+    return people;
+}
+
+Result<std::vector<NamedPerson>> Workspace::mutualContacts(PersonId person)
+{
+    auto snap = snapshot();
+    auto me = this->me();
+    if (!snap || !me) {
+        return std::vector<NamedPerson>{};  // no graph or no me yet: nobody to name
+    }
+    const std::vector<PersonId> common = mutualOf(**snap, *me, person);
+    return reading([&](Database& db) -> Result<std::vector<NamedPerson>> { return namedByName(db, common); });
 }
 
 Result<std::vector<std::string>> Workspace::addTags(PersonId person, const std::vector<std::string>& names)

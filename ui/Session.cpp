@@ -1,6 +1,5 @@
 #include "Session.h"
 
-#include <exception>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -9,8 +8,6 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "Resources.h"
 
@@ -18,14 +15,14 @@ namespace warmpath::ui {
 
 namespace detail {
 
-/// What background work hands back to the UI thread: a workspace and what the views show of it, or why
-/// there is none.
+/// What a load or a reload hands back to the UI thread: a workspace (loads only) and what the views
+/// show of it.
 struct LoadResult {
     std::shared_ptr<Workspace> workspace;
     std::vector<PersonSummary> people;
+    QHash<qint64, std::size_t> rowOf;
     Stats stats;
     QHash<qint64, int> degrees;
-    QString error;
 };
 
 }  // namespace detail
@@ -44,20 +41,27 @@ QString describe(const Error& error)
     return QString::fromStdString(error.describe());
 }
 
-/// Fills in what the views show of `workspace`.
-void readContents(Workspace& workspace, LoadResult& into)
+Error failure(const QString& message)
+{
+    return Error(message.toStdString());
+}
+
+/// Reads what the views show of `workspace` into `into`.
+Status readContents(Workspace& workspace, LoadResult& into)
 {
     auto people = workspace.peopleSummaries();
     if (!people) {
-        into.error = describe(people.error());
-        return;
+        return people.error();
     }
     auto stats = workspace.stats();
     if (!stats) {
-        into.error = describe(stats.error());
-        return;
+        return stats.error();
     }
     into.people = std::move(people).value();
+    into.rowOf.reserve(static_cast<qsizetype>(into.people.size()));
+    for (std::size_t row = 0; row < into.people.size(); ++row) {
+        into.rowOf.insert(into.people[row].person.id.value(), row);
+    }
     into.stats = *stats;
     // Builds (or loads) the graph snapshot here, on the worker, so the UI never waits for it.
     if (const DegreeLookup degreeOf = workspace.degreeLookup()) {
@@ -68,35 +72,7 @@ void readContents(Workspace& workspace, LoadResult& into)
             }
         }
     }
-}
-
-/// Runs `work` (on a worker thread) and turns anything it throws into an error: exceptions never cross
-/// back to the UI thread.
-template <typename Work>
-std::shared_ptr<LoadResult> guarded(Work&& work)
-{
-    auto result = std::make_shared<LoadResult>();
-    try {
-        work(*result);
-    } catch (const std::exception& e) {
-        result->error = Session::tr("Unexpected error: %1").arg(QString::fromLocal8Bit(e.what()));
-    } catch (...) {
-        result->error = Session::tr("Unexpected error");
-    }
-    return result;
-}
-
-template <typename Work, typename Done>
-QFuture<std::shared_ptr<LoadResult>> runInBackground(QObject* context, Work&& work, Done&& done)
-{
-    auto* watcher = new QFutureWatcher<std::shared_ptr<LoadResult>>(context);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done = std::forward<Done>(done)] {
-        watcher->deleteLater();
-        done(watcher->result());
-    });
-    const auto future = QtConcurrent::run([work = std::forward<Work>(work)] { return guarded(work); });
-    watcher->setFuture(future);
-    return future;
+    return {};
 }
 
 }  // namespace
@@ -108,22 +84,8 @@ Session::Session(QObject* parent) : QObject(parent)
 
 Session::~Session()
 {
-    for (QFuture<std::shared_ptr<LoadResult>>& work : m_inFlight) {
-        work.waitForFinished();
-        // A worker outlives its future for a moment; a workspace it opened and nobody took is
-        // closed here, not by that worker after the session (and maybe its folder) is gone.
-        if (work.resultCount() > 0) {
-            if (const std::shared_ptr<LoadResult> result = work.result()) {
-                result->workspace.reset();
-            }
-        }
-    }
-}
-
-void Session::track(QFuture<std::shared_ptr<LoadResult>> work)
-{
-    m_inFlight.removeIf([](const QFuture<std::shared_ptr<LoadResult>>& earlier) { return earlier.isFinished(); });
-    m_inFlight.append(std::move(work));
+    // Not only this session's loads: a view's layout or a dialog's import may still hold a workspace.
+    Background::waitForAll();
 }
 
 QString Session::displayName() const
@@ -151,63 +113,63 @@ void Session::openDemo()
 
 void Session::start(Source source, const QString& path, OpenMode mode)
 {
-    const std::uint64_t generation = ++m_generation;
+    m_reloads.abandon();  // people of the workspace being replaced
     m_loading = true;
     emit loadingStarted();
 
-    auto work = [source, path, mode](LoadResult& into) {
+    auto work = [source, path, mode]() -> Result<LoadResult> {
+        LoadResult loaded;
         if (source == Source::Demo) {
             const QByteArray json = demoNetworkJson();
             if (json.isEmpty()) {
-                into.error = tr("The bundled demo network is missing from this build.");
-                return;
+                return failure(tr("The bundled demo network is missing from this build."));
             }
             auto workspace = std::shared_ptr<Workspace>(Workspace::openInMemory());
             const auto demo = workspace->loadDemoNetwork(
                 std::string_view(json.constData(), static_cast<std::size_t>(json.size())), today());
             if (!demo) {
-                into.error = tr("Could not load the demo network: %1").arg(describe(demo.error()));
-                return;
+                return failure(tr("Could not load the demo network: %1").arg(describe(demo.error())));
             }
-            into.workspace = std::move(workspace);
+            loaded.workspace = std::move(workspace);
         } else {
             if (source == Source::NewFile && QFileInfo::exists(path)) {
-                into.error = tr("%1 already exists. Choose a new file name, or open it with File \u25b8 Open "
-                                "database.")
-                                 .arg(path);
-                return;
+                return failure(tr("%1 already exists. Choose a new file name, or open it with File \u25b8 Open "
+                                  "database.")
+                                   .arg(path));
             }
             auto opened = Workspace::open(toFsPath(path), mode);
             if (!opened) {
-                into.error = describe(opened.error());
-                return;
+                return opened.error();
             }
-            into.workspace = std::move(opened).value();
+            loaded.workspace = std::move(opened).value();
         }
-        readContents(*into.workspace, into);
+        if (Status read = readContents(*loaded.workspace, loaded); !read) {
+            return read.error();
+        }
+        return loaded;
     };
-    auto done = [this, generation, source, path](const std::shared_ptr<LoadResult>& result) {
-        // Taken out of the result here, on this thread: the worker's last reference to the result
-        // may go after this, and must not be what closes the database.
-        std::shared_ptr<Workspace> opened = std::move(result->workspace);
-        if (generation != m_generation) {
-            return;  // abandoned for a later load
-        }
+    // A result dropped because a newer load superseded it is let go on this thread, by Background.
+    m_loads.run(std::move(work), [this, source, path](Result<LoadResult> result) {
         m_loading = false;
-        if (!result->error.isEmpty()) {
-            emit failed(result->error);
+        if (!result) {
+            emit failed(describe(result.error()));
             return;
         }
-        m_workspace = std::move(opened);
+        m_workspace = std::move(result->workspace);
         m_isDemo = source == Source::Demo;
         m_databasePath = m_isDemo ? QString() : QFileInfo(path).absoluteFilePath();
-        m_people = std::move(result->people);
-        m_stats = result->stats;
-        m_degrees = std::move(result->degrees);
-        emit peopleChanged();
+        show(*result);
         emit loaded();
-    };
-    track(runInBackground(this, std::move(work), std::move(done)));
+    });
+}
+
+void Session::show(LoadResult& contents)
+{
+    m_people = std::move(contents.people);
+    m_rowOf = std::move(contents.rowOf);
+    m_stats = contents.stats;
+    m_degrees = std::move(contents.degrees);
+    emit peopleChanged();
 }
 
 void Session::reloadPeople()
@@ -215,31 +177,36 @@ void Session::reloadPeople()
     if (!m_workspace) {
         return;
     }
-    // The worker borrows the workspace; the reference that keeps it open lives in the callback
-    // below, on this thread, and the destructor waits for the worker before letting it go.
-    std::shared_ptr<Workspace> workspace = m_workspace;
-    auto work = [borrowed = workspace.get()](LoadResult& into) { readContents(*borrowed, into); };
-    track(runInBackground(this, std::move(work), [this, workspace](const std::shared_ptr<LoadResult>& result) {
-        if (workspace != m_workspace) {
-            return;  // another workspace was opened meanwhile
+    auto work = [workspace = m_workspace]() -> Result<LoadResult> {
+        LoadResult contents;
+        if (Status read = readContents(*workspace, contents); !read) {
+            return read.error();
         }
-        if (!result->error.isEmpty()) {
-            emit failed(result->error);
+        return contents;
+    };
+    m_reloads.run(std::move(work), [this](Result<LoadResult> result) {
+        if (!result) {
+            emit failed(describe(result.error()));
             return;
         }
-        m_people = std::move(result->people);
-        m_stats = result->stats;
-        m_degrees = std::move(result->degrees);
-        emit peopleChanged();
-    }));
+        show(*result);
+    });
+}
+
+const PersonSummary* Session::summaryOf(PersonId person) const
+{
+    const auto row = m_rowOf.constFind(person.value());
+    return row == m_rowOf.cend() ? nullptr : &m_people[*row];
 }
 
 void Session::close()
 {
-    ++m_generation;  // a load in flight would reopen something
+    m_loads.abandon();  // a load in flight would reopen something
+    m_reloads.abandon();
     m_loading = false;
     m_workspace.reset();
     m_people.clear();
+    m_rowOf.clear();
     m_stats = {};
     m_degrees.clear();
     m_databasePath.clear();

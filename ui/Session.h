@@ -1,15 +1,13 @@
 #pragma once
 
-#include <cstdint>
 #include <memory>
 #include <vector>
 
-#include <QFuture>
 #include <QHash>
-#include <QList>
 #include <QObject>
 #include <QString>
 
+#include "Background.h"
 #include "Workspace.h"
 
 namespace warmpath::ui {
@@ -24,8 +22,10 @@ struct LoadResult;
 /// Loading is asynchronous: openDatabase(), createDatabase() and openDemo() return at once and end in
 /// exactly one of loaded() or failed(). Until loaded() the previous workspace stays open and usable; a
 /// failed load leaves it untouched. Starting a new load abandons the one in flight, whose result is then
-/// dropped. The workspace may be queried from the UI thread (core serialises calls), but only between
-/// loads' swaps, so do not keep the pointer across loaded().
+/// dropped. The workspace may be queried from the UI thread (its reads never wait for a write in
+/// progress), but only between loads' swaps, so do not keep the pointer across loaded(). Destroying the
+/// session waits for all background work (Background::waitForAll()), so that nothing still uses or
+/// writes beside a database after it.
 class Session final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Session)
@@ -63,6 +63,8 @@ public:
     [[nodiscard]] std::shared_ptr<Workspace> sharedWorkspace() const { return m_workspace; }
     /// Everyone in the workspace, as read with the last load or reloadPeople().
     [[nodiscard]] const std::vector<PersonSummary>& people() const { return m_people; }
+    /// `person`'s row of people(), or null when it has none (yet).
+    [[nodiscard]] const PersonSummary* summaryOf(PersonId person) const;
     [[nodiscard]] const Stats& stats() const { return m_stats; }
     /// Hops from me by person id, read with people(); people not connected to me are missing. Empty
     /// when degrees are unavailable (no me, no graph).
@@ -85,21 +87,19 @@ private:
     enum class Source { File, NewFile, Demo };
 
     void start(Source source, const QString& path, OpenMode mode);
+    void show(detail::LoadResult& contents);
 
     /// Shared with background work on it (reloadPeople), so a swap cannot pull it from under a worker.
     std::shared_ptr<Workspace> m_workspace;
     std::vector<PersonSummary> m_people;
+    QHash<qint64, std::size_t> m_rowOf;  ///< index in m_people by person id
     Stats m_stats;
     QHash<qint64, int> m_degrees;
     QString m_databasePath;
     bool m_isDemo = false;
     bool m_loading = false;
-    /// Counts loads started; a result whose number is not the latest was abandoned and is dropped.
-    std::uint64_t m_generation = 0;
-    /// Background loads not yet known to be finished: the destructor waits for them, so that no
-    /// worker still writes beside the database (the snapshot cache) after the session is gone.
-    QList<QFuture<std::shared_ptr<detail::LoadResult>>> m_inFlight;
-    void track(QFuture<std::shared_ptr<detail::LoadResult>> work);
+    Background m_loads{this};    ///< opening a database or the demo: a newer load supersedes
+    Background m_reloads{this};  ///< reading the people again
 };
 
 }  // namespace warmpath::ui

@@ -465,11 +465,11 @@ Status checkRestoreTarget(const std::filesystem::path& target, bool force)
     return {};
 }
 
-Status restoreBackup(const std::filesystem::path& file, std::string_view passphrase,
-                     const std::filesystem::path& target, bool force)
+Result<DecryptedBackup> decryptBackup(const std::filesystem::path& file, std::string_view passphrase,
+                                      const std::filesystem::path& target, bool force)
 {
     if (Status allowed = checkRestoreTarget(target, force); !allowed) {
-        return allowed;
+        return allowed.error();
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
@@ -514,7 +514,7 @@ Status restoreBackup(const std::filesystem::path& file, std::string_view passphr
                 return damaged();
             }
             if (Status fed = opener.feed(buffer.data(), take); !fed) {
-                return fed;
+                return fed.error();
             }
             left -= take;
         }
@@ -529,10 +529,25 @@ Status restoreBackup(const std::filesystem::path& file, std::string_view passphr
         }
     }
     if (Status verified = verifyRestored(out->temporaryPath()); !verified) {
-        return verified;
+        return verified.error();
     }
-    retireOldDatabase(target);
-    return out->commit();  // fsyncs what SQLite's check left, then renames
+    return DecryptedBackup(std::move(out).value());
+}
+
+Status DecryptedBackup::install()
+{
+    retireOldDatabase(m_file.target());
+    return m_file.commit();  // fsyncs what SQLite's check left, then renames
+}
+
+Status restoreBackup(const std::filesystem::path& file, std::string_view passphrase,
+                     const std::filesystem::path& target, bool force)
+{
+    Result<DecryptedBackup> decrypted = decryptBackup(file, passphrase, target, force);
+    if (!decrypted) {
+        return decrypted.error();
+    }
+    return decrypted->install();
 }
 
 }  // namespace warmpath

@@ -3,8 +3,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <string_view>
+#include <utility>
 
 #include "store/Database.h"
+#include "util/AtomicFile.h"
 #include "util/Result.h"
 
 namespace warmpath {
@@ -40,10 +42,33 @@ Result<BackupSummary> writeBackup(Database& db, const std::filesystem::path& fil
 /// Whether a restore may write to `target`: refused when it exists and `force` is false.
 Status checkRestoreTarget(const std::filesystem::path& target, bool force);
 
-/// Decrypts the backup in `file` into the database `target`. A wrong passphrase, a truncated
-/// file or any changed byte fails with kDamagedBackupMessage and writes nothing. The restored
-/// database is written beside `target`, synced and integrity-checked, and only then renamed over
-/// it; an existing `target` is replaced only with `force`.
+/// A backup decrypted and verified beside the database it restores, not yet in its place: the
+/// first half of restoreBackup, for a caller that must first let go of the target (close its own
+/// connection to it) and wants to do so only once the passphrase is known to be right.
+/// Destroying it without install() removes the decrypted copy.
+class DecryptedBackup {
+public:
+    explicit DecryptedBackup(AtomicFile file) : m_file(std::move(file)) {}
+
+    /// Puts the restored database in place of the target: folds the old database's write-ahead
+    /// log into it, removes stale -wal/-shm files, then renames. The target must not be open.
+    Status install();
+    [[nodiscard]] const std::filesystem::path& target() const { return m_file.target(); }
+
+private:
+    AtomicFile m_file;
+};
+
+/// Decrypts the backup in `file` beside the database `target` and verifies it (GCM tag,
+/// integrity check, Warmpath's application id). A wrong passphrase, a truncated file or any
+/// changed byte fails with kDamagedBackupMessage and leaves nothing behind; an existing `target`
+/// is refused unless `force`. Nothing is written to `target` itself.
+Result<DecryptedBackup> decryptBackup(const std::filesystem::path& file, std::string_view passphrase,
+                                      const std::filesystem::path& target, bool force);
+
+/// Decrypts the backup in `file` into the database `target`: decryptBackup() then install().
+/// A wrong passphrase, a truncated file or any changed byte fails with kDamagedBackupMessage and
+/// writes nothing; an existing `target` is replaced only with `force`.
 Status restoreBackup(const std::filesystem::path& file, std::string_view passphrase,
                      const std::filesystem::path& target, bool force);
 

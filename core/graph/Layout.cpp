@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "graph/Cancelled.h"
+
 namespace warmpath {
 namespace {
 
@@ -281,9 +283,7 @@ bool Layout::step()
 void Layout::run(const ProgressCallback& progress, const CancelToken* cancel)
 {
     while (!m_converged && m_iterations < m_options.maxIterations) {
-        if (cancel != nullptr && cancel->cancelled()) {
-            throw std::runtime_error("cancelled");
-        }
+        stopIfCancelled(cancel);
         step();
         if (progress) {
             progress(static_cast<std::uint64_t>(m_iterations), static_cast<std::uint64_t>(m_options.maxIterations),

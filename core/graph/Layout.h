@@ -40,7 +40,8 @@ public:
 
     /// One iteration; returns converged().
     bool step();
-    /// Steps until converged or maxIterations; progress reports iterations.
+    /// Steps until converged or maxIterations; progress reports iterations. A set `cancel` throws
+    /// RunCancelled (graph/Cancelled.h) before the next iteration.
     void run(const ProgressCallback& progress = {}, const CancelToken* cancel = nullptr);
 
     [[nodiscard]] bool converged() const { return m_converged; }

@@ -6,19 +6,13 @@
 #include <random>
 #include <stdexcept>
 
+#include "graph/Cancelled.h"
 #include "graph/UndirectedView.h"
 
 namespace warmpath {
 namespace {
 
 using Index = Snapshot::Index;
-
-void checkCancel(const CancelToken* cancel)
-{
-    if (cancel != nullptr && cancel->cancelled()) {
-        throw std::runtime_error("cancelled");
-    }
-}
 
 /// Renumbers labels so that 0 is the most frequent, then by size (ties by first appearance).
 std::size_t renumberBySize(std::vector<std::uint32_t>& labels, std::vector<std::uint64_t>* sizesOut = nullptr)
@@ -79,7 +73,7 @@ void PageRank::run(const ProgressCallback& progress, const CancelToken* cancel)
     std::vector<double> next(n);
     const double nd = static_cast<double>(n);
     for (m_iterations = 1; m_iterations <= m_maxIterations; ++m_iterations) {
-        checkCancel(cancel);
+        stopIfCancelled(cancel);
         double dangling = 0;
         for (Index u = 0; u < n; ++u) {
             const std::size_t out = m_snapshot.outDegree(u);
@@ -188,7 +182,7 @@ void Betweenness::run(const ProgressCallback& progress, const CancelToken* cance
     order.reserve(n);
     for (std::size_t i = 0; i < sources.size(); ++i) {
         if ((i & 63U) == 0) {
-            checkCancel(cancel);
+            stopIfCancelled(cancel);
             if (progress) {
                 progress(i, sources.size(), "betweenness");
             }
@@ -398,7 +392,7 @@ bool moveNodes(const Graph& g, std::vector<std::uint32_t>& community, std::size_
         // by each neighbour that moves would otherwise cost a whole sweep per visit.
         work += size + 1;
         if (work >= windowWork) {
-            checkCancel(cancel);
+            stopIfCancelled(cancel);
             if (2 * windowGain / total < 1e-3) {
                 break;
             }

@@ -9,8 +9,8 @@
 namespace warmpath {
 
 // Whole-graph measures for the map. Each is an algorithm object: the constructor checks the
-// options, run() computes (taking a progress callback and a cancel token, throwing
-// std::runtime_error("cancelled") when cancelled), getters return values by dense index of the
+// options, run() computes (taking a progress callback and a cancel token, throwing RunCancelled
+// from graph/Cancelled.h when cancelled), getters return values by dense index of the
 // snapshot (Snapshot::personAt turns an index into a PersonId).
 
 /// PageRank over the links in their direction (damping 0.85 by default). A person who links to

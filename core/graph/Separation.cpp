@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "graph/Cancelled.h"
 #include "graph/Scratch.h"
 
 namespace warmpath {
@@ -160,9 +161,7 @@ void DegreesFrom::run(const CancelToken* cancel)
     std::uint64_t reached = 1;
     const bool undirected = m_direction == Direction::Undirected;
     for (std::int32_t depth = 1; !front.empty(); ++depth) {
-        if (cancel != nullptr && cancel->cancelled()) {
-            throw std::runtime_error("cancelled");
-        }
+        stopIfCancelled(cancel);
         next.clear();
         for (Index u : front) {
             for (Index v : m_snapshot.outNeighbours(u)) {

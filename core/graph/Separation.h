@@ -60,6 +60,7 @@ class DegreesFrom {
 public:
     DegreesFrom(const Snapshot& snapshot, PersonId from, Direction direction);
 
+    /// A set `cancel` throws RunCancelled (graph/Cancelled.h) before the next level.
     void run(const CancelToken* cancel = nullptr);
     /// levels()[d - 1] is the number of people exactly d hops away (d ≥ 1), up to the last level reached.
     [[nodiscard]] const std::vector<std::uint64_t>& levels() const { return m_levels; }

@@ -330,6 +330,9 @@ Snapshot::Version SnapshotBuilder::currentVersion(Database& db)
 Result<Snapshot> SnapshotBuilder::fromDatabase(Database& db, const ProgressCallback& progress,
                                                const CancelToken* cancel)
 {
+    if (cancel != nullptr && cancel->cancelled()) {
+        return Error::cancelled();  // asked to stop before it began: nothing read
+    }
     // One read transaction: the people, the links and the version all show the same moment.
     Transaction tx(db, Transaction::Kind::Deferred);
     SnapshotBuilder builder;
@@ -358,7 +361,7 @@ Result<Snapshot> SnapshotBuilder::fromDatabase(Database& db, const ProgressCallb
                             st.real(3));
             if ((++done & 0xFFFFF) == 0) {
                 if (cancel != nullptr && cancel->cancelled()) {
-                    return Error("cancelled");
+                    return Error::cancelled();
                 }
                 if (progress) {
                     progress(done, static_cast<std::uint64_t>(expectedLinks), "reading links");

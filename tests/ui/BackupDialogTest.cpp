@@ -1,3 +1,4 @@
+#include <QDir>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -116,6 +117,32 @@ private slots:
         QCOMPARE(f.session.databasePath(), path);  // reopened where it was
         QCOMPARE(*f.session.workspace()->stats(), f.backedUp);
         QCOMPARE(*f.session.workspace()->tagsOf(*f.session.workspace()->me()), std::vector<std::string>{"Mentors"});
+    }
+
+    void restoringOverTheOpenDatabaseLeavesOnlyTheRestoredDatabaseBehind()
+    {
+        Fixture f;
+        const QString path = f.session.databasePath();
+        const QString cache = path + QStringLiteral(".graph");
+        QVERIFY(f.session.workspace()->snapshot().ok());  // a graph cache of the database now open
+        QVERIFY(QFileInfo::exists(cache));
+        const QStringList before = QDir(f.dir.path()).entryList(QDir::Files);
+
+        RestoreDialog dialog(f.session);
+        dialog.setConfirmation([](const QString&) { return true; });
+        dialog.setBackupFile(f.backupFile);
+        dialog.setPassphrase(kPassphrase);
+        QVERIFY2(f.restore(dialog), qPrintable(dialog.message()));
+        // What the CLI's restore does too (Workspace::restore): the cache of the database replaced went with
+        // it, and the backup was decrypted beside the database, not left anywhere.
+        // The restored database has the same graph version as the one replaced (a tag is not in the graph),
+        // so a cache left behind would have been taken for its own.
+        QCOMPARE(f.session.workspace()->lastSnapshotSource(), std::string("database"));
+        QStringList after = QDir(f.dir.path()).entryList(QDir::Files);
+        after.removeAll(QFileInfo(cache).fileName());  // the reopened database may have written its own
+        QStringList expected = before;
+        expected.removeAll(QFileInfo(cache).fileName());
+        QCOMPARE(after, expected);
     }
 
     void declinedConfirmationChangesNothing()

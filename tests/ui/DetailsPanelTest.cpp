@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QToolButton>
 #include <QUndoStack>
@@ -59,18 +60,21 @@ private slots:
     void selectingAPersonFillsTheDetails()
     {
         Workspace& workspace = *m_session->workspace();
-        QSignalSpy shown(m_panel.get(), &DetailsPanel::connectionsShown);
+        QSignalSpy shown(m_panel.get(), &DetailsPanel::personShown);
         m_panel->showPerson(m_person);
+        // The name at once; the page from the worker, which reads it with Workspace::details().
         QCOMPARE(m_panel->heading(), QString::fromStdString(workspace.person(m_person)->displayName));
+        QVERIFY(m_panel->isBusy());
+        QVERIFY(shown.wait(kLoadTimeoutMs));
+        QVERIFY(!m_panel->isBusy());
         QCOMPARE(m_panel->findChildren<QLabel*>(QStringLiteral("profileLink")).size(),
                  static_cast<qsizetype>(workspace.identities(m_person)->size()));
         QCOMPARE(tagsShown(), tagsStored());
         QVERIFY(!m_panel->findChild<QLabel*>(QStringLiteral("followUp0"))->text().isEmpty());
+        QCOMPARE(m_panel->findChild<QLabel*>(QStringLiteral("detailsRef"))->text(),
+                 QStringLiteral("In warmpath-cli: %1").arg(QString::fromStdString(*workspace.refOf(m_person))));
 
-        // The paths arrive from the worker: every hop says who, and how they are linked.
-        QVERIFY(m_panel->isBusy() || shown.count() > 0);
-        QVERIFY(shown.count() > 0 || shown.wait(kLoadTimeoutMs));
-        QVERIFY(!m_panel->isBusy());
+        // Every hop of the paths says who, and how they are linked.
         const auto hops = m_panel->findChildren<QLabel*>(QStringLiteral("pathHop"));
         QVERIFY(hops.size() >= 2);  // a 2nd-degree person is two hops away on the warmest path
         QCOMPARE(m_panel->findChild<QLabel*>(QStringLiteral("pathStart"))->text(), QStringLiteral("You"));
@@ -84,7 +88,7 @@ private slots:
 
     void aWarmestWayInLongerThanTheShortestIsExplained()
     {
-        QSignalSpy shown(m_panel.get(), &DetailsPanel::connectionsShown);
+        QSignalSpy shown(m_panel.get(), &DetailsPanel::personShown);
         bool sawLonger = false;
         bool sawShortest = false;
         int shownPeople = 0;
@@ -111,7 +115,7 @@ private slots:
 
     void addingATagInThePanelThenUndoRestoresThePreviousTags()
     {
-        m_panel->showPerson(m_person);
+        QVERIFY(show(m_person));
         const QStringList before = tagsStored();
         auto* input = m_panel->findChild<QLineEdit*>(QStringLiteral("tagInput"));
         QVERIFY(input != nullptr);
@@ -128,7 +132,7 @@ private slots:
     {
         Workspace& workspace = *m_session->workspace();
         QVERIFY(workspace.addTags(m_person, {"Mentors"}).ok());
-        m_panel->showPerson(m_person);
+        QVERIFY(show(m_person));
         const QStringList before = tagsStored();
         auto* remove = m_panel->findChild<QToolButton*>(QStringLiteral("removeTag"));
         QVERIFY(remove != nullptr);
@@ -141,7 +145,7 @@ private slots:
     void addingAndEditingANoteThenUndoRestoresEachStep()
     {
         Workspace& workspace = *m_session->workspace();
-        m_panel->showPerson(m_person);
+        QVERIFY(show(m_person));
         const auto before = *workspace.notes(m_person);
         auto* editor = m_panel->findChild<QPlainTextEdit*>(QStringLiteral("noteEditor"));
         auto* save = m_panel->findChild<QPushButton*>(QStringLiteral("noteSave"));
@@ -151,6 +155,9 @@ private slots:
         QCOMPARE(notes.size(), before.size() + 1);
         QCOMPARE(notes.back().text, std::string("Met at the Lisbon meetup"));
         QVERIFY(editor->toPlainText().isEmpty());
+        // Its card (with the Edit link that calls editNote) comes with the page read after the edit.
+        QVERIFY(QTest::qWaitFor([&] { return notesShown().contains(QStringLiteral("Met at the Lisbon meetup")); },
+                                kLoadTimeoutMs));
 
         m_panel->editNote(notes.back().id, QStringLiteral("Met at the Lisbon meetup; wants a climate intro"));
         QCOMPARE(workspace.notes(m_person)->back().text,
@@ -164,7 +171,7 @@ private slots:
     void followUpEditsThenUndoPutBackTheStoredFollowUp()
     {
         Workspace& workspace = *m_session->workspace();
-        m_panel->showPerson(m_person);
+        QVERIFY(show(m_person));
         std::vector<std::optional<FollowUpRecord>> states{*workspace.followUp(m_person)};
         const QDate due = QDate::currentDate().addDays(10);
         m_panel->scheduleFollowUp(due);
@@ -192,7 +199,7 @@ private slots:
     void theDueDateEditorSchedulesWhenADateIsPicked()
     {
         Workspace& workspace = *m_session->workspace();
-        m_panel->showPerson(m_person);
+        QVERIFY(show(m_person));
         auto* dueEdit = m_panel->findChild<QDateEdit*>(QStringLiteral("dueEdit"));
         QVERIFY(dueEdit != nullptr);
         const QDate due = QDate::currentDate().addDays(40);
@@ -207,7 +214,7 @@ private slots:
         QVERIFY(workspace.setTagCadence("Panel mentors", 90).ok());
         QVERIFY(workspace.addTags(m_person, {"Panel mentors"}).ok());
         QVERIFY(workspace.replaceFollowUp(m_person, std::nullopt).ok());
-        m_panel->showPerson(m_person);
+        QVERIFY(show(m_person));
         QCOMPARE(m_panel->findChild<QLabel*>(QStringLiteral("followUp1"))->text(),
                  QStringLiteral("every 90 days, from tag Panel mentors"));
     }
@@ -217,7 +224,7 @@ private slots:
         Workspace& workspace = *m_session->workspace();
         const auto intro = workspace.draftIntro(m_person, std::nullopt);
         QVERIFY2(intro.ok(), intro.ok() ? "" : intro.error().describe().c_str());
-        m_panel->showPerson(m_person);
+        QVERIFY(show(m_person));
         auto* status = m_panel->findChild<QComboBox*>(QStringLiteral("introStatus"));
         QVERIFY(status != nullptr);
         QCOMPARE(status->currentText(), QStringLiteral("Draft"));
@@ -233,7 +240,7 @@ private slots:
         const auto intro = workspace.draftIntro(m_person, std::nullopt);
         QVERIFY(intro.ok());
         const std::int64_t linksBefore = workspace.stats()->links;
-        m_panel->showPerson(m_person);
+        QVERIFY(show(m_person));
         m_panel->setIntroStatus(intro->id, IntroStatus::Introduced);
         QCOMPARE(workspace.stats()->links, linksBefore + 2);  // knows, both ways: m_person was two hops away
         m_undoStack->undo();
@@ -243,7 +250,92 @@ private slots:
         QCOMPARE(workspace.stats()->links, linksBefore + 2);
     }
 
+    void withNobodySelectedOnlyTheEmptyStateShows()
+    {
+        // A panel that has shown nobody yet, as the window opens with it.
+        DetailsPanel panel(*m_session, *m_undoStack);
+        panel.resize(420, 700);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto* placeholder = panel.findChild<QWidget*>(QStringLiteral("detailsPlaceholder"));
+        QVERIFY(placeholder != nullptr);
+        QVERIFY(placeholder->isVisible());
+        for (QWidget* widget : panel.findChildren<QWidget*>()) {
+            const bool part =
+                widget == placeholder || placeholder->isAncestorOf(widget) || widget->isAncestorOf(placeholder);
+            QVERIFY2(
+                part || !widget->isVisible(),
+                qPrintable(QStringLiteral("%1 (%2) shows beside the empty state")
+                               .arg(widget->objectName(), QString::fromLatin1(widget->metaObject()->className()))));
+        }
+        QVERIFY(!panel.findChild<QLineEdit*>(QStringLiteral("tagInput"))->isVisible());
+    }
+
+    void theDueDateFieldIsEmptyWithNothingPlannedAndSettingAndClearingAreUndoable()
+    {
+        Workspace& workspace = *m_session->workspace();
+        // Nothing planned: no follow-up of their own and no tag that gives them a cadence.
+        QVERIFY(workspace.removeTags(m_person, *workspace.tagsOf(m_person)).ok());
+        QVERIFY(workspace.replaceFollowUp(m_person, std::nullopt).ok());
+        QVERIFY(show(m_person));
+        auto* dueEdit = m_panel->findChild<QDateEdit*>(QStringLiteral("dueEdit"));
+        auto* clear = m_panel->findChild<QToolButton*>(QStringLiteral("clearDue"));
+        QVERIFY(dueEdit != nullptr && clear != nullptr);
+        QCOMPARE(dueEdit->text(), QStringLiteral("Not planned"));
+        QVERIFY(!dueEdit->text().contains(QRegularExpression(QStringLiteral("\\d"))));
+        QVERIFY(!clear->isEnabled());
+
+        const QDate due = QDate::currentDate().addDays(12);
+        dueEdit->setDate(due);  // as the calendar popup does
+        QCOMPARE(workspace.followUp(m_person)->value().dueDate, due.toString(Qt::ISODate).toStdString());
+        QVERIFY(QTest::qWaitFor([&] { return clear->isEnabled(); }, kLoadTimeoutMs));
+        QCOMPARE(dueEdit->date(), due);
+
+        clear->click();
+        QVERIFY(workspace.followUp(m_person)->value().dueDate.empty());
+        QVERIFY(QTest::qWaitFor([&] { return dueEdit->text() == QStringLiteral("Not planned"); }, kLoadTimeoutMs));
+        QCOMPARE(m_undoStack->count(), 2);
+
+        m_undoStack->undo();  // the date is back
+        QCOMPARE(workspace.followUp(m_person)->value().dueDate, due.toString(Qt::ISODate).toStdString());
+        QVERIFY(QTest::qWaitFor([&] { return dueEdit->date() == due; }, kLoadTimeoutMs));
+        m_undoStack->undo();  // and before it, nothing at all
+        QVERIFY(!workspace.followUp(m_person)->has_value());
+        QVERIFY(QTest::qWaitFor([&] { return dueEdit->text() == QStringLiteral("Not planned"); }, kLoadTimeoutMs));
+    }
+
+    void aNewerPersonSupersedesAPageStillBeingRead()
+    {
+        QSignalSpy shown(m_panel.get(), &DetailsPanel::personShown);
+        const PersonId me = *m_session->workspace()->me();
+        m_panel->showPerson(m_person);
+        m_panel->showPerson(me);
+        QVERIFY(shown.wait(kLoadTimeoutMs));
+        QTest::qWait(50);  // an answer for the first, were it delivered, would have come by now too
+        QCOMPARE(shown.count(), 1);
+        QCOMPARE(m_panel->person(), me);
+        QCOMPARE(m_panel->findChild<QLabel*>(QStringLiteral("connectionsStatus"))->text(),
+                 QStringLiteral("This is you: everyone else's paths start here."));
+    }
+
 private:
+    /// Shows `person` and waits for their page.
+    bool show(PersonId person)
+    {
+        QSignalSpy shown(m_panel.get(), &DetailsPanel::personShown);
+        m_panel->showPerson(person);
+        return shown.wait(kLoadTimeoutMs);
+    }
+
+    QStringList notesShown() const
+    {
+        QStringList notes;
+        for (QLabel* label : m_panel->findChildren<QLabel*>(QStringLiteral("noteText"))) {
+            notes.append(label->text());
+        }
+        return notes;
+    }
+
     QStringList tagsStored() const
     {
         QStringList tags;

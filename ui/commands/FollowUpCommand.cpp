@@ -41,6 +41,9 @@ FollowUpCommand::FollowUpCommand(Session& session, PersonId person, const QStrin
     case Edit::Kind::MarkContacted:
         setText(tr("Mark %1 contacted").arg(name));
         break;
+    case Edit::Kind::ClearDue:
+        setText(tr("Clear the follow-up date for %1").arg(name));
+        break;
     }
 }
 
@@ -87,6 +90,18 @@ bool FollowUpCommand::applyFirstTime()
             done = contacted.error();
         }
         break;
+    case Edit::Kind::ClearDue: {
+        if (!m_before || m_before->dueDate.empty()) {
+            m_error = tr("No follow-up date is planned");
+            return false;
+        }
+        // The planned date goes, with a snooze of it; a cadence stays and plans from the last contact.
+        FollowUpRecord record = *m_before;
+        record.dueDate.clear();
+        record.snoozedUntil.clear();
+        done = workspace->replaceFollowUp(m_person, record);
+        break;
+    }
     }
     if (!done) {
         m_error = toQString(done.error().describe());

@@ -13,14 +13,14 @@ namespace warmpath::ui {
 
 class Session;
 
-/// One change to a person's follow-up as an undoable step: schedule a date, set or clear their own
-/// cadence, snooze, or mark them contacted. The first redo asks core to do it (so "done" plans the next
+/// One change to a person's follow-up as an undoable step: schedule a date or clear it, set or clear
+/// their own cadence, snooze, or mark them contacted. The first redo asks core to do it (so "done" plans the next
 /// date from the cadence as the CLI does); undo puts back the follow-up exactly as it was stored before,
 /// and a later redo exactly as the first one left it.
 class FollowUpCommand final : public QUndoCommand {
 public:
     struct Edit {
-        enum class Kind { Schedule, SetCadence, Snooze, MarkContacted };
+        enum class Kind { Schedule, SetCadence, Snooze, MarkContacted, ClearDue };
         Kind kind = Kind::Schedule;
         QDate due;                       ///< Schedule: the new due date
         std::optional<int> cadenceDays;  ///< Schedule: a new own cadence (kept when unset); SetCadence: unset clears it

@@ -21,23 +21,14 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QVBoxLayout>
 
 #include "Format.h"
 #include "Session.h"
-#include "dialogs/BackgroundTask.h"
-#include "graph/SnapshotCache.h"
 
 namespace warmpath::ui {
 
 namespace {
-
-/// What a backup or restore worker hands back.
-struct FileOutcome {
-    QString error;
-    std::uint64_t bytes = 0;
-};
 
 std::filesystem::path toFsPath(const QString& path)
 {
@@ -273,28 +264,22 @@ bool BackupDialog::start()
     m_rows.status->setText(tr("Writing the backup\u2026"));
     const BackupOptions options = m_options;
     auto work = [workspace, file, passphrase, options]() {
-        FileOutcome outcome;
         std::string secret = passphrase.toStdString();
         auto written = workspace->backup(toFsPath(file), secret, options);
         std::fill(secret.begin(), secret.end(), '\0');
-        if (!written) {
-            outcome.error = describe(written.error());
-        } else {
-            outcome.bytes = written->fileBytes;
-        }
-        return outcome;
+        return written;
     };
-    runInBackground<FileOutcome>(this, std::move(work), [this, file](const FileOutcome& outcome) {
-        if (!outcome.error.isEmpty()) {
-            m_rows.status->setText(tr("The backup was not written: %1").arg(outcome.error));
+    m_background.run(std::move(work), [this, file](const Result<BackupSummary>& written) {
+        if (!written) {
+            m_rows.status->setText(tr("The backup was not written: %1").arg(describe(written.error())));
             setState(State::Failed);
             emit finished(false);
             return;
         }
-        m_rows.status->setText(
-            tr("Backed up to %1 (%2).")
-                .arg(QDir::toNativeSeparators(file), QLocale().formattedDataSize(static_cast<qint64>(outcome.bytes), 1,
-                                                                                 QLocale::DataSizeTraditionalFormat)));
+        m_rows.status->setText(tr("Backed up to %1 (%2).")
+                                   .arg(QDir::toNativeSeparators(file),
+                                        QLocale().formattedDataSize(static_cast<qint64>(written->fileBytes), 1,
+                                                                    QLocale::DataSizeTraditionalFormat)));
         setState(State::Done);
         emit finished(true);
     });
@@ -475,18 +460,14 @@ void RestoreDialog::restoreIntoNewFile(const QString& backup, const QString& pas
     // The file dialog already asked before choosing an existing file.
     const bool force = QFileInfo::exists(target);
     auto work = [backup, passphrase, target, force]() {
-        FileOutcome outcome;
         std::string secret = passphrase.toStdString();
         const Status restored = Workspace::restore(toFsPath(backup), secret, toFsPath(target), force);
         std::fill(secret.begin(), secret.end(), '\0');
-        if (!restored) {
-            outcome.error = describe(restored.error());
-        }
-        return outcome;
+        return restored;
     };
-    runInBackground<FileOutcome>(this, std::move(work), [this, target](const FileOutcome& outcome) {
-        if (!outcome.error.isEmpty()) {
-            m_rows.status->setText(tr("Nothing was restored: %1").arg(outcome.error));
+    m_background.run(std::move(work), [this, target](const Status& restored) {
+        if (!restored) {
+            m_rows.status->setText(tr("Nothing was restored: %1").arg(describe(restored.error())));
             setState(State::Failed);
             emit finished(false);
             return;
@@ -499,64 +480,43 @@ void RestoreDialog::replaceOpenDatabase(const QString& backup, const QString& pa
 {
     setState(State::Checking);
     m_rows.status->setText(tr("Checking the backup and the passphrase\u2026"));
-    // First into a scratch file: a wrong passphrase must be found before the open database is closed.
-    auto check = [backup, passphrase]() {
-        FileOutcome outcome;
-        QTemporaryDir scratch;
-        if (!scratch.isValid()) {
-            outcome.error = tr("cannot create a temporary folder to check the backup in");
-            return outcome;
-        }
+    // The core's restore in its two halves, as the CLI runs it in one: decrypted and verified beside the
+    // database while it is still open (a wrong passphrase is found before anything is closed), then put in
+    // place once the session has let go of it.
+    auto check = [backup, passphrase, target]() {
         std::string secret = passphrase.toStdString();
-        const Status checked =
-            Workspace::restore(toFsPath(backup), secret, toFsPath(scratch.filePath(QStringLiteral("check.db"))), false);
+        Result<PendingRestore> pending = Workspace::prepareRestore(toFsPath(backup), secret, toFsPath(target), true);
         std::fill(secret.begin(), secret.end(), '\0');
-        if (!checked) {
-            outcome.error = describe(checked.error());
-        }
-        return outcome;
+        return pending;
     };
-    runInBackground<FileOutcome>(
-        this, std::move(check), [this, backup, passphrase, target](const FileOutcome& checked) {
-            if (!checked.error.isEmpty()) {
-                m_rows.status->setText(tr("Nothing was restored: %1").arg(checked.error));
-                setState(State::Failed);
-                emit finished(false);
-                return;
+    m_background.run(std::move(check), [this, target](Result<PendingRestore> checked) {
+        if (!checked) {
+            m_rows.status->setText(tr("Nothing was restored: %1").arg(describe(checked.error())));
+            setState(State::Failed);
+            emit finished(false);
+            return;
+        }
+        setState(State::Restoring);
+        m_rows.status->setText(tr("Replacing %1\u2026").arg(QFileInfo(target).fileName()));
+        std::weak_ptr<Workspace> open = m_session.sharedWorkspace();
+        m_session.close();
+        auto replace = [pending = std::make_shared<PendingRestore>(std::move(checked).value()), open]() -> Status {
+            // Background work (a map layout, a reload) may still hold the old workspace for a moment; the
+            // file is replaced only once its connection is closed.
+            const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+            while (!open.expired() && std::chrono::steady_clock::now() < deadline) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
             }
-            setState(State::Restoring);
-            m_rows.status->setText(tr("Replacing %1\u2026").arg(QFileInfo(target).fileName()));
-            std::weak_ptr<Workspace> open = m_session.sharedWorkspace();
-            m_session.close();
-            auto work = [backup, passphrase, target, open]() {
-                FileOutcome outcome;
-                // Background work (a map layout, a reload) may still hold the old workspace for a moment; the
-                // file is replaced only once its connection is closed.
-                const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-                while (!open.expired() && std::chrono::steady_clock::now() < deadline) {
-                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-                }
-                if (!open.expired()) {
-                    outcome.error = tr("the open database is still in use; try again in a moment");
-                    return outcome;
-                }
-                std::string secret = passphrase.toStdString();
-                const Status restored = Workspace::restore(toFsPath(backup), secret, toFsPath(target), true);
-                std::fill(secret.begin(), secret.end(), '\0');
-                if (!restored) {
-                    outcome.error = describe(restored.error());
-                    return outcome;
-                }
-                // The graph cache describes the replaced database.
-                std::error_code ignored;
-                std::filesystem::remove(SnapshotCache::pathFor(toFsPath(target)), ignored);
-                return outcome;
-            };
-            runInBackground<FileOutcome>(this, std::move(work), [this, target](const FileOutcome& outcome) {
-                // Either way the database is opened again: restored, or as it was.
-                reopen(target, outcome.error);
-            });
+            if (!open.expired()) {
+                return Error(tr("the open database is still in use; try again in a moment").toStdString());
+            }
+            return pending->commit();
+        };
+        m_background.run(std::move(replace), [this, target](const Status& restored) {
+            // Either way the database is opened again: restored, or as it was.
+            reopen(target, restored ? QString() : describe(restored.error()));
         });
+    });
 }
 
 void RestoreDialog::reopen(const QString& target, const QString& failure)

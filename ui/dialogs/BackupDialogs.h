@@ -6,6 +6,7 @@
 #include <QDialog>
 #include <QString>
 
+#include "Background.h"
 #include "crypto/Backup.h"
 
 class QCheckBox;
@@ -72,6 +73,7 @@ private:
     void setState(State state);
 
     Session& m_session;
+    Background m_background{this};
     BackupOptions m_options;
     State m_state = State::Editing;
 
@@ -121,6 +123,7 @@ private:
     [[nodiscard]] bool replacesOpenDatabase() const;
 
     Session& m_session;
+    Background m_background{this};
     State m_state = State::Editing;
     std::function<bool(const QString&)> m_confirm;
 

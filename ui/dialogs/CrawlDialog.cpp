@@ -20,21 +20,14 @@
 
 #include "Format.h"
 #include "Session.h"
-#include "dialogs/BackgroundTask.h"
 
 namespace warmpath::ui {
-
-/// The crawl in flight, shared with its worker.
-struct CrawlRun {
-    CancelToken cancel;
-    SharedProgress<CrawlProgress> progress;
-};
 
 /// What the worker hands back.
 struct CrawlOutcome {
     CrawlSummary summary;
     QString error;
-    bool cancelled = false;  ///< the user asked to stop (an error then means: before anything was written)
+    bool cancelled = false;  ///< the error is a cancel: stopped before anything was written
 };
 
 namespace {
@@ -161,12 +154,8 @@ CrawlDialog::CrawlDialog(Session& session, QWidget* parent) : QDialog(parent), m
     setState(State::Editing);
 }
 
-CrawlDialog::~CrawlDialog()
-{
-    if (m_run) {
-        m_run->cancel.cancel();  // what was fetched stays; the worker stops at its next check
-    }
-}
+// The Background stops a crawl in flight: what was fetched stays; the worker stops at its next check.
+CrawlDialog::~CrawlDialog() = default;
 
 void CrawlDialog::updateNetworkHints()
 {
@@ -223,17 +212,17 @@ bool CrawlDialog::start()
     if (!workspace || crawl.start.empty() || m_state == State::Running) {
         return false;
     }
-    auto run = std::make_shared<CrawlRun>();
-    m_run = run;
+    auto progress = std::make_shared<SharedValue<CrawlProgress>>();
+    m_lastProgress = progress;
     CrawlOptions options;
     options.http = m_http;
-    options.cancel = &run->cancel;
-    options.progress = [run](const CrawlProgress& progress) { run->progress.set(progress); };
-    auto work = [workspace, run, crawl, options]() {
+    options.progress = [progress](const CrawlProgress& now) { progress->set(now); };
+    auto work = [workspace, crawl, options](BackgroundTask& task) mutable {
         CrawlOutcome outcome;
+        options.cancel = task.cancelToken();
         auto summary = workspace->crawl(crawl, options);
-        outcome.cancelled = run->cancel.cancelled();
         if (!summary) {
+            outcome.cancelled = summary.error().isCancelled();
             outcome.error = QString::fromStdString(summary.error().describe());
         } else {
             outcome.summary = std::move(summary).value();
@@ -246,20 +235,21 @@ bool CrawlDialog::start()
     m_result->clear();
     setState(State::Running);
     m_poll->start();
-    runInBackground<CrawlOutcome>(this, std::move(work), [this, run](const CrawlOutcome& outcome) {
-        if (run != m_run) {
+    m_background.run(std::move(work), [this](Result<CrawlOutcome> outcome) {
+        if (!outcome) {
+            finish(CrawlOutcome{
+                .summary = {}, .error = QString::fromStdString(outcome.error().describe()), .cancelled = false});
             return;
         }
-        m_run.reset();
-        finish(outcome);
+        finish(*outcome);
     });
     return true;
 }
 
 void CrawlDialog::cancel()
 {
-    if (m_run) {
-        m_run->cancel.cancel();
+    if (m_background.isBusy()) {
+        m_background.cancel();
         m_currentLabel->setText(tr("Stopping after the request in flight\u2026"));
     }
 }
@@ -275,10 +265,10 @@ void CrawlDialog::reject()
 
 void CrawlDialog::pollProgress()
 {
-    if (!m_run) {
+    if (!m_background.isBusy() || !m_lastProgress) {
         return;
     }
-    const CrawlProgress progress = m_run->progress.get();
+    const CrawlProgress progress = m_lastProgress->get();
     const std::int64_t all = progress.accountsDone + progress.accountsQueued;
     if (all > 0) {
         m_progress->setRange(0, static_cast<int>(std::min<std::int64_t>(all, 1'000'000'000)));
@@ -290,7 +280,7 @@ void CrawlDialog::pollProgress()
         tr("%1 / %2").arg(formatCount(progress.accountsDone), formatCount(progress.accountsQueued)));
     m_requestsLabel->setText(formatCount(static_cast<std::int64_t>(progress.requests)));
     m_waitsLabel->setText(formatCount(static_cast<std::int64_t>(progress.rateLimitWaits)));
-    if (m_run->cancel.cancelled()) {
+    if (m_background.isCancelling()) {
         return;
     }
     if (progress.waiting.count() > 0) {

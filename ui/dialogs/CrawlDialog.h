@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <QString>
 
+#include "Background.h"
 #include "fetch/Crawl.h"
 
 class QCheckBox;
@@ -22,7 +23,6 @@ class QTimer;
 namespace warmpath::ui {
 
 class Session;
-struct CrawlRun;
 struct CrawlOutcome;
 
 /// File ▸ Fetch follow lists…: crawls the public follow lists of a Bluesky or Mastodon account (and of
@@ -71,7 +71,9 @@ private:
     fetch::HttpOptions m_http;
     State m_state = State::Editing;
     CrawlSummary m_summary;
-    std::shared_ptr<CrawlRun> m_run;
+    Background m_background{this};  ///< the crawl in flight
+    /// What the crawl in flight last reported: more than BackgroundProgress holds.
+    std::shared_ptr<SharedValue<CrawlProgress>> m_lastProgress;
 
     QComboBox* m_network = nullptr;
     QLineEdit* m_account = nullptr;

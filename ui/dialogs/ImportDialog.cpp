@@ -33,24 +33,10 @@
 
 #include "Format.h"
 #include "Session.h"
-#include "dialogs/BackgroundTask.h"
 #include "dialogs/FormatNames.h"
 #include "dialogs/ImportDialogColumns.h"
 
 namespace warmpath::ui {
-
-struct ImportProgress {
-    std::uint64_t done = 0;
-    std::uint64_t total = 0;
-    std::string stage;
-};
-
-/// One preview or import: shared by the dialog and its worker, so a cancel reaches the worker and
-/// progress reaches the dialog, whichever of the two goes first.
-struct ImportRun {
-    CancelToken cancel;
-    SharedProgress<ImportProgress> progress;
-};
 
 /// What a worker hands back.
 struct ImportOutcome {
@@ -102,21 +88,13 @@ void add(import::ImportCounts& into, const import::ImportCounts& counts)
     into.warningCount += counts.warningCount;
 }
 
-/// A preview or import run for `options`, which report progress to it and stop at its cancel.
-std::shared_ptr<ImportRun> newRun(ImportOptions& options)
-{
-    auto run = std::make_shared<ImportRun>();
-    options.cancel = &run->cancel;
-    options.progress = [run](std::uint64_t done, std::uint64_t total, std::string_view stage) {
-        run->progress.set({done, total, std::string(stage)});
-    };
-    return run;
-}
-
-/// Imports `files` (or previews them, as `options` say) on the worker thread, into `outcome`.
+/// Imports `files` (or previews them, as `options` say) on the worker thread, into `outcome`; the
+/// task's cancel stops it and its progress follows it.
 void importInto(ImportOutcome& outcome, Workspace& workspace, const std::vector<std::filesystem::path>& files,
-                const ImportOptions& options)
+                ImportOptions options, BackgroundTask& task)
 {
+    options.cancel = task.cancelToken();
+    options.progress = task.progressCallback();
     auto summaries = workspace.importFiles(files, options);
     // The core says when the cancel stopped it (a preview dropped, an import rolled back): a run that
     // finished before the cancel arrived is complete.
@@ -126,6 +104,17 @@ void importInto(ImportOutcome& outcome, Workspace& workspace, const std::vector<
     } else {
         outcome.summaries = std::move(summaries).value();
     }
+}
+
+/// The outcome a worker handed back, or the error that replaced it.
+ImportOutcome outcomeOf(Result<ImportOutcome>& answer)
+{
+    if (answer) {
+        return std::move(answer).value();
+    }
+    ImportOutcome failed;
+    failed.error = describe(answer.error());
+    return failed;
 }
 
 QString countsSentence(const import::ImportCounts& counts, std::int64_t queued)
@@ -290,13 +279,8 @@ ImportDialog::ImportDialog(Session& session, QWidget* parent) : QDialog(parent),
     setState(State::Empty);
 }
 
-ImportDialog::~ImportDialog()
-{
-    // The worker keeps the run alive; it stops at its next check and rolls back.
-    if (m_run) {
-        m_run->cancel.cancel();
-    }
-}
+// The Background stops a run in flight: it rolls back at its next check.
+ImportDialog::~ImportDialog() = default;
 
 QStringList ImportDialog::files() const
 {
@@ -424,10 +408,7 @@ void ImportDialog::schedulePreview()
     if (m_state == State::Importing) {
         return;
     }
-    if (m_run) {
-        m_run->cancel.cancel();  // its result is dropped: the files or options changed
-        m_run.reset();
-    }
+    m_background.abandon();  // its result is dropped: the files or options changed
     setState(m_fileList->topLevelItemCount() == 0 ? State::Empty : State::Previewing);
     if (m_state == State::Previewing) {
         m_previewTimer->start();
@@ -442,11 +423,8 @@ void ImportDialog::startPreview()
         setState(State::Empty);
         return;
     }
-    ImportOptions options = optionsFor(true);
-    std::shared_ptr<ImportRun> run = newRun(options);
-    m_run = run;
-    // `run` rides along: `options` point at its cancel token and progress.
-    auto work = [workspace, run, paths, options]() {
+    const ImportOptions options = optionsFor(true);
+    auto work = [workspace, paths, options](BackgroundTask& task) {
         ImportOutcome outcome;
         std::vector<std::filesystem::path> files;
         for (const QString& path : paths) {
@@ -473,18 +451,12 @@ void ImportDialog::startPreview()
         }
         // Only the user can say what a CSV's columns are: no preview until they have.
         if (outcome.unmapped.isEmpty()) {
-            importInto(outcome, *workspace, files, options);
+            importInto(outcome, *workspace, files, options, task);
         }
         return outcome;
     };
     m_progressTimer->start();
-    runInBackground<ImportOutcome>(this, std::move(work), [this, run](const ImportOutcome& outcome) {
-        if (run != m_run) {
-            return;  // superseded by a newer preview
-        }
-        m_run.reset();
-        finishPreview(outcome);
-    });
+    m_background.run(std::move(work), [this](Result<ImportOutcome> outcome) { finishPreview(outcomeOf(outcome)); });
 }
 
 void ImportDialog::showDetectedFormats(const ImportOutcome& outcome)
@@ -635,27 +607,19 @@ void ImportDialog::startImport()
     if (!workspace) {
         return;
     }
-    ImportOptions options = optionsFor(false);
-    std::shared_ptr<ImportRun> run = newRun(options);
-    m_run = run;
+    const ImportOptions options = optionsFor(false);
     std::vector<std::filesystem::path> paths;
     for (const QString& path : files()) {
         paths.push_back(toFsPath(path));
     }
-    auto work = [workspace, run, paths, options]() {  // `run`: see startPreview
+    auto work = [workspace, paths, options](BackgroundTask& task) {
         ImportOutcome outcome;
-        importInto(outcome, *workspace, paths, options);
+        importInto(outcome, *workspace, paths, options, task);
         return outcome;
     };
     setState(State::Importing);
     m_progressTimer->start();
-    runInBackground<ImportOutcome>(this, std::move(work), [this, run](const ImportOutcome& outcome) {
-        if (run != m_run) {
-            return;
-        }
-        m_run.reset();
-        finishImport(outcome);
-    });
+    m_background.run(std::move(work), [this](Result<ImportOutcome> outcome) { finishImport(outcomeOf(outcome)); });
 }
 
 void ImportDialog::finishImport(const ImportOutcome& outcome)
@@ -683,8 +647,8 @@ void ImportDialog::finishImport(const ImportOutcome& outcome)
 
 void ImportDialog::cancel()
 {
-    if (m_run) {
-        m_run->cancel.cancel();
+    if (m_background.isBusy()) {
+        m_background.cancel();
         m_progressLabel->setText(m_state == State::Importing ? tr("Cancelling: rolling back\u2026")
                                                              : tr("Cancelling\u2026"));
     }
@@ -703,17 +667,17 @@ void ImportDialog::reject()
 
 void ImportDialog::pollProgress()
 {
-    if (!m_run) {
+    if (!m_background.isBusy()) {
         return;
     }
-    const ImportProgress progress = m_run->progress.get();
+    const BackgroundProgress progress = m_background.progress();
     if (progress.total > 0) {
         m_progress->setRange(0, 1000);
         m_progress->setValue(static_cast<int>(progress.done * 1000 / progress.total));
     } else {
         m_progress->setRange(0, 0);
     }
-    if (m_run->cancel.cancelled()) {
+    if (m_background.isCancelling()) {
         return;
     }
     const QString file = QFileInfo(toQString(progress.stage)).fileName();

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "Background.h"
 #include "Workspace.h"
 #include "import/ColumnMapping.h"
 
@@ -27,7 +28,6 @@ class QTreeWidgetItem;
 namespace warmpath::ui {
 
 class Session;
-struct ImportRun;
 struct ImportOutcome;
 class ImportColumnsView;
 
@@ -120,8 +120,8 @@ private:
     QTimer* m_previewTimer = nullptr;
     QTimer* m_progressTimer = nullptr;
 
-    /// The run in flight (preview or import), shared with its worker: cancel token and progress.
-    std::shared_ptr<ImportRun> m_run;
+    /// The run in flight, a preview or the import: a newer preview supersedes one in flight.
+    Background m_background{this};
     import::ImportCounts m_previewTotals;
     std::int64_t m_previewQueued = 0;
     import::ImportCounts m_importTotals;

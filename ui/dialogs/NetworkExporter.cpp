@@ -11,15 +11,10 @@
 #include <QWidget>
 
 #include "Session.h"
-#include "dialogs/BackgroundTask.h"
 
 namespace warmpath::ui {
 
 namespace {
-
-struct ExportOutcome {
-    QString error;
-};
 
 struct FormatFile {
     QString suffix;
@@ -107,17 +102,12 @@ bool NetworkExporter::start(exporting::ExportFormat format, const QString& path)
     }
     m_busy = true;
     const std::filesystem::path target(QFile::encodeName(path).toStdString());
-    auto work = [workspace, format, target]() {
-        ExportOutcome outcome;
-        if (Status written = workspace->exportTo(format, target, today()); !written) {
-            outcome.error = QString::fromStdString(written.error().describe());
-        }
-        return outcome;
-    };
-    runInBackground<ExportOutcome>(this, std::move(work), [this, format, path](const ExportOutcome& outcome) {
+    auto work = [workspace, format, target] { return workspace->exportTo(format, target, today()); };
+    m_background.run(std::move(work), [this, format, path](const Status& written) {
         m_busy = false;
-        if (!outcome.error.isEmpty()) {
-            emit finished(false, tr("%1 could not be written: %2").arg(describe(format), outcome.error));
+        if (!written) {
+            emit finished(false, tr("%1 could not be written: %2")
+                                     .arg(describe(format), QString::fromStdString(written.error().describe())));
             return;
         }
         emit finished(true, tr("%1 written to %2.").arg(describe(format), QDir::toNativeSeparators(path)));

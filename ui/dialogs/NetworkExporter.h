@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QString>
 
+#include "Background.h"
 #include "export/ExportData.h"
 
 class QWidget;
@@ -36,6 +37,7 @@ signals:
 private:
     Session& m_session;
     bool m_busy = false;
+    Background m_background{this};
 };
 
 }  // namespace warmpath::ui

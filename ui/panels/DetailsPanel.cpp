@@ -1,11 +1,11 @@
 #include "panels/DetailsPanel.h"
 
 #include <algorithm>
-#include <exception>
 #include <memory>
 #include <utility>
 #include <vector>
 
+#include <QCalendarWidget>
 #include <QComboBox>
 #include <QCompleter>
 #include <QCoreApplication>
@@ -13,7 +13,6 @@
 #include <QDesktopServices>
 #include <QEvent>
 #include <QFrame>
-#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -33,7 +32,6 @@
 #include <QUndoStack>
 #include <QUrl>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "Format.h"
 #include "Session.h"
@@ -137,10 +135,54 @@ QColor mutedOnBase(const QPalette& palette)
 
 namespace {
 
-constexpr int kPathsShown = 3;
 constexpr std::size_t kMutualShown = 12;
 constexpr int kWeek = 7;
 constexpr int kMonth = 30;
+
+/// What the due-date field holds when nothing is planned: QDateEdit cannot be empty, so its lowest
+/// date stands for "none" and shows as its special value text.
+QDate noDate()
+{
+    return {1900, 1, 1};
+}
+
+/// The due-date field: empty (its placeholder) when nothing is planned, and stepping or opening the
+/// calendar from there starts at today rather than at the date that stands for "none".
+class OptionalDateEdit final : public QDateEdit {
+public:
+    explicit OptionalDateEdit(QWidget* parent) : QDateEdit(parent)
+    {
+        setCalendarPopup(true);
+        setMinimumDate(noDate());
+        calendarWidget()->installEventFilter(this);
+    }
+
+    [[nodiscard]] bool isEmpty() const { return date() == noDate(); }
+
+    void stepBy(int steps) override
+    {
+        if (isEmpty()) {
+            setDate(QDate::currentDate());
+            return;
+        }
+        QDateEdit::stepBy(steps);
+    }
+
+protected:
+    StepEnabled stepEnabled() const override
+    {
+        return isEmpty() ? StepEnabled(StepUpEnabled | StepDownEnabled) : QDateEdit::stepEnabled();
+    }
+
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == calendarWidget() && event->type() == QEvent::Show && isEmpty()) {
+            const QDate today = QDate::currentDate();
+            calendarWidget()->setCurrentPage(today.year(), today.month());
+        }
+        return QDateEdit::eventFilter(watched, event);
+    }
+};
 
 /// Deletes everything in `layout`: its widgets and, depth first, the layouts inside it.
 void clearLayout(QLayout* layout)
@@ -178,13 +220,11 @@ QString coloured(const QString& html, const QColor& colour)
 
 }  // namespace
 
-/// What the worker works out for "How you're connected".
-struct DetailsPanel::Connections {
-    PersonId person;
-    bool isMe = false;
-    std::optional<WarmPathsAnswer> paths;
-    std::vector<NamedPerson> mutual;
-    QString error;
+/// What the worker reads for a person's page: the page itself, and every tag of the workspace for the
+/// tag field's completion.
+struct DetailsPanel::Page {
+    PersonDetails details;
+    QStringList allTags;
 };
 
 DetailsPanel::DetailsPanel(Session& session, QUndoStack& undoStack, QWidget* parent)
@@ -202,9 +242,10 @@ DetailsPanel::DetailsPanel(Session& session, QUndoStack& undoStack, QWidget* par
       m_profiles(new QVBoxLayout),
       m_tagsBox(new QWidget(this)),
       m_tags(new FlowLayout(m_tagsBox)),
-      m_tagInput(new QLineEdit(this)),
+      m_tagInput(new QLineEdit(m_tagsBox)),
       m_followUp(new QGridLayout),
-      m_dueEdit(new QDateEdit(this)),
+      m_dueEdit(new OptionalDateEdit(this)),
+      m_clearDue(new QToolButton(this)),
       m_cadenceEdit(new QSpinBox(this)),
       m_snoozeButton(new QToolButton(this)),
       m_contactedButton(new QPushButton(tr("Mark contacted"), this)),
@@ -227,6 +268,7 @@ DetailsPanel::DetailsPanel(Session& session, QUndoStack& undoStack, QWidget* par
 
     // --- placeholder page ------------------------------------------------------------------
     auto* placeholder = new QWidget(m_pages);
+    placeholder->setObjectName(QStringLiteral("detailsPlaceholder"));
     auto* placeholderLayout = new QVBoxLayout(placeholder);
     placeholderLayout->setContentsMargins(kMargin, kMargin, kMargin, kMargin);
     placeholderLayout->addStretch();
@@ -306,6 +348,9 @@ DetailsPanel::DetailsPanel(Session& session, QUndoStack& undoStack, QWidget* par
             addTag(tag);
         }
     });
+    // In its place from the start: a child of the panel itself would sit at its top-left corner, over
+    // the placeholder, until the first person is shown.
+    m_tags->addWidget(m_tagInput);
 
     // Follow-up: what stands, then the controls that change it.
     addSection(layout, tr("Follow-up"));
@@ -314,11 +359,12 @@ DetailsPanel::DetailsPanel(Session& session, QUndoStack& undoStack, QWidget* par
     m_followUp->setColumnStretch(1, 1);
     layout->addLayout(m_followUp);
     m_dueEdit->setObjectName(QStringLiteral("dueEdit"));
-    m_dueEdit->setCalendarPopup(true);
     m_dueEdit->setDisplayFormat(displayLocale().dateFormat(QLocale::ShortFormat).contains(QLatin1String("yyyy"))
                                     ? displayLocale().dateFormat(QLocale::ShortFormat)
                                     : QStringLiteral("d MMM yyyy"));
     m_dueEdit->setToolTip(tr("When to get in touch next"));
+    // Nothing planned shows as this placeholder, never as a date that looks set.
+    m_dueEdit->setSpecialValueText(tr("Not planned"));
     connect(m_dueEdit, &QDateEdit::editingFinished, this, &DetailsPanel::commitDueDate);
     connect(m_dueEdit, &QDateEdit::dateChanged, this, [this] {
         // A date picked in the calendar is a decision; typing one is finished with Enter or Tab.
@@ -345,6 +391,15 @@ DetailsPanel::DetailsPanel(Session& session, QUndoStack& undoStack, QWidget* par
     m_contactedButton->setToolTip(tr("Record that you were in touch today; with a cadence, plan the next time"));
     connect(m_contactedButton, &QPushButton::clicked, this, &DetailsPanel::markContacted);
     // The editors, labelled as the rows above are: changing one plans the follow-up.
+    m_clearDue->setObjectName(QStringLiteral("clearDue"));
+    m_clearDue->setText(QStringLiteral("\u00D7"));
+    m_clearDue->setAutoRaise(true);
+    m_clearDue->setToolTip(tr("Clear the follow-up date"));
+    connect(m_clearDue, &QToolButton::clicked, this, &DetailsPanel::clearDueDate);
+    auto* dueRow = new QHBoxLayout;
+    dueRow->setSpacing(4);
+    dueRow->addWidget(m_dueEdit, 1);
+    dueRow->addWidget(m_clearDue);
     auto* editors = new QGridLayout;
     editors->setHorizontalSpacing(16);
     editors->setVerticalSpacing(6);
@@ -354,7 +409,7 @@ DetailsPanel::DetailsPanel(Session& session, QUndoStack& undoStack, QWidget* par
     m_mutedLabels.append(nextLabel);
     m_mutedLabels.append(everyLabel);
     editors->addWidget(nextLabel, 0, 0);
-    editors->addWidget(m_dueEdit, 0, 1);
+    editors->addLayout(dueRow, 0, 1);
     editors->addWidget(everyLabel, 1, 0);
     editors->addWidget(m_cadenceEdit, 1, 1);
     auto* actionRow = new QHBoxLayout;
@@ -485,8 +540,8 @@ QString DetailsPanel::personLink(PersonId id, const QString& name) const
 void DetailsPanel::showPlaceholder(const QString& title, const QString& text)
 {
     m_person = PersonId();
-    ++m_connectionsGeneration;  // a path still being worked out is for nobody now
-    m_connectionsBusy = false;
+    m_details.reset();
+    m_loading.abandon();  // a page still being read is for nobody now
     m_placeholderTitle->setText(title);
     m_placeholderText->setText(text);
     m_pages->setCurrentIndex(0);
@@ -505,106 +560,153 @@ void DetailsPanel::showSelectionCount(int count)
 
 void DetailsPanel::showPerson(PersonId id)
 {
-    Workspace* workspace = m_session.workspace();
+    std::shared_ptr<Workspace> workspace = m_session.sharedWorkspace();
     if (!workspace) {
         showSelectionCount(0);
         return;
     }
-    auto person = workspace->person(id);
-    if (!person) {
-        showSelectionCount(0);
-        return;
-    }
-    const bool samePerson = id == m_person && m_pages->currentIndex() == 1;
-    const int scrolled = m_scroll->verticalScrollBar()->value();
-    const bool tagInputHadFocus = m_tagInput->hasFocus();
-    if (!samePerson) {
+    if (id != m_person || m_pages->currentIndex() != 1) {
+        // Someone else: the heading at once, from what the session already holds; the sections empty
+        // until their page arrives, rather than showing the person before.
         finishEditingNote();
+        m_person = id;
+        m_details.reset();
+        if (const PersonSummary* row = m_session.summaryOf(id)) {
+            showHeading(row->person);
+        } else {
+            showHeading(Person{});
+        }
+        for (QLayout* section : std::initializer_list<QLayout*>{m_profiles, m_followUp, m_intros, m_notes, m_paths}) {
+            clearLayout(section);
+        }
+        fillTags(PersonDetails{}, {});
+        // The editors act on the person shown: until their page is read, there is nothing to edit.
+        m_filling = true;
+        m_shownDue = noDate();
+        m_dueEdit->setDate(noDate());
+        m_shownOwnCadence.reset();
+        m_cadenceEdit->setValue(0);
+        m_filling = false;
+        for (QWidget* editor :
+             std::initializer_list<QWidget*>{m_dueEdit, m_clearDue, m_cadenceEdit, m_snoozeButton, m_contactedButton}) {
+            editor->setEnabled(false);
+        }
+        m_introsSection->setVisible(false);
+        m_mutual->clear();
+        m_mutual->setVisible(false);
+        m_connectionsStatus->setText(tr("Reading\u2026"));
+        m_connectionsStatus->setVisible(true);
+        m_ref->clear();
+        m_pages->setCurrentIndex(1);
+        m_scroll->verticalScrollBar()->setValue(0);
     }
-    m_person = id;
-    m_displayName = personName(person->displayName);
-    const QPalette& pal = palette();
-    const QColor muted = mutedOnBase(pal);
+    // The same person again (an edit, an undo) keeps the page as it is until the new one replaces it.
+    auto work = [workspace, id]() -> Result<Page> {
+        auto details = workspace->details(id, warmpath::today());
+        if (!details) {
+            return details.error();
+        }
+        Page page{.details = std::move(details).value(), .allTags = {}};
+        if (auto tags = workspace->tags()) {
+            for (const TagInfo& info : *tags) {
+                page.allTags.append(toQString(info.name));
+            }
+        }
+        return page;
+    };
+    m_loading.run(std::move(work), [this](Result<Page> page) {
+        if (!page) {
+            showPlaceholder(tr("No one selected"), toQString(page.error().describe()));
+            return;
+        }
+        showPage(*page);
+        emit personShown();
+    });
+}
 
-    // Heading.
+void DetailsPanel::showHeading(const Person& person)
+{
+    m_displayName = personName(person.displayName);
     m_avatar->setPixmap(avatarFor(m_displayName, kAvatarSize, devicePixelRatioF()));
     m_name->setText(m_displayName);
-    m_meBadge->setVisible(person->isMe);
+    m_meBadge->setVisible(person.isMe);
     QStringList facts;
-    for (const std::string* fact : {&person->title, &person->organisation, &person->location}) {
+    for (const std::string* fact : {&person.title, &person.organisation, &person.location}) {
         if (!fact->empty()) {
             facts.append(toQString(*fact));
         }
     }
     m_subtitle->setText(facts.join(QStringLiteral(" \u00B7 ")));
     m_subtitle->setVisible(!facts.isEmpty());
+}
 
-    // Profiles.
+void DetailsPanel::showPage(const Page& page)
+{
+    const PersonDetails& details = page.details;
+    const int scrolled = m_scroll->verticalScrollBar()->value();
+    const bool tagInputHadFocus = m_tagInput->hasFocus();
+    m_details = std::make_unique<PersonDetails>(details);
+    showHeading(details.person);
+    fillProfiles(details);
+    fillTags(details, page.allTags);
+    fillFollowUp(details);
+    fillIntros(details);
+    fillNotes(details);
+    showConnections(details);
+    m_ref->setText(tr("In warmpath-cli: %1").arg(toQString(details.ref)));
+    // Rebuilt after an edit: stay where the user was, and let them type the next tag.
+    QTimer::singleShot(0, this, [this, scrolled] { m_scroll->verticalScrollBar()->setValue(scrolled); });
+    if (tagInputHadFocus) {
+        m_tagInput->setFocus();
+    }
+}
+
+void DetailsPanel::fillProfiles(const PersonDetails& details)
+{
     clearLayout(m_profiles);
-    const auto identities = workspace->identities(id);
-    if (identities && !identities->empty()) {
-        for (const Identity& identity : *identities) {
-            auto* row = new QHBoxLayout;
-            row->setSpacing(8);
-            auto* badge = new QLabel(this);
-            badge->setPixmap(networkBadge(identity.network, kBadgeSize, devicePixelRatioF()));
-            badge->setFixedSize(kBadgeSize, kBadgeSize);
-            badge->setToolTip(networkName(identity.network));
-            auto* network = new QLabel(networkName(identity.network), this);
-            network->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("Mastodon")) + 4);
-            setTextColour(network, muted);
-            auto* link = new QLabel(this);
-            link->setObjectName(QStringLiteral("profileLink"));
-            const QUrl url = profileUrl(identity);
-            const QString text = profileText(identity).toHtmlEscaped();
-            if (url.isValid() && !url.isEmpty()) {
-                link->setText(QStringLiteral("<a href=\"%1\">%2</a>").arg(url.toString(QUrl::FullyEncoded), text));
-                link->setToolTip(url.toString());
-                link->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
-                link->setCursor(Qt::PointingHandCursor);
-                connect(link, &QLabel::linkActivated, this,
-                        [](const QString& href) { QDesktopServices::openUrl(QUrl(href)); });
-            } else {
-                link->setText(text);
-                link->setTextInteractionFlags(Qt::TextSelectableByMouse);
-            }
-            link->setTextFormat(Qt::RichText);
-            link->setWordWrap(true);  // QLabel wraps anywhere when a word is too long: no clipped addresses
-            row->addWidget(badge, 0, Qt::AlignVCenter);
-            row->addWidget(network, 0, Qt::AlignVCenter);
-            row->addWidget(link, 1, Qt::AlignVCenter);
-            m_profiles->addLayout(row);
-        }
-    } else {
+    const QColor muted = mutedOnBase(palette());
+    if (details.identities.empty()) {
         auto* none = new QLabel(tr("No profiles recorded"), this);
         setTextColour(none, muted);
         m_profiles->addWidget(none);
+        return;
     }
-
-    fillTags(id);
-    fillFollowUp(id);
-    fillIntros(id);
-    fillNotes(id);
-
-    const auto ref = workspace->refOf(id);
-    m_ref->setText(ref ? tr("In warmpath-cli: %1").arg(toQString(*ref)) : QString());
-
-    m_pages->setCurrentIndex(1);
-    if (samePerson) {
-        // Rebuilt after an edit: stay where the user was, and let them type the next tag.
-        QTimer::singleShot(0, this, [this, scrolled] { m_scroll->verticalScrollBar()->setValue(scrolled); });
-        if (tagInputHadFocus) {
-            m_tagInput->setFocus();
+    for (const Identity& identity : details.identities) {
+        auto* row = new QHBoxLayout;
+        row->setSpacing(8);
+        auto* badge = new QLabel(this);
+        badge->setPixmap(networkBadge(identity.network, kBadgeSize, devicePixelRatioF()));
+        badge->setFixedSize(kBadgeSize, kBadgeSize);
+        badge->setToolTip(networkName(identity.network));
+        auto* network = new QLabel(networkName(identity.network), this);
+        network->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("Mastodon")) + 4);
+        setTextColour(network, muted);
+        auto* link = new QLabel(this);
+        link->setObjectName(QStringLiteral("profileLink"));
+        const QUrl url = profileUrl(identity);
+        const QString text = profileText(identity).toHtmlEscaped();
+        if (url.isValid() && !url.isEmpty()) {
+            link->setText(QStringLiteral("<a href=\"%1\">%2</a>").arg(url.toString(QUrl::FullyEncoded), text));
+            link->setToolTip(url.toString());
+            link->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+            link->setCursor(Qt::PointingHandCursor);
+            connect(link, &QLabel::linkActivated, this,
+                    [](const QString& href) { QDesktopServices::openUrl(QUrl(href)); });
+        } else {
+            link->setText(text);
+            link->setTextInteractionFlags(Qt::TextSelectableByMouse);
         }
-    } else {
-        m_scroll->verticalScrollBar()->setValue(0);
+        link->setTextFormat(Qt::RichText);
+        link->setWordWrap(true);  // QLabel wraps anywhere when a word is too long: no clipped addresses
+        row->addWidget(badge, 0, Qt::AlignVCenter);
+        row->addWidget(network, 0, Qt::AlignVCenter);
+        row->addWidget(link, 1, Qt::AlignVCenter);
+        m_profiles->addLayout(row);
     }
-    startConnections(id);
 }
 
-void DetailsPanel::fillTags(PersonId id)
+void DetailsPanel::fillTags(const PersonDetails& details, const QStringList& allTags)
 {
-    Workspace* workspace = m_session.workspace();
     // The field is moved out before the chips are deleted, then put back at the end of the flow.
     for (int i = m_tags->count() - 1; i >= 0; --i) {
         if (m_tags->itemAt(i)->widget() == m_tagInput) {
@@ -624,29 +726,27 @@ void DetailsPanel::fillTags(PersonId id)
             .arg(chip.name(QColor::HexArgb),
                  QColor(border.red(), border.green(), border.blue(), 90).name(QColor::HexArgb),
                  pal.color(QPalette::Text).name(), mutedOnBase(pal).name());
-    const auto tags = workspace->tagsOf(id);
-    if (tags) {
-        for (const std::string& tag : *tags) {
-            const QString name = toQString(tag);
-            auto* frame = new QFrame(m_tagsBox);
-            frame->setObjectName(QStringLiteral("tagChip"));
-            frame->setStyleSheet(frameStyle);
-            auto* row = new QHBoxLayout(frame);
-            row->setContentsMargins(10, 2, 5, 2);
-            row->setSpacing(3);
-            auto* label = new QLabel(name, frame);
-            label->setObjectName(QStringLiteral("tagName"));
-            auto* remove = new QToolButton(frame);
-            remove->setObjectName(QStringLiteral("removeTag"));
-            remove->setText(QStringLiteral("\u00D7"));
-            remove->setToolTip(tr("Remove the tag %1").arg(name));
-            remove->setCursor(Qt::PointingHandCursor);
-            remove->setAutoRaise(true);
-            connect(remove, &QToolButton::clicked, this, [this, name] { removeTag(name); });
-            row->addWidget(label);
-            row->addWidget(remove);
-            m_tags->addWidget(frame);
-        }
+    const std::vector<std::string>& tags = details.tags;
+    for (const std::string& tag : tags) {
+        const QString name = toQString(tag);
+        auto* frame = new QFrame(m_tagsBox);
+        frame->setObjectName(QStringLiteral("tagChip"));
+        frame->setStyleSheet(frameStyle);
+        auto* row = new QHBoxLayout(frame);
+        row->setContentsMargins(10, 2, 5, 2);
+        row->setSpacing(3);
+        auto* label = new QLabel(name, frame);
+        label->setObjectName(QStringLiteral("tagName"));
+        auto* remove = new QToolButton(frame);
+        remove->setObjectName(QStringLiteral("removeTag"));
+        remove->setText(QStringLiteral("\u00D7"));
+        remove->setToolTip(tr("Remove the tag %1").arg(name));
+        remove->setCursor(Qt::PointingHandCursor);
+        remove->setAutoRaise(true);
+        connect(remove, &QToolButton::clicked, this, [this, name] { removeTag(name); });
+        row->addWidget(label);
+        row->addWidget(remove);
+        m_tags->addWidget(frame);
     }
     m_tagInput->setStyleSheet(
         QStringLiteral("QLineEdit#tagInput { border: 1px dashed %1; border-radius: 11px; padding: 1px 9px; "
@@ -655,34 +755,26 @@ void DetailsPanel::fillTags(PersonId id)
     m_tags->addWidget(m_tagInput);
     // Completion offers every tag in the workspace the person does not have yet.
     QStringList known;
-    if (auto all = workspace->tags()) {
-        for (const TagInfo& info : *all) {
-            const QString name = toQString(info.name);
-            if (!tags || std::none_of(tags->begin(), tags->end(), [&](const std::string& own) {
-                    return QString::compare(toQString(own), name, Qt::CaseInsensitive) == 0;
-                })) {
-                known.append(name);
-            }
+    for (const QString& name : allTags) {
+        if (std::none_of(tags.begin(), tags.end(), [&](const std::string& own) {
+                return QString::compare(toQString(own), name, Qt::CaseInsensitive) == 0;
+            })) {
+            known.append(name);
         }
     }
     // The completer deletes the list it had when it was its parent.
     m_tagInput->completer()->setModel(new QStringListModel(known, m_tagInput->completer()));
 }
 
-void DetailsPanel::fillFollowUp(PersonId id)
+void DetailsPanel::fillFollowUp(const PersonDetails& details)
 {
-    Workspace* workspace = m_session.workspace();
     clearLayout(m_followUp);
     const QDate today = QDate::currentDate();
-    const auto stored = workspace->followUp(id);
-    const auto inherited = workspace->inheritedCadence(id);
-    const std::optional<FollowUpRecord> record = stored ? *stored : std::nullopt;
-    const std::optional<InheritedCadence> fromTag = inherited ? *inherited : std::nullopt;
-    const std::optional<Date> effective =
-        effectiveDue(record, fromTag ? std::optional<int>(fromTag->days) : std::nullopt, warmpath::today());
+    const std::optional<FollowUpRecord>& record = details.followUp;
+    const std::optional<InheritedCadence>& fromTag = details.inheritedCadence;
 
     int row = 0;
-    const QDate due = effective ? toQDate(*effective) : QDate();
+    const QDate due = details.due ? toQDate(details.due->due) : QDate();
     if (due.isValid()) {
         const QDate snoozed = record ? parseIsoDate(record->snoozedUntil) : QDate();
         const bool isSnoozed = snoozed.isValid() && snoozed == due && snoozed > today;
@@ -705,84 +797,87 @@ void DetailsPanel::fillFollowUp(PersonId id)
     addFollowUpRow(row++, tr("Last contact"), last.isValid() ? relativePast(last, today) : tr("never"),
                    last.isValid() ? mediumDate(last) : QString());
 
-    // The controls show what is stored; a change to them is an edit (see commitDueDate, commitCadence).
+    // The controls show what is planned; a change to them is an edit (see commitDueDate, commitCadence).
     m_filling = true;
-    m_shownDue = record && !record->done ? parseIsoDate(record->dueDate) : QDate();
-    m_dueEdit->setDate(due.isValid() ? due : today.addDays(kWeek));
+    m_shownDue = due.isValid() ? due : noDate();
+    m_dueEdit->setDate(m_shownDue);
     m_dueEdit->setToolTip(due.isValid() ? tr("Due date; change it to plan another day")
                                         : tr("Pick a date to plan a follow-up"));
+    // Only a date of their own can be cleared: one a cadence plans comes back from the cadence.
+    m_clearDue->setEnabled(record && !record->done && !record->dueDate.empty());
     m_shownOwnCadence = record ? record->cadenceDays : std::nullopt;
     m_cadenceEdit->setValue(m_shownOwnCadence.value_or(0));
     m_cadenceEdit->setSpecialValueText(fromTag ? tr("tag: every %1 days").arg(fromTag->days) : tr("no cadence"));
     m_filling = false;
+    m_dueEdit->setEnabled(true);
+    m_cadenceEdit->setEnabled(true);
     m_snoozeButton->setEnabled(due.isValid());
     m_contactedButton->setEnabled(true);
 }
 
-void DetailsPanel::fillIntros(PersonId id)
+void DetailsPanel::fillIntros(const PersonDetails& details)
 {
-    Workspace* workspace = m_session.workspace();
     clearLayout(m_intros);
-    const auto intros = workspace->introRequests();
+    const PersonId id = details.person.id;
     int shown = 0;
-    if (intros) {
-        for (const IntroRequest& intro : *intros) {
-            const bool isTarget = intro.target == id;
-            if (!isTarget && intro.introducer != id) {
-                continue;
-            }
-            ++shown;
-            const auto nameOf = [workspace](PersonId person) {
-                auto found = workspace->person(person);
-                return found ? toQString(found->displayName) : QString();
-            };
-            QString text;
-            if (!isTarget) {
-                text = tr("Asked to introduce you to %1").arg(personLink(intro.target, nameOf(intro.target)));
-            } else if (intro.introducer) {
-                text = tr("Via %1").arg(personLink(*intro.introducer, nameOf(*intro.introducer)));
-            } else {
-                text = tr("Introduction");
-            }
-            const QDate updated = parseIsoDate(intro.updatedAt.substr(0, 10));
-            if (updated.isValid()) {
-                text += coloured(QStringLiteral(" \u00B7 %1").arg(mediumDate(updated)), mutedOnBase(palette()));
-            }
-            auto* row = new QHBoxLayout;
-            row->setSpacing(8);
-            auto* label = new QLabel(text, this);
-            label->setObjectName(QStringLiteral("introLabel"));
-            label->setTextFormat(Qt::RichText);
-            label->setWordWrap(true);
-            label->setToolTip(toQString(intro.message));
-            connect(label, &QLabel::linkActivated, this,
-                    [this](const QString& href) { emit personActivated(PersonId(href.mid(1).toLongLong())); });
-            auto* status = new QComboBox(this);
-            status->setObjectName(QStringLiteral("introStatus"));
-            for (IntroStatus s :
-                 {IntroStatus::Draft, IntroStatus::Asked, IntroStatus::Introduced, IntroStatus::Declined}) {
-                status->addItem(IntroCommand::statusName(s), static_cast<int>(s));
-            }
-            status->setCurrentIndex(status->findData(static_cast<int>(intro.status)));
-            const std::int64_t introId = intro.id;
-            connect(status, &QComboBox::activated, this, [this, status, introId] {
-                setIntroStatus(introId, static_cast<IntroStatus>(status->currentData().toInt()));
-            });
-            row->addWidget(label, 1);
-            row->addWidget(status, 0, Qt::AlignTop);
-            m_intros->addLayout(row);
+    for (const IntroRequest& intro : details.introRequests) {
+        const bool isTarget = intro.target == id;
+        if (!isTarget && intro.introducer != id) {
+            continue;
         }
+        ++shown;
+        const auto nameOf = [&details](PersonId person) {
+            for (const NamedPerson& named : details.introPeople) {
+                if (named.id == person) {
+                    return toQString(named.name);
+                }
+            }
+            return QString();
+        };
+        QString text;
+        if (!isTarget) {
+            text = tr("Asked to introduce you to %1").arg(personLink(intro.target, nameOf(intro.target)));
+        } else if (intro.introducer) {
+            text = tr("Via %1").arg(personLink(*intro.introducer, nameOf(*intro.introducer)));
+        } else {
+            text = tr("Introduction");
+        }
+        const QDate updated = parseIsoDate(intro.updatedAt.substr(0, 10));
+        if (updated.isValid()) {
+            text += coloured(QStringLiteral(" \u00B7 %1").arg(mediumDate(updated)), mutedOnBase(palette()));
+        }
+        auto* row = new QHBoxLayout;
+        row->setSpacing(8);
+        auto* label = new QLabel(text, this);
+        label->setObjectName(QStringLiteral("introLabel"));
+        label->setTextFormat(Qt::RichText);
+        label->setWordWrap(true);
+        label->setToolTip(toQString(intro.message));
+        connect(label, &QLabel::linkActivated, this,
+                [this](const QString& href) { emit personActivated(PersonId(href.mid(1).toLongLong())); });
+        auto* status = new QComboBox(this);
+        status->setObjectName(QStringLiteral("introStatus"));
+        for (IntroStatus s : {IntroStatus::Draft, IntroStatus::Asked, IntroStatus::Introduced, IntroStatus::Declined}) {
+            status->addItem(IntroCommand::statusName(s), static_cast<int>(s));
+        }
+        status->setCurrentIndex(status->findData(static_cast<int>(intro.status)));
+        const std::int64_t introId = intro.id;
+        connect(status, &QComboBox::activated, this, [this, status, introId] {
+            setIntroStatus(introId, static_cast<IntroStatus>(status->currentData().toInt()));
+        });
+        row->addWidget(label, 1);
+        row->addWidget(status, 0, Qt::AlignTop);
+        m_intros->addLayout(row);
     }
     m_introsSection->setVisible(shown > 0);
 }
 
-void DetailsPanel::fillNotes(PersonId id)
+void DetailsPanel::fillNotes(const PersonDetails& details)
 {
-    Workspace* workspace = m_session.workspace();
     clearLayout(m_notes);
-    const auto notes = workspace->notes(id);
+    const std::vector<Note>& notes = details.notes;
     const QColor muted = mutedOnBase(palette());
-    if (!notes || notes->empty()) {
+    if (notes.empty()) {
         auto* none = new QLabel(tr("No notes yet"), this);
         none->setObjectName(QStringLiteral("noNotes"));
         setTextColour(none, muted);
@@ -790,7 +885,7 @@ void DetailsPanel::fillNotes(PersonId id)
         return;
     }
     // Newest first: the last conversation is what one wants to remember before the next.
-    for (auto it = notes->rbegin(); it != notes->rend(); ++it) {
+    for (auto it = notes.rbegin(); it != notes.rend(); ++it) {
         const Note& note = *it;
         auto* card = new QFrame(this);
         card->setObjectName(QStringLiteral("noteCard"));
@@ -844,80 +939,26 @@ void DetailsPanel::addFollowUpRow(int row, const QString& label, const QString& 
 
 // --- How you're connected ----------------------------------------------------------------------
 
-void DetailsPanel::startConnections(PersonId id)
-{
-    std::shared_ptr<Workspace> workspace = m_session.sharedWorkspace();
-    if (!workspace) {
-        return;
-    }
-    const std::uint64_t generation = ++m_connectionsGeneration;
-    m_connectionsBusy = true;
-    if (m_paths->count() == 0 || m_mutual->text().isEmpty()) {
-        m_connectionsStatus->setText(tr("Finding the warmest paths\u2026"));
-        m_connectionsStatus->setVisible(true);
-    }
-    auto* watcher = new QFutureWatcher<Connections>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_connectionsGeneration) {
-            return;  // someone else is shown now, or the same person again with newer data
-        }
-        m_connectionsBusy = false;
-        showConnections(watcher->result());
-        emit connectionsShown();
-    });
-    watcher->setFuture(QtConcurrent::run([workspace, id] {
-        Connections found;
-        found.person = id;
-        try {
-            auto me = workspace->me();
-            if (!me) {
-                found.error = toQString(me.error().describe());
-                return found;
-            }
-            if (*me == id) {
-                found.isMe = true;
-                return found;
-            }
-            auto paths = workspace->warmPaths(WarmPathRequest{.from = *me, .to = id, .k = kPathsShown});
-            if (paths) {
-                found.paths = std::move(paths).value();
-            } else {
-                found.error = toQString(paths.error().describe());
-            }
-            if (auto mutual = workspace->mutualContacts(id)) {
-                found.mutual = std::move(mutual).value();
-            }
-        } catch (const std::exception& e) {
-            found.error = QString::fromLocal8Bit(e.what());
-        }
-        return found;
-    }));
-}
-
-void DetailsPanel::showConnections(const Connections& connections)
+void DetailsPanel::showConnections(const PersonDetails& details)
 {
     clearLayout(m_paths);
     const QColor muted = mutedOnBase(palette());
     m_mutual->clear();
     m_mutual->setVisible(false);
-    if (connections.isMe) {
+    if (details.person.isMe) {
         m_connectionsStatus->setText(tr("This is you: everyone else's paths start here."));
         m_connectionsStatus->setVisible(true);
         return;
     }
-    if (!connections.error.isEmpty()) {
-        m_connectionsStatus->setText(connections.error);
-        m_connectionsStatus->setVisible(true);
-        return;
-    }
-    const bool hasPaths = connections.paths && !connections.paths->paths.empty();
+    const std::optional<WarmPathsAnswer>& paths = details.paths;
+    const std::vector<NamedPerson>& mutual = details.mutualContacts;
+    const bool hasPaths = paths && !paths->paths.empty();
     if (!hasPaths) {
         m_connectionsStatus->setText(tr("No path from you to %1 in your network yet.").arg(m_displayName));
         m_connectionsStatus->setVisible(true);
     } else {
-        const int degree = connections.paths->degree.value_or(0);
-        const bool warmestIsLonger = connections.paths->paths.front().hops > degree;
+        const int degree = paths->degree.value_or(0);
+        const bool warmestIsLonger = paths->paths.front().hops > degree;
         const QString hops = formatCount(degree, tr("hop"), tr("hops"));
         m_connectionsStatus->setText(degree <= 1 && !warmestIsLonger ? tr("You are directly connected.")
                                      : warmestIsLonger
@@ -927,7 +968,7 @@ void DetailsPanel::showConnections(const Connections& connections)
                                          : tr("%1 from you. The warmest ways in:").arg(hops));
         m_connectionsStatus->setVisible(true);
         int number = 0;
-        for (const WarmPathView& path : connections.paths->paths) {
+        for (const WarmPathView& path : paths->paths) {
             ++number;
             auto* card = new QFrame(this);
             card->setObjectName(QStringLiteral("pathCard"));
@@ -986,20 +1027,19 @@ void DetailsPanel::showConnections(const Connections& connections)
             m_paths->addWidget(card);
         }
     }
-    if (!connections.mutual.empty()) {
+    if (!mutual.empty()) {
         QStringList names;
-        for (std::size_t i = 0; i < connections.mutual.size() && i < kMutualShown; ++i) {
-            names.append(personLink(connections.mutual[i].id, personName(connections.mutual[i].name)));
+        for (std::size_t i = 0; i < mutual.size() && i < kMutualShown; ++i) {
+            names.append(personLink(mutual[i].id, personName(mutual[i].name)));
         }
-        QString text = QStringLiteral("<b>%1</b><br>%2")
-                           .arg(tr("%1 in common")
-                                    .arg(formatCount(static_cast<std::int64_t>(connections.mutual.size()),
-                                                     tr("contact"), tr("contacts"))),
-                                names.join(QStringLiteral(", ")));
-        if (connections.mutual.size() > kMutualShown) {
-            text += coloured(tr(" and %1 more")
-                                 .arg(formatCount(static_cast<std::int64_t>(connections.mutual.size() - kMutualShown))),
-                             muted);
+        QString text =
+            QStringLiteral("<b>%1</b><br>%2")
+                .arg(tr("%1 in common")
+                         .arg(formatCount(static_cast<std::int64_t>(mutual.size()), tr("contact"), tr("contacts"))),
+                     names.join(QStringLiteral(", ")));
+        if (mutual.size() > kMutualShown) {
+            text += coloured(
+                tr(" and %1 more").arg(formatCount(static_cast<std::int64_t>(mutual.size() - kMutualShown))), muted);
         }
         m_mutual->setText(text);
         m_mutual->setVisible(true);
@@ -1034,16 +1074,13 @@ void DetailsPanel::addNote(const QString& text)
 
 void DetailsPanel::editNote(std::int64_t noteId, const QString& text)
 {
-    Workspace* workspace = m_session.workspace();
-    if (!m_person.valid() || workspace == nullptr || text.trimmed().isEmpty()) {
+    if (!m_person.valid() || !m_details || text.trimmed().isEmpty()) {
         return;
     }
     QString previous;
-    if (auto notes = workspace->notes(m_person)) {
-        for (const Note& note : *notes) {
-            if (note.id == noteId) {
-                previous = toQString(note.text);
-            }
+    for (const Note& note : m_details->notes) {
+        if (note.id == noteId) {
+            previous = toQString(note.text);
         }
     }
     if (previous.isNull() || previous == text.trimmed()) {
@@ -1059,6 +1096,16 @@ void DetailsPanel::scheduleFollowUp(QDate due)
         m_undoStack.push(new FollowUpCommand(
             m_session, m_person, m_displayName,
             {.kind = FollowUpCommand::Edit::Kind::Schedule, .due = due, .cadenceDays = std::nullopt, .snoozeDays = 0}));
+    }
+}
+
+void DetailsPanel::clearDueDate()
+{
+    if (m_person.valid()) {
+        m_shownDue = noDate();
+        m_undoStack.push(new FollowUpCommand(
+            m_session, m_person, m_displayName,
+            {.kind = FollowUpCommand::Edit::Kind::ClearDue, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = 0}));
     }
 }
 
@@ -1094,19 +1141,18 @@ void DetailsPanel::markContacted()
 
 void DetailsPanel::setIntroStatus(std::int64_t introId, IntroStatus status)
 {
-    Workspace* workspace = m_session.workspace();
-    if (workspace == nullptr) {
+    if (!m_details) {
         return;
     }
-    auto intros = workspace->introRequests();
-    if (!intros) {
-        return;
-    }
-    for (const IntroRequest& intro : *intros) {
+    for (const IntroRequest& intro : m_details->introRequests) {
         if (intro.id == introId && intro.status != status) {
-            const auto target = workspace->person(intro.target);
-            m_undoStack.push(new IntroCommand(m_session, introId, intro.status, status,
-                                              target ? personName(target->displayName) : QString()));
+            QString target;
+            for (const NamedPerson& named : m_details->introPeople) {
+                if (named.id == intro.target) {
+                    target = personName(named.name);
+                }
+            }
+            m_undoStack.push(new IntroCommand(m_session, introId, intro.status, status, target));
         }
     }
 }
@@ -1117,7 +1163,7 @@ void DetailsPanel::commitDueDate()
         return;
     }
     const QDate date = m_dueEdit->date();
-    if (date.isValid() && date != m_shownDue) {
+    if (date.isValid() && date != noDate() && date != m_shownDue) {
         scheduleFollowUp(date);
     }
 }

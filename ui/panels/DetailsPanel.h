@@ -1,11 +1,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 
 #include <QDate>
 #include <QWidget>
 
+#include "Background.h"
 #include "model/PersonId.h"
 #include "model/Workflow.h"
 
@@ -22,6 +24,11 @@ class QToolButton;
 class QUndoStack;
 class QVBoxLayout;
 
+namespace warmpath {
+struct Person;
+struct PersonDetails;
+}  // namespace warmpath
+
 namespace warmpath::ui {
 
 class FlowLayout;
@@ -30,10 +37,13 @@ class Session;
 /// The right-hand panel: everything known about the selected person, and the place to act on it —
 /// profiles as links, organisation and title, tags (add with completion, remove with a click), the
 /// follow-up (due date, own or inherited cadence, snooze, mark contacted), how you are connected (the
-/// warmest paths from me with every hop explained, and the contacts we share; computed off the UI
-/// thread), introduction requests with their status, and notes (add and edit). Every edit is a command
-/// on the window's undo stack. Reads from the session's workspace when a person is shown and again
-/// whenever the session's people change, so that an undo shows at once.
+/// warmest paths from me with every hop explained, and the contacts we share), introduction requests
+/// with their status, and notes (add and edit). Every edit is a command on the window's undo stack.
+///
+/// A person's page is one Workspace::details() call (what `warmpath-cli person` prints), made off the
+/// UI thread when a person is shown and again whenever the session's people change, so that an undo
+/// shows at once; the name heads the page at once, from the session's list. Nothing the panel does
+/// on the UI thread waits for the database.
 class DetailsPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DetailsPanel)
@@ -42,7 +52,8 @@ public:
     DetailsPanel(Session& session, QUndoStack& undoStack, QWidget* parent = nullptr);
     ~DetailsPanel() override;
 
-    /// Shows `id`; shows the placeholder when the workspace does not know them.
+    /// Shows `id`: the heading at once, the rest when it has been read (personShown()). Shows the
+    /// placeholder when the workspace does not know them.
     void showPerson(PersonId id);
     /// Shows "N people selected" (N > 1) or, for 0, the "select someone" placeholder.
     void showSelectionCount(int count);
@@ -50,8 +61,8 @@ public:
     [[nodiscard]] PersonId person() const { return m_person; }
     /// The heading: the person's name, or the placeholder's title.
     [[nodiscard]] QString heading() const;
-    /// True while "How you're connected" is being worked out.
-    [[nodiscard]] bool isBusy() const { return m_connectionsBusy; }
+    /// True while the page of person() is being read.
+    [[nodiscard]] bool isBusy() const { return m_loading.isBusy(); }
 
     // The panel's edits, each pushed onto the undo stack as one command (what its controls call).
     void addTag(const QString& tag);
@@ -59,6 +70,8 @@ public:
     void addNote(const QString& text);
     void editNote(std::int64_t noteId, const QString& text);
     void scheduleFollowUp(QDate due);
+    /// Clears the planned follow-up date (a cadence stays).
+    void clearDueDate();
     /// Sets the person's own cadence; nullopt clears it (they inherit their tags' cadence again).
     void setOwnCadence(std::optional<int> days);
     void snooze(int days);
@@ -68,8 +81,8 @@ public:
     [[nodiscard]] QSize sizeHint() const override;
 
 signals:
-    /// "How you're connected" shows the answer for person().
-    void connectionsShown();
+    /// The whole page of person() is shown, "How you're connected" included.
+    void personShown();
     /// The user clicked a person named in the panel (a hop of a path, a mutual contact).
     void personActivated(warmpath::PersonId person);
 
@@ -78,17 +91,19 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    struct Connections;
+    struct Page;
 
     void showPlaceholder(const QString& title, const QString& text);
     QLabel* addSection(QVBoxLayout* layout, const QString& title);
-    void fillTags(PersonId id);
-    void fillFollowUp(PersonId id);
-    void fillIntros(PersonId id);
-    void fillNotes(PersonId id);
+    void showHeading(const Person& person);
+    void showPage(const Page& page);
+    void fillProfiles(const PersonDetails& details);
+    void fillTags(const PersonDetails& details, const QStringList& allTags);
+    void fillFollowUp(const PersonDetails& details);
+    void fillIntros(const PersonDetails& details);
+    void fillNotes(const PersonDetails& details);
     void addFollowUpRow(int row, const QString& label, const QString& value, const QString& detail, bool alert = false);
-    void startConnections(PersonId id);
-    void showConnections(const Connections& connections);
+    void showConnections(const PersonDetails& details);
     void startEditingNote(std::int64_t noteId, const QString& text);
     void finishEditingNote();
     void commitDueDate();
@@ -100,8 +115,9 @@ private:
     QUndoStack& m_undoStack;
     PersonId m_person;
     QString m_displayName;
-    std::uint64_t m_connectionsGeneration = 0;
-    bool m_connectionsBusy = false;
+    Background m_loading{this};  ///< the page being read; a newer showPerson() supersedes it
+    /// The page shown, as read: what an edit compares against (a note's text, an intro's status).
+    std::unique_ptr<PersonDetails> m_details;
     bool m_filling = false;  ///< true while controls are set from the database: their signals are not edits
     QDate m_shownDue;
     std::optional<int> m_shownOwnCadence;
@@ -123,6 +139,7 @@ private:
     QLineEdit* m_tagInput;
     QGridLayout* m_followUp;
     QDateEdit* m_dueEdit;
+    QToolButton* m_clearDue;
     QSpinBox* m_cadenceEdit;
     QToolButton* m_snoozeButton;
     QPushButton* m_contactedButton;

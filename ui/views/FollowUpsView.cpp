@@ -1,6 +1,5 @@
 #include "views/FollowUpsView.h"
 
-#include <exception>
 #include <memory>
 #include <utility>
 
@@ -8,7 +7,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -21,7 +19,6 @@
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "Format.h"
 #include "Session.h"
@@ -228,16 +225,37 @@ void FollowUpsView::refresh()
         return;
     }
     m_busy = true;
-    const std::uint64_t generation = ++m_generation;
     std::shared_ptr<Workspace> workspace = m_session.sharedWorkspace();
-    auto* watcher = new QFutureWatcher<Queue>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation) {
-            return;
+    auto work = [workspace] {
+        Queue queue;
+        auto items = workspace->followUpQueue(today());
+        if (items) {
+            queue.items = std::move(items).value();
+        } else {
+            queue.error = toQString(items.error().describe());
         }
+        if (auto intros = workspace->introRequests()) {
+            const auto nameOf = [&workspace](PersonId person) {
+                auto found = workspace->person(person);
+                return found ? found->displayName : std::string();
+            };
+            for (IntroRequest& intro : *intros) {
+                IntroRequestRow row{.intro = std::move(intro), .targetName = {}, .introducerName = {}};
+                row.targetName = nameOf(row.intro.target);
+                row.introducerName = row.intro.introducer ? nameOf(*row.intro.introducer) : std::string();
+                queue.intros.push_back(std::move(row));
+            }
+        }
+        return queue;
+    };
+    m_background.run(std::move(work), [this](Result<Queue> answer) {
         m_busy = false;
-        Queue queue = watcher->result();
+        Queue queue;
+        if (answer) {
+            queue = std::move(answer).value();
+        } else {
+            queue.error = toQString(answer.error().describe());
+        }
         if (!queue.error.isEmpty()) {
             m_summary->setText(queue.error);
             m_model->setItems({});
@@ -265,32 +283,6 @@ void FollowUpsView::refresh()
         m_introsModel->setRows(std::move(queue.intros));
         emit refreshed();
     });
-    watcher->setFuture(QtConcurrent::run([workspace] {
-        Queue queue;
-        try {
-            auto items = workspace->followUpQueue(today());
-            if (items) {
-                queue.items = std::move(items).value();
-            } else {
-                queue.error = toQString(items.error().describe());
-            }
-            if (auto intros = workspace->introRequests()) {
-                const auto nameOf = [&workspace](PersonId person) {
-                    auto found = workspace->person(person);
-                    return found ? found->displayName : std::string();
-                };
-                for (IntroRequest& intro : *intros) {
-                    IntroRequestRow row{.intro = std::move(intro), .targetName = {}, .introducerName = {}};
-                    row.targetName = nameOf(row.intro.target);
-                    row.introducerName = row.intro.introducer ? nameOf(*row.intro.introducer) : std::string();
-                    queue.intros.push_back(std::move(row));
-                }
-            }
-        } catch (const std::exception& e) {
-            queue.error = QString::fromLocal8Bit(e.what());
-        }
-        return queue;
-    }));
 }
 
 PersonId FollowUpsView::selectedPerson() const

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+#include "Background.h"
 #include "model/PersonId.h"
 #include "model/Workflow.h"
 
@@ -65,7 +66,7 @@ private:
     Session& m_session;
     QUndoStack& m_undoStack;
     bool m_busy = false;
-    std::uint64_t m_generation = 0;
+    Background m_background{this};
 
     QLabel* m_summary;
     QTableView* m_table;

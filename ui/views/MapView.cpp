@@ -1,7 +1,5 @@
 #include "views/MapView.h"
 
-#include <atomic>
-#include <exception>
 #include <initializer_list>
 #include <utility>
 
@@ -9,7 +7,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
-#include <QFutureWatcher>
 #include <QHash>
 #include <QLabel>
 #include <QLineEdit>
@@ -21,7 +18,6 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "Format.h"
 #include "Session.h"
@@ -37,12 +33,6 @@ namespace {
 
 constexpr int kDefaultHops = 2;
 constexpr int kMaxHops = 4;
-
-/// What the worker hands back: a scene to draw, or why there is none.
-struct LayoutResult {
-    std::shared_ptr<const MapScene> scene;
-    QString error;
-};
 
 std::shared_ptr<const MapScene> sceneFrom(const EgoMap& map, const QHash<qint64, QString>& names)
 {
@@ -84,8 +74,7 @@ MapView::MapView(Session& session, QWidget* parent)
       m_progress(new QProgressBar(this)),
       m_cancelMetrics(new QToolButton(this)),
       m_progressTimer(new QTimer(this)),
-      m_canvas(new MapCanvas(this)),
-      m_iterations(std::make_shared<std::atomic<int>>(0))
+      m_canvas(new MapCanvas(this))
 {
     setObjectName(QStringLiteral("mapView"));
 
@@ -175,14 +164,15 @@ MapView::MapView(Session& session, QWidget* parent)
     });
     m_progressTimer->setInterval(100);
     connect(m_progressTimer, &QTimer::timeout, this, [this] {
+        const auto iterations = static_cast<int>(m_layouts.progress().done);
         if (m_busy) {
-            m_progress->setValue(m_iterations->load());
-        } else if (m_metricsBusy && m_metricsProgress && m_metricsProgress->total.load() > 0) {
-            m_progress->setRange(0, static_cast<int>(m_metricsProgress->total.load()));
-            m_progress->setValue(static_cast<int>(m_metricsProgress->done.load()));
+            m_progress->setValue(iterations);
+        } else if (const BackgroundProgress metrics = m_measuring.progress(); m_metricsBusy && metrics.total > 0) {
+            m_progress->setRange(0, static_cast<int>(metrics.total));
+            m_progress->setValue(static_cast<int>(metrics.done));
         }
         if (m_exportProgress != nullptr) {
-            m_exportProgress->setValue(m_iterations->load());
+            m_exportProgress->setValue(iterations);
         }
     });
 
@@ -219,15 +209,8 @@ MapView::MapView(Session& session, QWidget* parent)
     }
 }
 
-MapView::~MapView()
-{
-    if (m_cancel) {
-        m_cancel->cancel();
-    }
-    if (m_metricsCancel) {
-        m_metricsCancel->cancel();  // betweenness on a large network would otherwise run on after closing
-    }
-}
+// The Backgrounds stop what is in flight: betweenness on a large network would otherwise run on.
+MapView::~MapView() = default;
 
 int MapView::hops() const
 {
@@ -335,12 +318,7 @@ void MapView::relayout()
         return;
     }
     m_layoutPending = false;
-    if (m_cancel) {
-        m_cancel->cancel();  // the layout in flight is no longer wanted
-    }
-    m_cancel = std::make_shared<CancelToken>();
-    m_iterations = std::make_shared<std::atomic<int>>(0);
-    const std::uint64_t generation = ++m_generation;
+    m_layouts.abandon();  // the layout in flight is no longer wanted
 
     std::shared_ptr<Workspace> workspace = m_session.sharedWorkspace();
     PersonId centre = m_centre;
@@ -368,52 +346,34 @@ void MapView::relayout()
     setBusy(true);
 
     const EgoMapRequest request{.centre = centre, .hops = m_hops->value(), .maxIterations = kLayoutIterations};
-    auto work = [workspace, request, names = std::move(names), cancel = m_cancel, iterations = m_iterations] {
-        LayoutResult result;
-        try {
-            auto map = workspace->egoMap(
-                request,
-                [iterations](std::uint64_t done, std::uint64_t, std::string_view) {
-                    iterations->store(static_cast<int>(done));
-                },
-                cancel.get());
-            if (!map) {
-                result.error = QString::fromStdString(map.error().describe());
-            } else {
-                result.scene = sceneFrom(*map, names);
-            }
-        } catch (const std::exception& e) {
-            result.error = QString::fromLocal8Bit(e.what());
-        } catch (...) {
-            result.error = tr("Unexpected error");
+    auto work = [workspace, request,
+                 names = std::move(names)](BackgroundTask& task) -> Result<std::shared_ptr<const MapScene>> {
+        auto map = workspace->egoMap(request, task.progressCallback(), task.cancelToken());
+        if (!map) {
+            return map.error();
         }
-        return result;
+        return sceneFrom(*map, names);
     };
-    auto* watcher = new QFutureWatcher<LayoutResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation) {
-            return;  // abandoned for a newer layout
-        }
+    m_layouts.run(std::move(work), [this](Result<std::shared_ptr<const MapScene>> result) {
         setBusy(false);
-        const LayoutResult result = watcher->result();
-        if (!result.error.isEmpty()) {
-            m_countLabel->setText(tr("Could not draw the map: %1").arg(result.error));
+        if (!result) {
+            m_countLabel->setText(
+                tr("Could not draw the map: %1").arg(QString::fromStdString(result.error().describe())));
             finishPendingExport(m_countLabel->text());
         } else {
-            m_canvas->setScene(result.scene);
+            const std::shared_ptr<const MapScene>& scene = *result;
+            m_canvas->setScene(scene);
             applyStyle();
             m_canvas->setPath(m_path);
             m_countLabel->setText(
                 tr("%1 \u00b7 %2")
-                    .arg(formatCount(static_cast<std::int64_t>(result.scene->size()), tr("person"), tr("people")),
-                         formatCount(static_cast<std::int64_t>(result.scene->links.size()), tr("link"), tr("links"))));
+                    .arg(formatCount(static_cast<std::int64_t>(scene->size()), tr("person"), tr("people")),
+                         formatCount(static_cast<std::int64_t>(scene->links.size()), tr("link"), tr("links"))));
             m_countBeforeMetrics = m_countLabel->text();
             finishPendingExport({});
         }
         emit ready();
     });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
 }
 
 MapColourBy MapView::colourBy() const

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -9,6 +8,7 @@
 
 #include <QWidget>
 
+#include "Background.h"
 #include "model/PersonId.h"
 #include "views/MapStyles.h"
 
@@ -22,10 +22,6 @@ class QProgressDialog;
 class QSpinBox;
 class QTimer;
 class QToolButton;
-
-namespace warmpath {
-class CancelToken;
-}
 
 namespace warmpath::ui {
 
@@ -133,9 +129,7 @@ private:
     /// A layout was asked for while hidden: it runs when the view shows, so a map nobody looks at
     /// costs nothing.
     bool m_layoutPending = false;
-    std::uint64_t m_generation = 0;
-    std::shared_ptr<CancelToken> m_cancel;
-    std::shared_ptr<std::atomic<int>> m_iterations;
+    Background m_layouts{this};  ///< progress: layout iterations
 
     /// The whole graph's per-person metrics for the open workspace; cleared when another one loads.
     std::shared_ptr<const MapMetrics> m_metrics;
@@ -143,14 +137,7 @@ private:
     std::pair<std::int64_t, std::int64_t> m_metricsCounts;
     bool m_metricsBusy = false;
     bool m_metricsBusyWithBetweenness = false;
-    std::uint64_t m_metricsGeneration = 0;
-    std::shared_ptr<CancelToken> m_metricsCancel;
-    /// Betweenness reports sources done of total; the bar follows it.
-    struct MetricsProgress {
-        std::atomic<std::uint64_t> done{0};
-        std::atomic<std::uint64_t> total{0};
-    };
-    std::shared_ptr<MetricsProgress> m_metricsProgress;
+    Background m_measuring{this};  ///< progress: betweenness's sources done of total, which the bar follows
     QString m_countBeforeMetrics;
 
     /// An export asked for before the map was drawn: written when the layout finishes.

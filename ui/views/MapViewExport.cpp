@@ -127,10 +127,7 @@ void MapView::exportWhenDrawn(const QString& path, bool svg)
     m_exportProgress->setAutoClose(false);
     m_exportProgress->setAutoReset(false);
     connect(m_exportProgress, &QProgressDialog::canceled, this, [this] {
-        if (m_cancel) {
-            m_cancel->cancel();
-        }
-        ++m_generation;  // the layout's result is dropped
+        m_layouts.abandon();  // the layout stops and its result is dropped
         setBusy(false);
         m_layoutPending = !isVisible();
         finishPendingExport(tr("The export was cancelled."));

@@ -3,16 +3,13 @@
 
 #include "views/MapView.h"
 
-#include <exception>
 #include <utility>
 
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QProgressBar>
 #include <QTimer>
 #include <QToolButton>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "Session.h"
 #include "Workspace.h"
@@ -22,12 +19,6 @@
 namespace warmpath::ui {
 
 namespace {
-
-/// What the metrics worker hands back.
-struct MetricsResult {
-    std::shared_ptr<const MapMetrics> metrics;
-    QString error;
-};
 
 }  // namespace
 
@@ -66,9 +57,6 @@ void MapView::requestMetrics(bool betweenness)
     }
     m_metricsBusy = true;
     m_metricsBusyWithBetweenness = betweenness;
-    m_metricsCancel = std::make_shared<CancelToken>();
-    m_metricsProgress = std::make_shared<MetricsProgress>();
-    const std::uint64_t generation = ++m_metricsGeneration;
     m_progress->setVisible(true);
     m_progress->setRange(0, 0);  // busy until betweenness says how many sources it walks
     m_cancelMetrics->setVisible(true);
@@ -77,58 +65,41 @@ void MapView::requestMetrics(bool betweenness)
     m_countLabel->setText(betweenness ? tr("Measuring betweenness\u2026") : tr("Finding communities\u2026"));
 
     std::shared_ptr<Workspace> workspace = m_session.sharedWorkspace();
-    auto work = [workspace, betweenness, cancel = m_metricsCancel, progress = m_metricsProgress] {
-        MetricsResult result;
-        try {
-            auto answer = workspace->metrics(
-                {.top = 0, .betweenness = betweenness, .perPerson = true},
-                [progress](std::uint64_t done, std::uint64_t total, std::string_view stage) {
-                    if (stage == "betweenness") {
-                        progress->total.store(total);
-                        progress->done.store(done);
-                    }
-                },
-                cancel.get());
-            if (!answer) {
-                result.error = QString::fromStdString(answer.error().describe());
-            } else {
-                result.metrics = std::make_shared<const MapMetrics>(std::move(answer->perPerson), betweenness);
-            }
-        } catch (const std::exception& e) {
-            result.error = QString::fromLocal8Bit(e.what());
-        } catch (...) {
-            result.error = tr("Unexpected error");
+    auto work = [workspace, betweenness](BackgroundTask& task) -> Result<std::shared_ptr<const MapMetrics>> {
+        const ProgressCallback report = task.progressCallback();
+        auto answer = workspace->metrics(
+            {.top = 0, .betweenness = betweenness, .perPerson = true},
+            [report](std::uint64_t done, std::uint64_t total, std::string_view stage) {
+                if (stage == "betweenness") {
+                    report(done, total, stage);
+                }
+            },
+            task.cancelToken());
+        if (!answer) {
+            return answer.error();
         }
-        return result;
+        return std::make_shared<const MapMetrics>(std::move(answer->perPerson), betweenness);
     };
-    auto* watcher = new QFutureWatcher<MetricsResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_metricsGeneration) {
-            return;  // cancelled, or another workspace loaded meanwhile
-        }
+    // A cancelled run's answer never arrives: cancelMetrics() abandons it.
+    m_measuring.run(std::move(work), [this](Result<std::shared_ptr<const MapMetrics>> result) {
         finishMetrics();
-        const MetricsResult result = watcher->result();
-        if (!result.error.isEmpty()) {
-            m_countLabel->setText(tr("Could not measure the network: %1").arg(result.error));
+        if (!result) {
+            m_countLabel->setText(
+                tr("Could not measure the network: %1").arg(QString::fromStdString(result.error().describe())));
             setColourBy(MapColourBy::DegreeRing);
             setSizeBy(MapSizeBy::Links);
         } else {
-            m_metrics = result.metrics;
+            m_metrics = std::move(result).value();
             m_metricsCounts = {m_session.stats().persons, m_session.stats().links};
             applyStyle();
         }
         emit ready();
     });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
 }
 
 void MapView::cancelMetrics()
 {
-    if (m_metricsCancel) {
-        m_metricsCancel->cancel();
-    }
-    ++m_metricsGeneration;  // whatever it still hands back is dropped
+    m_measuring.abandon();  // whatever it still hands back is dropped
     if (m_metricsBusy) {
         finishMetrics();
     }
@@ -138,7 +109,6 @@ void MapView::finishMetrics()
 {
     m_metricsBusy = false;
     m_metricsBusyWithBetweenness = false;
-    m_metricsCancel.reset();
     m_cancelMetrics->setVisible(false);
     m_progress->setRange(0, kLayoutIterations);
     m_progress->setVisible(m_busy);

@@ -1,13 +1,11 @@
 #include "views/PathFinderView.h"
 
 #include <algorithm>
-#include <exception>
 #include <memory>
 #include <utility>
 
 #include <QAbstractItemView>
 #include <QCompleter>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -20,7 +18,6 @@
 #include <QStringListModel>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "Format.h"
 #include "Session.h"
@@ -32,11 +29,6 @@
 namespace warmpath::ui {
 
 namespace {
-
-struct SearchResult {
-    WarmPathsAnswer answer;
-    QString error;
-};
 
 QTableView* makeTable(QWidget* parent, QAbstractItemModel* model, const QString& name)
 {
@@ -276,17 +268,11 @@ void PathFinderView::search()
     }
     m_busy = true;
     m_summary->setText(tr("Looking for paths\u2026"));
-    const std::uint64_t generation = ++m_generation;
     const WarmPathRequest request{.from = *me, .to = m_target, .k = m_k->value(), .avoid = m_avoid};
     std::shared_ptr<Workspace> workspace = m_session.sharedWorkspace();
-    auto* watcher = new QFutureWatcher<SearchResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation) {
-            return;
-        }
+    auto work = [workspace, request] { return workspace->warmPaths(request); };
+    m_background.run(std::move(work), [this](Result<WarmPathsAnswer> result) {
         m_busy = false;
-        SearchResult result = watcher->result();
         QStringList avoided;
         for (PersonId id : m_avoid) {
             avoided.append(
@@ -294,15 +280,15 @@ void PathFinderView::search()
         }
         m_avoiding->setText(avoided.isEmpty() ? QString() : tr("Avoiding %1").arg(avoided.join(QStringLiteral(", "))));
         m_clearAvoid->setVisible(!avoided.isEmpty());
-        if (!result.error.isEmpty()) {
-            m_summary->setText(result.error);
+        if (!result) {
+            m_summary->setText(QString::fromStdString(result.error().describe()));
             m_paths->setAnswer({});
             m_hops->setPath({});
             m_draftButton->setEnabled(false);
             emit searched();
             return;
         }
-        const WarmPathsAnswer& answer = result.answer;
+        const WarmPathsAnswer& answer = *result;
         const QString name = personName(answer.to.name).toHtmlEscaped();
         if (answer.paths.empty()) {
             m_summary->setText(answer.degree ? tr("No path to <b>%1</b> without the people avoided.").arg(name)
@@ -318,7 +304,7 @@ void PathFinderView::search()
                           .arg(name, degree, formatCount(*answer.degree, tr("hop"), tr("hops")))
                     : tr("<b>%1</b> is %2 from you. The warmest paths first:").arg(name, degree));
         }
-        m_paths->setAnswer(std::move(result.answer));
+        m_paths->setAnswer(std::move(result).value());
         if (m_paths->rowCount() > 0) {
             m_pathTable->selectRow(0);
         } else {
@@ -328,20 +314,6 @@ void PathFinderView::search()
         }
         emit searched();
     });
-    watcher->setFuture(QtConcurrent::run([workspace, request] {
-        SearchResult result;
-        try {
-            auto answer = workspace->warmPaths(request);
-            if (answer) {
-                result.answer = std::move(answer).value();
-            } else {
-                result.error = QString::fromStdString(answer.error().describe());
-            }
-        } catch (const std::exception& e) {
-            result.error = QString::fromLocal8Bit(e.what());
-        }
-        return result;
-    }));
 }
 
 void PathFinderView::onPathChosen()

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+#include "Background.h"
 #include "model/PersonId.h"
 
 class QLabel;
@@ -70,7 +71,7 @@ private:
     bool m_busy = false;
     /// The search was started from the keyboard in the field: the paths found get the focus.
     bool m_focusResultsWhenFound = false;
-    std::uint64_t m_generation = 0;
+    Background m_background{this};
 
     QLineEdit* m_targetField;
     QSpinBox* m_k;

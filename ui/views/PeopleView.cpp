@@ -27,10 +27,10 @@
 #include <QVBoxLayout>
 #include <QWidgetAction>
 
+#include "Background.h"
 #include "Format.h"
 #include "Resources.h"
 #include "Session.h"
-#include "dialogs/BackgroundTask.h"
 #include "models/PeopleFilterProxy.h"
 #include "models/PeopleModel.h"
 #include "widgets/EmptyState.h"
@@ -54,12 +54,6 @@ QIcon searchIcon(const QColor& colour)
     painter.drawLine(QPointF(9.6, 9.6), QPointF(13.5, 13.5));
     return QIcon(pixmap);
 }
-
-/// Whom the follow filters keep, as the core answered on a worker thread.
-struct FollowAnswer {
-    QSet<qint64> people;
-    QString error;
-};
 
 }  // namespace
 
@@ -418,36 +412,32 @@ void PeopleView::updateFollowFilter()
     const int active = (criteria.followsMeNotBack ? 1 : 0) + (criteria.notFollowingBack ? 1 : 0) +
                        (criteria.followedByMyFollows ? 1 : 0);
     m_followFilterButton->setText(active == 0 ? tr("Follows") : tr("Follows (%1)").arg(active));
-    const std::uint64_t generation = ++m_followGeneration;
     const std::shared_ptr<Workspace> workspace = m_session.sharedWorkspace();
     if (!criteria.any() || !workspace) {
+        m_followBackground.abandon();
         m_followError.clear();
         m_proxy->setOnlyPeople(std::nullopt);
         updateEmptyState();
         return;
     }
     // The core answers from the graph snapshot, which may have to be built: never on the UI thread.
-    runInBackground<FollowAnswer>(
-        this,
-        [workspace, criteria] {
-            FollowAnswer answer;
+    // A newer question (the filters changed, or the workspace did) supersedes this one.
+    m_followBackground.run(
+        [workspace, criteria]() -> Result<QSet<qint64>> {
             const auto people = workspace->followFiltered(criteria);
             if (!people) {
-                answer.error = QString::fromStdString(people.error().message);
-                return answer;
+                return people.error();
             }
-            answer.people.reserve(static_cast<qsizetype>(people->size()));
+            QSet<qint64> ids;
+            ids.reserve(static_cast<qsizetype>(people->size()));
             for (const PersonId id : *people) {
-                answer.people.insert(id.value());
+                ids.insert(id.value());
             }
-            return answer;
+            return ids;
         },
-        [this, generation](const FollowAnswer& answer) {
-            if (generation != m_followGeneration) {
-                return;  // the filters changed since, or the workspace did
-            }
-            m_followError = answer.error;
-            m_proxy->setOnlyPeople(answer.people);
+        [this](const Result<QSet<qint64>>& answer) {
+            m_followError = answer ? QString() : QString::fromStdString(answer.error().message);
+            m_proxy->setOnlyPeople(answer ? *answer : QSet<qint64>());
             updateEmptyState();
         });
 }

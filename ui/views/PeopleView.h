@@ -7,6 +7,7 @@
 #include <QList>
 #include <QWidget>
 
+#include "Background.h"
 #include "graph/FollowFilter.h"
 #include "model/PersonId.h"
 #include "models/PeopleModel.h"
@@ -109,8 +110,8 @@ private:
     QCheckBox* m_followedByMyFollows;
     QSpinBox* m_followedByCount;
     QPushButton* m_followFilterButton;
-    /// Counts the follow questions asked; an answer to an older one is dropped.
-    std::uint64_t m_followGeneration = 0;
+    /// Asks the core whom the follow filters keep.
+    Background m_followBackground{this};
     /// Why the core could not answer the follow filters (no me person), shown instead of the list.
     QString m_followError;
     QLabel* m_countLabel;

@@ -1,13 +1,11 @@
 #include "views/SuggestionsView.h"
 
-#include <exception>
 #include <initializer_list>
 #include <map>
 #include <memory>
 #include <utility>
 
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -19,7 +17,6 @@
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "Format.h"
 #include "Session.h"
@@ -35,11 +32,6 @@ namespace warmpath::ui {
 namespace {
 
 constexpr std::size_t kLimit = 50;
-
-struct Computed {
-    std::vector<SuggestionRow> rows;
-    QString error;
-};
 
 }  // namespace
 
@@ -223,63 +215,50 @@ void SuggestionsView::refresh()
     }
     m_busy = true;
     m_summary->setText(tr("Scoring the people around your network\u2026"));
-    const std::uint64_t generation = ++m_generation;
     const SuggestionRequest request{.forPerson = *me,
                                     .limit = kLimit,
                                     .metric = static_cast<SuggestionMetric>(m_metric->currentData().toInt()),
                                     .viaTag = m_viaTag->currentData().toString().toStdString()};
     std::shared_ptr<Workspace> workspace = m_session.sharedWorkspace();
-    auto* watcher = new QFutureWatcher<Computed>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation) {
-            return;
+    auto work = [workspace, request]() -> Result<std::vector<SuggestionRow>> {
+        auto answer = workspace->suggestions(request);
+        if (!answer) {
+            return answer.error();
         }
+        std::vector<SuggestionRow> rows;
+        for (const SuggestionView& view : answer->suggestions) {
+            SuggestionRow row;
+            row.person = view.person.id;
+            row.name = personName(view.person.name);
+            row.score = view.score;
+            row.commonContacts = view.commonContacts;
+            if (auto person = workspace->person(view.person.id)) {
+                row.organisation = toQString(person->organisation);
+            }
+            for (const std::string& ref : view.via) {
+                auto id = workspace->resolve(ref);
+                auto named = id ? workspace->named(*id) : Result<NamedPerson>(Error("unknown"));
+                row.via.append(named ? toQString(named->name) : toQString(ref));
+            }
+            rows.push_back(std::move(row));
+        }
+        return rows;
+    };
+    m_background.run(std::move(work), [this](Result<std::vector<SuggestionRow>> rows) {
         m_busy = false;
-        Computed computed = watcher->result();
-        if (!computed.error.isEmpty()) {
-            m_summary->setText(computed.error);
+        if (!rows) {
+            m_summary->setText(toQString(rows.error().describe()));
             m_model->setRows({});
         } else {
             m_summary->setText(
-                computed.rows.empty()
-                    ? tr("No suggestions: nobody outside your contacts is linked from them.")
-                    : tr("People you are not linked to yet, most promising first. Select one to see them; "
-                         "dismissed suggestions stay away."));
-            m_model->setRows(std::move(computed.rows));
+                rows->empty() ? tr("No suggestions: nobody outside your contacts is linked from them.")
+                              : tr("People you are not linked to yet, most promising first. Select one to see them; "
+                                   "dismissed suggestions stay away."));
+            m_model->setRows(std::move(rows).value());
             selectPerson(m_wanted);  // the same person stays selected across a refresh
         }
         emit refreshed();
     });
-    watcher->setFuture(QtConcurrent::run([workspace, request] {
-        Computed computed;
-        try {
-            auto answer = workspace->suggestions(request);
-            if (!answer) {
-                computed.error = toQString(answer.error().describe());
-                return computed;
-            }
-            for (const SuggestionView& view : answer->suggestions) {
-                SuggestionRow row;
-                row.person = view.person.id;
-                row.name = personName(view.person.name);
-                row.score = view.score;
-                row.commonContacts = view.commonContacts;
-                if (auto person = workspace->person(view.person.id)) {
-                    row.organisation = toQString(person->organisation);
-                }
-                for (const std::string& ref : view.via) {
-                    auto id = workspace->resolve(ref);
-                    auto named = id ? workspace->named(*id) : Result<NamedPerson>(Error("unknown"));
-                    row.via.append(named ? toQString(named->name) : toQString(ref));
-                }
-                computed.rows.push_back(std::move(row));
-            }
-        } catch (const std::exception& e) {
-            computed.error = QString::fromLocal8Bit(e.what());
-        }
-        return computed;
-    }));
 }
 
 PersonId SuggestionsView::selectedPerson() const

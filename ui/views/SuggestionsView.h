@@ -5,6 +5,7 @@
 #include <QDate>
 #include <QWidget>
 
+#include "Background.h"
 #include "model/PersonId.h"
 
 class QComboBox;
@@ -66,7 +67,7 @@ private:
     QUndoStack& m_undoStack;
     bool m_busy = false;
     bool m_stale = true;
-    std::uint64_t m_generation = 0;
+    Background m_background{this};
 
     QComboBox* m_metric;
     QComboBox* m_viaTag;

@@ -264,6 +264,21 @@ void registerPersonCommand(CLI::App& app, CliContext& context)
             for (const IntroRequest& intro : d.introRequests) {
                 intros.push_back(introJson(context, intro));
             }
+            const auto namedJson = [](const NamedPerson& p) {
+                return nlohmann::json{{"ref", p.ref}, {"name", p.name}};
+            };
+            nlohmann::json mutual = nlohmann::json::array();
+            for (const NamedPerson& p : d.mutualContacts) {
+                mutual.push_back(namedJson(p));
+            }
+            nlohmann::json paths = nlohmann::json::array();
+            for (const WarmPathView& path : d.paths ? d.paths->paths : std::vector<WarmPathView>{}) {
+                nlohmann::json people = nlohmann::json::array();
+                for (const NamedPerson& p : path.people) {
+                    people.push_back(namedJson(p));
+                }
+                paths.push_back({{"hops", path.hops}, {"warmth", path.warmth}, {"people", people}});
+            }
             context.printJson({{"ref", d.ref},
                                {"name", d.person.displayName},
                                {"organisation", d.person.organisation},
@@ -274,7 +289,9 @@ void registerPersonCommand(CLI::App& app, CliContext& context)
                                {"notes", notes},
                                {"follow_up", followUpJson(d)},
                                {"intro_requests", intros},
-                               {"degree", orNull(d.degree)}});
+                               {"degree", orNull(d.degree)},
+                               {"mutual_contacts", mutual},
+                               {"paths", paths}});
             return static_cast<int>(kExitOk);
         }
         std::ostream& out = context.out();
@@ -299,6 +316,23 @@ void registerPersonCommand(CLI::App& app, CliContext& context)
         }
         for (const IntroRequest& intro : d.introRequests) {
             out << "  intro #" << intro.id << "   " << toString(intro.status) << '\n';
+        }
+        if (!d.mutualContacts.empty()) {
+            constexpr std::size_t kNamesShown = 10;
+            std::vector<std::string> names;
+            for (std::size_t i = 0; i < d.mutualContacts.size() && i < kNamesShown; ++i) {
+                names.push_back(displaySafe(d.mutualContacts[i].name));
+            }
+            out << "  in common  " << d.mutualContacts.size() << ": " << joined(names, ", ")
+                << (d.mutualContacts.size() > kNamesShown ? ", ..." : "") << '\n';
+        }
+        for (const WarmPathView& path : d.paths ? d.paths->paths : std::vector<WarmPathView>{}) {
+            std::vector<std::string> names;
+            for (const NamedPerson& p : path.people) {
+                names.push_back(displaySafe(p.name));
+            }
+            out << "  path       " << path.hops << " hops, warmth " << path.warmth << ": " << joined(names, " > ")
+                << '\n';
         }
         return static_cast<int>(kExitOk);
     });
