@@ -153,6 +153,9 @@ public:
     Workspace& operator=(Workspace&&) = delete;
 
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+    /// True for a workspace in memory, whose one connection serves reads too: there a long read (a
+    /// backup, a snapshot build) holds up writes as a long write does.
+    [[nodiscard]] bool readsShareTheWriter() const { return m_readers == nullptr; }
 
     // --- naming people -------------------------------------------------------------------
     /// The person a REF names (see model/Ref.h), or why it names nobody or several people.
