@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "import/Format.h"
+#include "import/TextEncoding.h"
 #include "import/TextInput.h"
 #include "import/parsers/EdgeListLine.h"
 

@@ -11,6 +11,7 @@
 
 #include "import/Charset.h"
 #include "import/ProfileUrls.h"
+#include "import/TextEncoding.h"
 #include "import/TextInput.h"
 #include "import/parsers/Parsers.h"
 

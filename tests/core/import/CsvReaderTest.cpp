@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "TestSupport.h"
+#include "import/TextEncoding.h"
 #include "import/TextInput.h"
 
 using namespace warmpath;
