@@ -46,6 +46,85 @@ std::size_t utf8SequenceLength(std::string_view text, std::size_t i)
     return length;
 }
 
+std::uint32_t unitAt(std::string_view bytes, std::size_t i, Utf16Order order)
+{
+    const auto a = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i]));
+    const auto b = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1]));
+    return order == Utf16Order::LittleEndian ? (b << 8 | a) : (a << 8 | b);
+}
+
+bool isHighSurrogate(std::uint32_t unit)
+{
+    return unit >= 0xD800 && unit <= 0xDBFF;
+}
+
+bool isLowSurrogate(std::uint32_t unit)
+{
+    return unit >= 0xDC00 && unit <= 0xDFFF;
+}
+
+/// A code unit that text is made of by itself: no U+0000, no control character but tab and line
+/// breaks, no private use character, no U+FFFE (a byte-order mark read in the wrong order) or
+/// U+FFFF. Random bytes (compressed data) hold one of these in about every eighth unit.
+bool isTextUnit(std::uint32_t unit)
+{
+    if (unit < 0x20) {
+        return unit == '\t' || unit == '\n' || unit == '\v' || unit == '\f' || unit == '\r';
+    }
+    if (unit >= 0x7F && unit < 0xA0) {
+        return false;  // DEL and the C1 controls
+    }
+    if (unit >= 0xE000 && unit <= 0xF8FF) {
+        return false;  // private use
+    }
+    return unit != 0xFFFE && unit != 0xFFFF && !isLowSurrogate(unit);
+}
+
+/// The high surrogate of a plane with characters: 1 to 3 (emoji, historic scripts, CJK) or 14
+/// (tags, variation selectors). Planes 4 to 13 are unassigned, 15 and 16 private use.
+bool isHighSurrogateOfText(std::uint32_t unit)
+{
+    return (unit >= 0xD800 && unit <= 0xD8BF) || (unit >= 0xDB40 && unit <= 0xDB7F);
+}
+
+/// The first bytes of a file read as UTF-16 in one byte order.
+struct SampleReading {
+    bool text = true;            ///< every unit is a text unit, surrogates in pairs
+    std::size_t units = 0;       ///< code units read
+    std::size_t belowU0100 = 0;  ///< of them, U+0001 to U+00FF: a zero byte on the order's side
+
+    /// Text with, among at least four units, two or more (and one in 64) whose zero byte is there.
+    [[nodiscard]] bool fits() const { return text && units >= 4 && belowU0100 >= 2 && belowU0100 * 64 >= units; }
+};
+
+SampleReading readSample(std::string_view sample, Utf16Order order)
+{
+    SampleReading reading;
+    bool highSurrogate = false;
+    for (std::size_t i = 0; i + 1 < sample.size(); i += 2) {
+        const std::uint32_t unit = unitAt(sample, i, order);
+        ++reading.units;
+        if (highSurrogate) {
+            highSurrogate = false;
+            if (!isLowSurrogate(unit)) {
+                reading.text = false;
+                break;
+            }
+            continue;
+        }
+        if (isHighSurrogateOfText(unit)) {
+            highSurrogate = true;  // the sample may end between the two halves
+            continue;
+        }
+        if (isHighSurrogate(unit) || !isTextUnit(unit)) {
+            reading.text = false;
+            break;
+        }
+        reading.belowU0100 += unit < 0x100 ? 1 : 0;
+    }
+    return reading;
+}
+
 }  // namespace
 
 void appendUtf8(std::string& out, std::uint32_t cp)
@@ -81,23 +160,20 @@ TextEncoding detectEncoding(std::string_view head)
     if (head.substr(0, 2) == "\xFE\xFF") {
         return {.utf16 = Utf16Order::BigEndian, .bomBytes = 2};
     }
-    // Without a mark: the first line's code units, each an ASCII byte beside a zero byte. Four
-    // units at least, so that a few bytes of binary data are not taken for text.
-    bool little = true;
-    bool big = true;
-    std::size_t units = 0;
-    for (std::size_t i = 0; i + 1 < std::min(head.size(), kEncodingSampleBytes) && (little || big); i += 2) {
-        const char a = head[i];
-        const char b = head[i + 1];
-        if ((a == '\n' && b == '\0' && little) || (a == '\0' && b == '\n' && big)) {
-            break;
-        }
-        little = little && a != '\0' && b == '\0';
-        big = big && a == '\0' && b != '\0';
-        ++units;
+    // Without a mark, only the order in which the sample is text can be right, and only where the
+    // zero bytes of code units below U+0100 say so: UTF-8 text (ASCII read as UTF-16 is valid CJK)
+    // has none. A line that is empty or all Cyrillic or CJK is no exception to it, as long as
+    // some line breaks, spaces or digits come within the sample.
+    const std::string_view sample = head.substr(0, std::min(head.size(), kEncodingSampleBytes));
+    const SampleReading little = readSample(sample, Utf16Order::LittleEndian);
+    const SampleReading big = readSample(sample, Utf16Order::BigEndian);
+    const bool littleFits = little.fits();
+    const bool bigFits = big.fits();
+    if (littleFits && (!bigFits || little.belowU0100 > big.belowU0100)) {
+        return {.utf16 = Utf16Order::LittleEndian, .bomBytes = 0};
     }
-    if (units >= 4 && little != big) {
-        return {.utf16 = little ? Utf16Order::LittleEndian : Utf16Order::BigEndian, .bomBytes = 0};
+    if (bigFits && (!littleFits || big.belowU0100 > little.belowU0100)) {
+        return {.utf16 = Utf16Order::BigEndian, .bomBytes = 0};
     }
     return {};
 }
@@ -110,22 +186,17 @@ void Utf16Decoder::decode(std::string_view bytes, std::string& out)
         bytes = joined;
         m_carry.clear();
     }
-    const bool little = m_order == Utf16Order::LittleEndian;
-    const auto unit = [&](std::size_t i) -> std::uint32_t {
-        const auto a = static_cast<unsigned char>(bytes[i]);
-        const auto b = static_cast<unsigned char>(bytes[i + 1]);
-        return little ? (static_cast<std::uint32_t>(b) << 8 | a) : (static_cast<std::uint32_t>(a) << 8 | b);
-    };
+    const auto unit = [&](std::size_t i) { return unitAt(bytes, i, m_order); };
     out.reserve(out.size() + bytes.size() / 2);
     std::size_t i = 0;
     for (; i + 1 < bytes.size(); i += 2) {
         std::uint32_t cp = unit(i);
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
+        if (isHighSurrogate(cp)) {
             if (i + 3 >= bytes.size()) {
                 break;  // the low half is in the next piece
             }
             const std::uint32_t low = unit(i + 2);
-            if (low >= 0xDC00 && low <= 0xDFFF) {
+            if (isLowSurrogate(low)) {
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                 i += 2;
             } else {

@@ -23,9 +23,12 @@ struct TextEncoding {
 /// How many of a text's first bytes detectEncoding looks at.
 inline constexpr std::size_t kEncodingSampleBytes = 512;
 
-/// UTF-16 by its byte-order mark, or without one when every other byte of the first line is zero
-/// (ASCII text in UTF-16, as the address books that leave the mark out write `BEGIN:VCARD`); looks
-/// at the bytes before anything guesses a format from them.
+/// UTF-16 by its byte-order mark, or without one by the first kEncodingSampleBytes: read in one
+/// byte order they are text (no U+0000, no control character but tab and line breaks, no private
+/// use character, surrogates in pairs of a plane with characters, no U+FFFE) and at least two of them, and one in 64,
+/// are code units below U+0100, whose zero byte always falls on the same side (line breaks, spaces, digits, Latin
+/// letters); where both orders read so, the one with more of those. Text in UTF-8 or a single-byte character set has no
+/// zero byte at all. Looks at the bytes before anything guesses a format from them.
 [[nodiscard]] TextEncoding detectEncoding(std::string_view head);
 
 /// Decodes UTF-16 piece by piece (a stream's chunks): a code unit or a surrogate pair cut by the

@@ -11,6 +11,7 @@ using warmpath::test::anyWarningContains;
 using warmpath::test::hasIdentity;
 using warmpath::test::ImportFixture;
 using warmpath::test::importFixture;
+using warmpath::test::utf16;
 using warmpath::test::writeFile;
 
 namespace {
@@ -201,6 +202,26 @@ TEST(ImportMappedCsv, SemicolonAndTabSeparatedFilesAreRead)
     f.importOk(f.dir().file("tabs.tsv"), options);
     EXPECT_EQ(f.ws().person(personOf(f.ws(), "email:ana@example.com"))->displayName, "Ana Souza");
     EXPECT_EQ(f.ws().person(personOf(f.ws(), "email:bo@example.com"))->displayName, "Bo Li");
+}
+
+TEST(ImportMappedCsv, Utf16WithoutAByteOrderMarkWhoseHeaderIsCyrillicIsRead)
+{
+    // Имя,Почта over Иван Петров: a Russian spreadsheet saved as "Unicode text" without its mark.
+    const std::string name = "\xD0\x98\xD0\xBC\xD1\x8F";
+    const std::string mail = "\xD0\x9F\xD0\xBE\xD1\x87\xD1\x82\xD0\xB0";
+    const std::string ivan = "\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD \xD0\x9F\xD0\xB5\xD1\x82\xD1\x80\xD0\xBE\xD0\xB2";
+    for (const bool bigEndian : {false, true}) {
+        ImportFixture f;
+        const auto path = f.dir().file("contacts.csv");
+        writeFile(path, utf16(name + "," + mail + "\r\n" + ivan + ",ivan@example.ru\r\n", bigEndian));
+        auto unmapped = f.ws().importFiles({path});
+        ASSERT_FALSE(unmapped.ok());
+        EXPECT_EQ(unmapped.error().message, "a CSV with columns " + name + ", " + mail +
+                                                " that is no export Warmpath knows; import it with --columns "
+                                                "name=COL,email=COL,...");
+        f.importOk(path, ImportOptions{.columns = mapping("name=" + name + ",email=" + mail)});
+        EXPECT_EQ(f.ws().person(personOf(f.ws(), "email:ivan@example.ru"))->displayName, ivan);
+    }
 }
 
 TEST(ImportMappedCsv, AColumnTheFileDoesNotHaveIsAnErrorNamingIt)

@@ -111,3 +111,15 @@ TEST(FormatSniff, TextThatIsNoFormatIsAnErrorThatSaysNothingAboutEdges)
         EXPECT_EQ(lowerAscii(result).find("edge"), std::string::npos) << result;
     }
 }
+
+TEST(FormatSniff, ABinaryFileIsRefusedAsOne)
+{
+    warmpath::test::ImportFixture database;  // a real SQLite file
+    database.close();
+    for (const auto& path :
+         {warmpath::test::sourceDir() / "resources" / "icons" / "warmpath-256.png", database.dbPath()}) {
+        auto format = sniffFormat(path);
+        ASSERT_FALSE(format.ok()) << path;
+        EXPECT_NE(format.error().message.find("a binary file"), std::string::npos) << format.error().message;
+    }
+}
