@@ -26,13 +26,15 @@ PersonId personOf(Workspace& ws, const std::string& ref)
     return *person;
 }
 
-import::ColumnMapping mapping(const std::string& text){auto parsed = import::parseColumnMapping(text);
-if (!parsed) {
-    ADD_FAILURE() << parsed.error().describe();
-    return {};
+warmpath::import::ColumnMapping mapping(const std::string& text)
+{
+    auto parsed = import::parseColumnMapping(text);
+    if (!parsed) {
+        ADD_FAILURE() << parsed.error().describe();
+        return {};
+    }
+    return *parsed;
 }
-return *parsed;
-}  // namespace
 
 const char* const kMembersColumns = "name=Full name,email=Work email,email=Private email,organisation=Company,"
                                     "title=Role,handle:mastodon=Mastodon,url=Website,tags=Groups,note=Comment";
