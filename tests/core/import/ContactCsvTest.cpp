@@ -1,6 +1,8 @@
 // Outlook and Thunderbird contact CSVs, and CSVs whose columns the user maps to fields
 // (docs/formats.md): detected from the header, read by column name.
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "ImportTestSupport.h"
@@ -80,11 +82,34 @@ TEST(ImportOutlook, WindowsCharactersAreReadAsWindows1252WithAWarning)
 
 TEST(ImportOutlook, AnExchangeAddressIsNoEmailAndIsWarnedAbout)
 {
+    // Carla's `E-mail Address` is `/o=ExchangeLabs/ou=Exchange Administrative Group
+    // (FYDIBOHF23SPDLT)/cn=Recipients/cn=...`: one name with spaces, typed `EX`.
     ImportFixture f;
-    const auto s = f.importOk(importFixture("outlook/contacts.csv"));
-    EXPECT_TRUE(f.ws().resolve("Carla Reyes").ok());
-    EXPECT_EQ(f.scalar("SELECT count(*) FROM identity WHERE key LIKE '/o=%'"), 0);
-    EXPECT_TRUE(anyWarningContains(s, "is not an e-mail address"));
+    const auto file = importFixture("outlook/contacts.csv");
+    const auto s = f.importOk(file);
+    const PersonId carla = personOf(f.ws(), "Carla Reyes");
+    EXPECT_TRUE(f.ws().identities(carla)->empty());
+    const auto onCarlasLine = std::count_if(s.warnings.begin(), s.warnings.end(), [&](const std::string& warning) {
+        return warning.rfind(file.string() + ":5: ", 0) == 0;
+    });
+    EXPECT_EQ(onCarlasLine, 1);
+    EXPECT_TRUE(anyWarningContains(s, ":5: `/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23...` is "
+                                      "an Exchange address, not an e-mail address; ignored"));
+}
+
+TEST(ImportOutlook, AnExchangeAddressIsToldByItsPrefixOrItsTypeAndNoPartOfItIsStored)
+{
+    ImportFixture f;
+    const auto path = f.dir().file("outlook.csv");
+    writeFile(path, "First Name,Last Name,E-mail Address,E-mail Type\r\n"
+                    "Dan,Ek,/O=ACME/OU=EXCHANGE ADMINISTRATIVE GROUP/CN=RECIPIENTS/CN=DAN EK@ACME.EXAMPLE,\r\n"
+                    "Eva,Lund,o=Acme/cn=Recipients/cn=eva lund@acme.example,EX\r\n");
+    const auto s = f.importOk(path);
+    EXPECT_EQ(s.format, "outlook");
+    EXPECT_EQ(f.scalar("SELECT count(*) FROM identity WHERE network = 'email'"), 0);
+    EXPECT_EQ(s.counts.warningCount, 2);
+    EXPECT_TRUE(f.ws().resolve("Dan Ek").ok());
+    EXPECT_TRUE(f.ws().resolve("Eva Lund").ok());
 }
 
 TEST(ImportOutlook, OutlookComExportIsReadAsContacts)
