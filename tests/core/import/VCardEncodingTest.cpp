@@ -106,6 +106,25 @@ TEST(VCardEncoding, Version21TextWithoutCharsetThatIsNotUtf8IsReadAsWindows1252W
     EXPECT_TRUE(anyWarningContains(s, "vCard 2.1 text that is not UTF-8 and names no CHARSET; read as Windows-1252"));
 }
 
+TEST(VCardEncoding, TheWindows1252WarningComesOnceAFileWithTheNumberOfCards)
+{
+    ImportFixture f;
+    const auto path = f.dir().file("old-client.vcf");
+    std::string cards;
+    for (int i = 1; i <= 300; ++i) {
+        cards += "BEGIN:VCARD\r\nVERSION:2.1\r\nN:M\xFCller;J\xF6rg " + std::to_string(i) +
+                 "\r\nNOTE:Caf\xE9\r\nEMAIL:j" + std::to_string(i) + "@example.de\r\nEND:VCARD\r\n";
+    }
+    cards += "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Plain;Ascii\r\nEMAIL:ascii@example.de\r\nEND:VCARD\r\n";
+    writeFile(path, cards);
+    const auto s = f.importOk(path);
+    EXPECT_EQ(nameOf(f.ws(), "email:j300@example.de"), "J\xC3\xB6rg 300 M\xC3\xBCller");
+    EXPECT_EQ(s.counts.warningCount, 1);
+    ASSERT_EQ(s.warnings.size(), 1U);
+    EXPECT_EQ(s.warnings.front(), path.string() + ":3: vCard 2.1 text that is not UTF-8 and names no CHARSET; read as "
+                                                  "Windows-1252 (300 cards, the first here)");
+}
+
 TEST(VCardEncoding, Version30TextThatIsNotUtf8IsStillReplacedNotReinterpreted)
 {
     ImportFixture f;
