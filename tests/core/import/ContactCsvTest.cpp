@@ -186,6 +186,18 @@ TEST(ImportMappedCsv, AnUnknownCsvIsNotGuessedButSaysHowToImportIt)
     EXPECT_EQ(f.dump(), before);
 }
 
+TEST(ImportMappedCsv, TheMessageForAnUnknownCsvQuotesAColumnNameWithAComma)
+{
+    ImportFixture f;
+    const auto path = f.dir().file("people.csv");
+    writeFile(path, "Name,\"Notes, misc\",Mail\nAna Souza,met in Porto,ana@example.com\n");
+    auto result = f.ws().importFiles({path});
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().message,
+              "a CSV with columns Name, \"Notes, misc\", Mail that is no export Warmpath knows; "
+              "import it with --columns name=COL,email=COL,...");
+}
+
 TEST(ImportMappedCsv, MappedColumnsBecomeTheFieldsTheyAreMappedTo)
 {
     ImportFixture f;

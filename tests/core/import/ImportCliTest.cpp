@@ -200,6 +200,22 @@ TEST(ImportCli, AnUnknownFieldInColumnsIsAUsageError)
     EXPECT_FALSE(std::filesystem::exists(dir.file("w.db")));
 }
 
+TEST(ImportCli, AColumnNameWithACommaOutsideQuotesIsAUsageErrorShowingTheDocumentedForm)
+{
+    TempDir dir;
+    const auto run = runCli(dir, {"--db", "w.db", "import", importFixture("csv/members.csv").string(), "--columns",
+                                  "name=Full name,note=\"Comment, misc\""});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_EQ(run.err.rfind(R"(warmpath-cli: error: --columns: ` misc"` is no FIELD=COLUMN; a column name with a )"
+                            R"(comma goes in double quotes together with its field: --columns 'name=Full )"
+                            R"(name,"note=Comment, misc"')"
+                            "\n",
+                            0),
+              0U)
+        << run.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("w.db")));
+}
+
 TEST(ImportCli, AColumnTheFileDoesNotHaveIsAUsageError)
 {
     TempDir dir;
