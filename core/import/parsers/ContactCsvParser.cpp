@@ -420,6 +420,31 @@ private:
 
 }  // namespace
 
+std::optional<ContactColumn> contactExportColumn(std::string_view name)
+{
+    const std::string key = lowerAscii(trim(name));
+    const auto in = [&](const Names& names) {
+        return std::any_of(names.begin(), names.end(),
+                           [&](std::string_view known) { return lowerAscii(known) == key; });
+    };
+    for (const Layout* layout : {&outlookLayout(), &thunderbirdLayout()}) {
+        if (in(layout->emails)) {
+            return ContactColumn::Email;
+        }
+        if (in(layout->phones)) {
+            return ContactColumn::Phone;
+        }
+        for (const Names* text :
+             {&layout->name, &layout->first, &layout->middle, &layout->last, &layout->fallbackName, &layout->urls,
+              &layout->organisation, &layout->title, &layout->location, &layout->tags, &layout->notes}) {
+            if (in(*text)) {
+                return ContactColumn::Text;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 std::unique_ptr<Parser> makeOutlookParser()
 {
     return std::make_unique<ContactCsvParser>(&outlookLayout());

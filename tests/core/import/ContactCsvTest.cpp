@@ -198,6 +198,22 @@ TEST(ImportMappedCsv, TheMessageForAnUnknownCsvQuotesAColumnNameWithAComma)
               "import it with --columns name=COL,email=COL,...");
 }
 
+TEST(ImportMappedCsv, AOneColumnCsvIsNotGuessedButSaysHowToImportIt)
+{
+    ImportFixture f;
+    for (const std::string& column : std::vector<std::string>{"email", "E-mail Address"}) {
+        const auto path = f.dir().file("addresses.csv");
+        writeFile(path, column + "\r\nana@example.com\r\nbo@example.com\r\n");
+        auto result = f.ws().importFiles({path});
+        ASSERT_FALSE(result.ok());
+        EXPECT_EQ(result.error().describe(), path.string() + ": a CSV with columns " + column +
+                                                 " that is no export Warmpath knows; import it with --columns "
+                                                 "name=COL,email=COL,...");
+        f.importOk(path, ImportOptions{.columns = mapping("email=" + column)});
+        EXPECT_TRUE(f.ws().resolve("email:bo@example.com").ok());
+    }
+}
+
 TEST(ImportMappedCsv, MappedColumnsBecomeTheFieldsTheyAreMappedTo)
 {
     ImportFixture f;

@@ -10,6 +10,7 @@ using namespace warmpath;
 using warmpath::test::importFixture;
 using warmpath::test::runCli;
 using warmpath::test::TempDir;
+using warmpath::test::writeFile;
 
 TEST(ImportCli, JsonSummaryHasExactlyTheContractFields)
 {
@@ -167,6 +168,23 @@ TEST(ImportCli, ACsvThatIsNoKnownExportSaysHowToImportIt)
               std::string::npos)
         << run.err;
     EXPECT_EQ(run.err.find("edge"), std::string::npos) << run.err;
+}
+
+TEST(ImportCli, ACsvWithOneColumnSaysHowToImportItToo)
+{
+    TempDir dir;
+    writeFile(dir.file("names.csv"), "Name\nAna Souza\nBo Li\n");
+    const auto run = runCli(dir, {"--db", "w.db", "import", dir.file("names.csv").string()});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_NE(run.err.find("warmpath-cli: error: " + dir.file("names.csv").string() +
+                           ": a CSV with columns Name that is no export Warmpath knows; import it with --columns "
+                           "name=COL,email=COL,...\n"),
+              std::string::npos)
+        << run.err;
+    const auto mapped =
+        runCli(dir, {"--db", "w.db", "import", dir.file("names.csv").string(), "--columns", "name=Name", "--json"});
+    ASSERT_EQ(mapped.exitCode, 0) << mapped.err;
+    EXPECT_EQ(nlohmann::json::parse(mapped.out)["persons_added"], 2);
 }
 
 TEST(ImportCli, ColumnsMapTheColumnsOfACsvToFields)
