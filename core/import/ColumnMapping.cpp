@@ -145,6 +145,7 @@ const std::vector<std::string_view>& fieldNames()
 {
     static const std::vector<std::string_view> names = [] {
         std::vector<std::string_view> all;
+        all.reserve(kFields.size());
         for (const FieldInfo& info : kFields) {
             all.push_back(info.field == Field::Handle ? std::string_view("handle:NETWORK") : info.name);
         }

@@ -21,7 +21,7 @@
 namespace warmpath::import {
 namespace {
 
-constexpr std::size_t kSniffBytes = 64 * 1024;
+constexpr std::size_t kSniffBytes = std::size_t{64} * 1024;
 /// Lines of a table looked at to tell an edge list from a CSV.
 constexpr std::size_t kSampleLines = 50;
 

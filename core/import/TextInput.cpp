@@ -337,7 +337,7 @@ Result<char> csvSeparatorOfFile(const std::filesystem::path& path)
     if (!stream) {
         return stream.error();
     }
-    const std::string head = readUpTo(**stream, 64 * 1024);
+    const std::string head = readUpTo(**stream, std::size_t{64} * 1024);
     std::string_view text = head;
     text.remove_prefix(detectEncoding(text).bomBytes);
     while (!text.empty()) {
