@@ -20,22 +20,10 @@ namespace {
 /// Read connections kept open between calls: the UI thread and a few workers at once.
 constexpr std::size_t kIdleReaders = 4;
 
-/// A long write that failed after its token was set was stopped by it (and rolled back): whatever
-/// the words of its error, callers tell a cancel by its kind.
-template <typename T>
-Result<T> stoppedBy(const CancelToken* cancel, Result<T> result)
-{
-    if (!result && !result.error().isCancelled() && cancel != nullptr && cancel->cancelled()) {
-        Error stopped = result.error();
-        stopped.kind = ErrorKind::Cancelled;
-        return stopped;
-    }
-    return result;
-}
-
 }  // namespace
 
-Workspace::Workspace(Database db, std::filesystem::path path) : m_db(std::move(db)), m_path(std::move(path))
+Workspace::Workspace(Database db, std::filesystem::path path)
+    : m_db(std::move(db)), m_path(std::move(path)), m_commitsAtOpen(m_db.commits())
 {
     if (m_path != ":memory:") {
         m_readers = std::make_unique<ReadConnections>(m_path, kIdleReaders);
@@ -43,6 +31,11 @@ Workspace::Workspace(Database db, std::filesystem::path path) : m_db(std::move(d
 }
 
 Workspace::~Workspace() = default;
+
+bool Workspace::storedAnythingSinceOpen() const
+{
+    return m_db.commits() != m_commitsAtOpen;
+}
 
 Result<Workspace::Reader> Workspace::reader()
 {
@@ -289,9 +282,9 @@ Result<std::int64_t> Workspace::queueMergeCandidate(PersonId a, PersonId b, std:
 Result<std::vector<FileImportSummary>> Workspace::importFiles(const std::vector<std::filesystem::path>& files,
                                                               const ImportOptions& options)
 {
-    Result<std::vector<FileImportSummary>> imported =
-        guarded([&]() -> Result<std::vector<FileImportSummary>> { return import::Importer(m_db, options).run(files); });
-    return stoppedBy(options.cancel, std::move(imported));
+    // A cancel comes back as Error::cancelled() from the importer itself.
+    return guarded(
+        [&]() -> Result<std::vector<FileImportSummary>> { return import::Importer(m_db, options).run(files); });
 }
 
 Result<std::vector<ImportBatch>> Workspace::imports()
@@ -324,8 +317,7 @@ Result<CrawlSummary> Workspace::crawl(const CrawlRequest& request, const CrawlOp
     }
     // Not guarded(): the runner takes the lock itself for each read or write, never while it
     // waits for the network.
-    Result<CrawlSummary> crawled = fetch::CrawlRunner(m_db, m_mutex, request, options).run();
-    return stoppedBy(options.cancel, std::move(crawled));
+    return fetch::CrawlRunner(m_db, m_mutex, request, options).run();
 }
 
 Result<std::vector<CrawlChange>> Workspace::crawlChanges(std::int64_t crawlId)

@@ -156,6 +156,9 @@ public:
     /// True for a workspace in memory, whose one connection serves reads too: there a long read (a
     /// backup, a snapshot build) holds up writes as a long write does.
     [[nodiscard]] bool readsShareTheWriter() const { return m_readers == nullptr; }
+    /// True once any write of this workspace reached the database since it was opened (creating
+    /// it and bringing its schema up to date do not count; a rolled-back write does not either).
+    [[nodiscard]] bool storedAnythingSinceOpen() const;
 
     // --- naming people -------------------------------------------------------------------
     /// The person a REF names (see model/Ref.h), or why it names nobody or several people.
@@ -450,6 +453,7 @@ private:
     std::mutex m_mutex;  ///< the writer's lock
     Database m_db;       ///< the one writer connection
     std::filesystem::path m_path;
+    std::int64_t m_commitsAtOpen = 0;  ///< what the writer had committed once open (the schema)
     /// Null for an in-memory workspace. Declared after m_db: readers close first, so the writer's
     /// close still checkpoints the write-ahead log and removes it.
     std::unique_ptr<ReadConnections> m_readers;

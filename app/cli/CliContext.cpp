@@ -58,11 +58,6 @@ Workspace* CliContext::workspace()
     }
     m_createdDatabase = isNew;
     m_workspace = std::move(opened).value();
-    if (isNew) {
-        if (auto stats = m_workspace->stats()) {
-            m_statsWhenCreated = *stats;
-        }
-    }
     return m_workspace.get();
 }
 
@@ -116,12 +111,6 @@ void CliContext::addQuery(CLI::App* subcommand, std::function<int()> run)
     m_commands.push_back({subcommand, Access::Read, std::move(run)});
 }
 
-bool CliContext::createdDatabaseStillEmpty()
-{
-    const auto stats = m_workspace ? m_workspace->stats() : Result<Stats>(Error("closed"));
-    return stats.ok() && m_statsWhenCreated && *stats == *m_statsWhenCreated;
-}
-
 void CliContext::removeCreatedDatabase()
 {
     const std::filesystem::path path = databaseFile();
@@ -139,7 +128,7 @@ int CliContext::runParsed()
         if (command.subcommand->parsed()) {
             m_access = command.access;
             const int exitCode = command.run();
-            if (m_createdDatabase && exitCode != kExitOk && createdDatabaseStillEmpty()) {
+            if (m_createdDatabase && exitCode != kExitOk && m_workspace && !m_workspace->storedAnythingSinceOpen()) {
                 // A command that failed before it stored anything (a refused import, say) leaves no
                 // empty database behind that would look like the user's network later.
                 removeCreatedDatabase();

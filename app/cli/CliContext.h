@@ -87,10 +87,6 @@ private:
     std::vector<Command> m_commands;
     Access m_access = Access::Read;  ///< of the command that runs
     bool m_createdDatabase = false;  ///< opening it for the command created the database
-    std::optional<Stats> m_statsWhenCreated;
-
-    /// The database this run created holds nothing the command stored.
-    bool createdDatabaseStillEmpty();
     void removeCreatedDatabase();
 };
 

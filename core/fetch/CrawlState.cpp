@@ -12,21 +12,23 @@ namespace {
 
 constexpr int kLinkFollows = 0;  // model/LinkKind.h: LinkKind::Follows
 
-import::PersonRecord recordOf(const std::string& network, const Account& account){import::PersonRecord record;
-record.key = account.key;
-record.name = account.name;
-record.anonymous = account.name.empty();
-record.identities.push_back(Identity{
-    .network = network, .key = account.key, .handle = account.handle, .url = account.url});
-return record;
-}  // namespace
+warmpath::import::PersonRecord recordOf(const std::string& network, const Account& account)
+{
+    import::PersonRecord record;
+    record.key = account.key;
+    record.name = account.name;
+    record.anonymous = account.name.empty();
+    record.identities.push_back(
+        Identity{.network = network, .key = account.key, .handle = account.handle, .url = account.url});
+    return record;
+}
 
 std::optional<std::string> optionalText(const Statement& st, int column)
 {
     return st.isNull(column) ? std::nullopt : std::optional<std::string>(st.text(column));
 }
 
-}  // namespace warmpath::fetch
+}  // namespace
 
 std::optional<CrawlRecord> CrawlState::findUnfinished(const std::string& start)
 {

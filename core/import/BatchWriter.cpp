@@ -5,6 +5,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "import/TextEncoding.h"
 #include "import/TextInput.h"
 #include "model/Identity.h"
 #include "store/People.h"

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "import/TextEncoding.h"
 #include "import/TextInput.h"
 
 namespace warmpath::import {

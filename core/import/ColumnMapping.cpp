@@ -71,6 +71,59 @@ std::string columnKey(std::string_view column)
     return lowerAscii(trim(column));
 }
 
+/// `text` as one CSV field: in double quotes (doubled inside) when it holds a comma or a quote, so
+/// that a list of names, or an item of `--columns`, reads back as it was meant.
+std::string csvQuoted(std::string_view text)
+{
+    if (text.find_first_of(",\"") == std::string_view::npos) {
+        return std::string(text);
+    }
+    std::string quoted = "\"";
+    for (const char c : text) {
+        quoted += c == '"' ? "\"\"" : std::string(1, c);
+    }
+    return quoted + "\"";
+}
+
+/// The usage error for `cut`, an item of a `--columns` value that is no FIELD=COLUMN but the rest
+/// of the column of item `choice` cut off at a comma (`note=Notes, misc`, or `note="Notes, misc"`
+/// with the quotes around the column only), which goes on to item `last`. Shows the value as the
+/// documentation writes it, the item in double quotes as a whole.
+Error unquotedCommaError(const std::vector<std::string>& items, std::size_t choice, std::size_t cut, std::size_t last)
+{
+    std::string joined = items[choice];
+    for (std::size_t i = choice + 1; i <= last; ++i) {
+        joined += "," + items[i];
+    }
+    const std::size_t eq = joined.find('=');
+    std::string column(trim(std::string_view(joined).substr(eq + 1)));
+    if (!column.empty() && column.front() == '"') {
+        column.erase(0, 1);
+        if (!column.empty() && column.back() == '"') {
+            column.pop_back();
+        }
+    }
+    std::string value;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        std::string part;
+        if (i == choice) {
+            part = csvQuoted(std::string(trim(std::string_view(joined).substr(0, eq))) + "=" + column);
+        } else if (i < choice || i > last) {
+            part = csvQuoted(trim(items[i]));
+        }
+        if (!part.empty()) {
+            value += (value.empty() ? "" : ",") + part;
+        }
+    }
+    std::string shellWord;  // in single quotes, as the shell passes it on unchanged
+    for (const char c : value) {
+        shellWord += c == '\'' ? "'\\''" : std::string(1, c);
+    }
+    return Error("--columns: `" + items[cut] +
+                 "` is no FIELD=COLUMN; a column name with a comma goes in double quotes " +
+                 "together with its field: --columns '" + shellWord + "'");
+}
+
 }  // namespace
 
 std::optional<ColumnChoice> columnChoice(std::string_view field, std::string column)
@@ -92,6 +145,7 @@ const std::vector<std::string_view>& fieldNames()
 {
     static const std::vector<std::string_view> names = [] {
         std::vector<std::string_view> all;
+        all.reserve(kFields.size());
         for (const FieldInfo& info : kFields) {
             all.push_back(info.field == Field::Handle ? std::string_view("handle:NETWORK") : info.name);
         }
@@ -120,15 +174,28 @@ bool ColumnMapping::identifiesPeople() const
 Status appendColumnMapping(ColumnMapping& mapping, std::string_view more)
 {
     // Split as a CSV line, so that an item in double quotes may keep a comma: `"note=Notes, misc"`.
-    for (const std::string& item : splitCsvLine(more, ',')) {
+    const std::vector<std::string> items = splitCsvLine(more, ',');
+    std::optional<std::size_t> lastChoice;  ///< the last item that was a FIELD=COLUMN
+    for (std::size_t at = 0; at < items.size(); ++at) {
+        const std::string& item = items[at];
         if (trim(item).empty()) {
             continue;
         }
         const auto eq = item.find('=');
         const std::string field(trim(std::string_view(item).substr(0, eq)));
         if (eq == std::string::npos) {
+            if (lastChoice) {
+                // The rest of the last column's name, cut off at a comma: up to the next item that
+                // is a FIELD=COLUMN.
+                std::size_t last = at;
+                while (last + 1 < items.size() && items[last + 1].find('=') == std::string::npos) {
+                    ++last;
+                }
+                return unquotedCommaError(items, *lastChoice, at, last);
+            }
             return Error("--columns: `" + item + "` is no FIELD=COLUMN");
         }
+        lastChoice = at;
         std::optional<ColumnChoice> choice = choiceNamed(field);
         if (!choice) {
             if (lowerAscii(field) == "handle" || lowerAscii(field).rfind("handle:", 0) == 0) {
@@ -211,7 +278,7 @@ std::string columnList(const std::vector<std::string>& header)
         if (listed == kListed) {
             return list + ", ...";
         }
-        list += (list.empty() ? "" : ", ") + std::string(name.substr(0, 60));
+        list += (list.empty() ? "" : ", ") + csvQuoted(name.substr(0, 60));
         ++listed;
     }
     return list;

@@ -45,9 +45,10 @@ struct ColumnMapping {
 /// nullopt when `field` is no field.
 [[nodiscard]] std::optional<ColumnChoice> columnChoice(std::string_view field, std::string column);
 
-/// Parses `FIELD=COLUMN[,FIELD=COLUMN...]`. `email`, `url`, `handle:NETWORK`, `tags` and `note`
-/// may be given several times; the others once. An unknown field, a missing `=` or column, or a
-/// field given twice is an Error (a usage error for the CLI).
+/// Parses `FIELD=COLUMN[,FIELD=COLUMN...]`, split as a CSV line (`"note=Notes, misc"` keeps its
+/// comma). `email`, `url`, `handle:NETWORK`, `tags` and `note` may be given several times; the
+/// others once. An unknown field, a missing `=` or column, or a field given twice is an Error (a
+/// usage error for the CLI); a comma outside the quotes of an item is one that shows the item quoted.
 Result<ColumnMapping> parseColumnMapping(std::string_view text);
 /// Adds the choices of `more` (another `--columns` option) to `mapping`, with the same checks.
 Status appendColumnMapping(ColumnMapping& mapping, std::string_view more);
@@ -64,7 +65,8 @@ struct CsvPreview {
 /// read as Windows-1252, as the mapped import reads it.
 Result<CsvPreview> readCsvPreview(const std::filesystem::path& path, std::size_t rows);
 
-/// The header's column names, listed for a message: `A, B, C` (blank ones left out; after 12, `...`).
+/// The header's column names, listed for a message: `A, B, C` (blank ones left out; after 12, `...`;
+/// a name with a comma or a double quote in CSV's double quotes, so that the list reads one way).
 [[nodiscard]] std::string columnList(const std::vector<std::string>& header);
 
 /// An Error naming `label` and the first column of `mapping` the header does not have, or success.

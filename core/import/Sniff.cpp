@@ -11,14 +11,17 @@
 #include <string_view>
 #include <vector>
 
+#include "import/ColumnMapping.h"
 #include "import/Format.h"
+#include "import/TextEncoding.h"
 #include "import/TextInput.h"
+#include "import/parsers/Contacts.h"
 #include "import/parsers/EdgeListLine.h"
 
 namespace warmpath::import {
 namespace {
 
-constexpr std::size_t kSniffBytes = 64 * 1024;
+constexpr std::size_t kSniffBytes = std::size_t{64} * 1024;
 /// Lines of a table looked at to tell an edge list from a CSV.
 constexpr std::size_t kSampleLines = 50;
 
@@ -143,6 +146,64 @@ bool headerAboveOtherShapes(const std::vector<std::string>& header, const std::v
     return false;
 }
 
+/// The kind of values a column Warmpath knows holds: a field (`email`, `name`, `handle:phone`) or
+/// a column of a contact export (`E-mail Address`, `Display Name`); nullopt for any other name.
+std::optional<ContactColumn> knownColumn(std::string_view name)
+{
+    if (const std::optional<ColumnChoice> field = columnChoice(name, {})) {
+        if (field->field == Field::Email) {
+            return ContactColumn::Email;
+        }
+        return field->field == Field::Handle && field->network == "phone" ? ContactColumn::Phone : ContactColumn::Text;
+    }
+    return contactExportColumn(name);
+}
+
+bool fits(ContactColumn kind, std::string_view value)
+{
+    const auto has = [&](auto predicate) { return std::any_of(value.begin(), value.end(), predicate); };
+    switch (kind) {
+    case ContactColumn::Email:
+        return contains(value, "@");
+    case ContactColumn::Phone:
+        return has([](char c) { return c >= '0' && c <= '9'; });
+    case ContactColumn::Text:
+        break;
+    }
+    return has([](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+    });
+}
+
+/// A CSV of one column: a first line that names one column Warmpath knows (besides blank ones, as
+/// Thunderbird's trailing comma leaves), above rows that hold nothing but values of that kind
+/// under it (addresses under `email`, words under `Name`). A word above any other list, or above
+/// prose with commas, is not.
+bool oneKnownColumnAbove(const std::vector<TableLine>& lines, char separator)
+{
+    const char split = separator != '\0' ? separator : ',';
+    const std::vector<std::string> header = splitCsvLine(lines.front().text, split);
+    const auto named = [](const std::string& cell) { return !trim(cell).empty(); };
+    if (std::count_if(header.begin(), header.end(), named) != 1) {
+        return false;
+    }
+    const auto column = static_cast<std::size_t>(std::find_if(header.begin(), header.end(), named) - header.begin());
+    const std::optional<ContactColumn> kind = knownColumn(header[column]);
+    if (!kind) {
+        return false;
+    }
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        const std::vector<std::string> row = splitCsvLine(lines[i].text, split);
+        for (std::size_t cell = 0; cell < row.size(); ++cell) {
+            const std::string_view value = trim(row[cell]);
+            if (!value.empty() && (cell != column || !fits(*kind, value))) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 /// What is left once no structured format matched: an edge list, a CSV with a header, or neither.
 Result<Format> sniffTable(std::string_view text, bool complete, const std::string& label)
 {
@@ -176,13 +237,15 @@ Result<Format> sniffTable(std::string_view text, bool complete, const std::strin
     const std::vector<std::string> fields =
         separator != '\0' ? splitCsvLine(first.text, separator) : std::vector<std::string>();
     const bool header = looksLikeHeader(fields);
+    const bool oneColumn = oneKnownColumnAbove(lines, separator);
     const auto edges = static_cast<std::size_t>(std::count_if(
         lines.begin(), lines.end(), [](const TableLine& line) { return isEdge(splitEdgeLine(line.text)); }));
     // An edge list may have a malformed line (its parser names it), but most of its lines are edges.
     if (isEdge(firstEdge) && edges * 4 >= lines.size() * 3) {
-        return header && headerAboveOtherShapes(fields, lines, separator) ? Format::Csv : Format::EdgeList;
+        return (header && headerAboveOtherShapes(fields, lines, separator)) || oneColumn ? Format::Csv
+                                                                                         : Format::EdgeList;
     }
-    if (header) {
+    if (header || oneColumn) {
         return Format::Csv;
     }
     return Error("no format Warmpath knows: not a contact export, a follow list, a network file nor a CSV with a "

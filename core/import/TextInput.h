@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,36 +55,7 @@ private:
     std::size_t m_offset = 0;
 };
 
-/// UTF-16 byte orders.
-enum class Utf16Order { LittleEndian, BigEndian };
-
-/// How a text's bytes are encoded, as far as its first bytes tell.
-struct TextEncoding {
-    std::optional<Utf16Order> utf16;  ///< nullopt: UTF-8 or a single-byte character set
-    std::size_t bomBytes = 0;         ///< a byte-order mark to skip (UTF-8's too)
-};
-
-/// UTF-16 by its byte-order mark, or without one when every other byte of the first line is zero
-/// (ASCII text in UTF-16, as the address books that leave the mark out write `BEGIN:VCARD`); looks
-/// at the bytes before anything guesses a format from them.
-[[nodiscard]] TextEncoding detectEncoding(std::string_view head);
-
-/// Decodes UTF-16 piece by piece (a stream's chunks): a code unit or a surrogate pair cut by the
-/// end of one piece is completed by the next. Unpaired surrogates become U+FFFD.
-class Utf16Decoder {
-public:
-    explicit Utf16Decoder(Utf16Order order) : m_order(order) {}
-    /// Appends the UTF-8 of `bytes` to `out`.
-    void decode(std::string_view bytes, std::string& out);
-    /// The end of the text: a cut-off unit left over becomes U+FFFD.
-    void finish(std::string& out);
-
-private:
-    Utf16Order m_order;
-    std::string m_carry;  ///< bytes of an incomplete unit or pair from the last piece
-};
-
-/// A text file as UTF-8 bytes: UTF-16 (see detectEncoding) is decoded while it is read; any other
+/// A text file as UTF-8 bytes: UTF-16 (see TextEncoding.h: detectEncoding) is decoded while it is read; any other
 /// file is passed through as it is (a UTF-8 byte-order mark included: the readers drop it).
 Result<std::unique_ptr<ByteStream>> openTextFile(const std::filesystem::path& path);
 
@@ -179,17 +149,6 @@ Result<char> csvSeparatorOfFile(const std::filesystem::path& path);
 /// One line (a header) split as CsvReader would split it, quotes removed.
 [[nodiscard]] std::vector<std::string> splitCsvLine(std::string_view line, char separator);
 
-/// True when every byte sequence in `text` is valid UTF-8.
-[[nodiscard]] bool isValidUtf8(std::string_view text);
-/// Replaces each invalid UTF-8 sequence with U+FFFD; returns true when it changed anything.
-bool repairUtf8(std::string& text);
-
-/// Appends the UTF-8 encoding of code point `cp`; surrogates and values past U+10FFFF become
-/// U+FFFD, so decoded character references can never produce invalid UTF-8.
-void appendUtf8(std::string& out, std::uint32_t cp);
-/// Decodes UTF-16 (LE or BE, with or without a BOM: detectEncoding) to UTF-8; a UTF-8 BOM is
-/// dropped; other text is returned as is.
-[[nodiscard]] std::string decodeToUtf8(std::string_view bytes);
 /// Trims ASCII white space at both ends.
 [[nodiscard]] std::string_view trim(std::string_view text);
 [[nodiscard]] std::string lowerAscii(std::string_view text);

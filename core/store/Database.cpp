@@ -196,8 +196,18 @@ std::optional<std::int64_t> Statement::optionalInt64(int column) const
 
 // --- Database ----------------------------------------------------------------------------
 
-Database::Database(sqlite3* db, std::filesystem::path path) : m_db(db), m_path(std::move(path))
+Database::Database(sqlite3* db, std::filesystem::path path)
+    : m_db(db), m_path(std::move(path)), m_commits(std::make_unique<std::atomic<std::int64_t>>(0))
 {
+    // Counts the write transactions that reached the file, whichever statement committed them: what
+    // tells a caller that a connection stored something (a rolled-back import stores nothing).
+    sqlite3_commit_hook(
+        m_db,
+        [](void* commits) {
+            static_cast<std::atomic<std::int64_t>*>(commits)->fetch_add(1, std::memory_order_relaxed);
+            return 0;
+        },
+        m_commits.get());
 }
 
 Database::~Database()
@@ -206,7 +216,10 @@ Database::~Database()
 }
 
 Database::Database(Database&& other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)), m_cache(std::move(other.m_cache))
+    : m_db(std::exchange(other.m_db, nullptr)),
+      m_path(std::move(other.m_path)),
+      m_cache(std::move(other.m_cache)),
+      m_commits(std::move(other.m_commits))
 {
 }
 
@@ -217,6 +230,7 @@ Database& Database::operator=(Database&& other) noexcept
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
         m_cache = std::move(other.m_cache);
+        m_commits = std::move(other.m_commits);
     }
     return *this;
 }
@@ -330,6 +344,11 @@ void Database::execute(std::string_view sql)
 std::int64_t Database::lastInsertId() const
 {
     return sqlite3_last_insert_rowid(m_db);
+}
+
+std::int64_t Database::commits() const
+{
+    return m_commits ? m_commits->load(std::memory_order_relaxed) : 0;
 }
 
 std::int64_t Database::changes() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -111,6 +112,8 @@ public:
 
     [[nodiscard]] std::int64_t lastInsertId() const;
     [[nodiscard]] std::int64_t changes() const;
+    /// Write transactions this connection has committed since it was opened.
+    [[nodiscard]] std::int64_t commits() const;
     [[nodiscard]] bool inTransaction() const;
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
     [[nodiscard]] sqlite3* handle() const { return m_db; }
@@ -122,6 +125,8 @@ private:
     sqlite3* m_db = nullptr;
     std::filesystem::path m_path;
     std::unordered_map<std::string, std::unique_ptr<Statement>> m_cache;
+    /// On the heap: SQLite's commit hook keeps its address while the Database moves.
+    std::unique_ptr<std::atomic<std::int64_t>> m_commits;
 };
 
 /// A transaction that rolls back unless commit() is called: an exception or an early return

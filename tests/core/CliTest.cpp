@@ -216,9 +216,15 @@ TEST(Cli, AWritingCommandThatFailsBeforeStoringAnythingLeavesNoNewDatabase)
     EXPECT_EQ(refused.err.find("created"), std::string::npos) << refused.err;
     EXPECT_EQ(contentsOf(dir), std::set<std::string>{"unknown.csv"}) << "the failed import left a database behind";
 
+    // Rows written and rolled back are not stored either: a malformed third line.
+    test::writeFile(dir.file("edges.txt"), "a b\nb c\nthis line has too many fields\n");
+    const auto rolledBack = runCli(dir, {"--db", "new.db", "import", dir.file("edges.txt").string()});
+    EXPECT_EQ(rolledBack.exitCode, 1) << rolledBack.err;
+    EXPECT_EQ(contentsOf(dir), (std::set<std::string>{"edges.txt", "unknown.csv"}));
+
     const auto unknownPerson = runCli(dir, {"--db", "new.db", "tag", "add", "#999", "friend"});
     EXPECT_EQ(unknownPerson.exitCode, 1) << unknownPerson.err;
-    EXPECT_EQ(contentsOf(dir), std::set<std::string>{"unknown.csv"});
+    EXPECT_EQ(contentsOf(dir), (std::set<std::string>{"edges.txt", "unknown.csv"}));
 }
 
 TEST(Cli, ADryRunImportIntoAMissingDatabaseReportsAndCreatesNothing)

@@ -124,3 +124,24 @@ TEST(WorkspaceOpen, ReadOnlyOpenOfAMissingFileFailsWithoutCreatingIt)
     EXPECT_FALSE(ws.ok());
     EXPECT_FALSE(std::filesystem::exists(dir.file("nope.db")));
 }
+
+TEST(WorkspaceWrites, OnlyAWriteThatReachedTheFileCountsAsStored)
+{
+    TempDir dir;
+    auto opened = Workspace::open(dir.file("new.db"));
+    ASSERT_TRUE(opened.ok()) << opened.error().describe();
+    Workspace& ws = **opened;
+    EXPECT_FALSE(ws.storedAnythingSinceOpen()) << "creating the schema is not storing";
+    ASSERT_TRUE(ws.stats().ok());
+    ASSERT_TRUE(ws.people({}).ok());
+    EXPECT_FALSE(ws.storedAnythingSinceOpen()) << "reads store nothing";
+
+    // An edge list that fails at its third line has written two edges inside the transaction the
+    // failure rolls back.
+    test::writeFile(dir.file("edges.txt"), "a b\nb c\nthis line has too many fields\n");
+    ASSERT_FALSE(ws.importFiles({dir.file("edges.txt")}).ok());
+    EXPECT_FALSE(ws.storedAnythingSinceOpen()) << "a rolled-back import stored nothing";
+
+    ASSERT_TRUE(ws.addTags(*ws.me(), {"seed"}).ok());
+    EXPECT_TRUE(ws.storedAnythingSinceOpen());
+}

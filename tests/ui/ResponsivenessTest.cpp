@@ -43,7 +43,7 @@ QString writeEdgeList(const QTemporaryDir& dir, const QString& name, int lines, 
     QByteArray chunk;
     for (int i = 0; i < lines; ++i) {
         chunk += name.toLatin1() + QByteArray::number(i % people) + ' ' + name.toLatin1() +
-                 QByteArray::number((i * 7919 + 13) % people) + '\n';
+                 QByteArray::number((static_cast<qint64>(i) * 7919 + 13) % people) + '\n';
         if (chunk.size() > (1 << 20)) {
             file.write(chunk);
             chunk.clear();

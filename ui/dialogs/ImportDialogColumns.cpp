@@ -112,19 +112,21 @@ void ImportColumnsView::showFile(const QString& path, const import::CsvPreview& 
     m_table->resizeColumnsToContents();
 }
 
-import::ColumnMapping ImportColumnsView::mapping() const {import::ColumnMapping mapping;
-for (int column = 0; column < m_table->columnCount(); ++column) {
-    const auto* combo = qobject_cast<QComboBox*>(m_table->cellWidget(kChoiceRow, column));
-    const QString field = combo != nullptr ? combo->currentData().toString() : QString();
-    if (field.isEmpty() || static_cast<std::size_t>(column) >= m_header.size()) {
-        continue;
+warmpath::import::ColumnMapping ImportColumnsView::mapping() const
+{
+    import::ColumnMapping mapping;
+    for (int column = 0; column < m_table->columnCount(); ++column) {
+        const auto* combo = qobject_cast<QComboBox*>(m_table->cellWidget(kChoiceRow, column));
+        const QString field = combo != nullptr ? combo->currentData().toString() : QString();
+        if (field.isEmpty() || static_cast<std::size_t>(column) >= m_header.size()) {
+            continue;
+        }
+        if (auto choice = import::columnChoice(field.toStdString(), m_header[static_cast<std::size_t>(column)])) {
+            mapping.choices.push_back(std::move(*choice));
+        }
     }
-    if (auto choice = import::columnChoice(field.toStdString(), m_header[static_cast<std::size_t>(column)])) {
-        mapping.choices.push_back(std::move(*choice));
-    }
+    return mapping;
 }
-return mapping;
-}  // namespace warmpath::ui
 
 void ImportColumnsView::setField(int column, const QString& field)
 {

@@ -159,6 +159,7 @@ SuggestionsView::SuggestionsView(Session& session, QUndoStack& undoStack, QWidge
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
     setMutedText(m_summary);
+    m_summary->setWordWrap(true);  // a narrow window gets two lines, never a cut sentence
 
     // An undone dismissal (or tag, for "through" a tag) changes what would be suggested: computed
     // again the next time the panel shows.

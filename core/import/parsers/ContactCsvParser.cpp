@@ -30,7 +30,8 @@ using Names = std::vector<std::string_view>;
 struct Layout {
     std::string_view what;  ///< how an error calls the file: "an Outlook contacts CSV"
     Names name, first, middle, last, fallbackName, emails, phones, urls, organisation, title, location, tags, notes;
-    Names required;  ///< the header has at least one of these
+    Names emailTypes;  ///< the column saying what kind of address each of `emails` is (`SMTP`, `EX`)
+    Names required;    ///< the header has at least one of these
 };
 
 const Layout& outlookLayout()
@@ -51,6 +52,7 @@ const Layout& outlookLayout()
         .location = {"Business City", "Home City", "Other City"},
         .tags = {"Categories"},
         .notes = {"Notes"},
+        .emailTypes = {"E-mail Type", "E-mail 2 Type", "E-mail 3 Type"},
         .required = {"First Name", "Last Name", "E-mail Address"},
     };
     return layout;
@@ -73,6 +75,7 @@ const Layout& thunderbirdLayout()
         .location = {"Work City", "Home City"},
         .tags = {},
         .notes = {"Notes"},
+        .emailTypes = {},
         .required = {"Display Name", "Primary Email"},
     };
     return layout;
@@ -80,9 +83,16 @@ const Layout& thunderbirdLayout()
 
 using Indices = std::vector<std::size_t>;
 
+/// A column of e-mail addresses, and the one that says what kind of address each is (Outlook's).
+struct EmailColumn {
+    std::size_t address = 0;
+    std::optional<std::size_t> type;
+};
+
 /// A Layout or a ColumnMapping resolved against one file's header: column indices.
 struct Columns {
-    Indices name, first, middle, last, fallbackName, emails, phones, urls, organisation, title, location, tags, notes;
+    Indices name, first, middle, last, fallbackName, phones, urls, organisation, title, location, tags, notes;
+    std::vector<EmailColumn> emails;
     std::vector<std::pair<std::size_t, std::string>> handles;  ///< column, network
 };
 
@@ -121,12 +131,19 @@ private:
 
 Columns resolve(const Layout& layout, const Header& header)
 {
+    std::vector<EmailColumn> emails;
+    for (std::size_t i = 0; i < layout.emails.size(); ++i) {
+        if (const auto address = header.find(layout.emails[i])) {
+            emails.push_back(
+                EmailColumn{.address = *address,
+                            .type = i < layout.emailTypes.size() ? header.find(layout.emailTypes[i]) : std::nullopt});
+        }
+    }
     return Columns{.name = header.all(layout.name),
                    .first = header.all(layout.first),
                    .middle = header.all(layout.middle),
                    .last = header.all(layout.last),
                    .fallbackName = header.all(layout.fallbackName),
-                   .emails = header.all(layout.emails),
                    .phones = header.all(layout.phones),
                    .urls = header.all(layout.urls),
                    .organisation = header.all(layout.organisation),
@@ -134,6 +151,7 @@ Columns resolve(const Layout& layout, const Header& header)
                    .location = header.all(layout.location),
                    .tags = header.all(layout.tags),
                    .notes = header.all(layout.notes),
+                   .emails = std::move(emails),
                    .handles = {}};
 }
 
@@ -162,7 +180,7 @@ Columns resolve(const ColumnMapping& mapping, const Header& header)
             columns.last.push_back(*index);
             break;
         case Field::Email:
-            columns.emails.push_back(*index);
+            columns.emails.push_back(EmailColumn{.address = *index, .type = std::nullopt});
             break;
         case Field::Organisation:
             columns.organisation.push_back(*index);
@@ -209,6 +227,14 @@ std::vector<std::string> splitValues(std::string_view cell, std::string_view sep
 std::string inBackticks(std::string_view value)
 {
     return "`" + std::string(value.substr(0, 60)) + (value.size() > 60 ? "...`" : "`");
+}
+
+/// Outlook writes a mailbox of the user's Exchange organisation as its X.500 name,
+/// `/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=...`, with
+/// the type `EX`: one name with spaces in it, never an e-mail address, so the cell is taken whole.
+bool isExchangeAddress(std::string_view cell, std::string_view type)
+{
+    return lowerAscii(cell.substr(0, 3)) == "/o=" || lowerAscii(trim(type)) == "ex";
 }
 
 class ContactCsvParser final : public Parser {
@@ -337,13 +363,21 @@ private:
         record.organisation = firstOf(row, c.organisation);
         record.title = firstOf(row, c.title);
         record.location = firstOf(row, c.location);
-        for (const std::string& email : valuesOf(row, c.emails, ";, \t")) {
-            // Outlook writes an Exchange mailbox as `/o=.../cn=Recipients/cn=...`: no address.
-            if (email.find('@') == std::string::npos || email.front() == '/') {
-                sink.warning(line, inBackticks(email) + " is not an e-mail address; ignored");
+        for (const EmailColumn& column : c.emails) {
+            const std::string_view cell = column.address < row.size() ? trim(row[column.address]) : "";
+            const std::string_view type =
+                column.type && *column.type < row.size() ? std::string_view(row[*column.type]) : std::string_view();
+            if (!cell.empty() && isExchangeAddress(cell, type)) {
+                sink.warning(line, inBackticks(cell) + " is an Exchange address, not an e-mail address; ignored");
                 continue;
             }
-            record.identities.push_back(Identity{.network = "email", .key = email, .handle = {}, .url = {}});
+            for (const std::string& email : splitValues(cell, ";, \t")) {
+                if (email.find('@') == std::string::npos) {
+                    sink.warning(line, inBackticks(email) + " is not an e-mail address; ignored");
+                    continue;
+                }
+                record.identities.push_back(Identity{.network = "email", .key = email, .handle = {}, .url = {}});
+            }
         }
         for (const std::string& phone : valuesOf(row, c.phones, ";")) {
             if (std::string digits = normalisePhone(phone); !digits.empty()) {
@@ -385,6 +419,31 @@ private:
 };
 
 }  // namespace
+
+std::optional<ContactColumn> contactExportColumn(std::string_view name)
+{
+    const std::string key = lowerAscii(trim(name));
+    const auto in = [&](const Names& names) {
+        return std::any_of(names.begin(), names.end(),
+                           [&](std::string_view known) { return lowerAscii(known) == key; });
+    };
+    for (const Layout* layout : {&outlookLayout(), &thunderbirdLayout()}) {
+        if (in(layout->emails)) {
+            return ContactColumn::Email;
+        }
+        if (in(layout->phones)) {
+            return ContactColumn::Phone;
+        }
+        for (const Names* text :
+             {&layout->name, &layout->first, &layout->middle, &layout->last, &layout->fallbackName, &layout->urls,
+              &layout->organisation, &layout->title, &layout->location, &layout->tags, &layout->notes}) {
+            if (in(*text)) {
+                return ContactColumn::Text;
+            }
+        }
+    }
+    return std::nullopt;
+}
 
 std::unique_ptr<Parser> makeOutlookParser()
 {

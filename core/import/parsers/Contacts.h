@@ -1,13 +1,23 @@
 #pragma once
 
 #include <initializer_list>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "import/Records.h"
 #include "import/TextInput.h"
 
 namespace warmpath::import {
+
+/// What a column of a contact export holds: enough to tell whether rows under it fit it.
+enum class ContactColumn { Email, Phone, Text };
+
+/// The kind of column `name` is (ignoring case and surrounding space) in Outlook's or
+/// Thunderbird's contact export (`E-mail Address`, `Mobile Phone`, `Display Name`, ...), or
+/// nullopt for a name neither has. Defined with their layouts, in ContactCsvParser.cpp.
+[[nodiscard]] std::optional<ContactColumn> contactExportColumn(std::string_view name);
 
 /// The non-empty parts joined by spaces: `Ana`, ``, `Souza` → `Ana Souza`.
 inline std::string joinName(std::initializer_list<std::string> parts)

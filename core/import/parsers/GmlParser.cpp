@@ -6,6 +6,7 @@
 #include <charconv>
 #include <vector>
 
+#include "import/TextEncoding.h"
 #include "import/TextInput.h"
 #include "import/parsers/Parsers.h"
 

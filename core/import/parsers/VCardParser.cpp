@@ -5,12 +5,15 @@
 // CHARSET parameter names (converted by iconv), else UTF-8, else Windows-1252, which the clients
 // that wrote 2.1 used by default. Every card is someone I know.
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <utility>
 
 #include "import/Charset.h"
 #include "import/ProfileUrls.h"
+#include "import/TextEncoding.h"
 #include "import/TextInput.h"
 #include "import/parsers/Parsers.h"
 
@@ -173,7 +176,6 @@ std::string withoutUrn(std::string uid)
 struct Card {
     PersonRecord record;
     std::vector<Property> properties;  ///< read once the card has ended and its VERSION is known
-    bool warnedCharset = false;        ///< one charset warning a card is enough
     std::string uid;
     std::vector<std::string> related;           ///< uid:... or name keys
     std::map<std::string, std::string> labels;  ///< group → X-ABLabel
@@ -189,6 +191,8 @@ public:
             return raw.error();
         }
         m_utf16File = detectEncoding(*raw).utf16.has_value();
+        m_cardsRead = 0;
+        m_charsetTroubles.clear();
         const std::string text = decodeToUtf8(*raw);
         raw->clear();
 
@@ -278,6 +282,12 @@ public:
                     .from = done.record.key, .to = target, .kind = LinkKind::Related, .line = done.record.line});
             }
         }
+        // One warning a file for each kind of charset trouble, however many cards share it: an old
+        // client's export of 2,000 cards is in the same character set throughout.
+        for (const CharsetTrouble& trouble : m_charsetTroubles) {
+            sink.warning(trouble.line, trouble.message + " (" + std::to_string(trouble.cards) +
+                                           (trouble.cards == 1 ? " card" : " cards") + ", the first here)");
+        }
         sink.progress(text.size());
         return {};
     }
@@ -285,18 +295,13 @@ public:
 private:
     /// The value as UTF-8: quoted-printable decoded, then converted from its CHARSET. In a UTF-16
     /// file only quoted-printable bytes are in a charset; the rest was Unicode already.
-    std::string decodedText(const Property& p, Card& card, bool version21, RecordSink& sink)
+    std::string decodedText(const Property& p, bool version21)
     {
         const bool quotedPrintable = p.hasParam("ENCODING", "QUOTED-PRINTABLE");
         std::string value = quotedPrintable ? decodeQuotedPrintable(p.value) : p.value;
         if (m_utf16File && !quotedPrintable) {
             return value;
         }
-        const auto warnOnce = [&](const std::string& message) {
-            if (!std::exchange(card.warnedCharset, true)) {
-                sink.warning(p.line, message);
-            }
-        };
         if (const std::string charset(trim(p.param("CHARSET"))); !charset.empty()) {
             auto known = m_converters.find(lowerAscii(charset));
             if (known == m_converters.end()) {
@@ -305,22 +310,23 @@ private:
             if (known->second) {
                 CharsetConverter::Converted converted = known->second->toUtf8(value);
                 if (converted.replaced) {
-                    warnOnce("bytes that are not " + charset.substr(0, 40) + " replaced with U+FFFD");
+                    noteCharsetTrouble(p.line, "bytes that are not " + charset.substr(0, 40) + " replaced with U+FFFD");
                 }
                 return std::move(converted.text);
             }
-            warnOnce("CHARSET=" + charset.substr(0, 40) + " is no character set this system knows");
+            noteCharsetTrouble(p.line, "CHARSET=" + charset.substr(0, 40) + " is no character set this system knows");
         }
         if (!version21 || isValidUtf8(value)) {
             return value;  // 3.0 and 4.0 are UTF-8: invalid bytes are replaced (and warned) as anywhere
         }
-        warnOnce("vCard 2.1 text that is not UTF-8 and names no CHARSET; read as Windows-1252");
+        noteCharsetTrouble(p.line, "vCard 2.1 text that is not UTF-8 and names no CHARSET; read as Windows-1252");
         return utf8OrWindows1252(value);
     }
 
     /// Reads the card's properties now that its VERSION is known.
     void readCard(Card& card, RecordSink& sink)
     {
+        ++m_cardsRead;
         bool version21 = false;
         for (const Property& p : card.properties) {
             if (p.name == "VERSION") {
@@ -331,7 +337,7 @@ private:
             if (p.hasParam("ENCODING", "B") || p.hasParam("ENCODING", "BASE64")) {
                 continue;  // photos, sounds, keys
             }
-            p.text = decodedText(p, card, version21, sink);
+            p.text = decodedText(p, version21);
             readProperty(p, card, sink);
         }
         card.properties.clear();
@@ -459,7 +465,33 @@ private:
         sink.link(LinkRecord{.from = kMeKey, .to = key, .kind = LinkKind::Knows, .line = line});
     }
 
+    /// A kind of charset trouble and the cards it was found in.
+    struct CharsetTrouble {
+        std::string message;
+        std::size_t line = 0;      ///< where it was found first
+        std::size_t cards = 0;     ///< in how many cards
+        std::size_t lastCard = 0;  ///< the last card counted (m_cardsRead then)
+    };
+
+    /// Counts a card in which `message` applies; the file's warning names the first such line.
+    void noteCharsetTrouble(std::size_t line, std::string message)
+    {
+        auto trouble = std::find_if(m_charsetTroubles.begin(), m_charsetTroubles.end(),
+                                    [&](const CharsetTrouble& known) { return known.message == message; });
+        if (trouble == m_charsetTroubles.end()) {
+            m_charsetTroubles.push_back(
+                CharsetTrouble{.message = std::move(message), .line = line, .cards = 0, .lastCard = 0});
+            trouble = std::prev(m_charsetTroubles.end());
+        }
+        if (trouble->lastCard != m_cardsRead) {
+            trouble->lastCard = m_cardsRead;
+            ++trouble->cards;
+        }
+    }
+
     bool m_utf16File = false;
+    std::size_t m_cardsRead = 0;
+    std::vector<CharsetTrouble> m_charsetTroubles;
     /// By lower-case CHARSET name; nullopt for one iconv does not know.
     std::map<std::string, std::optional<CharsetConverter>> m_converters;
 };

@@ -32,6 +32,25 @@ TEST(ColumnMapping, AColumnWithACommaIsQuoted)
     EXPECT_EQ(mapping->choices[1].column, "Notes, misc");
 }
 
+TEST(ColumnMapping, ACommaOutsideTheQuotesOfAnItemIsAnErrorShowingTheItemQuoted)
+{
+    // Quotes around the column only, and no quotes at all (what a shell leaves of note="Notes, misc").
+    const auto quotedColumn = parseColumnMapping(R"(name=Name,note="Notes, misc")");
+    ASSERT_FALSE(quotedColumn.ok());
+    EXPECT_EQ(quotedColumn.error().message,
+              R"(--columns: ` misc"` is no FIELD=COLUMN; a column name with a comma goes in double quotes together )"
+              R"(with its field: --columns 'name=Name,"note=Notes, misc"')");
+    const auto unquoted = parseColumnMapping("note=Notes, misc, more,email=Mail");
+    ASSERT_FALSE(unquoted.ok());
+    EXPECT_EQ(unquoted.error().message,
+              R"(--columns: ` misc` is no FIELD=COLUMN; a column name with a comma goes in double quotes together )"
+              R"(with its field: --columns '"note=Notes, misc, more",email=Mail')");
+    // The form the error shows is one that parses.
+    const auto shown = parseColumnMapping(R"("note=Notes, misc, more",email=Mail)");
+    ASSERT_TRUE(shown.ok()) << shown.error().describe();
+    EXPECT_EQ(shown->choices[0].column, "Notes, misc, more");
+}
+
 TEST(ColumnMapping, AnUnknownFieldIsAnErrorListingTheFields)
 {
     const auto mapping = parseColumnMapping("name=Name,phone=Mobile");
@@ -87,6 +106,12 @@ TEST(ColumnMapping, TheColumnListLeavesOutBlankNamesAndStopsAfterTwelve)
         many.push_back("C" + std::to_string(i));
     }
     EXPECT_EQ(columnList(many), "C1, C2, C3, C4, C5, C6, C7, C8, C9, C10, C11, C12, ...");
+}
+
+TEST(ColumnMapping, TheColumnListQuotesNamesWithACommaOrAQuoteAsCsvWould)
+{
+    EXPECT_EQ(columnList({"Name", "Notes, misc", "Say \"hi\"", "E-mail"}),
+              R"(Name, "Notes, misc", "Say ""hi""", E-mail)");
 }
 
 TEST(CsvPreview, HeaderAndFirstRowsWithTheFilesSeparator)

@@ -1,6 +1,8 @@
 // Outlook and Thunderbird contact CSVs, and CSVs whose columns the user maps to fields
 // (docs/formats.md): detected from the header, read by column name.
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "ImportTestSupport.h"
@@ -11,6 +13,7 @@ using warmpath::test::anyWarningContains;
 using warmpath::test::hasIdentity;
 using warmpath::test::ImportFixture;
 using warmpath::test::importFixture;
+using warmpath::test::utf16;
 using warmpath::test::writeFile;
 
 namespace {
@@ -25,13 +28,15 @@ PersonId personOf(Workspace& ws, const std::string& ref)
     return *person;
 }
 
-import::ColumnMapping mapping(const std::string& text){auto parsed = import::parseColumnMapping(text);
-if (!parsed) {
-    ADD_FAILURE() << parsed.error().describe();
-    return {};
+warmpath::import::ColumnMapping mapping(const std::string& text)
+{
+    auto parsed = import::parseColumnMapping(text);
+    if (!parsed) {
+        ADD_FAILURE() << parsed.error().describe();
+        return {};
+    }
+    return *parsed;
 }
-return *parsed;
-}  // namespace
 
 const char* const kMembersColumns = "name=Full name,email=Work email,email=Private email,organisation=Company,"
                                     "title=Role,handle:mastodon=Mastodon,url=Website,tags=Groups,note=Comment";
@@ -77,11 +82,34 @@ TEST(ImportOutlook, WindowsCharactersAreReadAsWindows1252WithAWarning)
 
 TEST(ImportOutlook, AnExchangeAddressIsNoEmailAndIsWarnedAbout)
 {
+    // Carla's `E-mail Address` is `/o=ExchangeLabs/ou=Exchange Administrative Group
+    // (FYDIBOHF23SPDLT)/cn=Recipients/cn=...`: one name with spaces, typed `EX`.
     ImportFixture f;
-    const auto s = f.importOk(importFixture("outlook/contacts.csv"));
-    EXPECT_TRUE(f.ws().resolve("Carla Reyes").ok());
-    EXPECT_EQ(f.scalar("SELECT count(*) FROM identity WHERE key LIKE '/o=%'"), 0);
-    EXPECT_TRUE(anyWarningContains(s, "is not an e-mail address"));
+    const auto file = importFixture("outlook/contacts.csv");
+    const auto s = f.importOk(file);
+    const PersonId carla = personOf(f.ws(), "Carla Reyes");
+    EXPECT_TRUE(f.ws().identities(carla)->empty());
+    const auto onCarlasLine = std::count_if(s.warnings.begin(), s.warnings.end(), [&](const std::string& warning) {
+        return warning.rfind(file.string() + ":5: ", 0) == 0;
+    });
+    EXPECT_EQ(onCarlasLine, 1);
+    EXPECT_TRUE(anyWarningContains(s, ":5: `/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23...` is "
+                                      "an Exchange address, not an e-mail address; ignored"));
+}
+
+TEST(ImportOutlook, AnExchangeAddressIsToldByItsPrefixOrItsTypeAndNoPartOfItIsStored)
+{
+    ImportFixture f;
+    const auto path = f.dir().file("outlook.csv");
+    writeFile(path, "First Name,Last Name,E-mail Address,E-mail Type\r\n"
+                    "Dan,Ek,/O=ACME/OU=EXCHANGE ADMINISTRATIVE GROUP/CN=RECIPIENTS/CN=DAN EK@ACME.EXAMPLE,\r\n"
+                    "Eva,Lund,o=Acme/cn=Recipients/cn=eva lund@acme.example,EX\r\n");
+    const auto s = f.importOk(path);
+    EXPECT_EQ(s.format, "outlook");
+    EXPECT_EQ(f.scalar("SELECT count(*) FROM identity WHERE network = 'email'"), 0);
+    EXPECT_EQ(s.counts.warningCount, 2);
+    EXPECT_TRUE(f.ws().resolve("Dan Ek").ok());
+    EXPECT_TRUE(f.ws().resolve("Eva Lund").ok());
 }
 
 TEST(ImportOutlook, OutlookComExportIsReadAsContacts)
@@ -158,6 +186,34 @@ TEST(ImportMappedCsv, AnUnknownCsvIsNotGuessedButSaysHowToImportIt)
     EXPECT_EQ(f.dump(), before);
 }
 
+TEST(ImportMappedCsv, TheMessageForAnUnknownCsvQuotesAColumnNameWithAComma)
+{
+    ImportFixture f;
+    const auto path = f.dir().file("people.csv");
+    writeFile(path, "Name,\"Notes, misc\",Mail\nAna Souza,met in Porto,ana@example.com\n");
+    auto result = f.ws().importFiles({path});
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().message,
+              "a CSV with columns Name, \"Notes, misc\", Mail that is no export Warmpath knows; "
+              "import it with --columns name=COL,email=COL,...");
+}
+
+TEST(ImportMappedCsv, AOneColumnCsvIsNotGuessedButSaysHowToImportIt)
+{
+    ImportFixture f;
+    for (const std::string& column : std::vector<std::string>{"email", "E-mail Address"}) {
+        const auto path = f.dir().file("addresses.csv");
+        writeFile(path, column + "\r\nana@example.com\r\nbo@example.com\r\n");
+        auto result = f.ws().importFiles({path});
+        ASSERT_FALSE(result.ok());
+        EXPECT_EQ(result.error().describe(), path.string() + ": a CSV with columns " + column +
+                                                 " that is no export Warmpath knows; import it with --columns "
+                                                 "name=COL,email=COL,...");
+        f.importOk(path, ImportOptions{.columns = mapping("email=" + column)});
+        EXPECT_TRUE(f.ws().resolve("email:bo@example.com").ok());
+    }
+}
+
 TEST(ImportMappedCsv, MappedColumnsBecomeTheFieldsTheyAreMappedTo)
 {
     ImportFixture f;
@@ -201,6 +257,26 @@ TEST(ImportMappedCsv, SemicolonAndTabSeparatedFilesAreRead)
     f.importOk(f.dir().file("tabs.tsv"), options);
     EXPECT_EQ(f.ws().person(personOf(f.ws(), "email:ana@example.com"))->displayName, "Ana Souza");
     EXPECT_EQ(f.ws().person(personOf(f.ws(), "email:bo@example.com"))->displayName, "Bo Li");
+}
+
+TEST(ImportMappedCsv, Utf16WithoutAByteOrderMarkWhoseHeaderIsCyrillicIsRead)
+{
+    // Имя,Почта over Иван Петров: a Russian spreadsheet saved as "Unicode text" without its mark.
+    const std::string name = "\xD0\x98\xD0\xBC\xD1\x8F";
+    const std::string mail = "\xD0\x9F\xD0\xBE\xD1\x87\xD1\x82\xD0\xB0";
+    const std::string ivan = "\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD \xD0\x9F\xD0\xB5\xD1\x82\xD1\x80\xD0\xBE\xD0\xB2";
+    for (const bool bigEndian : {false, true}) {
+        ImportFixture f;
+        const auto path = f.dir().file("contacts.csv");
+        writeFile(path, utf16(name + "," + mail + "\r\n" + ivan + ",ivan@example.ru\r\n", bigEndian));
+        auto unmapped = f.ws().importFiles({path});
+        ASSERT_FALSE(unmapped.ok());
+        EXPECT_EQ(unmapped.error().message, "a CSV with columns " + name + ", " + mail +
+                                                " that is no export Warmpath knows; import it with --columns "
+                                                "name=COL,email=COL,...");
+        f.importOk(path, ImportOptions{.columns = mapping("name=" + name + ",email=" + mail)});
+        EXPECT_EQ(f.ws().person(personOf(f.ws(), "email:ivan@example.ru"))->displayName, ivan);
+    }
 }
 
 TEST(ImportMappedCsv, AColumnTheFileDoesNotHaveIsAnErrorNamingIt)

@@ -69,24 +69,6 @@ TEST(CsvReader, UnclosedQuoteIsAnErrorAtItsLineAndColumn)
     EXPECT_EQ(error.column, 3U);
 }
 
-TEST(TextInput, Utf16WithBomDecodesToUtf8)
-{
-    const std::string le("\xFF\xFE"
-                         "A\0\xE9\0",
-                         6);
-    EXPECT_EQ(decodeToUtf8(le), "A\xC3\xA9");
-    const std::string be("\xFE\xFF\0A\0\xE9", 6);
-    EXPECT_EQ(decodeToUtf8(be), "A\xC3\xA9");
-}
-
-TEST(TextInput, InvalidUtf8IsReplacedNotDropped)
-{
-    std::string text = "ok\xFF\xC3";
-    EXPECT_TRUE(repairUtf8(text));
-    EXPECT_EQ(text, "ok\xEF\xBF\xBD\xEF\xBF\xBD");
-    EXPECT_TRUE(isValidUtf8(text));
-}
-
 TEST(LineReader, SplitsLfAndCrLfAndReadsALastLineWithoutNewline)
 {
     StringStream stream("one\r\ntwo\nthree");
@@ -109,33 +91,6 @@ TEST(LineReader, ReadsALineLongerThanItsBuffer)
     EXPECT_EQ(line.size(), longLine.size());
     ASSERT_TRUE(lines.next(line));
     EXPECT_EQ(line, "next");
-}
-
-TEST(TextInput, Utf16WithoutBomIsToldByTheZeroBytesOfTheFirstLine)
-{
-    const std::string le("B\0E\0G\0I\0N\0:\0V\0C\0A\0R\0D\0\n\0", 24);
-    const std::string be("\0B\0E\0G\0I\0N\0:\0V\0C\0A\0R\0D\0\n", 24);
-    EXPECT_EQ(detectEncoding(le).utf16, Utf16Order::LittleEndian);
-    EXPECT_EQ(detectEncoding(be).utf16, Utf16Order::BigEndian);
-    EXPECT_EQ(detectEncoding(le).bomBytes, 0U);
-    EXPECT_EQ(decodeToUtf8(le), "BEGIN:VCARD\n");
-    EXPECT_EQ(decodeToUtf8(be), "BEGIN:VCARD\n");
-    EXPECT_FALSE(detectEncoding("BEGIN:VCARD\r\n").utf16);
-    EXPECT_FALSE(detectEncoding(std::string("a\0b", 3)).utf16);  // too short to tell
-    EXPECT_EQ(detectEncoding("\xEF\xBB\xBFname").bomBytes, 3U);
-}
-
-TEST(TextInput, Utf16CutBetweenPiecesDecodesAsAWhole)
-{
-    // `é😀` in UTF-16LE, fed one byte at a time: units and surrogate pairs span the pieces.
-    const std::string bytes("\xE9\x00\x3D\xD8\x00\xDE", 6);
-    Utf16Decoder decoder(Utf16Order::LittleEndian);
-    std::string out;
-    for (char byte : bytes) {
-        decoder.decode(std::string_view(&byte, 1), out);
-    }
-    decoder.finish(out);
-    EXPECT_EQ(out, "\xC3\xA9\xF0\x9F\x98\x80");
 }
 
 TEST(TextInput, ATextFileInUtf16IsReadAsUtf8)

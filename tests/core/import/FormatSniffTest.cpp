@@ -88,6 +88,31 @@ TEST(FormatSniff, TwoWordsAboveAddressesAreAHeaderEvenWhereEveryLineWouldReadAsA
     EXPECT_EQ(sniffedText("Name,Email\n"), "csv");  // a header without rows yet
 }
 
+TEST(FormatSniff, OneColumnHeadedByAFieldOrAnExportsColumnIsACsv)
+{
+    EXPECT_EQ(sniffedText("email\nana@example.com\nbo@example.com\n"), "csv");
+    EXPECT_EQ(sniffedText("Name\nAna Souza\nBo Li\n"), "csv");  // every row would also read as an edge
+    EXPECT_EQ(sniffedText("E-mail Address\r\nana@example.com\r\n"), "csv");
+    EXPECT_EQ(sniffedText("\"Display Name\"\nAna Souza\n\"Li, Bo\"\n"), "csv");
+    EXPECT_EQ(sniffedText("Primary Email,\nana@example.com,\n"), "csv");  // Thunderbird's trailing comma
+    EXPECT_EQ(sniffedText("Mobile Phone\n+49 30 1234567\n"), "csv");
+    EXPECT_EQ(sniffedText("handle:bsky\nana.bsky.social\n"), "csv");
+    EXPECT_EQ(sniffedText("email\n"), "csv");  // a header without rows yet
+}
+
+TEST(FormatSniff, OneColumnOfSomethingElseIsStillNoFormat)
+{
+    for (const std::string& text : {
+             std::string("email\nnot an address\nana@example.com\n"),  // rows that do not fit the column
+             std::string("Name\n42\n17\n"), std::string("Notes\nMet Ana at the meetup, she works at Acme, in Porto.\n"),
+             std::string("Hello\nworld\n"),                     // no column Warmpath knows
+             std::string("ana@example.com\nbo@example.com\n"),  // no header at all
+         }) {
+        const std::string result = sniffedText(text);
+        EXPECT_EQ(result.rfind("error: no format Warmpath knows", 0), 0U) << text << " -> " << result;
+    }
+}
+
 TEST(FormatSniff, EdgeListsAreStillEdgeLists)
 {
     EXPECT_EQ(sniffedText("alice bob\nbob carol\n"), "edgelist");
@@ -109,5 +134,17 @@ TEST(FormatSniff, TextThatIsNoFormatIsAnErrorThatSaysNothingAboutEdges)
         const std::string result = sniffedText(text);
         EXPECT_EQ(result.rfind("error: ", 0), 0U) << text;
         EXPECT_EQ(lowerAscii(result).find("edge"), std::string::npos) << result;
+    }
+}
+
+TEST(FormatSniff, ABinaryFileIsRefusedAsOne)
+{
+    warmpath::test::ImportFixture database;  // a real SQLite file
+    database.close();
+    for (const auto& path :
+         {warmpath::test::sourceDir() / "resources" / "icons" / "warmpath-256.png", database.dbPath()}) {
+        auto format = sniffFormat(path);
+        ASSERT_FALSE(format.ok()) << path;
+        EXPECT_NE(format.error().message.find("a binary file"), std::string::npos) << format.error().message;
     }
 }

@@ -10,6 +10,7 @@ using namespace warmpath;
 using warmpath::test::importFixture;
 using warmpath::test::runCli;
 using warmpath::test::TempDir;
+using warmpath::test::writeFile;
 
 TEST(ImportCli, JsonSummaryHasExactlyTheContractFields)
 {
@@ -169,6 +170,23 @@ TEST(ImportCli, ACsvThatIsNoKnownExportSaysHowToImportIt)
     EXPECT_EQ(run.err.find("edge"), std::string::npos) << run.err;
 }
 
+TEST(ImportCli, ACsvWithOneColumnSaysHowToImportItToo)
+{
+    TempDir dir;
+    writeFile(dir.file("names.csv"), "Name\nAna Souza\nBo Li\n");
+    const auto run = runCli(dir, {"--db", "w.db", "import", dir.file("names.csv").string()});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_NE(run.err.find("warmpath-cli: error: " + dir.file("names.csv").string() +
+                           ": a CSV with columns Name that is no export Warmpath knows; import it with --columns "
+                           "name=COL,email=COL,...\n"),
+              std::string::npos)
+        << run.err;
+    const auto mapped =
+        runCli(dir, {"--db", "w.db", "import", dir.file("names.csv").string(), "--columns", "name=Name", "--json"});
+    ASSERT_EQ(mapped.exitCode, 0) << mapped.err;
+    EXPECT_EQ(nlohmann::json::parse(mapped.out)["persons_added"], 2);
+}
+
 TEST(ImportCli, ColumnsMapTheColumnsOfACsvToFields)
 {
     TempDir dir;
@@ -194,6 +212,22 @@ TEST(ImportCli, AnUnknownFieldInColumnsIsAUsageError)
     EXPECT_EQ(run.exitCode, 2);
     EXPECT_EQ(run.err.rfind("warmpath-cli: error: --columns: unknown field 'phone'; the fields are name, first, last, "
                             "email, organisation, title, url, handle:NETWORK, tags, note\n",
+                            0),
+              0U)
+        << run.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("w.db")));
+}
+
+TEST(ImportCli, AColumnNameWithACommaOutsideQuotesIsAUsageErrorShowingTheDocumentedForm)
+{
+    TempDir dir;
+    const auto run = runCli(dir, {"--db", "w.db", "import", importFixture("csv/members.csv").string(), "--columns",
+                                  "name=Full name,note=\"Comment, misc\""});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_EQ(run.err.rfind(R"(warmpath-cli: error: --columns: ` misc"` is no FIELD=COLUMN; a column name with a )"
+                            R"(comma goes in double quotes together with its field: --columns 'name=Full )"
+                            R"(name,"note=Comment, misc"')"
+                            "\n",
                             0),
               0U)
         << run.err;

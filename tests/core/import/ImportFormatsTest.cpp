@@ -11,6 +11,8 @@ using warmpath::test::anyWarningContains;
 using warmpath::test::hasIdentity;
 using warmpath::test::ImportFixture;
 using warmpath::test::importFixture;
+using warmpath::test::utf16;
+using warmpath::test::writeFile;
 
 // --- LinkedIn ---------------------------------------------------------------------------------
 
@@ -363,6 +365,24 @@ TEST(ImportEdgeList, CommentsCrLfCommasWeightsAndNoFinalNewline)
     EXPECT_EQ(f.links("demo:alice", "demo:bob"), 1);
     EXPECT_EQ(f.links("demo:bob", "demo:alice"), 0);
     EXPECT_EQ(f.links("demo:erin", "demo:alice"), 1);
+}
+
+TEST(ImportEdgeList, Utf16WithoutAByteOrderMarkWhoseFirstLineIsCjkIsRead)
+{
+    // 张伟 李娜 / 李娜 王芳: the first line has no code unit with a zero byte but its line break.
+    const std::string zhang = "\xE5\xBC\xA0\xE4\xBC\x9F";
+    const std::string li = "\xE6\x9D\x8E\xE5\xA8\x9C";
+    const std::string wang = "\xE7\x8E\x8B\xE8\x8A\xB3";
+    for (const bool bigEndian : {false, true}) {
+        ImportFixture f;
+        const auto path = f.dir().file("follows.txt");
+        writeFile(path, utf16(zhang + " " + li + "\n" + li + " " + wang + "\n", bigEndian));
+        const auto s = f.importOk(path, ImportOptions{.nameSpace = "zh"});
+        EXPECT_EQ(s.format, "edgelist");
+        EXPECT_EQ(s.counts.personsAdded, 3);
+        EXPECT_EQ(f.links("zh:" + zhang, "zh:" + li), 1);
+        EXPECT_EQ(f.links("zh:" + li, "zh:" + wang), 1);
+    }
 }
 
 TEST(ImportEdgeList, EachLineIsOneFollowEvenWhenACommentSaysUndirected)

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -25,6 +27,37 @@ inline bool anyWarningContains(const FileImportSummary& s, const std::string& te
 {
     return std::any_of(s.warnings.begin(), s.warnings.end(),
                        [&](const std::string& w) { return w.find(text) != std::string::npos; });
+}
+
+/// `utf8` in UTF-16 without a byte-order mark, as some address books and Windows programs write it.
+inline std::string utf16(std::string_view utf8, bool bigEndian)
+{
+    std::string out;
+    const auto put = [&](std::uint32_t unit) {
+        const auto high = static_cast<char>(unit >> 8);
+        const auto low = static_cast<char>(unit & 0xFF);
+        out += bigEndian ? high : low;
+        out += bigEndian ? low : high;
+    };
+    for (std::size_t i = 0; i < utf8.size();) {
+        const auto lead = static_cast<unsigned char>(utf8[i]);
+        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        std::uint32_t cp = length == 1   ? lead
+                           : length == 2 ? (lead & 0x1Fu)
+                           : length == 3 ? (lead & 0x0Fu)
+                                         : (lead & 0x07u);
+        for (std::size_t k = 1; k < length; ++k) {
+            cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
+        }
+        i += length;
+        if (cp >= 0x10000) {
+            put(0xD800 + ((cp - 0x10000) >> 10));
+            put(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        } else {
+            put(cp);
+        }
+    }
+    return out;
 }
 
 inline std::filesystem::path importFixture(const std::string& relative)

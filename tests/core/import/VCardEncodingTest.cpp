@@ -10,6 +10,7 @@ using namespace warmpath;
 using warmpath::test::anyWarningContains;
 using warmpath::test::ImportFixture;
 using warmpath::test::importFixture;
+using warmpath::test::utf16;
 using warmpath::test::writeFile;
 
 namespace {
@@ -36,6 +37,29 @@ TEST(VCardEncoding, Utf16WithoutAByteOrderMarkIsReadAsAVCardInEitherByteOrder)
         EXPECT_EQ(s.format, "vcard") << name;
         EXPECT_EQ(s.counts.personsAdded, 2) << name;
         EXPECT_EQ(f.ws().person(*f.ws().resolve("email:bo@example.com"))->organisation, "Widgets, Inc.") << name;
+    }
+}
+
+TEST(VCardEncoding, Utf16WithoutAByteOrderMarkIsReadWhenTheFileStartsWithABlankLineAndCyrillicOrCjk)
+{
+    // Иван Петров and 王芳: no code unit of the names has a zero byte.
+    const std::string cards = "\r\nBEGIN:VCARD\r\nVERSION:3.0\r\n"
+                              "FN:\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD \xD0\x9F\xD0\xB5\xD1\x82\xD1\x80\xD0\xBE\xD0\xB2\r\n"
+                              "EMAIL:ivan@example.ru\r\nEND:VCARD\r\n"
+                              "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\xE7\x8E\x8B\xE8\x8A\xB3\r\nEMAIL:wang@example.cn\r\n"
+                              "END:VCARD\r\n";
+    for (const bool bigEndian : {false, true}) {
+        ImportFixture f;
+        const auto path = f.dir().file("contacts.vcf");
+        writeFile(path, utf16(cards, bigEndian));
+        auto sniffed = import::sniffFormat(path);
+        ASSERT_TRUE(sniffed.ok()) << sniffed.error().describe();
+        EXPECT_EQ(*sniffed, import::Format::VCard);
+        const auto s = f.importOk(path);
+        EXPECT_EQ(s.counts.personsAdded, 2);
+        EXPECT_EQ(nameOf(f.ws(), "email:ivan@example.ru"),
+                  "\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD \xD0\x9F\xD0\xB5\xD1\x82\xD1\x80\xD0\xBE\xD0\xB2");
+        EXPECT_EQ(nameOf(f.ws(), "email:wang@example.cn"), "\xE7\x8E\x8B\xE8\x8A\xB3");
     }
 }
 
@@ -80,6 +104,25 @@ TEST(VCardEncoding, Version21TextWithoutCharsetThatIsNotUtf8IsReadAsWindows1252W
                        "\xE2\x80\x93 Paris'"),
               1);
     EXPECT_TRUE(anyWarningContains(s, "vCard 2.1 text that is not UTF-8 and names no CHARSET; read as Windows-1252"));
+}
+
+TEST(VCardEncoding, TheWindows1252WarningComesOnceAFileWithTheNumberOfCards)
+{
+    ImportFixture f;
+    const auto path = f.dir().file("old-client.vcf");
+    std::string cards;
+    for (int i = 1; i <= 300; ++i) {
+        cards += "BEGIN:VCARD\r\nVERSION:2.1\r\nN:M\xFCller;J\xF6rg " + std::to_string(i) +
+                 "\r\nNOTE:Caf\xE9\r\nEMAIL:j" + std::to_string(i) + "@example.de\r\nEND:VCARD\r\n";
+    }
+    cards += "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Plain;Ascii\r\nEMAIL:ascii@example.de\r\nEND:VCARD\r\n";
+    writeFile(path, cards);
+    const auto s = f.importOk(path);
+    EXPECT_EQ(nameOf(f.ws(), "email:j300@example.de"), "J\xC3\xB6rg 300 M\xC3\xBCller");
+    EXPECT_EQ(s.counts.warningCount, 1);
+    ASSERT_EQ(s.warnings.size(), 1U);
+    EXPECT_EQ(s.warnings.front(), path.string() + ":3: vCard 2.1 text that is not UTF-8 and names no CHARSET; read as "
+                                                  "Windows-1252 (300 cards, the first here)");
 }
 
 TEST(VCardEncoding, Version30TextThatIsNotUtf8IsStillReplacedNotReinterpreted)
