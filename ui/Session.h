@@ -160,8 +160,8 @@ private:
     /// Counts the workspaces opened and closed: a hold belongs to the one current when it was taken.
     std::uint64_t m_generation = 0;
     std::shared_ptr<detail::WriterHolds> m_holds;
-    bool m_couldEdit = false;  ///< canEdit() as editingChanged() last said it
-    QString m_pausedReason;    ///< editsPausedReason() as editingChanged() last said it
+    bool m_couldEdit = false;    ///< canEdit() as editingChanged() last said it
+    QString m_pausedReason;      ///< editsPausedReason() as editingChanged() last said it
     Background m_loads{this};    ///< opening a database or the demo: a newer load supersedes
     Background m_reloads{this};  ///< reading the people again
 };

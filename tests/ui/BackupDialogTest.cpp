@@ -228,7 +228,8 @@ private slots:
         dialog.setPassphrase(kPassphrase);
         {
             // What an import or a fetch in progress holds: replacing the file would lose what it writes.
-            const WriterHold importing = f.session.holdWriter(QStringLiteral("Editing is paused until the import finishes."));
+            const WriterHold importing =
+                f.session.holdWriter(QStringLiteral("Editing is paused until the import finishes."));
             QVERIFY(!dialog.start());
             QCOMPARE(asked, 0);
             QCOMPARE(dialog.state(), RestoreDialog::State::Failed);

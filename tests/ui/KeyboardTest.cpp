@@ -232,9 +232,9 @@ private slots:
         const QStringList formButtons{QStringLiteral("noteSave"), QStringLiteral("noteCancel"),
                                       QStringLiteral("removeTag")};
         int panelButtons = 0;
-        for (QWidget* view : std::initializer_list<QWidget*>{window.peopleView(), window.mapView(), window.pathFinder(),
-                                                             window.suggestionsView(), window.followUpsView(),
-                                                             window.detailsPanel()}) {
+        for (QWidget* view :
+             std::initializer_list<QWidget*>{window.peopleView(), window.mapView(), window.pathFinder(),
+                                             window.suggestionsView(), window.followUpsView(), window.detailsPanel()}) {
             for (QAbstractButton* button : view->findChildren<QAbstractButton*>()) {
                 if (button->isCheckable() || qobject_cast<QLineEdit*>(button->parentWidget()) != nullptr ||
                     button->objectName().startsWith(QStringLiteral("qt_")) || button->text().isEmpty() ||

@@ -617,7 +617,8 @@ void ImportDialog::startImport()
     }
     // One import is one transaction: the writer is held until it commits or rolls back.
     auto work = [workspace, paths, options,
-                 hold = m_session.holdWriter(tr("Editing is paused until the import finishes."))](BackgroundTask& task) {
+                 hold =
+                     m_session.holdWriter(tr("Editing is paused until the import finishes."))](BackgroundTask& task) {
         ImportOutcome outcome;
         importInto(outcome, *workspace, paths, options, task);
         return outcome;

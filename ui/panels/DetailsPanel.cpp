@@ -1059,8 +1059,7 @@ void DetailsPanel::showConnections(const PersonDetails& details)
 bool DetailsPanel::addTag(const QString& tag)
 {
     return m_person.valid() && !tag.trimmed().isEmpty() &&
-           m_session.edit(m_undoStack,
-                          new TagCommand(m_session, {m_person}, {tag.trimmed()}, TagCommand::Action::Add));
+           m_session.edit(m_undoStack, new TagCommand(m_session, {m_person}, {tag.trimmed()}, TagCommand::Action::Add));
 }
 
 void DetailsPanel::removeTag(const QString& tag)
@@ -1097,9 +1096,11 @@ void DetailsPanel::scheduleFollowUp(QDate due)
 {
     if (m_person.valid() && due.isValid()) {
         m_shownDue = due;
-        m_session.edit(m_undoStack, new FollowUpCommand(
-            m_session, m_person, m_displayName,
-            {.kind = FollowUpCommand::Edit::Kind::Schedule, .due = due, .cadenceDays = std::nullopt, .snoozeDays = 0}));
+        m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName,
+                                                        {.kind = FollowUpCommand::Edit::Kind::Schedule,
+                                                         .due = due,
+                                                         .cadenceDays = std::nullopt,
+                                                         .snoozeDays = 0}));
     }
 }
 
@@ -1107,9 +1108,11 @@ void DetailsPanel::clearDueDate()
 {
     if (m_person.valid()) {
         m_shownDue = noDate();
-        m_session.edit(m_undoStack, new FollowUpCommand(
-            m_session, m_person, m_displayName,
-            {.kind = FollowUpCommand::Edit::Kind::ClearDue, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = 0}));
+        m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName,
+                                                        {.kind = FollowUpCommand::Edit::Kind::ClearDue,
+                                                         .due = {},
+                                                         .cadenceDays = std::nullopt,
+                                                         .snoozeDays = 0}));
     }
 }
 
@@ -1117,18 +1120,22 @@ void DetailsPanel::setOwnCadence(std::optional<int> days)
 {
     if (m_person.valid()) {
         m_shownOwnCadence = days;
-        m_session.edit(m_undoStack, new FollowUpCommand(
-            m_session, m_person, m_displayName,
-            {.kind = FollowUpCommand::Edit::Kind::SetCadence, .due = {}, .cadenceDays = days, .snoozeDays = 0}));
+        m_session.edit(
+            m_undoStack,
+            new FollowUpCommand(
+                m_session, m_person, m_displayName,
+                {.kind = FollowUpCommand::Edit::Kind::SetCadence, .due = {}, .cadenceDays = days, .snoozeDays = 0}));
     }
 }
 
 void DetailsPanel::snooze(int days)
 {
     if (m_person.valid()) {
-        m_session.edit(m_undoStack, new FollowUpCommand(
-            m_session, m_person, m_displayName,
-            {.kind = FollowUpCommand::Edit::Kind::Snooze, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = days}));
+        m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName,
+                                                        {.kind = FollowUpCommand::Edit::Kind::Snooze,
+                                                         .due = {},
+                                                         .cadenceDays = std::nullopt,
+                                                         .snoozeDays = days}));
     }
 }
 
@@ -1136,10 +1143,10 @@ void DetailsPanel::markContacted()
 {
     if (m_person.valid()) {
         m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName,
-                                             {.kind = FollowUpCommand::Edit::Kind::MarkContacted,
-                                              .due = {},
-                                              .cadenceDays = std::nullopt,
-                                              .snoozeDays = 0}));
+                                                        {.kind = FollowUpCommand::Edit::Kind::MarkContacted,
+                                                         .due = {},
+                                                         .cadenceDays = std::nullopt,
+                                                         .snoozeDays = 0}));
     }
 }
 

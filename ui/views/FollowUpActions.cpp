@@ -91,9 +91,11 @@ void FollowUpActions::plan(QDate due)
     if (!target.person.valid() || !m_session.hasWorkspace() || !due.isValid()) {
         return;
     }
-    m_session.edit(m_undoStack, new FollowUpCommand(
-        m_session, target.person, target.name,
-        {.kind = FollowUpCommand::Edit::Kind::Schedule, .due = due, .cadenceDays = std::nullopt, .snoozeDays = 0}));
+    m_session.edit(
+        m_undoStack,
+        new FollowUpCommand(
+            m_session, target.person, target.name,
+            {.kind = FollowUpCommand::Edit::Kind::Schedule, .due = due, .cadenceDays = std::nullopt, .snoozeDays = 0}));
 }
 
 void FollowUpActions::snooze(int days)
@@ -103,9 +105,11 @@ void FollowUpActions::snooze(int days)
         return;
     }
     // The command reloads the people, which refreshes the lists' follow-up columns and the queue.
-    m_session.edit(m_undoStack, new FollowUpCommand(
-        m_session, target.person, target.name,
-        {.kind = FollowUpCommand::Edit::Kind::Snooze, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = days}));
+    m_session.edit(
+        m_undoStack,
+        new FollowUpCommand(
+            m_session, target.person, target.name,
+            {.kind = FollowUpCommand::Edit::Kind::Snooze, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = days}));
 }
 
 void FollowUpActions::markContacted()
@@ -114,9 +118,11 @@ void FollowUpActions::markContacted()
     if (!target.person.valid() || !m_session.hasWorkspace()) {
         return;
     }
-    m_session.edit(m_undoStack, new FollowUpCommand(
-        m_session, target.person, target.name,
-        {.kind = FollowUpCommand::Edit::Kind::MarkContacted, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = 0}));
+    m_session.edit(m_undoStack, new FollowUpCommand(m_session, target.person, target.name,
+                                                    {.kind = FollowUpCommand::Edit::Kind::MarkContacted,
+                                                     .due = {},
+                                                     .cadenceDays = std::nullopt,
+                                                     .snoozeDays = 0}));
 }
 
 void FollowUpActions::pickDate()
