@@ -153,6 +153,9 @@ public:
     Workspace& operator=(Workspace&&) = delete;
 
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+    /// True for a workspace in memory, whose one connection serves reads too: there a long read (a
+    /// backup, a snapshot build) holds up writes as a long write does.
+    [[nodiscard]] bool readsShareTheWriter() const { return m_readers == nullptr; }
     /// True once any write of this workspace reached the database since it was opened (creating
     /// it and bringing its schema up to date do not count; a rolled-back write does not either).
     [[nodiscard]] bool storedAnythingSinceOpen() const;

@@ -39,6 +39,7 @@
 #include "views/SuggestionsView.h"
 #include "widgets/ButtonAction.h"
 #include "widgets/DemoBanner.h"
+#include "widgets/EditGate.h"
 #include "widgets/FieldUndo.h"
 #include "widgets/WindowState.h"
 
@@ -142,8 +143,12 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
     setMutedText(m_locationLabel);
     m_statsLabel = new QLabel(this);
     m_statsLabel->setObjectName(QStringLiteral("statsLabel"));
+    m_editsPausedLabel = new QLabel(this);
+    m_editsPausedLabel->setObjectName(QStringLiteral("editsPausedLabel"));
+    m_editsPausedLabel->setVisible(false);
     statusBar()->addWidget(m_busy);
     statusBar()->addWidget(m_locationLabel, 1);
+    statusBar()->addPermanentWidget(m_editsPausedLabel);
     statusBar()->addPermanentWidget(m_duplicatesLabel);
     statusBar()->addPermanentWidget(m_statsLabel);
 
@@ -151,6 +156,9 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
     connect(&m_session, &Session::loaded, this, &MainWindow::onLoaded);
     connect(&m_session, &Session::failed, this, &MainWindow::onLoadFailed);
     connect(&m_session, &Session::peopleChanged, this, &MainWindow::onPeopleChanged);
+    connect(&m_session, &Session::editingChanged, this, &MainWindow::onEditingChanged);
+    connect(&m_session, &Session::editRefused, this,
+            [this](const QString& reason) { statusBar()->showMessage(reason, 5000); });
 
     resize(1280, 800);
     restoreSettings();
@@ -165,6 +173,7 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
     } else {
         updateWindowTitle();
     }
+    onEditingChanged();
 }
 
 MainWindow::~MainWindow() = default;
@@ -182,13 +191,17 @@ QLineEdit* MainWindow::searchField() const
 void MainWindow::createActions()
 {
     m_undoStack = new QUndoStack(this);
+    m_edits = new EditGate(m_session, this);
     m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
     m_redoAction->setShortcuts(redoKeys(QKeySequence::keyBindings(QKeySequence::Redo)));
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
+    m_redoAction->setObjectName(QStringLiteral("redoAction"));
     m_tagAction = new QAction(tr("&Tag selected people\u2026"), this);
     m_tagAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_tagAction->setStatusTip(tr("Give the selected people a tag"));
+    m_tagAction->setObjectName(QStringLiteral("tagAction"));
     connect(m_tagAction, &QAction::triggered, this, &MainWindow::tagSelection);
     m_untagAction = new QAction(tr("Re&move a tag from selected people\u2026"), this);
     m_untagAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
@@ -197,6 +210,10 @@ void MainWindow::createActions()
     m_noteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     m_noteAction->setStatusTip(tr("Write a note about the selected person"));
     connect(m_noteAction, &QAction::triggered, this, &MainWindow::addNoteToSelection);
+    // Undo and redo write as much as the edits they undo and redo.
+    for (QAction* action : {m_undoAction, m_redoAction, m_tagAction, m_untagAction, m_noteAction}) {
+        m_edits->add(action);
+    }
 
     m_newAction = new QAction(tr("&New database\u2026"), this);
     m_newAction->setShortcut(QKeySequence::New);
@@ -458,6 +475,14 @@ void MainWindow::onPeopleChanged()
 {
     m_statsLabel->setText(statsLine(m_session.stats()));
     updateDuplicateCount();
+}
+
+void MainWindow::onEditingChanged()
+{
+    const QString reason = m_session.editsPausedReason();
+    m_editsPausedLabel->setText(reason);
+    m_editsPausedLabel->setToolTip(reason);
+    m_editsPausedLabel->setVisible(!reason.isEmpty());
 }
 
 void MainWindow::onSelectionChanged()

@@ -20,8 +20,11 @@ class QTableView;
 
 namespace warmpath::ui {
 
+class BackupDialog;
+class CrawlDialog;
 class DemoBanner;
 class DetailsPanel;
+class EditGate;
 class FollowUpActions;
 class ImportDialog;
 class NetworkExporter;
@@ -77,6 +80,11 @@ public:
     ImportDialog* openImportDialog(const QStringList& files = {});
     /// Opens Edit > Review possible duplicates.
     void openMergeReview();
+    /// Opens File > Fetch follow lists, or brings the open one forward: it stays open beside the window,
+    /// which can be used meanwhile, for as long as the crawl runs. Null when nothing is open.
+    CrawlDialog* openCrawlDialog();
+    /// Opens File > Back up, or brings the open one forward, beside the window as the crawl's is.
+    BackupDialog* openBackupDialog();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -106,8 +114,6 @@ private:
     /// Importing into the demo loses it all on closing: asks first, offering a database of one's own.
     void askBeforeImportingIntoTheDemo(const QStringList& files);
     void updateDuplicateCount();
-    void openCrawlDialog();
-    void openBackupDialog();
     void openRestoreDialog();
     void restoreSettings();
     void saveSettings();
@@ -116,6 +122,7 @@ private:
     void onLoaded();
     void onLoadFailed(const QString& message);
     void onPeopleChanged();
+    void onEditingChanged();
     void onSelectionChanged();
     void onMapSelected(PersonId person);
 
@@ -153,7 +160,11 @@ private:
     DetailsPanel* m_details = nullptr;
     QLabel* m_locationLabel = nullptr;
     QLabel* m_statsLabel = nullptr;
+    /// Says why edits are paused while a long write holds the writer (Session::editsPausedReason()).
+    QLabel* m_editsPausedLabel = nullptr;
     QProgressBar* m_busy = nullptr;
+    /// The window's edit actions: disabled while the session cannot edit.
+    EditGate* m_edits = nullptr;
 
     QAction* m_newAction = nullptr;
     QAction* m_openAction = nullptr;
@@ -191,6 +202,8 @@ private:
     QLabel* m_duplicatesLabel = nullptr;
     NetworkExporter* m_exporter = nullptr;
     QPointer<ImportDialog> m_importDialog;
+    QPointer<CrawlDialog> m_crawlDialog;
+    QPointer<BackupDialog> m_backupDialog;
     /// The user chose to import into the demo anyway: not asked again until another workspace loads.
     bool m_importIntoDemoAccepted = false;
     /// Files to import once the database the user chose to start instead of the demo has loaded.

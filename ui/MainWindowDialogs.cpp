@@ -21,6 +21,7 @@
 #include "dialogs/ImportDialog.h"
 #include "dialogs/MergeReviewDialog.h"
 #include "dialogs/NetworkExporter.h"
+#include "widgets/EditGate.h"
 
 namespace warmpath::ui {
 
@@ -64,6 +65,7 @@ void MainWindow::createFileMenuActions()
     m_reviewAction->setObjectName(QStringLiteral("reviewDuplicatesAction"));
     m_reviewAction->setStatusTip(tr("Decide whether people that imports flagged are the same person"));
     connect(m_reviewAction, &QAction::triggered, this, &MainWindow::openMergeReview);
+    m_edits->add(m_reviewAction);  // reviewing is merging
 
     m_duplicatesLabel = new QLabel(this);
     m_duplicatesLabel->setObjectName(QStringLiteral("duplicatesLabel"));
@@ -94,12 +96,8 @@ void MainWindow::addEditMenuActions(QMenu* edit)
 
 void MainWindow::updateDuplicateCount()
 {
-    std::size_t count = 0;
-    if (Workspace* workspace = m_session.workspace()) {
-        if (auto queue = workspace->mergeCandidates()) {
-            count = queue->size();
-        }
-    }
+    // Read with the people, in the background: nothing here asks the database on the UI thread.
+    const std::size_t count = m_session.mergeCandidateCount();
     const bool open = m_session.hasWorkspace();
     for (QAction* action : {m_importAction, m_crawlAction, m_backupAction}) {
         action->setEnabled(open);
@@ -116,6 +114,18 @@ void MainWindow::updateDuplicateCount()
             .arg(formatCount(static_cast<std::int64_t>(count), tr("possible duplicate"), tr("possible duplicates"))));
     m_duplicatesLabel->setToolTip(tr("Review them: Edit \u25b8 Review possible duplicates"));
 }
+
+namespace {
+
+/// Brings a dialog that works beside the window to the front.
+void bringForward(QDialog* dialog)
+{
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+}  // namespace
 
 ImportDialog* MainWindow::openImportDialog(const QStringList& files)
 {
@@ -137,9 +147,7 @@ ImportDialog* MainWindow::openImportDialog(const QStringList& files)
         });
     }
     m_importDialog->addFiles(files);
-    m_importDialog->show();
-    m_importDialog->raise();
-    m_importDialog->activateWindow();
+    bringForward(m_importDialog);
     return m_importDialog;
 }
 
@@ -178,29 +186,47 @@ void MainWindow::openMergeReview()
     if (!m_session.hasWorkspace()) {
         return;
     }
+    if (!m_session.canEdit()) {
+        statusBar()->showMessage(m_session.editsPausedReason(), 5000);
+        return;
+    }
     auto* dialog = new MergeReviewDialog(m_session, *m_undoStack, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
 
-void MainWindow::openCrawlDialog()
+// The import, fetch and backup dialogs are not modal: one of each at a time, beside the window, which
+// stays usable (selecting, scrolling, the map) however long the work runs. Their edits wait meanwhile
+// where the work holds the writer (Session::holdWriter()).
+CrawlDialog* MainWindow::openCrawlDialog()
 {
     if (!m_session.hasWorkspace()) {
-        return;
+        return nullptr;
     }
-    auto* dialog = new CrawlDialog(m_session, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
+    if (m_crawlDialog == nullptr) {
+        m_crawlDialog = new CrawlDialog(m_session, this);
+        m_crawlDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_crawlDialog, &CrawlDialog::crawlEnded, this, [this](CrawlDialog::State state) {
+            if (state == CrawlDialog::State::Finished) {
+                statusBar()->showMessage(tr("Fetching follow lists finished"), 5000);
+            }
+        });
+    }
+    bringForward(m_crawlDialog);
+    return m_crawlDialog;
 }
 
-void MainWindow::openBackupDialog()
+BackupDialog* MainWindow::openBackupDialog()
 {
     if (!m_session.hasWorkspace()) {
-        return;
+        return nullptr;
     }
-    auto* dialog = new BackupDialog(m_session, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
+    if (m_backupDialog == nullptr) {
+        m_backupDialog = new BackupDialog(m_session, this);
+        m_backupDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    bringForward(m_backupDialog);
+    return m_backupDialog;
 }
 
 void MainWindow::openRestoreDialog()

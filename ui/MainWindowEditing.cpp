@@ -89,7 +89,8 @@ void MainWindow::tagPeople(const QList<PersonId>& people)
                               true, &ok)
             .trimmed();
     if (ok && !tag.isEmpty()) {
-        m_undoStack->push(new TagCommand(m_session, {people.begin(), people.end()}, {tag}, TagCommand::Action::Add));
+        m_session.edit(*m_undoStack,
+                       new TagCommand(m_session, {people.begin(), people.end()}, {tag}, TagCommand::Action::Add));
     }
 }
 
@@ -103,7 +104,7 @@ void MainWindow::addNoteToSelection()
     bool ok = false;
     const QString text = QInputDialog::getMultiLineText(this, tr("Add note"), tr("Note:"), {}, &ok).trimmed();
     if (ok && !text.isEmpty()) {
-        m_undoStack->push(new NoteCommand(m_session, people.first(), text));
+        m_session.edit(*m_undoStack, new NoteCommand(m_session, people.first(), text));
     }
 }
 
@@ -135,7 +136,8 @@ void MainWindow::untagSelection()
     bool ok = false;
     const QString tag = QInputDialog::getItem(this, tr("Remove tag"), tr("Tag to remove:"), tags, 0, false, &ok);
     if (ok && !tag.isEmpty()) {
-        m_undoStack->push(new TagCommand(m_session, {people.begin(), people.end()}, {tag}, TagCommand::Action::Remove));
+        m_session.edit(*m_undoStack,
+                       new TagCommand(m_session, {people.begin(), people.end()}, {tag}, TagCommand::Action::Remove));
     }
 }
 

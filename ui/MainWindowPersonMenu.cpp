@@ -19,6 +19,7 @@
 #include "views/PathFinderView.h"
 #include "views/SuggestionsView.h"
 #include "widgets/ButtonAction.h"
+#include "widgets/EditGate.h"
 
 namespace warmpath::ui {
 
@@ -83,6 +84,11 @@ void MainWindow::createPersonMenu()
     m_contactedAction = person->addAction(tr("Mark &contacted"), m_personFollowUps, &FollowUpActions::markContacted);
     m_contactedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     m_contactedAction->setStatusTip(tr("Record that you were in touch today"));
+    // The details panel's buttons act on the person it shows, as these entries do.
+    setMenuActionOf(button(m_details, "contactedButton"), m_contactedAction);
+    setMenuActionOf(button(m_details, "snoozeButton"), m_snoozeMenuAction);
+    QAction* clearDue = menuActionFor(button(m_details, "clearDue"), tr("C&lear the planned date"), this);
+    person->addAction(clearDue);
 
     // The path finder's buttons: they act on the path chosen there.
     person->addSeparator();
@@ -96,7 +102,8 @@ void MainWindow::createPersonMenu()
 
     // The suggestions' and the follow-ups' buttons.
     person->addSeparator();
-    person->addAction(menuActionFor(button(m_suggestions, "dismissButton"), tr("D&ismiss suggestion"), this));
+    QAction* dismiss = menuActionFor(button(m_suggestions, "dismissButton"), tr("D&ismiss suggestion"), this);
+    person->addAction(dismiss);
     setMenuActionOf(button(m_suggestions, "suggestionFindPath"), m_findPathsAction);
     setMenuActionOf(button(m_suggestions, "suggestionTag"), m_tagAction);
     setMenuActionOf(button(m_suggestions, "followUpButton"), m_planMenuAction);
@@ -107,9 +114,14 @@ void MainWindow::createPersonMenu()
     QAction* status = person->addMenu(statusButton->menu());
     status->setText(tr("Introduction request &status"));
     setMenuActionOf(statusButton, status);
-    person->addAction(
-        menuActionFor(button(m_followUps, "deleteIntroButton"), tr("D&elete introduction request"), this));
+    QAction* deleteIntro =
+        menuActionFor(button(m_followUps, "deleteIntroButton"), tr("D&elete introduction request"), this);
+    person->addAction(deleteIntro);
 
+    for (QAction* edit :
+         {m_planMenuAction, m_snoozeMenuAction, m_contactedAction, clearDue, draft, dismiss, status, deleteIntro}) {
+        m_edits->add(edit);
+    }
     updatePersonActions();
 }
 

@@ -1,6 +1,8 @@
 #include "Session.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,6 +10,8 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QUndoCommand>
+#include <QUndoStack>
 
 #include "Resources.h"
 
@@ -23,6 +27,45 @@ struct LoadResult {
     QHash<qint64, std::size_t> rowOf;
     Stats stats;
     QHash<qint64, int> degrees;
+    PersonId me;
+    std::size_t mergeCandidates = 0;
+};
+
+/// The writer holds alive, shared by the Session and every WriterHold's token: a token may end on a
+/// worker thread, and after the Session is gone.
+struct WriterHolds {
+    struct Entry {
+        std::uint64_t id = 0;
+        std::uint64_t generation = 0;  ///< the workspace held (Session::m_generation when taken)
+        QString reason;
+    };
+    std::mutex mutex;
+    Session* session = nullptr;  ///< told when a hold ends; null once the Session is destroyed
+    std::vector<Entry> entries;
+    std::uint64_t nextId = 1;
+};
+
+/// What a WriterHold and its copies share. Its end, on whatever thread, takes the entry away at once
+/// (canEdit() is right from then on) and tells the Session through its event queue.
+class HoldToken {
+public:
+    HoldToken(std::shared_ptr<WriterHolds> holds, std::uint64_t id) : m_holds(std::move(holds)), m_id(id) {}
+    ~HoldToken()
+    {
+        std::lock_guard lock(m_holds->mutex);
+        std::erase_if(m_holds->entries, [this](const WriterHolds::Entry& entry) { return entry.id == m_id; });
+        if (Session* session = m_holds->session) {
+            QMetaObject::invokeMethod(session, &Session::updateEditing, Qt::QueuedConnection);
+        }
+    }
+    HoldToken(const HoldToken&) = delete;
+    HoldToken& operator=(const HoldToken&) = delete;
+    HoldToken(HoldToken&&) = delete;
+    HoldToken& operator=(HoldToken&&) = delete;
+
+private:
+    std::shared_ptr<WriterHolds> m_holds;
+    std::uint64_t m_id;
 };
 
 }  // namespace detail
@@ -63,6 +106,12 @@ Status readContents(Workspace& workspace, LoadResult& into)
         into.rowOf.insert(into.people[row].person.id.value(), row);
     }
     into.stats = *stats;
+    if (auto me = workspace.me()) {
+        into.me = *me;
+    }
+    if (auto queue = workspace.mergeCandidates()) {
+        into.mergeCandidates = queue->size();
+    }
     // Builds (or loads) the graph snapshot here, on the worker, so the UI never waits for it.
     if (const DegreeLookup degreeOf = workspace.degreeLookup()) {
         into.degrees.reserve(static_cast<qsizetype>(into.people.size()));
@@ -77,15 +126,18 @@ Status readContents(Workspace& workspace, LoadResult& into)
 
 }  // namespace
 
-Session::Session(QObject* parent) : QObject(parent)
+Session::Session(QObject* parent) : QObject(parent), m_holds(std::make_shared<detail::WriterHolds>())
 {
     ensureResources();
+    m_holds->session = this;
 }
 
 Session::~Session()
 {
     // Not only this session's loads: a view's layout or a dialog's import may still hold a workspace.
     Background::waitForAll();
+    std::lock_guard lock(m_holds->mutex);
+    m_holds->session = nullptr;
 }
 
 QString Session::displayName() const
@@ -156,9 +208,11 @@ void Session::start(Source source, const QString& path, OpenMode mode)
             return;
         }
         m_workspace = std::move(result->workspace);
+        ++m_generation;
         m_isDemo = source == Source::Demo;
         m_databasePath = m_isDemo ? QString() : QFileInfo(path).absoluteFilePath();
         show(*result);
+        updateEditing();
         emit loaded();
     });
 }
@@ -169,6 +223,8 @@ void Session::show(LoadResult& contents)
     m_rowOf = std::move(contents.rowOf);
     m_stats = contents.stats;
     m_degrees = std::move(contents.degrees);
+    m_me = contents.me;
+    m_mergeCandidates = contents.mergeCandidates;
     emit peopleChanged();
 }
 
@@ -205,13 +261,72 @@ void Session::close()
     m_reloads.abandon();
     m_loading = false;
     m_workspace.reset();
+    ++m_generation;
     m_people.clear();
     m_rowOf.clear();
     m_stats = {};
     m_degrees.clear();
+    m_me = PersonId();
+    m_mergeCandidates = 0;
     m_databasePath.clear();
     m_isDemo = false;
     emit peopleChanged();
+    updateEditing();
+}
+
+WriterHold Session::holdWriter(const QString& reason)
+{
+    std::uint64_t id = 0;
+    {
+        std::lock_guard lock(m_holds->mutex);
+        id = m_holds->nextId++;
+        m_holds->entries.push_back({.id = id, .generation = m_generation, .reason = reason});
+    }
+    WriterHold hold(std::make_shared<detail::HoldToken>(m_holds, id));
+    updateEditing();
+    return hold;
+}
+
+bool Session::isWriterHeld() const
+{
+    std::lock_guard lock(m_holds->mutex);
+    return std::any_of(m_holds->entries.begin(), m_holds->entries.end(),
+                       [this](const detail::WriterHolds::Entry& entry) { return entry.generation == m_generation; });
+}
+
+QString Session::editsPausedReason() const
+{
+    std::lock_guard lock(m_holds->mutex);
+    for (const detail::WriterHolds::Entry& entry : m_holds->entries) {
+        if (entry.generation == m_generation) {
+            return entry.reason;
+        }
+    }
+    return {};
+}
+
+bool Session::edit(QUndoStack& stack, QUndoCommand* command)
+{
+    if (!canEdit()) {
+        delete command;
+        if (hasWorkspace()) {
+            emit editRefused(editsPausedReason());
+        }
+        return false;
+    }
+    stack.push(command);
+    return true;
+}
+
+void Session::updateEditing()
+{
+    const bool possible = canEdit();
+    QString reason = editsPausedReason();
+    if (possible != m_couldEdit || reason != m_pausedReason) {
+        m_couldEdit = possible;
+        m_pausedReason = std::move(reason);
+        emit editingChanged(possible);
+    }
 }
 
 }  // namespace warmpath::ui

@@ -1,3 +1,4 @@
+#include <QAction>
 #include <QDir>
 #include <QLabel>
 #include <QSignalSpy>
@@ -5,9 +6,12 @@
 #include <QtTest>
 
 #include "DialogTestSupport.h"
+#include "MainWindow.h"
 #include "Session.h"
 #include "dialogs/BackupDialogs.h"
 #include "dialogs/NetworkExporter.h"
+#include "panels/DetailsPanel.h"
+#include "views/PeopleView.h"
 
 using namespace warmpath;
 using namespace warmpath::ui;
@@ -86,6 +90,58 @@ private slots:
         test::saveScreenshot(dialog, QStringLiteral("backup-dialog"));
     }
 
+    void theWindowStaysUsableWhileABackupIsWritten()
+    {
+        QTemporaryDir dir;
+        Session session;
+        QVERIFY(test::openNewDatabase(session, dir));
+        QVERIFY(test::addPeople(session, dir, 30));
+        MainWindow window(session, MainWindow::Options{.persistState = false});
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QAction* backUp = window.findChild<QAction*>(QStringLiteral("backupAction"));
+        backUp->trigger();
+        auto* dialog = window.findChild<BackupDialog*>();
+        QVERIFY(dialog != nullptr && dialog->isVisible());
+        backUp->trigger();
+        QCOMPARE(window.findChildren<BackupDialog*>().size(), 1);  // asked again: the same one comes forward
+
+        dialog->setFile(dir.filePath(QStringLiteral("net.wpbackup")));
+        dialog->setPassphrase(kPassphrase, kPassphrase);
+        QSignalSpy finished(dialog, &BackupDialog::finished);
+        QVERIFY(dialog->start());  // the key's derivation at full cost: a moment of work
+        QCOMPARE(dialog->state(), BackupDialog::State::Working);
+        // A backup reads on a connection of its own: edits go on beside it.
+        QVERIFY(session.canEdit());
+        QSignalSpy shown(window.detailsPanel(), &DetailsPanel::personShown);
+        test::clickRow(*window.peopleTable(), 7);
+        QCOMPARE(window.peopleView()->selectedPeople().size(), 1);
+        QVERIFY(shown.wait(kLoadTimeoutMs));
+        QCOMPARE(window.detailsPanel()->person(), window.peopleView()->selectedPeople().first());
+        QVERIFY(finished.count() > 0 || finished.wait(kLoadTimeoutMs));
+        QCOMPARE(dialog->state(), BackupDialog::State::Done);
+    }
+
+    void aBackupOfTheDemoInMemoryPausesEditsUntilItIsWritten()
+    {
+        QTemporaryDir dir;
+        Session session;
+        QSignalSpy loaded(&session, &Session::loaded);
+        session.openDemo();
+        QVERIFY(loaded.wait(kLoadTimeoutMs));
+        BackupDialog dialog(session);
+        dialog.setFile(dir.filePath(QStringLiteral("demo.wpbackup")));
+        dialog.setPassphrase(kPassphrase, kPassphrase);
+        QSignalSpy finished(&dialog, &BackupDialog::finished);
+        QVERIFY(dialog.start());
+        // In memory the backup reads on the writer's one connection, holding it throughout.
+        QVERIFY(!session.canEdit());
+        QVERIFY(session.editsPausedReason().contains(QStringLiteral("backup")));
+        QVERIFY(finished.wait(kLoadTimeoutMs));
+        QTRY_VERIFY(session.canEdit());
+    }
+
     void passphraseStrengthGrowsWithLength()
     {
         QCOMPARE(passphraseStrength(QString()), PassphraseStrength::Empty);
@@ -155,6 +211,33 @@ private slots:
         QVERIFY(!dialog.start());
         QCOMPARE(dialog.state(), RestoreDialog::State::Editing);
         QVERIFY(f.session.hasWorkspace());
+    }
+
+    void theOpenDatabaseIsNotReplacedWhileALongWriteHoldsIt()
+    {
+        Fixture f;
+        QVERIFY(f.session.workspace()->addTags(*f.session.workspace()->me(), {"Later"}));
+        const Stats current = *f.session.workspace()->stats();
+        RestoreDialog dialog(f.session);
+        int asked = 0;
+        dialog.setConfirmation([&asked](const QString&) {
+            ++asked;
+            return true;
+        });
+        dialog.setBackupFile(f.backupFile);
+        dialog.setPassphrase(kPassphrase);
+        {
+            // What an import or a fetch in progress holds: replacing the file would lose what it writes.
+            const WriterHold importing =
+                f.session.holdWriter(QStringLiteral("Editing is paused until the import finishes."));
+            QVERIFY(!dialog.start());
+            QCOMPARE(asked, 0);
+            QCOMPARE(dialog.state(), RestoreDialog::State::Failed);
+            QVERIFY2(dialog.message().contains(QStringLiteral("import")), qPrintable(dialog.message()));
+            QCOMPARE(*f.session.workspace()->stats(), current);
+        }
+        QVERIFY2(f.restore(dialog), qPrintable(dialog.message()));  // once it has ended
+        QCOMPARE(*f.session.workspace()->stats(), f.backedUp);
     }
 
     void aWrongPassphraseSaysSoAndKeepsTheOpenDatabase()

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include <QAction>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -14,9 +15,12 @@
 #include <QtTest>
 
 #include "DialogTestSupport.h"
+#include "MainWindow.h"
 #include "Session.h"
 #include "dialogs/CrawlDialog.h"
 #include "fetch/HttpClient.h"
+#include "panels/DetailsPanel.h"
+#include "views/PeopleView.h"
 
 using namespace warmpath;
 using namespace warmpath::ui;
@@ -221,6 +225,46 @@ private slots:
         QVERIFY(crawlToTheEnd(*dialog));
         QVERIFY(dialog->state() == CrawlDialog::State::Failed || !dialog->summary().errors.empty());
         QVERIFY(!dialog->resultText().isEmpty());
+    }
+
+    void theWindowStaysUsableWhileACrawlRunsAndEditsWaitForItsEnd()
+    {
+        QVERIFY(test::addPeople(*m_session, *m_dir, 30));
+        MainWindow window(*m_session, MainWindow::Options{.persistState = false});
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QAction* fetch = window.findChild<QAction*>(QStringLiteral("crawlAction"));
+        fetch->trigger();
+        auto* dialog = window.findChild<CrawlDialog*>();
+        QVERIFY(dialog != nullptr && dialog->isVisible());
+        dialog->setHttpOptions(patientHttp());
+        dialog->setRequest(
+            {.network = CrawlNetwork::Bluesky, .start = "alice.test", .depth = 2, .api = m_server->bskyApi()});
+        // The server holds the look-up of the start account: the crawl runs for as long as the test wants.
+        const std::string held = "app.bsky.actor.getProfile";
+        m_server->script(held, kHeldRequest);
+        QSignalSpy ended(dialog, &CrawlDialog::crawlEnded);
+        QVERIFY(dialog->start());
+        QVERIFY(QTest::qWaitFor([&] { return m_server->received(held); }, kLoadTimeoutMs));
+        QCOMPARE(dialog->state(), CrawlDialog::State::Running);
+
+        // Asked for again, the one dialog comes forward.
+        fetch->trigger();
+        QCOMPARE(window.findChildren<CrawlDialog*>().size(), 1);
+        // Clicking a person in the list selects them and shows their page: nothing modal blocks the window.
+        QSignalSpy shown(window.detailsPanel(), &DetailsPanel::personShown);
+        test::clickRow(*window.peopleTable(), 5);
+        QCOMPARE(window.peopleView()->selectedPeople().size(), 1);
+        QVERIFY(shown.wait(kLoadTimeoutMs));
+        QCOMPARE(window.detailsPanel()->person(), window.peopleView()->selectedPeople().first());
+        // The crawl stores what it fetches whenever a list is complete: edits wait for its end.
+        QVERIFY(!m_session->canEdit());
+        QCOMPARE(dialog->state(), CrawlDialog::State::Running);
+
+        dialog->cancel();
+        QVERIFY(ended.wait(kLoadTimeoutMs));
+        QTRY_VERIFY(m_session->canEdit());
     }
 
 private:

@@ -11,6 +11,8 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QtTest>
@@ -316,6 +318,44 @@ private slots:
         QCOMPARE(m_panel->person(), me);
         QCOMPARE(m_panel->findChild<QLabel*>(QStringLiteral("connectionsStatus"))->text(),
                  QStringLiteral("This is you: everyone else's paths start here."));
+    }
+
+    void warmthShowsTheSamePrecisionAsThePathsTable()
+    {
+        // A path too cold for two decimals (links of the lowest confidence): the paths table says "<0.01",
+        // and so must the panel, never "0.00"; both in the user's locale.
+        QTemporaryDir dir;
+        Session session;
+        QSignalSpy loaded(&session, &Session::loaded);
+        session.createDatabase(dir.filePath(QStringLiteral("cold.db")));
+        QVERIFY(loaded.wait(kLoadTimeoutMs));
+        Workspace& workspace = *session.workspace();
+        // Written as the demo network is (the one format that carries a link's confidence): me - bo - cy.
+        QVERIFY(workspace
+                    .loadDemoNetwork(R"({"format": "warmpath-demo", "version": 1,
+                        "people": [{"name": "Ana", "me": true}, {"name": "Bo"}, {"name": "Cy"}],
+                        "links": [[0, 1, "connection", 0.05], [1, 0, "connection", 0.05],
+                                  [1, 2, "connection", 0.05], [2, 1, "connection", 0.05]]})",
+                                     today())
+                    .ok());
+        const PersonId cy = *workspace.resolve("Cy");
+        const auto answer = workspace.warmPaths({.from = *workspace.me(), .to = cy, .k = kDetailsPaths});
+        QVERIFY(answer && answer->paths.size() == 1 && answer->paths.front().warmth < 0.005);
+
+        QUndoStack undo;
+        DetailsPanel panel(session, undo);
+        QSignalSpy shown(&panel, &DetailsPanel::personShown);
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        panel.showPerson(cy);
+        const bool read = shown.wait(kLoadTimeoutMs);
+        QLocale::setDefault(before);
+        QVERIFY(read);
+        const auto cards = panel.findChildren<QFrame*>(QStringLiteral("pathCard"));
+        QCOMPARE(cards.size(), 1);
+        QTextDocument title;
+        title.setHtml(cards.first()->findChildren<QLabel*>().first()->text());
+        QVERIFY2(title.toPlainText().endsWith(QStringLiteral("warmth <0,01")), qPrintable(title.toPlainText()));
     }
 
 private:

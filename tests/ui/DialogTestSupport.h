@@ -5,6 +5,7 @@
 #include <QLocale>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QThreadPool>
 #include <QWidget>
@@ -24,6 +25,36 @@ inline bool openNewDatabase(ui::Session& session, const QTemporaryDir& dir,
     QSignalSpy loaded(&session, &ui::Session::loaded);
     session.createDatabase(dir.filePath(name));
     return loaded.wait(kLoadTimeoutMs) || loaded.count() > 0;
+}
+
+/// Imports a small network of `people` people (a ring, each linked to the next) into the session's
+/// database and waits until the session lists them.
+inline bool addPeople(ui::Session& session, const QTemporaryDir& dir, int people)
+{
+    const QString path = dir.filePath(QStringLiteral("people.txt"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return false;
+    }
+    for (int i = 0; i < people; ++i) {
+        file.write(QStringLiteral("person%1 person%2\n").arg(i).arg((i + 1) % people).toUtf8());
+    }
+    file.close();
+    if (!session.workspace()->importFiles({path.toStdString()}).ok()) {
+        return false;
+    }
+    QSignalSpy reloaded(&session, &ui::Session::peopleChanged);
+    session.reloadPeople();
+    return reloaded.wait(kLoadTimeoutMs) && session.people().size() > static_cast<std::size_t>(people);
+}
+
+/// Clicks row `row` of `table` as the user does, through the window system: a click on a window that a
+/// modal dialog blocks never arrives.
+inline void clickRow(QTableView& table, int row)
+{
+    const QRect cell = table.visualRect(table.model()->index(row, 0));
+    QWidget* window = table.window();
+    QTest::mouseClick(window->windowHandle(), Qt::LeftButton, {}, table.viewport()->mapTo(window, cell.center()));
 }
 
 /// A file under tests/data (found relative to this source file, as QFINDTESTDATA does); empty when missing.

@@ -227,19 +227,28 @@ private slots:
         for (const QAction* top : window.menuBar()->actions()) {
             walk(top->menu());
         }
-        for (QWidget* view : std::initializer_list<QWidget*>{window.peopleView(), window.mapView(), window.pathFinder(),
-                                                             window.suggestionsView(), window.followUpsView()}) {
+        // The details panel's buttons too, except those of a form (a note's Save and Cancel) and a tag's
+        // remove button, which belong to what they stand beside.
+        const QStringList formButtons{QStringLiteral("noteSave"), QStringLiteral("noteCancel"),
+                                      QStringLiteral("removeTag")};
+        int panelButtons = 0;
+        for (QWidget* view :
+             std::initializer_list<QWidget*>{window.peopleView(), window.mapView(), window.pathFinder(),
+                                             window.suggestionsView(), window.followUpsView(), window.detailsPanel()}) {
             for (QAbstractButton* button : view->findChildren<QAbstractButton*>()) {
                 if (button->isCheckable() || qobject_cast<QLineEdit*>(button->parentWidget()) != nullptr ||
-                    button->objectName().startsWith(QStringLiteral("qt_")) || button->text().isEmpty()) {
+                    button->objectName().startsWith(QStringLiteral("qt_")) || button->text().isEmpty() ||
+                    formButtons.contains(button->objectName())) {
                     continue;  // a choice (Rings), or a line edit's own clear button
                 }
+                panelButtons += view == window.detailsPanel() ? 1 : 0;
                 const QAction* entry = menuActionOf(button);
                 QVERIFY2(entry != nullptr, qPrintable(button->objectName() + QLatin1Char(' ') + button->text() +
                                                       QStringLiteral(" has no menu entry")));
                 QVERIFY2(inMenus.contains(entry), qPrintable(button->objectName() + QStringLiteral(" is in no menu")));
             }
         }
+        QVERIFY(panelButtons >= 3);  // Snooze, Mark contacted, clearing the planned date
         // The common ones have a shortcut.
         for (const QString& text :
              {QStringLiteral("Find &warm paths"), QStringLiteral("Show on the &map"), QStringLiteral("Mark &contacted"),

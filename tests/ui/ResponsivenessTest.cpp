@@ -1,12 +1,17 @@
 #include <algorithm>
 #include <functional>
 
+#include <QAction>
 #include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QUndoStack>
 #include <QtTest>
 
 #include "DialogTestSupport.h"
@@ -63,10 +68,60 @@ qint64 answerTimeMs(const std::function<void()>& act)
     return clock.elapsed();
 }
 
+/// The tags stored for `person`, read on a connection of the workspace's own (never waiting for a write).
+QStringList tagsOf(Session& session, PersonId person)
+{
+    QStringList tags;
+    if (auto stored = session.workspace()->tagsOf(person)) {
+        for (const std::string& tag : *stored) {
+            tags.append(QString::fromStdString(tag));
+        }
+    }
+    return tags;
+}
+
+/// A window on a new database with a few thousand people in it, shown and listed.
+struct Fixture {
+    QTemporaryDir dir;
+    Session session;
+    MainWindow window{session, MainWindow::Options{.persistState = false}};
+
+    bool open()
+    {
+        window.resize(1280, 800);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window) || !test::openNewDatabase(session, dir)) {
+            return false;
+        }
+        // People to select: a first import, done before the large one starts.
+        const QString first = writeEdgeList(dir, QStringLiteral("first"), 6'000, 3'000);
+        if (!session.workspace()->importFiles({first.toStdString()}).ok()) {
+            return false;
+        }
+        QSignalSpy reloaded(&session, &Session::peopleChanged);
+        session.reloadPeople();
+        return reloaded.wait(kLoadTimeoutMs) &&
+               QTest::qWaitFor([this] { return window.peopleTable()->model()->rowCount() > 1'000; }, kLoadTimeoutMs);
+    }
+
+    /// Starts importing a file large enough to take seconds, in one write transaction; null on failure.
+    ImportDialog* startLargeImport()
+    {
+        const QString large = writeEdgeList(dir, QStringLiteral("large"), 3'000'000, 1'000'000);
+        ImportDialog* dialog = large.isEmpty() ? nullptr : window.openImportDialog({large});
+        if (dialog == nullptr ||
+            !QTest::qWaitFor([dialog] { return dialog->state() == ImportDialog::State::Ready; }, 10 * kLoadTimeoutMs)) {
+            return nullptr;
+        }
+        dialog->startImport();
+        return dialog->state() == ImportDialog::State::Importing ? dialog : nullptr;
+    }
+};
+
 }  // namespace
 
-/// The window keeps answering while a long write runs: what Workspace's read connections and the
-/// details panel's page read off the UI thread are for.
+/// The window keeps answering while a long write runs: what Workspace's read connections, the details
+/// panel's page read off the UI thread and the edits paused meanwhile are for.
 class ResponsivenessTest final : public QObject {
     Q_OBJECT
 
@@ -76,31 +131,12 @@ private slots:
 
     void selectingAndScrollingAnswerWithin100MsWhileALargeImportRuns()
     {
-        QTemporaryDir dir;
-        Session session;
-        MainWindow window(session, MainWindow::Options{.persistState = false});
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(test::openNewDatabase(session, dir));
-
-        // People to select: a first import, done before the large one starts.
-        const QString first = writeEdgeList(dir, QStringLiteral("first"), 6'000, 3'000);
-        QVERIFY(session.workspace()->importFiles({first.toStdString()}).ok());
-        QSignalSpy reloaded(&session, &Session::peopleChanged);
-        session.reloadPeople();
-        QVERIFY(reloaded.wait(kLoadTimeoutMs));
+        Fixture f;
+        QVERIFY(f.open());
+        MainWindow& window = f.window;
         QTableView* table = window.peopleTable();
-        QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 1'000, kLoadTimeoutMs);
-
-        // A large import: seconds of work in one write transaction.
-        const QString large = writeEdgeList(dir, QStringLiteral("large"), 3'000'000, 1'000'000);
-        QVERIFY(!large.isEmpty());
-        ImportDialog* dialog = window.openImportDialog({large});
+        ImportDialog* dialog = f.startLargeImport();
         QVERIFY(dialog != nullptr);
-        QTRY_COMPARE_WITH_TIMEOUT(dialog->state(), ImportDialog::State::Ready, 10 * kLoadTimeoutMs);
-        dialog->startImport();
-        QCOMPARE(dialog->state(), ImportDialog::State::Importing);
 
         QSignalSpy shown(window.detailsPanel(), &DetailsPanel::personShown);
         const int rows = table->model()->rowCount();
@@ -126,6 +162,60 @@ private slots:
 
         dialog->cancel();
         QTRY_COMPARE_WITH_TIMEOUT(dialog->state(), ImportDialog::State::Cancelled, 10 * kLoadTimeoutMs);
+    }
+
+    void anEditDuringALargeImportIsRefusedAtOnceAndEditingWorksAgainAfterIt()
+    {
+        Fixture f;
+        QVERIFY(f.open());
+        Session& session = f.session;
+        MainWindow& window = f.window;
+        DetailsPanel* panel = window.detailsPanel();
+        QSignalSpy shown(panel, &DetailsPanel::personShown);
+        window.peopleTable()->selectRow(42);
+        QVERIFY(shown.wait(kLoadTimeoutMs));
+        const PersonId person = panel->person();
+        QVERIFY(panel->addTag(QStringLiteral("before")));  // something for Undo to take back
+        QCOMPARE(tagsOf(session, person), QStringList{QStringLiteral("before")});
+        const std::int64_t linksBefore = session.workspace()->stats()->links;
+        QUndoStack* undo = window.undoStack();
+        const int steps = undo->count();
+
+        ImportDialog* dialog = f.startLargeImport();
+        QVERIFY(dialog != nullptr);
+        QVERIFY(!session.canEdit());
+        // Every way to edit is closed, and the window says why.
+        auto* undoAction = window.findChild<QAction*>(QStringLiteral("undoAction"));
+        QVERIFY(undoAction != nullptr && !undoAction->isEnabled());
+        QVERIFY(!window.findChild<QAction*>(QStringLiteral("tagAction"))->isEnabled());
+        QVERIFY(!panel->findChild<QLineEdit*>(QStringLiteral("tagInput"))->isEnabled());
+        QVERIFY(!panel->findChild<QPushButton*>(QStringLiteral("contactedButton"))->isEnabled());
+        const auto* paused = window.findChild<QLabel*>(QStringLiteral("editsPausedLabel"));
+        QVERIFY(paused->isVisible());
+        QVERIFY2(paused->text().contains(QStringLiteral("import")), qPrintable(paused->text()));
+
+        // An edit that still comes (a control reached another way, the Undo key) returns at once and
+        // changes nothing: the import has not committed when it returns, so it did not wait for it.
+        QVERIFY(!panel->addTag(QStringLiteral("during")));
+        QTest::keyClick(window.peopleTable(), Qt::Key_Z, Qt::ControlModifier);
+        undoAction->trigger();
+        QCOMPARE(session.workspace()->stats()->links, linksBefore);
+        QCOMPARE(dialog->state(), ImportDialog::State::Importing);
+        QCOMPARE(undo->count(), steps);
+        QCOMPARE(tagsOf(session, person), QStringList{QStringLiteral("before")});
+
+        // Once the import has ended (here rolled back), edits are made again, and undone.
+        dialog->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->state(), ImportDialog::State::Cancelled, 10 * kLoadTimeoutMs);
+        QTRY_VERIFY(session.canEdit());
+        QVERIFY(undoAction->isEnabled());
+        QVERIFY(panel->findChild<QPushButton*>(QStringLiteral("contactedButton"))->isEnabled());
+        QVERIFY(!paused->isVisible());
+        QVERIFY(panel->addTag(QStringLiteral("after")));
+        QCOMPARE(tagsOf(session, person), (QStringList{QStringLiteral("after"), QStringLiteral("before")}));
+        undoAction->trigger();
+        undoAction->trigger();
+        QCOMPARE(tagsOf(session, person), QStringList());
     }
 
 private:

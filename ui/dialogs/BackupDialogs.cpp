@@ -263,7 +263,13 @@ bool BackupDialog::start()
     setState(State::Working);
     m_rows.status->setText(tr("Writing the backup\u2026"));
     const BackupOptions options = m_options;
-    auto work = [workspace, file, passphrase, options]() {
+    // A backup reads on a connection of its own, beside edits; a workspace in memory (the demo) has only
+    // the writer's, which the backup then holds from the key's derivation to the last byte.
+    WriterHold hold;
+    if (workspace->readsShareTheWriter()) {
+        hold = m_session.holdWriter(tr("Editing is paused until the backup is written."));
+    }
+    auto work = [workspace, file, passphrase, options, hold]() {
         std::string secret = passphrase.toStdString();
         auto written = workspace->backup(toFsPath(file), secret, options);
         std::fill(secret.begin(), secret.end(), '\0');
@@ -435,6 +441,12 @@ bool RestoreDialog::start()
     }
     if (replacesOpenDatabase()) {
         const QString target = m_session.databasePath();
+        if (m_session.isWriterHeld()) {
+            // An import or a fetch still writes into it: replacing it now would wait for that, then lose it.
+            m_rows.status->setText(tr("Nothing was restored: %1").arg(m_session.editsPausedReason()));
+            setState(State::Failed);
+            return false;
+        }
         if (!m_confirm(QFileInfo(target).fileName())) {
             return false;
         }
@@ -490,8 +502,9 @@ void RestoreDialog::replaceOpenDatabase(const QString& backup, const QString& pa
         return pending;
     };
     m_background.run(std::move(check), [this, target](Result<PendingRestore> checked) {
-        if (!checked) {
-            m_rows.status->setText(tr("Nothing was restored: %1").arg(describe(checked.error())));
+        if (!checked || m_session.isWriterHeld()) {
+            m_rows.status->setText(tr("Nothing was restored: %1")
+                                       .arg(checked ? m_session.editsPausedReason() : describe(checked.error())));
             setState(State::Failed);
             emit finished(false);
             return;

@@ -217,7 +217,12 @@ bool CrawlDialog::start()
     CrawlOptions options;
     options.http = m_http;
     options.progress = [progress](const CrawlProgress& now) { progress->set(now); };
-    auto work = [workspace, crawl, options](BackgroundTask& task) mutable {
+    // The crawl takes the writer for every page it stores, at moments nobody can foresee, for as long as
+    // it runs: edits wait for its end (or its stop; a stopped crawl resumes where it was).
+    auto work = [workspace, crawl, options,
+                 hold = m_session.holdWriter(tr("Editing is paused until fetching follow lists ends (Stop it to "
+                                                "edit now: Resume carries on where it stopped)."))](
+                    BackgroundTask& task) mutable {
         CrawlOutcome outcome;
         options.cancel = task.cancelToken();
         auto summary = workspace->crawl(crawl, options);

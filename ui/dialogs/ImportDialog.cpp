@@ -424,7 +424,10 @@ void ImportDialog::startPreview()
         return;
     }
     const ImportOptions options = optionsFor(true);
-    auto work = [workspace, paths, options](BackgroundTask& task) {
+    // A preview is an import rolled back: it holds the writer as long as the import would.
+    auto work = [workspace, paths, options,
+                 hold = m_session.holdWriter(tr("Editing is paused while the import preview reads the files."))](
+                    BackgroundTask& task) {
         ImportOutcome outcome;
         std::vector<std::filesystem::path> files;
         for (const QString& path : paths) {
@@ -612,7 +615,10 @@ void ImportDialog::startImport()
     for (const QString& path : files()) {
         paths.push_back(toFsPath(path));
     }
-    auto work = [workspace, paths, options](BackgroundTask& task) {
+    // One import is one transaction: the writer is held until it commits or rolls back.
+    auto work = [workspace, paths, options,
+                 hold =
+                     m_session.holdWriter(tr("Editing is paused until the import finishes."))](BackgroundTask& task) {
         ImportOutcome outcome;
         importInto(outcome, *workspace, paths, options, task);
         return outcome;

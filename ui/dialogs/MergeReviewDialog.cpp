@@ -16,6 +16,7 @@
 #include "Format.h"
 #include "Session.h"
 #include "commands/MergeCommand.h"
+#include "widgets/EditGate.h"
 
 namespace warmpath::ui {
 
@@ -42,6 +43,7 @@ MergeReviewDialog::MergeReviewDialog(Session& session, QUndoStack& undoStack, QW
 {
     setWindowTitle(tr("Review possible duplicates"));
     setSizeGripEnabled(true);
+    m_edits = new EditGate(m_session, this);
 
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("duplicateCount"));
@@ -115,6 +117,7 @@ MergeReviewDialog::MergeReviewDialog(Session& session, QUndoStack& undoStack, QW
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_countLabel);
     layout->addWidget(splitter, 1);
+    layout->addWidget(editsPausedNote(m_session, this));
     layout->addWidget(m_buttons);
 
     // An undo or redo from the main window (or here) changes the queue.
@@ -235,9 +238,11 @@ void MergeReviewDialog::fillSide(QGroupBox* box, PersonId person, const QString&
 void MergeReviewDialog::updateButtons()
 {
     const bool any = currentCandidate().has_value();
-    for (QPushButton* button : {m_mergeButton, m_rejectButton, m_skipButton, m_swapButton}) {
+    for (QPushButton* button : {m_skipButton, m_swapButton}) {
         button->setEnabled(any);
     }
+    m_edits->setEnabled(m_mergeButton, any);
+    m_edits->setEnabled(m_rejectButton, any);
     m_skipButton->setEnabled(any && m_candidates.size() > 1);
     m_mergeButton->setDefault(any);
 }
@@ -249,7 +254,9 @@ void MergeReviewDialog::mergeCurrent()
         return;
     }
     auto* command = new MergeCommand(m_session, *candidate);
-    m_undoStack.push(command);  // runs redo(), which reloads the list through indexChanged
+    if (!m_session.edit(m_undoStack, command)) {  // runs redo(), which reloads the list through indexChanged
+        return;
+    }
     m_lastError = command->error();
     m_swapped = false;
     reload();
@@ -262,7 +269,9 @@ void MergeReviewDialog::rejectCurrent()
         return;
     }
     auto* command = new MergeRejectCommand(m_session, *candidate);
-    m_undoStack.push(command);
+    if (!m_session.edit(m_undoStack, command)) {
+        return;
+    }
     m_lastError = command->error();
     m_swapped = false;
     reload();

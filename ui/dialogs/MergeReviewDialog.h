@@ -16,6 +16,7 @@ class QUndoStack;
 
 namespace warmpath::ui {
 
+class EditGate;
 class Session;
 
 /// Edit ▸ Review possible duplicates…: the probable duplicates imports queued, one pair at a time side
@@ -66,6 +67,7 @@ private:
     QPushButton* m_skipButton = nullptr;
     QPushButton* m_swapButton = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
+    EditGate* m_edits = nullptr;  ///< merge and "not the same"
 };
 
 }  // namespace warmpath::ui

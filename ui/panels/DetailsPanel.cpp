@@ -41,6 +41,7 @@
 #include "commands/NoteCommand.h"
 #include "commands/TagCommand.h"
 #include "models/WarmPathsModel.h"
+#include "widgets/EditGate.h"
 #include "widgets/FlowLayout.h"
 #include "widgets/NetworkBadges.h"
 #include "widgets/RoundGlyph.h"
@@ -231,6 +232,7 @@ DetailsPanel::DetailsPanel(Session& session, QUndoStack& undoStack, QWidget* par
     : QWidget(parent),
       m_session(session),
       m_undoStack(undoStack),
+      m_edits(new EditGate(session, this)),
       m_pages(new QStackedWidget(this)),
       m_scroll(new QScrollArea(m_pages)),
       m_placeholderTitle(new QLabel(this)),
@@ -324,6 +326,7 @@ DetailsPanel::DetailsPanel(Session& session, QUndoStack& undoStack, QWidget* par
     heading->addLayout(headingText, 1);
     heading->setAlignment(headingText, Qt::AlignVCenter);
     layout->addLayout(heading);
+    layout->addWidget(editsPausedNote(m_session, this));
     layout->addSpacing(8);
 
     addSection(layout, tr("Profiles"));
@@ -343,14 +346,14 @@ DetailsPanel::DetailsPanel(Session& session, QUndoStack& undoStack, QWidget* par
     m_tagInput->setCompleter(completer);
     connect(m_tagInput, &QLineEdit::returnPressed, this, [this] {
         const QString tag = m_tagInput->text().trimmed();
-        m_tagInput->clear();
-        if (!tag.isEmpty()) {
-            addTag(tag);
+        if (!tag.isEmpty() && addTag(tag)) {
+            m_tagInput->clear();
         }
     });
     // In its place from the start: a child of the panel itself would sit at its top-left corner, over
     // the placeholder, until the first person is shown.
     m_tags->addWidget(m_tagInput);
+    m_edits->setEnabled(m_tagInput);
 
     // Follow-up: what stands, then the controls that change it.
     addSection(layout, tr("Follow-up"));
@@ -451,21 +454,20 @@ DetailsPanel::DetailsPanel(Session& session, QUndoStack& undoStack, QWidget* par
     m_noteEditor->setTabChangesFocus(true);
     m_noteEditor->setFixedHeight(fontMetrics().lineSpacing() * 3 + 14);
     m_noteSave->setObjectName(QStringLiteral("noteSave"));
-    m_noteSave->setEnabled(false);
+    m_edits->setEnabled(m_noteSave, false);
+    m_noteCancel->setObjectName(QStringLiteral("noteCancel"));
     m_noteCancel->setVisible(false);
+    // Writing goes on while edits are paused; saving waits for the long write to end.
     connect(m_noteEditor, &QPlainTextEdit::textChanged, this,
-            [this] { m_noteSave->setEnabled(!m_noteEditor->toPlainText().trimmed().isEmpty()); });
+            [this] { m_edits->setEnabled(m_noteSave, !m_noteEditor->toPlainText().trimmed().isEmpty()); });
     connect(m_noteSave, &QPushButton::clicked, this, [this] {
         const QString text = m_noteEditor->toPlainText().trimmed();
         if (text.isEmpty()) {
             return;
         }
-        if (m_editingNoteId != 0) {
-            editNote(m_editingNoteId, text);
-        } else {
-            addNote(text);
+        if (m_editingNoteId != 0 ? editNote(m_editingNoteId, text) : addNote(text)) {
+            finishEditingNote();
         }
-        finishEditingNote();
     });
     connect(m_noteCancel, &QPushButton::clicked, this, &DetailsPanel::finishEditingNote);
     auto* noteButtons = new QHBoxLayout;
@@ -589,7 +591,7 @@ void DetailsPanel::showPerson(PersonId id)
         m_filling = false;
         for (QWidget* editor :
              std::initializer_list<QWidget*>{m_dueEdit, m_clearDue, m_cadenceEdit, m_snoozeButton, m_contactedButton}) {
-            editor->setEnabled(false);
+            m_edits->setEnabled(editor, false);
         }
         m_introsSection->setVisible(false);
         m_mutual->clear();
@@ -744,6 +746,7 @@ void DetailsPanel::fillTags(const PersonDetails& details, const QStringList& all
         remove->setCursor(Qt::PointingHandCursor);
         remove->setAutoRaise(true);
         connect(remove, &QToolButton::clicked, this, [this, name] { removeTag(name); });
+        m_edits->setEnabled(remove);
         row->addWidget(label);
         row->addWidget(remove);
         m_tags->addWidget(frame);
@@ -804,15 +807,15 @@ void DetailsPanel::fillFollowUp(const PersonDetails& details)
     m_dueEdit->setToolTip(due.isValid() ? tr("Due date; change it to plan another day")
                                         : tr("Pick a date to plan a follow-up"));
     // Only a date of their own can be cleared: one a cadence plans comes back from the cadence.
-    m_clearDue->setEnabled(record && !record->done && !record->dueDate.empty());
+    m_edits->setEnabled(m_clearDue, record && !record->done && !record->dueDate.empty());
     m_shownOwnCadence = record ? record->cadenceDays : std::nullopt;
     m_cadenceEdit->setValue(m_shownOwnCadence.value_or(0));
     m_cadenceEdit->setSpecialValueText(fromTag ? tr("tag: every %1 days").arg(fromTag->days) : tr("no cadence"));
     m_filling = false;
-    m_dueEdit->setEnabled(true);
-    m_cadenceEdit->setEnabled(true);
-    m_snoozeButton->setEnabled(due.isValid());
-    m_contactedButton->setEnabled(true);
+    m_edits->setEnabled(m_dueEdit);
+    m_edits->setEnabled(m_cadenceEdit);
+    m_edits->setEnabled(m_snoozeButton, due.isValid());
+    m_edits->setEnabled(m_contactedButton);
 }
 
 void DetailsPanel::fillIntros(const PersonDetails& details)
@@ -865,6 +868,7 @@ void DetailsPanel::fillIntros(const PersonDetails& details)
         connect(status, &QComboBox::activated, this, [this, status, introId] {
             setIntroStatus(introId, static_cast<IntroStatus>(status->currentData().toInt()));
         });
+        m_edits->setEnabled(status);
         row->addWidget(label, 1);
         row->addWidget(status, 0, Qt::AlignTop);
         m_intros->addLayout(row);
@@ -983,7 +987,8 @@ void DetailsPanel::showConnections(const PersonDetails& details)
                                .arg(number == 1 ? tr("Warmest path") : tr("Path %1").arg(number),
                                     coloured(tr("\u00B7 %1 \u00B7 warmth %2")
                                                  .arg(formatCount(path.hops, tr("hop"), tr("hops")))
-                                                 .arg(QString::number(path.warmth, 'f', 2)),
+                                                 .arg(formatScore(path.warmth))
+                                                 .toHtmlEscaped(),  // "<0.01"
                                              muted)));
             cardLayout->addWidget(title);
             // One line per person along the way, each saying how they are linked to the one before:
@@ -1051,31 +1056,29 @@ void DetailsPanel::showConnections(const PersonDetails& details)
 
 // --- edits -------------------------------------------------------------------------------------
 
-void DetailsPanel::addTag(const QString& tag)
+bool DetailsPanel::addTag(const QString& tag)
 {
-    if (m_person.valid() && !tag.trimmed().isEmpty()) {
-        m_undoStack.push(new TagCommand(m_session, {m_person}, {tag.trimmed()}, TagCommand::Action::Add));
-    }
+    return m_person.valid() && !tag.trimmed().isEmpty() &&
+           m_session.edit(m_undoStack, new TagCommand(m_session, {m_person}, {tag.trimmed()}, TagCommand::Action::Add));
 }
 
 void DetailsPanel::removeTag(const QString& tag)
 {
     if (m_person.valid()) {
-        m_undoStack.push(new TagCommand(m_session, {m_person}, {tag}, TagCommand::Action::Remove));
+        m_session.edit(m_undoStack, new TagCommand(m_session, {m_person}, {tag}, TagCommand::Action::Remove));
     }
 }
 
-void DetailsPanel::addNote(const QString& text)
+bool DetailsPanel::addNote(const QString& text)
 {
-    if (m_person.valid() && !text.trimmed().isEmpty()) {
-        m_undoStack.push(new NoteCommand(m_session, m_person, text.trimmed()));
-    }
+    return m_person.valid() && !text.trimmed().isEmpty() &&
+           m_session.edit(m_undoStack, new NoteCommand(m_session, m_person, text.trimmed()));
 }
 
-void DetailsPanel::editNote(std::int64_t noteId, const QString& text)
+bool DetailsPanel::editNote(std::int64_t noteId, const QString& text)
 {
     if (!m_person.valid() || !m_details || text.trimmed().isEmpty()) {
-        return;
+        return false;
     }
     QString previous;
     for (const Note& note : m_details->notes) {
@@ -1084,18 +1087,20 @@ void DetailsPanel::editNote(std::int64_t noteId, const QString& text)
         }
     }
     if (previous.isNull() || previous == text.trimmed()) {
-        return;  // not this person's note, or nothing changed
+        return previous == text.trimmed();  // nothing changed: done; not this person's note: not done
     }
-    m_undoStack.push(new EditNoteCommand(m_session, noteId, previous, text.trimmed()));
+    return m_session.edit(m_undoStack, new EditNoteCommand(m_session, noteId, previous, text.trimmed()));
 }
 
 void DetailsPanel::scheduleFollowUp(QDate due)
 {
     if (m_person.valid() && due.isValid()) {
         m_shownDue = due;
-        m_undoStack.push(new FollowUpCommand(
-            m_session, m_person, m_displayName,
-            {.kind = FollowUpCommand::Edit::Kind::Schedule, .due = due, .cadenceDays = std::nullopt, .snoozeDays = 0}));
+        m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName,
+                                                        {.kind = FollowUpCommand::Edit::Kind::Schedule,
+                                                         .due = due,
+                                                         .cadenceDays = std::nullopt,
+                                                         .snoozeDays = 0}));
     }
 }
 
@@ -1103,9 +1108,11 @@ void DetailsPanel::clearDueDate()
 {
     if (m_person.valid()) {
         m_shownDue = noDate();
-        m_undoStack.push(new FollowUpCommand(
-            m_session, m_person, m_displayName,
-            {.kind = FollowUpCommand::Edit::Kind::ClearDue, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = 0}));
+        m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName,
+                                                        {.kind = FollowUpCommand::Edit::Kind::ClearDue,
+                                                         .due = {},
+                                                         .cadenceDays = std::nullopt,
+                                                         .snoozeDays = 0}));
     }
 }
 
@@ -1113,29 +1120,33 @@ void DetailsPanel::setOwnCadence(std::optional<int> days)
 {
     if (m_person.valid()) {
         m_shownOwnCadence = days;
-        m_undoStack.push(new FollowUpCommand(
-            m_session, m_person, m_displayName,
-            {.kind = FollowUpCommand::Edit::Kind::SetCadence, .due = {}, .cadenceDays = days, .snoozeDays = 0}));
+        m_session.edit(
+            m_undoStack,
+            new FollowUpCommand(
+                m_session, m_person, m_displayName,
+                {.kind = FollowUpCommand::Edit::Kind::SetCadence, .due = {}, .cadenceDays = days, .snoozeDays = 0}));
     }
 }
 
 void DetailsPanel::snooze(int days)
 {
     if (m_person.valid()) {
-        m_undoStack.push(new FollowUpCommand(
-            m_session, m_person, m_displayName,
-            {.kind = FollowUpCommand::Edit::Kind::Snooze, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = days}));
+        m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName,
+                                                        {.kind = FollowUpCommand::Edit::Kind::Snooze,
+                                                         .due = {},
+                                                         .cadenceDays = std::nullopt,
+                                                         .snoozeDays = days}));
     }
 }
 
 void DetailsPanel::markContacted()
 {
     if (m_person.valid()) {
-        m_undoStack.push(new FollowUpCommand(m_session, m_person, m_displayName,
-                                             {.kind = FollowUpCommand::Edit::Kind::MarkContacted,
-                                              .due = {},
-                                              .cadenceDays = std::nullopt,
-                                              .snoozeDays = 0}));
+        m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName,
+                                                        {.kind = FollowUpCommand::Edit::Kind::MarkContacted,
+                                                         .due = {},
+                                                         .cadenceDays = std::nullopt,
+                                                         .snoozeDays = 0}));
     }
 }
 
@@ -1152,7 +1163,7 @@ void DetailsPanel::setIntroStatus(std::int64_t introId, IntroStatus status)
                     target = personName(named.name);
                 }
             }
-            m_undoStack.push(new IntroCommand(m_session, introId, intro.status, status, target));
+            m_session.edit(m_undoStack, new IntroCommand(m_session, introId, intro.status, status, target));
         }
     }
 }

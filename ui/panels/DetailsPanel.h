@@ -31,6 +31,7 @@ struct PersonDetails;
 
 namespace warmpath::ui {
 
+class EditGate;
 class FlowLayout;
 class Session;
 
@@ -64,11 +65,13 @@ public:
     /// True while the page of person() is being read.
     [[nodiscard]] bool isBusy() const { return m_loading.isBusy(); }
 
-    // The panel's edits, each pushed onto the undo stack as one command (what its controls call).
-    void addTag(const QString& tag);
+    // The panel's edits, each pushed onto the undo stack as one command (what its controls call). While
+    // a long write holds the writer the controls are disabled and these refuse (Session::edit()); the
+    // ones that return bool say whether the edit was made, so that what was typed is not lost.
+    bool addTag(const QString& tag);
     void removeTag(const QString& tag);
-    void addNote(const QString& text);
-    void editNote(std::int64_t noteId, const QString& text);
+    bool addNote(const QString& text);
+    bool editNote(std::int64_t noteId, const QString& text);
     void scheduleFollowUp(QDate due);
     /// Clears the planned follow-up date (a cadence stays).
     void clearDueDate();
@@ -113,6 +116,9 @@ private:
 
     Session& m_session;
     QUndoStack& m_undoStack;
+    /// Every control that edits (fields, buttons, a tag's remove button, an intro's status): disabled
+    /// while a long write holds the writer.
+    EditGate* m_edits;
     PersonId m_person;
     QString m_displayName;
     Background m_loading{this};  ///< the page being read; a newer showPerson() supersedes it

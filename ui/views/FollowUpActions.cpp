@@ -15,6 +15,7 @@
 
 #include "Session.h"
 #include "commands/FollowUpCommand.h"
+#include "widgets/EditGate.h"
 
 namespace warmpath::ui {
 
@@ -32,7 +33,8 @@ FollowUpActions::FollowUpActions(Session& session, QUndoStack& undoStack, Select
       m_selected(std::move(selected)),
       m_parent(parent),
       m_planMenu(new QMenu(tr("Follow up"), parent)),
-      m_snoozeMenu(new QMenu(tr("Snooze"), parent))
+      m_snoozeMenu(new QMenu(tr("Snooze"), parent)),
+      m_edits(new EditGate(session, this))
 {
     m_planMenu->setObjectName(QStringLiteral("followUpPlanMenu"));
     for (const auto& [days, label] : std::initializer_list<std::pair<int, QString>>{
@@ -45,6 +47,8 @@ FollowUpActions::FollowUpActions(Session& session, QUndoStack& undoStack, Select
     m_snoozeMenu->setObjectName(QStringLiteral("followUpSnoozeMenu"));
     m_snoozeMenu->addAction(tr("For a week"), this, [this] { snooze(kWeek); });
     m_snoozeMenu->addAction(tr("For a month"), this, [this] { snooze(kMonth); });
+    m_edits->add(m_planMenu->menuAction());
+    m_edits->add(m_snoozeMenu->menuAction());
 }
 
 FollowUpActions::~FollowUpActions() = default;
@@ -74,7 +78,8 @@ void FollowUpActions::attachContextMenu(QAbstractItemView* view, int parts, cons
             menu.addMenu(m_snoozeMenu);
         }
         if ((parts & MarkContacted) != 0) {
-            menu.addAction(tr("Mark contacted"), this, &FollowUpActions::markContacted);
+            menu.addAction(tr("Mark contacted"), this, &FollowUpActions::markContacted)
+                ->setEnabled(m_session.canEdit());
         }
         menu.exec(view->viewport()->mapToGlobal(at));
     });
@@ -86,9 +91,11 @@ void FollowUpActions::plan(QDate due)
     if (!target.person.valid() || !m_session.hasWorkspace() || !due.isValid()) {
         return;
     }
-    m_undoStack.push(new FollowUpCommand(
-        m_session, target.person, target.name,
-        {.kind = FollowUpCommand::Edit::Kind::Schedule, .due = due, .cadenceDays = std::nullopt, .snoozeDays = 0}));
+    m_session.edit(
+        m_undoStack,
+        new FollowUpCommand(
+            m_session, target.person, target.name,
+            {.kind = FollowUpCommand::Edit::Kind::Schedule, .due = due, .cadenceDays = std::nullopt, .snoozeDays = 0}));
 }
 
 void FollowUpActions::snooze(int days)
@@ -98,9 +105,11 @@ void FollowUpActions::snooze(int days)
         return;
     }
     // The command reloads the people, which refreshes the lists' follow-up columns and the queue.
-    m_undoStack.push(new FollowUpCommand(
-        m_session, target.person, target.name,
-        {.kind = FollowUpCommand::Edit::Kind::Snooze, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = days}));
+    m_session.edit(
+        m_undoStack,
+        new FollowUpCommand(
+            m_session, target.person, target.name,
+            {.kind = FollowUpCommand::Edit::Kind::Snooze, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = days}));
 }
 
 void FollowUpActions::markContacted()
@@ -109,9 +118,11 @@ void FollowUpActions::markContacted()
     if (!target.person.valid() || !m_session.hasWorkspace()) {
         return;
     }
-    m_undoStack.push(new FollowUpCommand(
-        m_session, target.person, target.name,
-        {.kind = FollowUpCommand::Edit::Kind::MarkContacted, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = 0}));
+    m_session.edit(m_undoStack, new FollowUpCommand(m_session, target.person, target.name,
+                                                    {.kind = FollowUpCommand::Edit::Kind::MarkContacted,
+                                                     .due = {},
+                                                     .cadenceDays = std::nullopt,
+                                                     .snoozeDays = 0}));
 }
 
 void FollowUpActions::pickDate()

@@ -15,6 +15,7 @@ class QWidget;
 
 namespace warmpath::ui {
 
+class EditGate;
 class Session;
 
 /// The follow-up edits the suggestions and the follow-up queue both offer for the person selected in
@@ -59,6 +60,7 @@ private:
     QWidget* m_parent;
     QMenu* m_planMenu;
     QMenu* m_snoozeMenu;
+    EditGate* m_edits;
 };
 
 }  // namespace warmpath::ui

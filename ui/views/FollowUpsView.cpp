@@ -28,6 +28,7 @@
 #include "models/IntroRequestsModel.h"
 #include "views/FollowUpActions.h"
 #include "views/TableSelection.h"
+#include "widgets/EditGate.h"
 #include "widgets/FlowLayout.h"
 
 namespace warmpath::ui {
@@ -79,7 +80,8 @@ FollowUpsView::FollowUpsView(Session& session, QUndoStack& undoStack, QWidget* p
           [this] {
               return FollowUpActions::Target{selectedPerson(), selectedName()};
           },
-          this))
+          this)),
+      m_edits(new EditGate(session, this))
 {
     setObjectName(QStringLiteral("followUpsView"));
     m_proxy->setSourceModel(m_model);
@@ -98,8 +100,8 @@ FollowUpsView::FollowUpsView(Session& session, QUndoStack& undoStack, QWidget* p
 
     const auto updateButtons = [this] {
         const bool one = selectedPerson().valid();
-        m_snooze->setEnabled(one);
-        m_contacted->setEnabled(one);
+        m_edits->setEnabled(m_snooze, one);
+        m_edits->setEnabled(m_contacted, one);
     };
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, updateButtons] {
         updateButtons();
@@ -171,6 +173,8 @@ FollowUpsView::FollowUpsView(Session& session, QUndoStack& undoStack, QWidget* p
     deleteIntro->setShortcutContext(Qt::WidgetShortcut);
     connect(deleteIntro, &QAction::triggered, this, &FollowUpsView::deleteSelectedIntro);
     m_intros->addAction(deleteIntro);
+    m_edits->add(deleteIntro);
+    m_edits->add(statusMenu->menuAction());
     m_intros->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_intros, &QWidget::customContextMenuRequested, this, [this, statusMenu, deleteIntro](const QPoint& at) {
         if (!m_intros->indexAt(at).isValid()) {
@@ -184,8 +188,8 @@ FollowUpsView::FollowUpsView(Session& session, QUndoStack& undoStack, QWidget* p
     });
     const auto updateIntroButton = [this] {
         const bool selected = m_intros->selectionModel()->hasSelection();
-        m_introStatus->setEnabled(selected);
-        m_deleteIntro->setEnabled(selected);
+        m_edits->setEnabled(m_introStatus, selected);
+        m_edits->setEnabled(m_deleteIntro, selected);
         m_deleteIntro->setVisible(m_introsModel->rowCount() > 0);
     };
     connect(m_intros->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, updateIntroButton] {
@@ -325,7 +329,8 @@ void FollowUpsView::setSelectedIntroStatus(IntroStatus status)
     const std::int64_t id = rows.first().data(IntroRequestsModel::IntroIdRole).toLongLong();
     for (const IntroRequestRow& row : m_introsModel->rows()) {
         if (row.intro.id == id && row.intro.status != status) {
-            m_undoStack.push(new IntroCommand(m_session, id, row.intro.status, status, toQString(row.targetName)));
+            m_session.edit(m_undoStack,
+                           new IntroCommand(m_session, id, row.intro.status, status, toQString(row.targetName)));
         }
     }
 }
@@ -339,7 +344,7 @@ void FollowUpsView::deleteSelectedIntro()
     const std::int64_t id = rows.first().data(IntroRequestsModel::IntroIdRole).toLongLong();
     for (const IntroRequestRow& row : m_introsModel->rows()) {
         if (row.intro.id == id) {
-            m_undoStack.push(new DeleteIntroCommand(m_session, id, personName(row.targetName)));
+            m_session.edit(m_undoStack, new DeleteIntroCommand(m_session, id, personName(row.targetName)));
             return;
         }
     }

@@ -17,6 +17,7 @@ class QUndoStack;
 
 namespace warmpath::ui {
 
+class EditGate;
 class FollowUpActions;
 class FollowUpsModel;
 class IntroRequestsModel;
@@ -82,6 +83,7 @@ private:
     IntroRequestsModel* m_introsModel;
     QSortFilterProxyModel* m_introsProxy;
     FollowUpActions* m_followUpActions;
+    EditGate* m_edits;  ///< snooze, mark contacted, the intro requests' status and delete
     /// Who should be selected: kept across refreshes, and set by selectPerson() before the rows exist.
     PersonId m_wanted;
     /// Selecting for selectPerson(): the window asked, so it is not told back.

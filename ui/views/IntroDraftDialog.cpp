@@ -15,6 +15,7 @@
 #include "Format.h"
 #include "Session.h"
 #include "commands/IntroCommand.h"
+#include "widgets/EditGate.h"
 
 namespace warmpath::ui {
 
@@ -28,7 +29,8 @@ IntroDraftDialog::IntroDraftDialog(Session& session, QUndoStack& undoStack, Intr
       m_note(new QLabel(this)),
       m_message(new QPlainTextEdit(this)),
       m_save(new QPushButton(tr("&Save request"), this)),
-      m_copy(new QPushButton(tr("&Copy message"), this))
+      m_copy(new QPushButton(tr("&Copy message"), this)),
+      m_edits(new EditGate(session, this))
 {
     setObjectName(QStringLiteral("introDraftDialog"));
     setWindowTitle(tr("Ask %1 for an introduction").arg(m_names.introducer));
@@ -80,7 +82,10 @@ IntroDraftDialog::IntroDraftDialog(Session& session, QUndoStack& undoStack, Intr
     layout->addWidget(ask);
     layout->addWidget(m_message, 1);
     layout->addWidget(m_note);
+    layout->addWidget(editsPausedNote(m_session, this));
     layout->addWidget(buttons);
+    m_edits->setEnabled(m_save);
+    m_edits->setEnabled(m_copy);
     const QFontMetrics metrics = fontMetrics();
     resize(std::max(560, metrics.averageCharWidth() * 76), std::max(380, metrics.height() * 22));
 }
@@ -95,8 +100,8 @@ std::int64_t IntroDraftDialog::recordedId() const
 bool IntroDraftDialog::recordOnce()
 {
     Workspace* workspace = m_session.workspace();
-    if (workspace == nullptr) {
-        return false;
+    if (workspace == nullptr || !m_session.canEdit()) {
+        return false;  // the buttons say why: a long write holds the writer
     }
     if (m_recordedId != 0) {
         // Still there: recorded already. Gone (the user undid the save): this click records it anew.
@@ -105,8 +110,8 @@ bool IntroDraftDialog::recordOnce()
                                   [this](const IntroRequest& intro) { return intro.id == m_recordedId; })) {
             const QString message = m_message->toPlainText();
             if (message != m_recordedMessage) {
-                m_undoStack.push(
-                    new EditIntroMessageCommand(m_session, m_recordedId, m_recordedMessage, message, m_names.target));
+                m_session.edit(m_undoStack, new EditIntroMessageCommand(m_session, m_recordedId, m_recordedMessage,
+                                                                        message, m_names.target));
                 m_recordedMessage = message;
             }
             showRecorded();
@@ -123,6 +128,7 @@ bool IntroDraftDialog::recordOnce()
     }
     m_recordedId = recorded->id;
     m_recordedMessage = toQString(recorded->message);
+    // Recorded just now, in this same turn of the event loop: its first redo writes nothing.
     m_undoStack.push(new RecordIntroCommand(m_session, std::move(*recorded), m_names.target));
     showRecorded();
     return true;
@@ -134,7 +140,7 @@ void IntroDraftDialog::updateSaveButton()
         return;
     }
     const bool edited = m_message->toPlainText() != m_recordedMessage;
-    m_save->setEnabled(edited);
+    m_edits->setEnabled(m_save, edited);
     m_save->setText(edited ? tr("&Save changes") : tr("Saved"));
 }
 

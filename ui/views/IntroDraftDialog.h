@@ -13,6 +13,7 @@ class QUndoStack;
 
 namespace warmpath::ui {
 
+class EditGate;
 class Session;
 
 /// The drafted introduction request, to edit, copy and send. Opening it records nothing: the request
@@ -62,6 +63,7 @@ private:
     QPlainTextEdit* m_message;
     QPushButton* m_save;
     QPushButton* m_copy;
+    EditGate* m_edits;  ///< save and copy: each records the request
 };
 
 }  // namespace warmpath::ui

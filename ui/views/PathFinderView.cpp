@@ -25,6 +25,7 @@
 #include "models/WarmPathsModel.h"
 #include "views/IntroDraftDialog.h"
 #include "views/MapView.h"
+#include "widgets/EditGate.h"
 
 namespace warmpath::ui {
 
@@ -70,6 +71,7 @@ PathFinderView::PathFinderView(Session& session, QUndoStack& undoStack, QWidget*
       m_clearAvoid(new QPushButton(tr("Clear"), this)),
       m_avoidButton(new QPushButton(tr("Avoid this person"), this)),
       m_draftButton(new QPushButton(tr("Draft introduction request\u2026"), this)),
+      m_edits(new EditGate(session, this)),
       m_paths(new WarmPathsModel(this)),
       m_hops(new PathHopsModel(this)),
       m_map(new MapView(session, this))
@@ -133,7 +135,7 @@ PathFinderView::PathFinderView(Session& session, QUndoStack& undoStack, QWidget*
     m_avoidButton->setEnabled(false);
     connect(m_avoidButton, &QPushButton::clicked, this, &PathFinderView::avoidSelectedHop);
     m_draftButton->setObjectName(QStringLiteral("draftIntroButton"));
-    m_draftButton->setEnabled(false);
+    m_edits->setEnabled(m_draftButton, false);
     m_draftButton->setDefault(true);
     connect(m_draftButton, &QPushButton::clicked, this, &PathFinderView::draftIntro);
 
@@ -197,9 +199,8 @@ void PathFinderView::onLoaded()
     names.removeDuplicates();
     qobject_cast<QStringListModel*>(m_targetField->completer()->model())->setStringList(names);
     // Paths start from me, who is "You" on them, as in the details panel.
-    const auto me = m_session.workspace()->me();
-    m_paths->setMe(me ? *me : PersonId());
-    m_hops->setMe(me ? *me : PersonId());
+    m_paths->setMe(m_session.me());
+    m_hops->setMe(m_session.me());
     m_target = PersonId();
     m_avoid.clear();
     m_paths->setAnswer({});
@@ -235,12 +236,18 @@ void PathFinderView::searchTyped()
             return;
         }
     }
-    auto resolved = m_session.workspace()->resolve(text.toStdString());
-    if (!resolved) {
-        m_summary->setText(tr("No one called \u201c%1\u201d.").arg(text.toHtmlEscaped()));
-        return;
-    }
-    findPathsTo(*resolved);
+    // A REF (`linkedin:ana-souza`, `#42`) is resolved by the database, off the UI thread.
+    auto resolve = [workspace = m_session.sharedWorkspace(), ref = text.toStdString()] {
+        return workspace->resolve(ref);
+    };
+    m_background.run(std::move(resolve), [this, text](Result<PersonId> resolved) {
+        if (!resolved) {
+            m_busy = false;  // a search this superseded is not coming
+            m_summary->setText(tr("No one called \u201c%1\u201d.").arg(text.toHtmlEscaped()));
+            return;
+        }
+        findPathsTo(*resolved);
+    });
 }
 
 void PathFinderView::findPathsTo(PersonId target)
@@ -261,22 +268,22 @@ void PathFinderView::search()
     if (!m_session.hasWorkspace() || !m_target.valid()) {
         return;
     }
-    auto me = m_session.workspace()->me();
-    if (!me) {
+    const PersonId me = m_session.me();
+    if (!me.valid()) {
         m_summary->setText(tr("This database has no \u201cme\u201d to start from."));
         return;
     }
     m_busy = true;
     m_summary->setText(tr("Looking for paths\u2026"));
-    const WarmPathRequest request{.from = *me, .to = m_target, .k = m_k->value(), .avoid = m_avoid};
+    const WarmPathRequest request{.from = me, .to = m_target, .k = m_k->value(), .avoid = m_avoid};
     std::shared_ptr<Workspace> workspace = m_session.sharedWorkspace();
     auto work = [workspace, request] { return workspace->warmPaths(request); };
     m_background.run(std::move(work), [this](Result<WarmPathsAnswer> result) {
         m_busy = false;
         QStringList avoided;
         for (PersonId id : m_avoid) {
-            avoided.append(
-                toQString(m_session.workspace()->named(id) ? m_session.workspace()->named(id)->name : std::string()));
+            const PersonSummary* row = m_session.summaryOf(id);
+            avoided.append(row != nullptr ? personName(row->person.displayName) : QString());
         }
         m_avoiding->setText(avoided.isEmpty() ? QString() : tr("Avoiding %1").arg(avoided.join(QStringLiteral(", "))));
         m_clearAvoid->setVisible(!avoided.isEmpty());
@@ -284,7 +291,7 @@ void PathFinderView::search()
             m_summary->setText(QString::fromStdString(result.error().describe()));
             m_paths->setAnswer({});
             m_hops->setPath({});
-            m_draftButton->setEnabled(false);
+            m_edits->setEnabled(m_draftButton, false);
             emit searched();
             return;
         }
@@ -310,7 +317,7 @@ void PathFinderView::search()
         } else {
             m_hops->setPath({});
             m_map->setPath({});
-            m_draftButton->setEnabled(false);
+            m_edits->setEnabled(m_draftButton, false);
         }
         emit searched();
     });
@@ -336,7 +343,7 @@ void PathFinderView::onPathChosen()
     m_map->setPath(people);
     m_map->selectPerson(m_target);
     // An introduction needs someone in between: a path of one hop is a direct contact.
-    m_draftButton->setEnabled(path.hops >= 2);
+    m_edits->setEnabled(m_draftButton, path.hops >= 2);
 }
 
 void PathFinderView::avoidSelectedHop()

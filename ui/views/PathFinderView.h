@@ -17,6 +17,7 @@ class QUndoStack;
 
 namespace warmpath::ui {
 
+class EditGate;
 class MapView;
 class PathHopsModel;
 class Session;
@@ -83,6 +84,8 @@ private:
     QTableView* m_hopTable;
     QPushButton* m_avoidButton;
     QPushButton* m_draftButton;
+    /// The draft button: an introduction request drafted is one saved or copied (an edit).
+    EditGate* m_edits;
     WarmPathsModel* m_paths;
     PathHopsModel* m_hops;
     MapView* m_map;

@@ -25,6 +25,7 @@
 #include "models/SuggestionsModel.h"
 #include "views/FollowUpActions.h"
 #include "views/TableSelection.h"
+#include "widgets/EditGate.h"
 #include "widgets/FlowLayout.h"
 
 namespace warmpath::ui {
@@ -54,7 +55,8 @@ SuggestionsView::SuggestionsView(Session& session, QUndoStack& undoStack, QWidge
           [this] {
               return FollowUpActions::Target{selectedPerson(), selectedName()};
           },
-          this))
+          this)),
+      m_edits(new EditGate(session, this))
 {
     setObjectName(QStringLiteral("suggestionsView"));
     m_metric->setObjectName(QStringLiteral("suggestionMetric"));
@@ -98,9 +100,9 @@ SuggestionsView::SuggestionsView(Session& session, QUndoStack& undoStack, QWidge
     const auto updateButtons = [this] {
         const bool one = selectedPerson().valid();
         m_findPath->setEnabled(one);
-        m_tag->setEnabled(one);
-        m_followUp->setEnabled(one);
-        m_dismiss->setEnabled(one);
+        m_edits->setEnabled(m_tag, one);
+        m_edits->setEnabled(m_followUp, one);
+        m_edits->setEnabled(m_dismiss, one);
     };
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, updateButtons] {
         updateButtons();
@@ -122,8 +124,9 @@ SuggestionsView::SuggestionsView(Session& session, QUndoStack& undoStack, QWidge
     m_followUp->setMenu(m_followUpActions->planMenu());
     m_followUpActions->attachContextMenu(m_table, FollowUpActions::Plan, [this](QMenu& menu) {
         menu.addAction(tr("Find path"), this, [this] { emit findPathRequested(selectedPerson()); });
-        menu.addAction(tr("Tag\u2026"), this, [this] { emit tagRequested(selectedPerson()); });
-        menu.addAction(tr("Dismiss"), this, &SuggestionsView::dismissSelected);
+        menu.addAction(tr("Tag\u2026"), this, [this] { emit tagRequested(selectedPerson()); })
+            ->setEnabled(m_session.canEdit());
+        menu.addAction(tr("Dismiss"), this, &SuggestionsView::dismissSelected)->setEnabled(m_session.canEdit());
     });
     m_findPath->setObjectName(QStringLiteral("suggestionFindPath"));
     m_tag->setObjectName(QStringLiteral("suggestionTag"));
@@ -209,14 +212,14 @@ void SuggestionsView::refresh()
         return;
     }
     m_stale = false;
-    auto me = m_session.workspace()->me();
-    if (!me) {
+    const PersonId me = m_session.me();
+    if (!me.valid()) {
         m_summary->setText(tr("This database has no \u201cme\u201d to suggest people to."));
         return;
     }
     m_busy = true;
     m_summary->setText(tr("Scoring the people around your network\u2026"));
-    const SuggestionRequest request{.forPerson = *me,
+    const SuggestionRequest request{.forPerson = me,
                                     .limit = kLimit,
                                     .metric = static_cast<SuggestionMetric>(m_metric->currentData().toInt()),
                                     .viaTag = m_viaTag->currentData().toString().toStdString()};
@@ -274,12 +277,13 @@ PersonId SuggestionsView::selectedPerson() const
 void SuggestionsView::dismissSelected()
 {
     const PersonId person = selectedPerson();
-    auto me = m_session.hasWorkspace() ? m_session.workspace()->me() : Result<PersonId>(Error("no workspace"));
-    if (!person.valid() || !me) {
+    const PersonId me = m_session.me();
+    if (!person.valid() || !me.valid()) {
         return;
     }
-    m_undoStack.push(new DismissCommand(m_session, *me, person, selectedName()));
-    m_model->removePerson(person);
+    if (m_session.edit(m_undoStack, new DismissCommand(m_session, me, person, selectedName()))) {
+        m_model->removePerson(person);
+    }
 }
 
 void SuggestionsView::followUpSelected(QDate due)

@@ -18,6 +18,7 @@ class QUndoStack;
 
 namespace warmpath::ui {
 
+class EditGate;
 class FollowUpActions;
 class Session;
 class SuggestionsModel;
@@ -80,6 +81,7 @@ private:
     SuggestionsModel* m_model;
     QSortFilterProxyModel* m_proxy;
     FollowUpActions* m_followUpActions;
+    EditGate* m_edits;  ///< tag, follow up, dismiss
     /// Who should be selected: kept across refreshes, and set by selectPerson() before the rows exist.
     PersonId m_wanted;
     /// Selecting for selectPerson(): the window asked, so it is not told back.
