@@ -105,6 +105,12 @@ MainWindow::MainWindow(Session& session, Options options, QWidget* parent)
             m_view = View::People;
             m_peopleViewAction->setChecked(true);
         }
+        // The keyboard goes to what the view shows (the map pans and zooms by keys, a list moves by
+        // them), not to its first control: Qt would put a caret in the map's hops field. The path
+        // finder keeps its own: there the first thing to do is typing whom to reach.
+        if (m_view != View::Paths && m_details != nullptr) {  // not while the tabs are being added
+            panes().front().primary->setFocus(Qt::OtherFocusReason);
+        }
     });
 
     m_details = new DetailsPanel(m_session, *m_undoStack, this);

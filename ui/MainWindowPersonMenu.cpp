@@ -8,7 +8,7 @@
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
-#include <QToolButton>
+#include <QPushButton>
 
 #include "Format.h"
 #include "Session.h"
@@ -110,7 +110,7 @@ void MainWindow::createPersonMenu()
     setMenuActionOf(button(m_followUps, "snoozeButton"), m_snoozeMenuAction);
     setMenuActionOf(button(m_followUps, "markContactedButton"), m_contactedAction);
     setMenuActionOf(button(m_followUps, "exportIcsButton"), m_exportActions.last());
-    auto* statusButton = button<QToolButton>(m_followUps, "introStatusButton");
+    auto* statusButton = button<QPushButton>(m_followUps, "introStatusButton");
     QAction* status = person->addMenu(statusButton->menu());
     status->setText(tr("Introduction request &status"));
     setMenuActionOf(statusButton, status);

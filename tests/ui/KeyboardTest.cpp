@@ -211,6 +211,24 @@ private slots:
         QVERIFY(isInside(f.window.detailsPanel(), QApplication::focusWidget()));
     }
 
+    void aViewOpensWithTheKeyboardOnItsContentNotInAField()
+    {
+        Fixture f;
+        QVERIFY(f.open());
+        f.window.showView(MainWindow::View::People);
+        f.window.peopleView()->table()->setFocus();
+        // The map's first control is the hops spin box: a caret blinking there would take the arrows
+        // and +/- that pan and zoom the map.
+        f.window.showView(MainWindow::View::Map);
+        QCOMPARE(QApplication::focusWidget(), f.window.mapView()->canvas());
+        f.window.showView(MainWindow::View::Suggestions);
+        QCOMPARE(QApplication::focusWidget(), f.window.suggestionsView()->table());
+        f.window.showView(MainWindow::View::FollowUps);
+        QCOMPARE(QApplication::focusWidget(), f.window.followUpsView()->table());
+        f.window.showView(MainWindow::View::People);
+        QCOMPARE(QApplication::focusWidget(), f.window.peopleView()->table());
+    }
+
     void everyButtonOfTheViewsHasAMenuEntry()
     {
         Session session;

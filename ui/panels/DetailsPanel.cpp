@@ -249,7 +249,7 @@ DetailsPanel::DetailsPanel(Session& session, QUndoStack& undoStack, QWidget* par
       m_dueEdit(new OptionalDateEdit(this)),
       m_clearDue(new QToolButton(this)),
       m_cadenceEdit(new QSpinBox(this)),
-      m_snoozeButton(new QToolButton(this)),
+      m_snoozeButton(new QPushButton(this)),
       m_contactedButton(new QPushButton(tr("Mark contacted"), this)),
       m_connectionsStatus(wrappingLabel(this)),
       m_paths(new QVBoxLayout),
@@ -384,8 +384,6 @@ DetailsPanel::DetailsPanel(Session& session, QUndoStack& undoStack, QWidget* par
     connect(m_cadenceEdit, &QSpinBox::editingFinished, this, &DetailsPanel::commitCadence);
     m_snoozeButton->setObjectName(QStringLiteral("snoozeButton"));
     m_snoozeButton->setText(tr("Snooze"));
-    m_snoozeButton->setPopupMode(QToolButton::InstantPopup);
-    m_snoozeButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     auto* snoozeMenu = new QMenu(m_snoozeButton);
     snoozeMenu->addAction(tr("For a week"), this, [this] { snooze(kWeek); });
     snoozeMenu->addAction(tr("For a month"), this, [this] { snooze(kMonth); });

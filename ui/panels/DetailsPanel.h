@@ -147,7 +147,7 @@ private:
     QDateEdit* m_dueEdit;
     QToolButton* m_clearDue;
     QSpinBox* m_cadenceEdit;
-    QToolButton* m_snoozeButton;
+    QPushButton* m_snoozeButton;
     QPushButton* m_contactedButton;
     QLabel* m_connectionsStatus;
     QVBoxLayout* m_paths;

@@ -16,7 +16,6 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -64,14 +63,14 @@ FollowUpsView::FollowUpsView(Session& session, QUndoStack& undoStack, QWidget* p
       m_undoStack(undoStack),
       m_summary(new QLabel(this)),
       m_table(new QTableView(this)),
-      m_snooze(new QToolButton(this)),
+      m_snooze(new QPushButton(this)),
       m_contacted(new QPushButton(tr("Mark contacted"), this)),
       m_export(new QPushButton(tr("Export .ics\u2026"), this)),
       m_model(new FollowUpsModel(this)),
       m_proxy(new QSortFilterProxyModel(this)),
       m_introsTitle(new QLabel(tr("Introduction requests"), this)),
       m_intros(new QTableView(this)),
-      m_introStatus(new QToolButton(this)),
+      m_introStatus(new QPushButton(this)),
       m_deleteIntro(new QPushButton(tr("Delete"), this)),
       m_introsModel(new IntroRequestsModel(this)),
       m_introsProxy(new QSortFilterProxyModel(this)),
@@ -116,7 +115,6 @@ FollowUpsView::FollowUpsView(Session& session, QUndoStack& undoStack, QWidget* p
     updateButtons();
     m_snooze->setObjectName(QStringLiteral("snoozeButton"));
     m_snooze->setText(tr("Snooze"));
-    m_snooze->setPopupMode(QToolButton::InstantPopup);
     m_snooze->setMenu(m_followUpActions->snoozeMenu());
     m_contacted->setObjectName(QStringLiteral("markContactedButton"));
     m_export->setObjectName(QStringLiteral("exportIcsButton"));
@@ -157,7 +155,6 @@ FollowUpsView::FollowUpsView(Session& session, QUndoStack& undoStack, QWidget* p
     m_introsTitle->setFont(titleFont);
     m_introStatus->setObjectName(QStringLiteral("introStatusButton"));
     m_introStatus->setText(tr("Set status"));
-    m_introStatus->setPopupMode(QToolButton::InstantPopup);
     auto* statusMenu = new QMenu(m_introStatus);
     for (const IntroStatus status :
          {IntroStatus::Draft, IntroStatus::Asked, IntroStatus::Introduced, IntroStatus::Declined}) {

@@ -12,7 +12,6 @@ class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
-class QToolButton;
 class QUndoStack;
 
 namespace warmpath::ui {
@@ -71,14 +70,14 @@ private:
 
     QLabel* m_summary;
     QTableView* m_table;
-    QToolButton* m_snooze;
+    QPushButton* m_snooze;
     QPushButton* m_contacted;
     QPushButton* m_export;
     FollowUpsModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QLabel* m_introsTitle;
     QTableView* m_intros;
-    QToolButton* m_introStatus;
+    QPushButton* m_introStatus;
     QPushButton* m_deleteIntro;
     IntroRequestsModel* m_introsModel;
     QSortFilterProxyModel* m_introsProxy;

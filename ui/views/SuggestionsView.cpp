@@ -14,7 +14,6 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
-#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -46,7 +45,7 @@ SuggestionsView::SuggestionsView(Session& session, QUndoStack& undoStack, QWidge
       m_table(new QTableView(this)),
       m_findPath(new QPushButton(tr("Find path"), this)),
       m_tag(new QPushButton(tr("Tag\u2026"), this)),
-      m_followUp(new QToolButton(this)),
+      m_followUp(new QPushButton(this)),
       m_dismiss(new QPushButton(tr("Dismiss"), this)),
       m_model(new SuggestionsModel(this)),
       m_proxy(new QSortFilterProxyModel(this)),
@@ -120,7 +119,6 @@ SuggestionsView::SuggestionsView(Session& session, QUndoStack& undoStack, QWidge
     m_followUp->setObjectName(QStringLiteral("followUpButton"));
     m_followUp->setText(tr("Follow up"));
     m_followUp->setToolTip(tr("Plan to get in touch with this person"));
-    m_followUp->setPopupMode(QToolButton::InstantPopup);
     m_followUp->setMenu(m_followUpActions->planMenu());
     m_followUpActions->attachContextMenu(m_table, FollowUpActions::Plan, [this](QMenu& menu) {
         menu.addAction(tr("Find path"), this, [this] { emit findPathRequested(selectedPerson()); });

@@ -13,7 +13,6 @@ class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
-class QToolButton;
 class QUndoStack;
 
 namespace warmpath::ui {
@@ -76,7 +75,7 @@ private:
     QTableView* m_table;
     QPushButton* m_findPath;
     QPushButton* m_tag;
-    QToolButton* m_followUp;
+    QPushButton* m_followUp;
     QPushButton* m_dismiss;
     SuggestionsModel* m_model;
     QSortFilterProxyModel* m_proxy;
