@@ -128,9 +128,7 @@ private slots:
     {
         QTemporaryDir dir;
         Session session;
-        QSignalSpy loaded(&session, &Session::loaded);
-        session.openDemo();
-        QVERIFY(loaded.wait(kLoadTimeoutMs));
+        QVERIFY(test::openDemo(session));
         BackupDialog dialog(session);
         dialog.setFile(dir.filePath(QStringLiteral("demo.wpbackup")));
         dialog.setPassphrase(kPassphrase, kPassphrase);

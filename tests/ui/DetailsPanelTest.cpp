@@ -39,9 +39,7 @@ private slots:
         m_undoStack = std::make_unique<QUndoStack>();
         m_panel = std::make_unique<DetailsPanel>(*m_session, *m_undoStack);
         m_panel->resize(420, 900);
-        QSignalSpy loaded(m_session.get(), &Session::loaded);
-        m_session->openDemo();
-        QVERIFY(loaded.wait(kLoadTimeoutMs));
+        QVERIFY(test::openDemo(*m_session));
         // Someone two hops from me with profiles: the person the panel is most useful for.
         for (const PersonSummary& row : m_session->people()) {
             if (m_session->degreeOf(row.person.id) == 2 && !row.networks.empty()) {

@@ -34,9 +34,7 @@ private slots:
     void init()
     {
         m_session = std::make_unique<Session>();
-        QSignalSpy loaded(m_session.get(), &Session::loaded);
-        m_session->openDemo();
-        QVERIFY(loaded.wait(kLoadTimeoutMs));
+        QVERIFY(test::openDemo(*m_session));
         m_view = std::make_unique<PathFinderView>(*m_session, m_undoStack);
         m_before = m_session->workspace()->introRequests()->size();  // the demo comes with a few
     }

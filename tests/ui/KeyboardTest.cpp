@@ -48,9 +48,7 @@ struct Fixture {
 
     bool open()
     {
-        QSignalSpy loaded(&session, &Session::loaded);
-        session.openDemo();
-        if (!loaded.wait(kLoadTimeoutMs)) {
+        if (!test::openDemo(session)) {
             return false;
         }
         window.resize(1280, 800);

@@ -40,12 +40,7 @@ struct Fixture {
     Session session;
     MainWindow window{session, MainWindow::Options{.persistState = false}};
 
-    void openDemo()
-    {
-        QSignalSpy loaded(&session, &Session::loaded);
-        session.openDemo();
-        QVERIFY(loaded.wait(kLoadTimeoutMs));
-    }
+    void openDemo() { QVERIFY(test::openDemo(session)); }
 };
 
 }  // namespace

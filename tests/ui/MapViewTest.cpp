@@ -350,9 +350,7 @@ private slots:
         window.resize(1440, 900);
         window.showView(MainWindow::View::People);
         window.show();
-        QSignalSpy loaded(&session, &Session::loaded);
-        session.openDemo();
-        QVERIFY(loaded.wait(kLoadTimeoutMs));
+        QVERIFY(test::openDemo(session));
         MapView& view = *window.mapView();
         QVERIFY(!view.isVisible());
         QVERIFY(view.canvas()->scene() == nullptr);  // a hidden map is not laid out until asked

@@ -230,9 +230,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         Session session;
         PeopleView view(session, {});
-        QSignalSpy loaded(&session, &Session::loaded);
-        session.openDemo();
-        QVERIFY(loaded.wait(kLoadTimeoutMs));
+        QVERIFY(test::openDemo(session));
         QComboBox* networks = view.networkFilter();
         QVERIFY(networks->count() > 2);  // "All networks" and at least two networks
         const int bsky = networks->findData(QStringLiteral("bsky"));

@@ -115,9 +115,7 @@ private slots:
         QFETCH(int, view);
         Session session;
         MainWindow window(session, MainWindow::Options{.persistState = false});
-        QSignalSpy loaded(&session, &Session::loaded);
-        session.openDemo();
-        QVERIFY(loaded.wait(kLoadTimeoutMs));
+        QVERIFY(test::openDemo(session));
         window.showView(static_cast<MainWindow::View>(view));
         window.resize(kSmallScreen);
         window.show();
@@ -201,9 +199,7 @@ private slots:
     {
         Session session;
         MainWindow window(session, MainWindow::Options{.persistState = false});
-        QSignalSpy loaded(&session, &Session::loaded);
-        session.openDemo();
-        QVERIFY(loaded.wait(kLoadTimeoutMs));
+        QVERIFY(test::openDemo(session));
         window.resize(kSmallScreen);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -23,9 +23,7 @@ private slots:
     void init()
     {
         m_session = std::make_unique<Session>();
-        QSignalSpy loaded(m_session.get(), &Session::loaded);
-        m_session->openDemo();
-        QVERIFY(loaded.wait(kLoadTimeoutMs));
+        QVERIFY(test::openDemo(*m_session));
     }
 
     void cleanup() { m_session.reset(); }

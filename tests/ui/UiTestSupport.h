@@ -64,4 +64,12 @@ inline PersonId reachableIn(const ui::Session& session, int hops)
 /// Loading the demo takes a moment in a Debug build on a busy machine.
 constexpr int kLoadTimeoutMs = 60'000;
 
+/// Opens the bundled demo in `session` and waits until it has loaded (or failed: false).
+inline bool openDemo(ui::Session& session)
+{
+    QSignalSpy loaded(&session, &ui::Session::loaded);
+    session.openDemo();
+    return loaded.wait(kLoadTimeoutMs) || loaded.count() > 0;
+}
+
 }  // namespace warmpath::test
