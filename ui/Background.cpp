@@ -98,9 +98,9 @@ void Background::track(QFuture<void> future)
     registry.futures.append(std::move(future));
 }
 
-void Background::startOnPool(std::function<void()> job)
+QThreadPool& Background::threadPool()
 {
-    pool().start(std::move(job));
+    return pool();
 }
 
 void Background::waitForAll()

@@ -28,6 +28,7 @@
 #include <QPointer>
 #include <QPromise>
 #include <QString>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include "util/Progress.h"
 #include "util/Result.h"
@@ -172,7 +173,8 @@ public:
 
 private:
     static void track(QFuture<void> future);
-    static void startOnPool(std::function<void()> job);
+    /// The pool every request runs on (see Background.cpp for why it is not Qt's global one).
+    static QThreadPool& threadPool();
 
     QObject* m_context;
     std::uint64_t m_generation = 0;  ///< bumped by every run() and abandon(): older answers are dropped
@@ -189,15 +191,16 @@ void Background::run(Work work, Done done)
     m_task = task;
     const std::uint64_t generation = m_generation;
 
-    // The worker keeps the work and the promise; a watcher owned by the context hears the answer.
-    struct Job {
-        QPromise<Answer> promise;
-        std::optional<Work> work;
-    };
-    auto job = std::make_shared<Job>();
-    job->work.emplace(std::move(work));
-    QFuture<Answer> future = job->promise.future();
-    job->promise.start();
+    // QtConcurrent runs the work on our pool and reports its answer through the future; a watcher
+    // owned by the context hears it. The work sits in an optional so that the worker can let go of
+    // what it captured before the answer is reported (QtConcurrent keeps the callable until later).
+    auto pending = std::make_shared<std::optional<Work>>(std::move(work));
+    QFuture<Answer> future = QtConcurrent::run(
+        &threadPool(), [pending = std::move(pending), task = std::move(task)](QPromise<Answer>& promise) {
+            Answer answer = detail::answer<Answer>(**pending, *task);
+            pending->reset();  // what it captured goes now, on this thread, before anyone hears it finished
+            promise.addResult(std::move(answer));
+        });
 
     auto* watcher = new QFutureWatcher<Answer>(m_context);
     std::erase_if(m_watchers, [](const QPointer<QObject>& w) { return w.isNull(); });
@@ -213,12 +216,6 @@ void Background::run(Work work, Done done)
                      });
     watcher->setFuture(future);
     track(QFuture<void>(future));
-    startOnPool([job = std::move(job), task = std::move(task)] {
-        Answer answer = detail::answer<Answer>(*job->work, *task);
-        job->work.reset();  // what it captured goes now, on this thread, before anyone hears it finished
-        job->promise.addResult(std::move(answer));
-        job->promise.finish();
-    });
 }
 
 }  // namespace warmpath::ui
