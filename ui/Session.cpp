@@ -36,7 +36,7 @@ struct LoadResult {
 struct WriterHolds {
     struct Entry {
         std::uint64_t id = 0;
-        std::uint64_t generation = 0;  ///< the workspace held (Session::m_generation when taken)
+        QString database;  ///< the database held (Session::m_heldDatabase when taken)
         QString reason;
     };
     std::mutex mutex;
@@ -71,6 +71,12 @@ private:
 }  // namespace detail
 
 namespace {
+
+/// True when `entry` holds the database open now (`open`: Session::m_heldDatabase; empty with none).
+bool holdsOpenDatabase(const detail::WriterHolds::Entry& entry, const QString& open)
+{
+    return !open.isEmpty() && entry.database == open;
+}
 
 using detail::LoadResult;
 
@@ -208,9 +214,11 @@ void Session::start(Source source, const QString& path, OpenMode mode)
             return;
         }
         m_workspace = std::move(result->workspace);
-        ++m_generation;
         m_isDemo = source == Source::Demo;
         m_databasePath = m_isDemo ? QString() : QFileInfo(path).absoluteFilePath();
+        // A file opened again is the same database, whose writer an import may still hold; each demo
+        // is a database of its own.
+        m_heldDatabase = m_isDemo ? QStringLiteral("memory:%1").arg(++m_demoLoads) : m_databasePath;
         show(*result);
         updateEditing();
         emit loaded();
@@ -261,7 +269,7 @@ void Session::close()
     m_reloads.abandon();
     m_loading = false;
     m_workspace.reset();
-    ++m_generation;
+    m_heldDatabase.clear();
     m_people.clear();
     m_rowOf.clear();
     m_stats = {};
@@ -280,7 +288,7 @@ WriterHold Session::holdWriter(const QString& reason)
     {
         std::lock_guard lock(m_holds->mutex);
         id = m_holds->nextId++;
-        m_holds->entries.push_back({.id = id, .generation = m_generation, .reason = reason});
+        m_holds->entries.push_back({.id = id, .database = m_heldDatabase, .reason = reason});
     }
     WriterHold hold(std::make_shared<detail::HoldToken>(m_holds, id));
     updateEditing();
@@ -290,15 +298,16 @@ WriterHold Session::holdWriter(const QString& reason)
 bool Session::isWriterHeld() const
 {
     std::lock_guard lock(m_holds->mutex);
-    return std::any_of(m_holds->entries.begin(), m_holds->entries.end(),
-                       [this](const detail::WriterHolds::Entry& entry) { return entry.generation == m_generation; });
+    return std::any_of(
+        m_holds->entries.begin(), m_holds->entries.end(),
+        [this](const detail::WriterHolds::Entry& entry) { return holdsOpenDatabase(entry, m_heldDatabase); });
 }
 
 QString Session::editsPausedReason() const
 {
     std::lock_guard lock(m_holds->mutex);
     for (const detail::WriterHolds::Entry& entry : m_holds->entries) {
-        if (entry.generation == m_generation) {
+        if (holdsOpenDatabase(entry, m_heldDatabase)) {
             return entry.reason;
         }
     }

@@ -157,8 +157,10 @@ private:
     QString m_databasePath;
     bool m_isDemo = false;
     bool m_loading = false;
-    /// Counts the workspaces opened and closed: a hold belongs to the one current when it was taken.
-    std::uint64_t m_generation = 0;
+    /// The database a hold taken now would hold: the open file's absolute path, or the demo load's
+    /// own name; empty with nothing open. A hold counts while this database is the open one.
+    QString m_heldDatabase;
+    std::uint64_t m_demoLoads = 0;
     std::shared_ptr<detail::WriterHolds> m_holds;
     bool m_couldEdit = false;    ///< canEdit() as editingChanged() last said it
     QString m_pausedReason;      ///< editsPausedReason() as editingChanged() last said it

@@ -172,7 +172,10 @@ private slots:
         QVERIFY(f.open());
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("queue.ics"));
-        QCOMPARE(f.view.exportIcs(path), QString());
+        QSignalSpy exported(&f.view, &FollowUpsView::exported);
+        f.view.exportIcs(path);
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, kLoadTimeoutMs);
+        QCOMPARE(exported.first().first().toString(), QString());
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.readAll().startsWith("BEGIN:VCALENDAR"));

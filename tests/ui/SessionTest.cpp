@@ -158,6 +158,48 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, kLoadTimeoutMs);
         QCOMPARE(session.people().size(), std::size_t{1});
     }
+
+    void aHoldOnADatabaseStaysWhenTheSameFileIsOpenedAgain()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mine.db"));
+        const QString other = dir.filePath(QStringLiteral("other.db"));
+        Session session;
+        QSignalSpy loaded(&session, &Session::loaded);
+        session.createDatabase(other);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kLoadTimeoutMs);
+        session.createDatabase(path);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, kLoadTimeoutMs);
+        QVERIFY(session.canEdit());
+
+        // An import into mine.db holds its writer; opening mine.db again (File > Open Recent) opens the
+        // same database, whose writer the import still holds: edits stay paused.
+        const WriterHold importing = session.holdWriter(QStringLiteral("Editing is paused until the import finishes."));
+        QVERIFY(!session.canEdit());
+        session.openDatabase(path);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 3, kLoadTimeoutMs);
+        QVERIFY(!session.canEdit());
+        QCOMPARE(session.editsPausedReason(), QStringLiteral("Editing is paused until the import finishes."));
+
+        // Another database is not held by it.
+        session.openDatabase(other);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 4, kLoadTimeoutMs);
+        QVERIFY(session.canEdit());
+        session.openDatabase(path);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 5, kLoadTimeoutMs);
+        QVERIFY(!session.canEdit());
+    }
+
+    void eachDemoIsADatabaseOfItsOwn()
+    {
+        Session session;
+        QVERIFY(test::openDemo(session));
+        const WriterHold backingUp =
+            session.holdWriter(QStringLiteral("Editing is paused until the backup is written."));
+        QVERIFY(!session.canEdit());
+        QVERIFY(test::openDemo(session));
+        QVERIFY(session.canEdit());
+    }
 };
 
 QTEST_MAIN(SessionTest)

@@ -1093,36 +1093,45 @@ bool DetailsPanel::editNote(std::int64_t noteId, const QString& text)
 void DetailsPanel::scheduleFollowUp(QDate due)
 {
     if (m_person.valid() && due.isValid()) {
-        m_shownDue = due;
-        m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName,
-                                                        {.kind = FollowUpCommand::Edit::Kind::Schedule,
-                                                         .due = due,
-                                                         .cadenceDays = std::nullopt,
-                                                         .snoozeDays = 0}));
+        const QDate stored = std::exchange(m_shownDue, due);
+        if (!m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName,
+                                                             {.kind = FollowUpCommand::Edit::Kind::Schedule,
+                                                              .due = due,
+                                                              .cadenceDays = std::nullopt,
+                                                              .snoozeDays = 0}))) {
+            m_shownDue = stored;
+            showStoredFollowUp();
+        }
     }
 }
 
 void DetailsPanel::clearDueDate()
 {
     if (m_person.valid()) {
-        m_shownDue = noDate();
-        m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName,
-                                                        {.kind = FollowUpCommand::Edit::Kind::ClearDue,
-                                                         .due = {},
-                                                         .cadenceDays = std::nullopt,
-                                                         .snoozeDays = 0}));
+        const QDate stored = std::exchange(m_shownDue, noDate());
+        if (!m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName,
+                                                             {.kind = FollowUpCommand::Edit::Kind::ClearDue,
+                                                              .due = {},
+                                                              .cadenceDays = std::nullopt,
+                                                              .snoozeDays = 0}))) {
+            m_shownDue = stored;
+            showStoredFollowUp();
+        }
     }
 }
 
 void DetailsPanel::setOwnCadence(std::optional<int> days)
 {
     if (m_person.valid()) {
-        m_shownOwnCadence = days;
-        m_session.edit(
-            m_undoStack,
-            new FollowUpCommand(
-                m_session, m_person, m_displayName,
-                {.kind = FollowUpCommand::Edit::Kind::SetCadence, .due = {}, .cadenceDays = days, .snoozeDays = 0}));
+        const std::optional<int> stored = std::exchange(m_shownOwnCadence, days);
+        if (!m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName,
+                                                             {.kind = FollowUpCommand::Edit::Kind::SetCadence,
+                                                              .due = {},
+                                                              .cadenceDays = days,
+                                                              .snoozeDays = 0}))) {
+            m_shownOwnCadence = stored;
+            showStoredFollowUp();
+        }
     }
 }
 
@@ -1164,6 +1173,16 @@ void DetailsPanel::setIntroStatus(std::int64_t introId, IntroStatus status)
             m_session.edit(m_undoStack, new IntroCommand(m_session, introId, intro.status, status, target));
         }
     }
+}
+
+void DetailsPanel::showStoredFollowUp()
+{
+    // A refused edit (a long write holds the writer) leaves the editors saying what is stored, not
+    // a change that was never saved.
+    m_filling = true;
+    m_dueEdit->setDate(m_shownDue);
+    m_cadenceEdit->setValue(m_shownOwnCadence.value_or(0));
+    m_filling = false;
 }
 
 void DetailsPanel::commitDueDate()

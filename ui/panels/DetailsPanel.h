@@ -109,6 +109,7 @@ private:
     void showConnections(const PersonDetails& details);
     void startEditingNote(std::int64_t noteId, const QString& text);
     void finishEditingNote();
+    void showStoredFollowUp();
     void commitDueDate();
     void commitCadence();
     void applyColours();

@@ -128,8 +128,7 @@ FollowUpsView::FollowUpsView(Session& session, QUndoStack& undoStack, QWidget* p
                                              .filePath(QStringLiteral("follow-ups.ics")),
                                          tr("iCalendar files (*.ics)"));
         if (!path.isEmpty()) {
-            const QString error = exportIcs(path);
-            m_summary->setText(error.isEmpty() ? tr("Exported to %1").arg(QDir::toNativeSeparators(path)) : error);
+            exportIcs(path);
         }
     });
 
@@ -347,14 +346,23 @@ void FollowUpsView::deleteSelectedIntro()
     }
 }
 
-QString FollowUpsView::exportIcs(const QString& path)
+void FollowUpsView::exportIcs(const QString& path)
 {
-    if (!m_session.hasWorkspace()) {
-        return tr("Nothing is open");
+    std::shared_ptr<Workspace> workspace = m_session.sharedWorkspace();
+    if (!workspace) {
+        emit exported(tr("Nothing is open"));
+        return;
     }
-    const Status written = m_session.workspace()->exportTo(
-        exporting::ExportFormat::ICalendar, std::filesystem::path(QFile::encodeName(path).toStdString()), today());
-    return written ? QString() : toQString(written.error().describe());
+    // Off the UI thread: it reads the whole queue, and on the demo (one connection) a read waits for
+    // whatever write holds it.
+    auto work = [workspace, file = std::filesystem::path(QFile::encodeName(path).toStdString()), day = today()] {
+        return workspace->exportTo(exporting::ExportFormat::ICalendar, file, day);
+    };
+    m_icsWriter.run(std::move(work), [this, path](Status written) {
+        const QString error = written ? QString() : toQString(written.error().describe());
+        m_summary->setText(error.isEmpty() ? tr("Exported to %1").arg(QDir::toNativeSeparators(path)) : error);
+        emit exported(error);
+    });
 }
 
 }  // namespace warmpath::ui

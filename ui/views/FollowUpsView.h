@@ -52,11 +52,14 @@ public:
     /// Selects and shows `person`'s follow-up, now or once the queue is read; false while it is not
     /// listed (yet).
     bool selectPerson(PersonId person);
-    /// Writes the queue to `path` as iCalendar; returns an error message or empty.
-    QString exportIcs(const QString& path);
+    /// Writes the queue to `path` as iCalendar in the background, then says so in the summary and
+    /// emits exported().
+    void exportIcs(const QString& path);
 
 signals:
     void refreshed();
+    /// An exportIcs() ended: `error` is empty when the file was written.
+    void exported(const QString& error);
     void personSelected(warmpath::PersonId person);
 
 private:
@@ -67,6 +70,7 @@ private:
     QUndoStack& m_undoStack;
     bool m_busy = false;
     Background m_background{this};
+    Background m_icsWriter{this};  ///< writing the .ics file: a read of the whole queue
 
     QLabel* m_summary;
     QTableView* m_table;

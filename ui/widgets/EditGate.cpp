@@ -42,6 +42,8 @@ void EditGate::add(QAction* action)
 void EditGate::setEnabled(QWidget* widget, bool wanted)
 {
     if (!widget->property(kWanted).isValid()) {
+        // The details panel gates the buttons of each page it fills: forget those of pages gone.
+        std::erase_if(m_widgets, [](const QPointer<QWidget>& gated) { return gated.isNull(); });
         m_widgets.emplace_back(widget);
     }
     widget->setProperty(kWanted, wanted);
