@@ -36,7 +36,7 @@ struct LoadResult {
 struct WriterHolds {
     struct Entry {
         std::uint64_t id = 0;
-        QString database;  ///< the database held (Session::m_heldDatabase when taken)
+        QString database;  ///< the database held (Session::heldDatabase() when taken)
         QString reason;
     };
     std::mutex mutex;
@@ -72,7 +72,7 @@ private:
 
 namespace {
 
-/// True when `entry` holds the database open now (`open`: Session::m_heldDatabase; empty with none).
+/// True when `entry` holds the database open now (`open`: Session::heldDatabase(); empty with none).
 bool holdsOpenDatabase(const detail::WriterHolds::Entry& entry, const QString& open)
 {
     return !open.isEmpty() && entry.database == open;
@@ -216,9 +216,7 @@ void Session::start(Source source, const QString& path, OpenMode mode)
         m_workspace = std::move(result->workspace);
         m_isDemo = source == Source::Demo;
         m_databasePath = m_isDemo ? QString() : QFileInfo(path).absoluteFilePath();
-        // A file opened again is the same database, whose writer an import may still hold; each demo
-        // is a database of its own.
-        m_heldDatabase = m_isDemo ? QStringLiteral("memory:%1").arg(++m_demoLoads) : m_databasePath;
+        m_demoLoads += m_isDemo ? 1 : 0;
         show(*result);
         updateEditing();
         emit loaded();
@@ -269,7 +267,6 @@ void Session::close()
     m_reloads.abandon();
     m_loading = false;
     m_workspace.reset();
-    m_heldDatabase.clear();
     m_people.clear();
     m_rowOf.clear();
     m_stats = {};
@@ -282,13 +279,23 @@ void Session::close()
     updateEditing();
 }
 
+QString Session::heldDatabase() const
+{
+    // A file opened again is the same database, whose writer an import may still hold; each demo is a
+    // database of its own.
+    if (!m_workspace) {
+        return {};
+    }
+    return m_isDemo ? QStringLiteral("memory:%1").arg(m_demoLoads) : m_databasePath;
+}
+
 WriterHold Session::holdWriter(const QString& reason)
 {
     std::uint64_t id = 0;
     {
         std::lock_guard lock(m_holds->mutex);
         id = m_holds->nextId++;
-        m_holds->entries.push_back({.id = id, .database = m_heldDatabase, .reason = reason});
+        m_holds->entries.push_back({.id = id, .database = heldDatabase(), .reason = reason});
     }
     WriterHold hold(std::make_shared<detail::HoldToken>(m_holds, id));
     updateEditing();
@@ -297,17 +304,18 @@ WriterHold Session::holdWriter(const QString& reason)
 
 bool Session::isWriterHeld() const
 {
+    const QString open = heldDatabase();
     std::lock_guard lock(m_holds->mutex);
-    return std::any_of(
-        m_holds->entries.begin(), m_holds->entries.end(),
-        [this](const detail::WriterHolds::Entry& entry) { return holdsOpenDatabase(entry, m_heldDatabase); });
+    return std::any_of(m_holds->entries.begin(), m_holds->entries.end(),
+                       [&open](const detail::WriterHolds::Entry& entry) { return holdsOpenDatabase(entry, open); });
 }
 
 QString Session::editsPausedReason() const
 {
+    const QString open = heldDatabase();
     std::lock_guard lock(m_holds->mutex);
     for (const detail::WriterHolds::Entry& entry : m_holds->entries) {
-        if (holdsOpenDatabase(entry, m_heldDatabase)) {
+        if (holdsOpenDatabase(entry, open)) {
             return entry.reason;
         }
     }

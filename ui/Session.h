@@ -145,6 +145,9 @@ private:
     friend class detail::HoldToken;
     /// Emits editingChanged() when canEdit() is no longer what was last said.
     void updateEditing();
+    /// The database a hold taken now would hold: the open file's absolute path, or the demo load's
+    /// own name; empty with nothing open. A hold counts while this database is the open one.
+    [[nodiscard]] QString heldDatabase() const;
 
     /// Shared with background work on it (reloadPeople), so a swap cannot pull it from under a worker.
     std::shared_ptr<Workspace> m_workspace;
@@ -157,10 +160,7 @@ private:
     QString m_databasePath;
     bool m_isDemo = false;
     bool m_loading = false;
-    /// The database a hold taken now would hold: the open file's absolute path, or the demo load's
-    /// own name; empty with nothing open. A hold counts while this database is the open one.
-    QString m_heldDatabase;
-    std::uint64_t m_demoLoads = 0;
+    std::uint64_t m_demoLoads = 0;  ///< names each demo load's database (heldDatabase())
     std::shared_ptr<detail::WriterHolds> m_holds;
     bool m_couldEdit = false;    ///< canEdit() as editingChanged() last said it
     QString m_pausedReason;      ///< editsPausedReason() as editingChanged() last said it

@@ -1092,68 +1092,47 @@ bool DetailsPanel::editNote(std::int64_t noteId, const QString& text)
 
 void DetailsPanel::scheduleFollowUp(QDate due)
 {
-    if (m_person.valid() && due.isValid()) {
-        const QDate stored = std::exchange(m_shownDue, due);
-        if (!m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName,
-                                                             {.kind = FollowUpCommand::Edit::Kind::Schedule,
-                                                              .due = due,
-                                                              .cadenceDays = std::nullopt,
-                                                              .snoozeDays = 0}))) {
-            m_shownDue = stored;
-            showStoredFollowUp();
-        }
+    if (due.isValid()) {
+        m_shownDue = due;
+        editFollowUp(
+            {.kind = FollowUpCommand::Edit::Kind::Schedule, .due = due, .cadenceDays = std::nullopt, .snoozeDays = 0});
     }
 }
 
 void DetailsPanel::clearDueDate()
 {
-    if (m_person.valid()) {
-        const QDate stored = std::exchange(m_shownDue, noDate());
-        if (!m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName,
-                                                             {.kind = FollowUpCommand::Edit::Kind::ClearDue,
-                                                              .due = {},
-                                                              .cadenceDays = std::nullopt,
-                                                              .snoozeDays = 0}))) {
-            m_shownDue = stored;
-            showStoredFollowUp();
-        }
-    }
+    m_shownDue = noDate();
+    editFollowUp(
+        {.kind = FollowUpCommand::Edit::Kind::ClearDue, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = 0});
 }
 
 void DetailsPanel::setOwnCadence(std::optional<int> days)
 {
-    if (m_person.valid()) {
-        const std::optional<int> stored = std::exchange(m_shownOwnCadence, days);
-        if (!m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName,
-                                                             {.kind = FollowUpCommand::Edit::Kind::SetCadence,
-                                                              .due = {},
-                                                              .cadenceDays = days,
-                                                              .snoozeDays = 0}))) {
-            m_shownOwnCadence = stored;
-            showStoredFollowUp();
-        }
-    }
+    m_shownOwnCadence = days;
+    editFollowUp({.kind = FollowUpCommand::Edit::Kind::SetCadence, .due = {}, .cadenceDays = days, .snoozeDays = 0});
 }
 
 void DetailsPanel::snooze(int days)
 {
-    if (m_person.valid()) {
-        m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName,
-                                                        {.kind = FollowUpCommand::Edit::Kind::Snooze,
-                                                         .due = {},
-                                                         .cadenceDays = std::nullopt,
-                                                         .snoozeDays = days}));
-    }
+    editFollowUp(
+        {.kind = FollowUpCommand::Edit::Kind::Snooze, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = days});
 }
 
 void DetailsPanel::markContacted()
 {
-    if (m_person.valid()) {
-        m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName,
-                                                        {.kind = FollowUpCommand::Edit::Kind::MarkContacted,
-                                                         .due = {},
-                                                         .cadenceDays = std::nullopt,
-                                                         .snoozeDays = 0}));
+    editFollowUp(
+        {.kind = FollowUpCommand::Edit::Kind::MarkContacted, .due = {}, .cadenceDays = std::nullopt, .snoozeDays = 0});
+}
+
+void DetailsPanel::editFollowUp(const FollowUpCommand::Edit& edit)
+{
+    if (!m_person.valid()) {
+        return;
+    }
+    if (!m_session.edit(m_undoStack, new FollowUpCommand(m_session, m_person, m_displayName, edit)) && m_details) {
+        // Refused (a long write holds the writer): the section and its editors say what is stored again,
+        // not a change that was never saved.
+        fillFollowUp(*m_details);
     }
 }
 
@@ -1173,16 +1152,6 @@ void DetailsPanel::setIntroStatus(std::int64_t introId, IntroStatus status)
             m_session.edit(m_undoStack, new IntroCommand(m_session, introId, intro.status, status, target));
         }
     }
-}
-
-void DetailsPanel::showStoredFollowUp()
-{
-    // A refused edit (a long write holds the writer) leaves the editors saying what is stored, not
-    // a change that was never saved.
-    m_filling = true;
-    m_dueEdit->setDate(m_shownDue);
-    m_cadenceEdit->setValue(m_shownOwnCadence.value_or(0));
-    m_filling = false;
 }
 
 void DetailsPanel::commitDueDate()

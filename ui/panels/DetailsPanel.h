@@ -8,6 +8,7 @@
 #include <QWidget>
 
 #include "Background.h"
+#include "commands/FollowUpCommand.h"
 #include "model/PersonId.h"
 #include "model/Workflow.h"
 
@@ -109,7 +110,8 @@ private:
     void showConnections(const PersonDetails& details);
     void startEditingNote(std::int64_t noteId, const QString& text);
     void finishEditingNote();
-    void showStoredFollowUp();
+    /// Makes `edit` to the shown person's follow-up; a refused one leaves the section as stored.
+    void editFollowUp(const FollowUpCommand::Edit& edit);
     void commitDueDate();
     void commitCadence();
     void applyColours();
